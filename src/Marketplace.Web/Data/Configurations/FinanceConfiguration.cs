@@ -1,0 +1,71 @@
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Storefront;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Web.Data.Configurations;
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> builder)
+    {
+        builder.Property(i => i.Number).HasMaxLength(16);
+        builder.HasIndex(i => i.Number).IsUnique();
+        builder.Property(i => i.Description).HasMaxLength(400);
+        builder.Property(i => i.Currency).HasMaxLength(3);
+        builder.Property(i => i.PurchaseOrderNumber).HasMaxLength(64);
+        builder.Property(i => i.PaymentReference).HasMaxLength(128);
+        builder.Property(i => i.CheckoutSessionId).HasMaxLength(128);
+        builder.HasIndex(i => i.CheckoutSessionId);
+        builder.HasIndex(i => i.Status);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(i => i.PayerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Lot>().WithMany().HasForeignKey(i => i.LotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Order>().WithMany().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
+{
+    public void Configure(EntityTypeBuilder<Payout> builder)
+    {
+        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.Reference).HasMaxLength(128);
+        // One payout per lot: the idempotency key of the payout job.
+        builder.HasIndex(p => p.LotId).IsUnique();
+        builder.HasOne<Lot>().WithMany().HasForeignKey(p => p.LotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<LedgerTransaction>
+{
+    public void Configure(EntityTypeBuilder<LedgerTransaction> builder)
+    {
+        builder.Property(t => t.IdempotencyKey).HasMaxLength(100);
+        builder.HasIndex(t => t.IdempotencyKey).IsUnique();
+        builder.Property(t => t.Description).HasMaxLength(400);
+        builder.Property(t => t.Currency).HasMaxLength(3);
+        builder.HasIndex(t => t.OccurredAt);
+        builder.HasMany(t => t.Entries).WithOne().HasForeignKey(e => e.TransactionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> builder) => builder.HasIndex(e => e.Account);
+}
+
+internal sealed class FeeScheduleConfiguration : IEntityTypeConfiguration<FeeSchedule>
+{
+    public void Configure(EntityTypeBuilder<FeeSchedule> builder)
+    {
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.BuyerPremiumRate).HasPrecision(9, 4);
+        builder.Property(f => f.SellerCommissionRate).HasPrecision(9, 4);
+        builder.Property(f => f.StorefrontCommissionRate).HasPrecision(9, 4);
+        builder.HasData(new FeeSchedule());
+    }
+}

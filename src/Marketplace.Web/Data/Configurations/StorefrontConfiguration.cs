@@ -1,0 +1,57 @@
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Storefront;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Web.Data.Configurations;
+
+internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
+{
+    public void Configure(EntityTypeBuilder<Listing> builder)
+    {
+        builder.Property(l => l.Title).HasMaxLength(200);
+        builder.Property(l => l.Description).HasMaxLength(4000);
+        builder.Property(l => l.Currency).HasMaxLength(3);
+        builder.Property(l => l.Version).IsConcurrencyToken();
+        builder.HasIndex(l => new { l.IsActive, l.Category });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(l => l.SellerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CartItemConfiguration : IEntityTypeConfiguration<CartItem>
+{
+    public void Configure(EntityTypeBuilder<CartItem> builder)
+    {
+        builder.HasIndex(c => new { c.UserId, c.ListingId }).IsUnique();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Listing>().WithMany().HasForeignKey(c => c.ListingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.Property(o => o.Number).HasMaxLength(16);
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.Property(o => o.PurchaseOrderNumber).HasMaxLength(64);
+        builder.Property(o => o.ShipTo).HasMaxLength(400);
+        builder.Property(o => o.Currency).HasMaxLength(3);
+        builder.HasIndex(o => o.BuyerId);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.BuyerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.SellerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(o => o.Subtotal);
+        builder.Ignore(o => o.Total);
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> builder)
+    {
+        builder.Property(l => l.Title).HasMaxLength(200);
+        builder.HasOne<Listing>().WithMany().HasForeignKey(l => l.ListingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

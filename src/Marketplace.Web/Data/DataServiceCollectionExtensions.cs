@@ -1,0 +1,45 @@
+using Marketplace.Web.Data.Interceptors;
+using Marketplace.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Data;
+
+public enum DatabaseProvider { Sqlite, SqlServer }
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Marketplace";
+
+    public static DatabaseProvider GetDatabaseProvider(this IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
+
+    /// <summary>Registers the provider-specific context and exposes it as <see cref="MarketplaceDb"/> to the app.</summary>
+    public static IServiceCollection AddMarketplaceData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<DataFolder>();
+        services.AddSingleton<VersionInterceptor>();
+        if (configuration.GetDatabaseProvider() == DatabaseProvider.SqlServer)
+        {
+            var connectionString = configuration.GetConnectionString(ConnectionStringName)
+                ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Marketplace is not set.");
+            services.AddDbContext<SqlServerMarketplaceDb>((sp, options) => options
+                .UseSqlServer(connectionString, sql => sql.MigrationsAssembly(typeof(MarketplaceDb).Assembly.FullName))
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
+            services.AddScoped<MarketplaceDb>(sp => sp.GetRequiredService<SqlServerMarketplaceDb>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteMarketplaceDb>((sp, options) => options
+                .UseSqlite(SqliteConnectionString(configuration, sp.GetRequiredService<DataFolder>()))
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
+            services.AddScoped<MarketplaceDb>(sp => sp.GetRequiredService<SqliteMarketplaceDb>());
+        }
+
+        return services;
+    }
+
+    public static string SqliteConnectionString(IConfiguration configuration, DataFolder dataFolder) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
+            ? configured
+            : $"Data Source={dataFolder.Resolve("marketplace.db")};Cache=Shared;Pooling=True";
+}

@@ -1,0 +1,32 @@
+namespace Marketplace.Web.Domain.Finance;
+
+/// <summary>The platform's fee schedule; one row, maintained by admins.</summary>
+public sealed class FeeSchedule
+{
+    public int Id { get; init; } = 1;
+
+    /// <summary>Added to the hammer price and paid by the lot buyer.</summary>
+    public decimal BuyerPremiumRate { get; set; } = 0.10m;
+
+    /// <summary>Deducted from the hammer price before the district is paid (often 0).</summary>
+    public decimal SellerCommissionRate { get; set; }
+
+    /// <summary>Deducted from storefront sales before the refurbisher is paid.</summary>
+    public decimal StorefrontCommissionRate { get; set; } = 0.08m;
+
+    public decimal StorefrontFlatShipping { get; set; } = 25m;
+
+    public LotSettlement ForLot(decimal hammerPrice)
+    {
+        var premium = decimal.Round(hammerPrice * BuyerPremiumRate, 2, MidpointRounding.AwayFromZero);
+        var commission = decimal.Round(hammerPrice * SellerCommissionRate, 2, MidpointRounding.AwayFromZero);
+        return new LotSettlement(hammerPrice, premium, commission);
+    }
+}
+
+public sealed record LotSettlement(decimal HammerPrice, decimal BuyerPremium, decimal SellerCommission)
+{
+    public decimal BuyerTotal => HammerPrice + BuyerPremium;
+    public decimal DistrictProceeds => HammerPrice - SellerCommission;
+    public decimal PlatformFees => BuyerPremium + SellerCommission;
+}

@@ -1,0 +1,50 @@
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Features.Payments;
+using Marketplace.Web.Features.Payouts;
+using Marketplace.Web.Features.Shared;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Features.Finance;
+
+/// <summary>Platform finance: revenue, invoices, payouts and the ledger.</summary>
+[Authorize(Roles = Roles.Finance + "," + Roles.Admin)]
+[Route("finance")]
+public sealed class FinanceController(ISender sender) : MarketplaceController(sender)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await Sender.Send(new GetFinanceOverview.Query()));
+
+    [HttpGet("invoices")]
+    public async Task<IActionResult> Invoices(InvoiceStatus? status = InvoiceStatus.Open)
+    {
+        ViewData["Status"] = status;
+        return View(await Sender.Send(new ListInvoices.Query(status)));
+    }
+
+    [HttpPost("invoices/{id:guid}/paid")]
+    [Authorize(Roles = Roles.Finance)]
+    public async Task<IActionResult> MarkPaid(Guid id, PaymentMethod method, string reference)
+    {
+        await Sender.Send(new MarkInvoicePaid.Command(id, method, reference ?? ""));
+        Success("Payment recorded and posted to the ledger.");
+        return RedirectToAction(nameof(Invoices));
+    }
+
+    [HttpGet("payouts")]
+    public async Task<IActionResult> Payouts() => View(await Sender.Send(new ListPayouts.Query()));
+
+    [HttpPost("payouts/{id:guid}/sent")]
+    [Authorize(Roles = Roles.Finance)]
+    public async Task<IActionResult> ConfirmPayout(Guid id, string reference)
+    {
+        await Sender.Send(new ConfirmPayoutSent.Command(id, reference ?? ""));
+        Success("Payout confirmed as sent.");
+        return RedirectToAction(nameof(Payouts));
+    }
+
+    [HttpGet("ledger")]
+    public async Task<IActionResult> Ledger(int page = 1) => View(await Sender.Send(new ListLedger.Query(page)));
+}

@@ -1,0 +1,93 @@
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Pickups;
+using Marketplace.Web.Features.Shared;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Features.Lots;
+
+public sealed record NewLotForm(string Title = "", string? Description = null, string? PickupAddress = null);
+
+public sealed record DeviceForm(string Serial, string? AssetTag, DeviceCategory Category, string? Manufacturer, string Model, CosmeticGrade Grade, FunctionalStatus Functional);
+
+public sealed record PickupForm(DateOnly Date, string Window, string Contact);
+
+/// <summary>District staff: their lots from draft to payout.</summary>
+[Authorize(Roles = Roles.DistrictStaff)]
+[Route("lots")]
+public sealed class LotsController(ISender sender) : MarketplaceController(sender)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await Sender.Send(new ListDistrictLots.Query()));
+
+    [HttpGet("new")]
+    public IActionResult Create() => View(new NewLotForm());
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(NewLotForm form)
+    {
+        var id = await Sender.Send(new CreateLot.Command(form.Title ?? "", form.Description, form.PickupAddress));
+        Success("Lot created. Add its devices, then submit it for quotes.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Details(Guid id) => View(await Sender.Send(new GetLotDetails.Query(id)));
+
+    [HttpPost("{id:guid}/devices")]
+    public async Task<IActionResult> AddDevice(Guid id, DeviceForm form)
+    {
+        await Sender.Send(new AddDevice.Command(id, form.Serial ?? "", form.AssetTag, form.Category, form.Manufacturer, form.Model ?? "", form.Grade, form.Functional));
+        Success($"Added serial {form.Serial?.Trim()}.");
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#devices");
+    }
+
+    [HttpPost("{id:guid}/devices/{deviceId:guid}/remove")]
+    public async Task<IActionResult> RemoveDevice(Guid id, Guid deviceId)
+    {
+        await Sender.Send(new RemoveDevice.Command(id, deviceId));
+        Success("Device removed from the lot.");
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#devices");
+    }
+
+    [HttpPost("{id:guid}/submit")]
+    public async Task<IActionResult> Submit(Guid id)
+    {
+        await Sender.Send(new SubmitLot.Command(id));
+        Success("The lot is listed. Certified refurbishers can now send quotes.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/withdraw")]
+    public async Task<IActionResult> Withdraw(Guid id)
+    {
+        await Sender.Send(new WithdrawLot.Command(id));
+        Success("The lot was withdrawn.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/quotes/{quoteId:guid}/accept")]
+    public async Task<IActionResult> AcceptQuote(Guid id, Guid quoteId)
+    {
+        await Sender.Send(new AcceptQuote.Command(id, quoteId));
+        Success("Quote accepted. The buyer has been invoiced; you can schedule the pickup once they pay.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/pickup")]
+    public async Task<IActionResult> SchedulePickup(Guid id, PickupForm form)
+    {
+        await Sender.Send(new SchedulePickup.Command(id, form.Date, form.Window ?? "", form.Contact ?? ""));
+        Success($"Pickup scheduled for {form.Date:dddd, MMMM d}. The buyer has been notified.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet("{id:guid}/certificate.pdf")]
+    public async Task<IActionResult> Certificate(Guid id)
+    {
+        var (code, pdf) = await Sender.Send(new GetCertificatePdf.Query(id));
+        return File(pdf, "application/pdf", $"certificate-{code}.pdf");
+    }
+}

@@ -1,0 +1,69 @@
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Features.Payments;
+using Marketplace.Web.Features.Pickups;
+using Marketplace.Web.Features.Sanitization;
+using Marketplace.Web.Features.Shared;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Features.Purchases;
+
+public sealed record SanitizationForm(Guid DeviceId, SanitizationMethod Method, string Tool, string Technician);
+
+/// <summary>Refurbishers: lots they won — payment, pickup, receiving, sanitization, certificate.</summary>
+[Authorize(Roles = Roles.RefurbisherStaff)]
+[Route("purchases")]
+public sealed class PurchasesController(ISender sender) : MarketplaceController(sender)
+{
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Details(Guid id) => View(await Sender.Send(new GetLotDetails.Query(id)));
+
+    [HttpPost("{id:guid}/pay/po")]
+    public async Task<IActionResult> PayByPurchaseOrder(Guid id, Guid invoiceId, string purchaseOrderNumber)
+    {
+        await Sender.Send(new PayByPurchaseOrder.Command(invoiceId, purchaseOrderNumber ?? ""));
+        Success("Purchase order recorded. Finance marks the invoice paid when the money arrives.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/pay/card")]
+    public async Task<IActionResult> PayByCard(Guid id, Guid invoiceId)
+    {
+        var back = new Uri(Url.Action(nameof(Details), "Purchases", new { id }, Request.Scheme)!);
+        return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back)));
+    }
+
+    [HttpPost("{id:guid}/picked-up")]
+    public async Task<IActionResult> PickedUp(Guid id)
+    {
+        await Sender.Send(new MarkPickedUp.Command(id));
+        Success("Marked as picked up. Mark it received when it arrives at your facility.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/received")]
+    public async Task<IActionResult> Received(Guid id)
+    {
+        await Sender.Send(new MarkReceived.Command(id));
+        Success("Marked as received. Record sanitization for each serial.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/sanitization")]
+    public async Task<IActionResult> Sanitize(Guid id, SanitizationForm form)
+    {
+        await Sender.Send(new RecordSanitization.Command(id, form.DeviceId, form.Method, form.Tool ?? "", form.Technician ?? ""));
+        Success("Sanitization recorded.");
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#sanitization");
+    }
+
+    [HttpGet("{id:guid}/certificate.pdf")]
+    public async Task<IActionResult> Certificate(Guid id)
+    {
+        var (code, pdf) = await Sender.Send(new GetCertificatePdf.Query(id));
+        return File(pdf, "application/pdf", $"certificate-{code}.pdf");
+    }
+}

@@ -1,0 +1,7 @@
+namespace Marketplace.Web.Features.Shared;
+
+/// <summary>Model of the _Pager partial: page links are <see cref="UrlPrefix"/> followed by the page number.</summary>
+public sealed record Pager(int Page, int Pages, string UrlPrefix)
+{
+    public string Url(int page) => UrlPrefix + page;
+}

@@ -1,0 +1,87 @@
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Payments;
+using Marketplace.Web.Features.Shared;
+using Marketplace.Web.Infrastructure.Payments;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Features.Store;
+
+public sealed record CheckoutForm(PaymentMethod Method = PaymentMethod.PurchaseOrder, string? PurchaseOrderNumber = null, string ShipTo = "");
+
+public sealed record CheckoutPage(CartView Cart, CheckoutForm Form, bool AcceptsCards);
+
+/// <summary>The storefront: anyone browses; school and district buyers order.</summary>
+[Route("store")]
+public sealed class StoreController(ISender sender, IPaymentProvider payments) : MarketplaceController(sender)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(DeviceCategory? category, string? q, int page = 1) =>
+        View(await Sender.Send(new BrowseCatalog.Query(category, q, page)));
+
+    [HttpGet("listings/{id:guid}")]
+    public async Task<IActionResult> Listing(Guid id) => View(await Sender.Send(new GetListing.Query(id)));
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpGet("cart")]
+    public async Task<IActionResult> Cart() => View(await Sender.Send(new GetCart.Query()));
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("cart")]
+    public async Task<IActionResult> AddToCart(Guid listingId, int quantity = 1)
+    {
+        await Sender.Send(new AddToCart.Command(listingId, quantity));
+        Success("Added to your cart.");
+        return RedirectToAction(nameof(Cart));
+    }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("cart/{listingId:guid}/remove")]
+    public async Task<IActionResult> RemoveFromCart(Guid listingId)
+    {
+        await Sender.Send(new RemoveFromCart.Command(listingId));
+        return RedirectToAction(nameof(Cart));
+    }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpGet("checkout")]
+    public async Task<IActionResult> Checkout()
+    {
+        var cart = await Sender.Send(new GetCart.Query());
+        return cart.Lines.Count == 0 ? RedirectToAction(nameof(Cart)) : View(new CheckoutPage(cart, new CheckoutForm(), payments.AcceptsCards));
+    }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("checkout")]
+    public async Task<IActionResult> Checkout(CheckoutForm form)
+    {
+        var placed = await Sender.Send(new Checkout.Command(form.Method, form.PurchaseOrderNumber, form.ShipTo ?? ""));
+        if (form.Method == PaymentMethod.Card && placed.InvoiceIds.Count == 1)
+        {
+            var back = new Uri(Url.Action(nameof(Order), "Store", new { id = placed.OrderIds[0] }, Request.Scheme)!);
+            return Redirect(await Sender.Send(new StartCardPayment.Command(placed.InvoiceIds[0], back, back)));
+        }
+
+        Success(placed.OrderIds.Count == 1 ? "Order placed. Thank you!" : $"{placed.OrderIds.Count} orders placed, one per refurbisher.");
+        return placed.OrderIds.Count == 1 ? RedirectToAction(nameof(Order), new { id = placed.OrderIds[0] }) : RedirectToAction(nameof(Orders));
+    }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpGet("orders")]
+    public async Task<IActionResult> Orders() => View(await Sender.Send(new ListOrders.Query()));
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpGet("orders/{id:guid}")]
+    public async Task<IActionResult> Order(Guid id) => View(await Sender.Send(new GetOrder.Query(id)));
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("orders/{id:guid}/pay/card")]
+    public async Task<IActionResult> PayOrderByCard(Guid id, Guid invoiceId)
+    {
+        var back = new Uri(Url.Action(nameof(Order), "Store", new { id }, Request.Scheme)!);
+        return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back)));
+    }
+}

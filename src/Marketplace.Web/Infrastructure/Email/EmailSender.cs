@@ -1,0 +1,74 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Marketplace.Web.Infrastructure.Email;
+
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public string From { get; set; } = "K-12 Device Marketplace <no-reply@marketplace.local>";
+
+    /// <summary>SMTP host; when empty, messages are written as .eml files to <see cref="PickupFolder"/>.</summary>
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+    public bool SmtpStartTls { get; set; } = true;
+
+    /// <summary>Relative paths are under the app's data folder.</summary>
+    public string PickupFolder { get; set; } = "mail";
+}
+
+public interface IEmailSender
+{
+    /// <returns>How the message left: "smtp:host" or the pickup file's path.</returns>
+    Task<string> SendAsync(string to, string subject, string body, CancellationToken cancellationToken);
+}
+
+internal static class MimeMessages
+{
+    public static MimeMessage Build(EmailOptions options, string to, string subject, string body)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = body };
+        return message;
+    }
+}
+
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+{
+    public async Task<string> SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.SmtpHost ?? throw new InvalidOperationException("Email:SmtpHost is not set."), settings.SmtpPort,
+            settings.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.SmtpUser))
+        {
+            await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(MimeMessages.Build(settings, to, subject, body), cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+        return $"smtp:{settings.SmtpHost}";
+    }
+}
+
+/// <summary>The embedded default: each message becomes an .eml file that any mail client opens.</summary>
+public sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, DataFolder dataFolder) : IEmailSender
+{
+    public async Task<string> SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    {
+        var folder = dataFolder.Resolve(options.Value.PickupFolder);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+        await MimeMessages.Build(options.Value, to, subject, body).WriteToAsync(path, cancellationToken);
+        return path;
+    }
+}

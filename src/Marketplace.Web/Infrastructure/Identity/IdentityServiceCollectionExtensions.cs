@@ -1,0 +1,40 @@
+using Marketplace.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Web.Infrastructure.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    public static IServiceCollection AddMarketplaceIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 8;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<MarketplaceDb>()
+            .AddClaimsPrincipalFactory<OrganizationClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/denied";
+            options.Cookie.Name = "k12market.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        // Keys in the database: every web instance can read every other instance's cookies.
+        services.AddDataProtection()
+            .SetApplicationName("k12-device-marketplace")
+            .PersistKeysToDbContext<MarketplaceDb>();
+        return services;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using FluentValidation;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Jobs;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Web.Infrastructure.Pipeline;
+
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Requests slower than this are logged as warnings.</summary>
+    public int SlowRequestMilliseconds { get; set; } = 500;
+}
+
+/// <summary>Outermost: one structured log line per message with its outcome and duration.</summary>
+public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger, ICurrentUser user)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var name = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next(message, cancellationToken);
+            logger.LogInformation("Handled {Message} for {User} in {ElapsedMs:0.0} ms", name, user.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception ex) when (ex is DomainException or ValidationException or NotFoundException or ForbiddenException)
+        {
+            logger.LogInformation("Refused {Message} for {User}: {Reason}", name, user.Name, ex.Message);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Failed {Message} for {User} after {ElapsedMs:0.0} ms", name, user.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+}
+
+/// <summary>Warns about requests that take longer than <see cref="PipelineOptions.SlowRequestMilliseconds"/>.</summary>
+public sealed class SlowRequestBehavior<TMessage, TResponse>(ILogger<SlowRequestBehavior<TMessage, TResponse>> logger, IOptions<PipelineOptions> options)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await next(message, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (elapsed.TotalMilliseconds > options.Value.SlowRequestMilliseconds)
+        {
+            logger.LogWarning("Slow request {Message} took {ElapsedMs:0} ms (threshold {ThresholdMs} ms)",
+                typeof(TMessage).FullName, elapsed.TotalMilliseconds, options.Value.SlowRequestMilliseconds);
+        }
+
+        return response;
+    }
+}
+
+/// <summary>Refuses messages whose <see cref="AllowedRolesAttribute"/> the current user does not satisfy.</summary>
+public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    private static readonly ConcurrentDictionary<Type, AllowedRolesAttribute?> Rules = new();
+
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var rule = Rules.GetOrAdd(typeof(TMessage), t => t.GetCustomAttribute<AllowedRolesAttribute>())
+            ?? throw new InvalidOperationException($"{typeof(TMessage).FullName} has no [AllowedRoles]; every message must say who may send it.");
+
+        if (!rule.Anonymous)
+        {
+            if (!user.IsAuthenticated)
+            {
+                throw new ForbiddenException("Sign in to continue.");
+            }
+
+            if (!rule.Roles.Any(user.IsInRole))
+            {
+                throw new ForbiddenException("Your role does not allow this action.");
+            }
+        }
+
+        return next(message, cancellationToken);
+    }
+}
+
+/// <summary>Runs every FluentValidation validator of the message and stops at the first failures.</summary>
+public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(message, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        return await next(message, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The unit of work for commands: one transaction, one SaveChanges. Outbox rows the handler added are
+/// saved in the same transaction, and a command run by an outbox job marks its row done in it too.
+/// Queries pass straight through.
+/// </summary>
+public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, OutboxScope outboxScope, IClock clock, OutboxSignal signal)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await next(message, cancellationToken);
+        if (outboxScope.CurrentMessageId is { } id && await db.OutboxMessages.FindAsync([id], cancellationToken) is { } row)
+        {
+            row.CompletedAt = clock.Now;
+            row.LastError = null;
+        }
+
+        var addedOutboxRows = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (addedOutboxRows)
+        {
+            signal.Notify();
+        }
+
+        return response;
+    }
+}

@@ -1,0 +1,39 @@
+using FluentValidation;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Jobs;
+
+namespace Marketplace.Web.Infrastructure.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → transaction → handler.</summary>
+    public static IServiceCollection AddMarketplacePipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(AuthorizationBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(SlowRequestBehavior<,>),
+                typeof(TransactionBehavior<,>),
+            ];
+        });
+        services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(Program));
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<OutboxScope>();
+        services.AddScoped<Features.Payments.InvoiceSettlement>();
+        services.AddSingleton<OutboxSignal>();
+        return services;
+    }
+}

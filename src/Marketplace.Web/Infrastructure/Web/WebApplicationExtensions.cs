@@ -1,0 +1,91 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Jobs;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Marketplace.Web.Infrastructure.Web;
+
+public static class WebApplicationExtensions
+{
+    public static IServiceCollection AddMarketplaceWeb(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add<CommandFailureFilter>();
+            // Anti-forgery on every unsafe request; the Stripe webhook opts out and checks Stripe's signature instead.
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        });
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
+        services.AddAntiforgery(options => options.HeaderName = "X-CSRF-TOKEN");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddScoped<DemoData>();
+        services.AddScoped<DatabaseStartup>();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
+        return services;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UseMarketplaceWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.XFrameOptions = "DENY";
+            context.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapMarketplaceEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = async (context, report) =>
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    status = report.Status.ToString(),
+                    role = context.RequestServices.GetRequiredService<AppRole>().Value,
+                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                });
+            },
+        });
+        app.MapJobDashboard();
+        app.MapControllers();
+        return app;
+    }
+}
+
+internal sealed class DatabaseHealthCheck(MarketplaceDb db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database is unreachable.");
+}

@@ -1,0 +1,72 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.SqlServer;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+
+namespace Marketplace.Web.Jobs;
+
+/// <summary>Which parts of the app this process runs: "all" (embedded default), "web" or "worker".</summary>
+public sealed class AppRole(string? value)
+{
+    public string Value { get; } = string.IsNullOrWhiteSpace(value) ? "all" : value.Trim().ToLowerInvariant();
+    public bool ServesPages => Value is "all" or "web";
+    public bool RunsJobs => Value is "all" or "worker";
+}
+
+public static class JobsServiceCollectionExtensions
+{
+    public static IServiceCollection AddMarketplaceJobs(this IServiceCollection services, IConfiguration configuration, AppRole role)
+    {
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        var sqlServer = configuration.GetDatabaseProvider() == DatabaseProvider.SqlServer;
+        if (!sqlServer && !role.RunsJobs)
+        {
+            throw new InvalidOperationException("With the embedded SQLite database, jobs run in-process: App:Role must be 'all'.");
+        }
+
+        services.AddSingleton(new JobStorageMode(IsVolatile: !sqlServer));
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (sqlServer)
+            {
+                config.UseSqlServerStorage(configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName),
+                    new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+
+        services.AddTransient<OutboxJob>();
+        if (role.RunsJobs)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+            services.AddSingleton<OutboxDispatcher>();
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        }
+
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapJobDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            Authorization = [new AdminOnlyDashboard()],
+            DashboardTitle = "Background jobs",
+            AppPath = "/admin",
+        });
+
+    private sealed class AdminOnlyDashboard : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}
