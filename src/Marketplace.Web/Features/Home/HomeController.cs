@@ -23,8 +23,10 @@ public sealed class HomeController(ISender sender) : MarketplaceController(sende
         _ => RedirectToAction("Login", "Account"),
     };
 
-    [HttpGet("/error")]
-    [HttpGet("/error/{status:int}")]
+    // Any method: the status-code page re-executes the failed request, POSTs included.
+    [Route("/error")]
+    [Route("/error/{status:int}")]
+    [IgnoreAntiforgeryToken]
     public IActionResult Error(int? status)
     {
         var code = status ?? 500;

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Marketplace.Tests.Infrastructure;
+
+/// <summary>
+/// An HTTP client that behaves like a person's browser session: keeps cookies, reads the anti-forgery
+/// token from the page it came from and posts forms with it. Redirects are followed by hand so tests
+/// can assert where a form sends the user.
+/// </summary>
+public sealed partial class BrowserClient(HttpClient http)
+{
+    public HttpClient Http { get; } = http;
+
+    public static async Task<BrowserClient> SignInAsync(MarketplaceFactory factory, string email, string password = Marketplace.Web.Data.DemoData.DefaultPassword)
+    {
+        var client = new BrowserClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static BrowserClient Anonymous(MarketplaceFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<string> GetPageAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new HttpRequestException($"GET {url} returned {(int)response.StatusCode}", null, response.StatusCode);
+        }
+
+        return body;
+    }
+
+    /// <summary>Loads <paramref name="pageUrl"/> for its anti-forgery token, then posts the form to <paramref name="action"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, string action, Dictionary<string, string> fields)
+    {
+        var page = await GetPageAsync(pageUrl);
+        var token = TokenPattern().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"{pageUrl} has no anti-forgery token.");
+        }
+
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Referrer = new Uri(Http.BaseAddress!, pageUrl);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Posts a form and follows its redirect, returning the page the user lands on.</summary>
+    public async Task<string> SubmitAsync(string pageUrl, string action, Dictionary<string, string>? fields = null)
+    {
+        var response = await PostFormAsync(pageUrl, action, fields ?? []);
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther))
+        {
+            throw new HttpRequestException($"POST {action} returned {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}", null, response.StatusCode);
+        }
+
+        return await GetPageAsync(response.Headers.Location!.OriginalString);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
