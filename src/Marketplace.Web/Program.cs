@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Email;
@@ -7,6 +8,9 @@ using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Infrastructure.Web;
 using Marketplace.Web.Jobs;
 using Serilog;
+
+// Prices, dates and e-mails are written for US school districts, whatever the server's locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
 
 var builder = WebApplication.CreateBuilder(args);
 var role = new AppRole(builder.Configuration["App:Role"]);

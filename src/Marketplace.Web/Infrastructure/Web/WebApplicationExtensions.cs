@@ -54,6 +54,7 @@ public static class WebApplicationExtensions
             context.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             await next();
         });
+        app.UseRequestLocalization("en-US");
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
