@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE TABLE [CategoryPrices] (
+        [Category] nvarchar(32) NOT NULL,
+        [BasePrice] decimal(18,2) NOT NULL,
+        CONSTRAINT [PK_CategoryPrices] PRIMARY KEY ([Category])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -38,7 +50,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE TABLE [DeviceModels] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [NormalizedName] nvarchar(200) NOT NULL,
+        [Manufacturer] nvarchar(100) NOT NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [AueDate] date NULL,
+        [BasePrice] decimal(18,2) NULL,
+        CONSTRAINT [PK_DeviceModels] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [EmailMessages] (
@@ -54,7 +83,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [FeeSchedules] (
@@ -69,7 +98,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE TABLE [ImportMappings] (
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [MappingJson] nvarchar(max) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ImportMappings] PRIMARY KEY ([OrganizationId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [LedgerTransactions] (
@@ -87,7 +129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [Organizations] (
@@ -107,7 +149,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -128,7 +170,28 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE TABLE [PriceGuides] (
+        [Id] int NOT NULL,
+        [GradeA] decimal(9,4) NOT NULL,
+        [GradeB] decimal(9,4) NOT NULL,
+        [GradeC] decimal(9,4) NOT NULL,
+        [GradeD] decimal(9,4) NOT NULL,
+        [MinorFault] decimal(9,4) NOT NULL,
+        [NotWorking] decimal(9,4) NOT NULL,
+        [ForParts] decimal(9,4) NOT NULL,
+        [FullRunwayYears] int NOT NULL,
+        [ExpiredRunwayFactor] decimal(9,4) NOT NULL,
+        [RangeSpread] decimal(9,4) NOT NULL,
+        CONSTRAINT [PK_PriceGuides] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -143,7 +206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [LedgerEntries] (
@@ -160,7 +223,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -188,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [Listings] (
@@ -212,7 +275,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -222,6 +285,7 @@ BEGIN
         [Title] nvarchar(200) NOT NULL,
         [Description] nvarchar(4000) NULL,
         [PickupAddress] nvarchar(400) NULL,
+        [BoardApprovalReference] nvarchar(100) NULL,
         [SaleMode] nvarchar(32) NOT NULL,
         [Currency] nvarchar(3) NOT NULL,
         [Status] nvarchar(32) NOT NULL,
@@ -248,7 +312,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -273,7 +337,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -288,7 +352,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -303,7 +367,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -317,7 +381,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -332,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [CartItems] (
@@ -348,7 +412,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [Certificates] (
@@ -365,7 +429,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [Devices] (
@@ -378,6 +442,18 @@ BEGIN
         [Model] nvarchar(200) NOT NULL,
         [Grade] nvarchar(32) NOT NULL,
         [Functional] nvarchar(32) NOT NULL,
+        [Cpu] nvarchar(100) NULL,
+        [RamGb] int NULL,
+        [StorageGb] int NULL,
+        [PurchaseDate] date NULL,
+        [FundingSource] nvarchar(32) NOT NULL,
+        [AueDate] date NULL,
+        [Enrollment] nvarchar(32) NOT NULL,
+        [DeclaredSanitization] nvarchar(32) NOT NULL,
+        [BatteryHealthPercent] int NULL,
+        [HasCharger] bit NULL,
+        [Location] nvarchar(200) NULL,
+        [Notes] nvarchar(1000) NULL,
         [SanitizationMethod] nvarchar(32) NULL,
         [SanitizationTool] nvarchar(200) NULL,
         [SanitizedAt] datetimeoffset NULL,
@@ -389,7 +465,53 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE TABLE [ImportJobs] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [FileBytes] bigint NOT NULL,
+        [Preset] nvarchar(32) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [MappingJson] nvarchar(max) NULL,
+        [TotalRows] int NOT NULL,
+        [ValidRows] int NOT NULL,
+        [IssueCount] int NOT NULL,
+        [ImportedRows] int NOT NULL,
+        [FailureMessage] nvarchar(2000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [FinishedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_ImportJobs] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ImportJobs_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE TABLE [LotPhotos] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(64) NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        [Thumbnail] varbinary(max) NOT NULL,
+        [Width] int NOT NULL,
+        [Height] int NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_LotPhotos] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LotPhotos_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [Payouts] (
@@ -411,7 +533,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [Quotes] (
@@ -431,7 +553,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [Invoices] (
@@ -460,7 +582,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLines] (
@@ -479,7 +601,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE TABLE [ImportFiles] (
+        [ImportJobId] uniqueidentifier NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_ImportFiles] PRIMARY KEY ([ImportJobId]),
+        CONSTRAINT [FK_ImportFiles_ImportJobs_ImportJobId] FOREIGN KEY ([ImportJobId]) REFERENCES [ImportJobs] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE TABLE [ImportIssues] (
+        [Id] uniqueidentifier NOT NULL,
+        [ImportJobId] uniqueidentifier NOT NULL,
+        [Row] int NOT NULL,
+        [Column] nvarchar(200) NULL,
+        [Value] nvarchar(500) NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        CONSTRAINT [PK_ImportIssues] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ImportIssues_ImportJobs_ImportJobId] FOREIGN KEY ([ImportJobId]) REFERENCES [ImportJobs] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Category', N'BasePrice') AND [object_id] = OBJECT_ID(N'[CategoryPrices]'))
+        SET IDENTITY_INSERT [CategoryPrices] ON;
+    EXEC(N'INSERT INTO [CategoryPrices] ([Category], [BasePrice])
+    VALUES (N''Chromebook'', 60.0),
+    (N''Desktop'', 120.0),
+    (N''MacBook'', 350.0),
+    (N''Other'', 15.0),
+    (N''Tablet'', 100.0),
+    (N''WindowsLaptop'', 150.0)');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Category', N'BasePrice') AND [object_id] = OBJECT_ID(N'[CategoryPrices]'))
+        SET IDENTITY_INSERT [CategoryPrices] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'BuyerPremiumRate', N'SellerCommissionRate', N'StorefrontCommissionRate', N'StorefrontFlatShipping') AND [object_id] = OBJECT_ID(N'[FeeSchedules]'))
@@ -492,7 +662,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ExpiredRunwayFactor', N'ForParts', N'FullRunwayYears', N'GradeA', N'GradeB', N'GradeC', N'GradeD', N'MinorFault', N'NotWorking', N'RangeSpread') AND [object_id] = OBJECT_ID(N'[PriceGuides]'))
+        SET IDENTITY_INSERT [PriceGuides] ON;
+    EXEC(N'INSERT INTO [PriceGuides] ([Id], [ExpiredRunwayFactor], [ForParts], [FullRunwayYears], [GradeA], [GradeB], [GradeC], [GradeD], [MinorFault], [NotWorking], [RangeSpread])
+    VALUES (1, 0.15, 0.1, 5, 1.0, 0.8, 0.55, 0.3, 0.6, 0.2, 0.2)');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ExpiredRunwayFactor', N'ForParts', N'FullRunwayYears', N'GradeA', N'GradeB', N'GradeC', N'GradeD', N'MinorFault', N'NotWorking', N'RangeSpread') AND [object_id] = OBJECT_ID(N'[PriceGuides]'))
+        SET IDENTITY_INSERT [PriceGuides] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -500,7 +683,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -508,7 +691,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -516,7 +699,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -524,7 +707,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -532,7 +715,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -540,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrganizationId] ON [AspNetUsers] ([OrganizationId]);
@@ -548,7 +731,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -556,7 +739,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartItems_ListingId] ON [CartItems] ([ListingId]);
@@ -564,7 +747,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartItems_UserId_ListingId] ON [CartItems] ([UserId], [ListingId]);
@@ -572,7 +755,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Certificates_LotId] ON [Certificates] ([LotId]);
@@ -580,7 +763,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Certificates_VerificationCode] ON [Certificates] ([VerificationCode]);
@@ -588,7 +771,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DeviceModels_NormalizedName] ON [DeviceModels] ([NormalizedName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Devices_LotId_Serial] ON [Devices] ([LotId], [Serial]);
@@ -596,7 +787,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Devices_Serial] ON [Devices] ([Serial]);
@@ -604,7 +795,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmailMessages_SentAt] ON [EmailMessages] ([SentAt]);
@@ -612,7 +803,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ImportIssues_ImportJobId_Row] ON [ImportIssues] ([ImportJobId], [Row]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ImportJobs_LotId] ON [ImportJobs] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_CheckoutSessionId] ON [Invoices] ([CheckoutSessionId]);
@@ -620,7 +827,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_LotId] ON [Invoices] ([LotId]);
@@ -628,7 +835,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Invoices_Number] ON [Invoices] ([Number]);
@@ -636,7 +843,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_OrderId] ON [Invoices] ([OrderId]);
@@ -644,7 +851,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_PayerId] ON [Invoices] ([PayerId]);
@@ -652,7 +859,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_Status] ON [Invoices] ([Status]);
@@ -660,7 +867,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_Account] ON [LedgerEntries] ([Account]);
@@ -668,7 +875,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_TransactionId] ON [LedgerEntries] ([TransactionId]);
@@ -676,7 +883,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LedgerTransactions_IdempotencyKey] ON [LedgerTransactions] ([IdempotencyKey]);
@@ -684,7 +891,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LedgerTransactions_OccurredAt] ON [LedgerTransactions] ([OccurredAt]);
@@ -692,7 +899,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Listings_IsActive_Category] ON [Listings] ([IsActive], [Category]);
@@ -700,7 +907,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Listings_SellerId] ON [Listings] ([SellerId]);
@@ -708,7 +915,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_LotPhotos_LotId] ON [LotPhotos] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_BuyerId] ON [Lots] ([BuyerId]);
@@ -716,7 +931,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_DistrictId_Status] ON [Lots] ([DistrictId], [Status]);
@@ -724,7 +939,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Lots_Number] ON [Lots] ([Number]);
@@ -732,7 +947,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_Status] ON [Lots] ([Status]);
@@ -740,7 +955,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_ListingId] ON [OrderLines] ([ListingId]);
@@ -748,7 +963,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_OrderId] ON [OrderLines] ([OrderId]);
@@ -756,7 +971,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerId] ON [Orders] ([BuyerId]);
@@ -764,7 +979,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -772,7 +987,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SellerId] ON [Orders] ([SellerId]);
@@ -780,7 +995,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organizations_Name] ON [Organizations] ([Name]);
@@ -788,7 +1003,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_CompletedAt_DueAt] ON [OutboxMessages] ([CompletedAt], [DueAt]);
@@ -796,7 +1011,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Payouts_LotId] ON [Payouts] ([LotId]);
@@ -804,7 +1019,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Payouts_OrganizationId] ON [Payouts] ([OrganizationId]);
@@ -812,7 +1027,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Quotes_LotId_RefurbisherId] ON [Quotes] ([LotId], [RefurbisherId]);
@@ -820,7 +1035,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Quotes_RefurbisherId] ON [Quotes] ([RefurbisherId]);
@@ -828,11 +1043,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122205859_Initial'
+    WHERE [MigrationId] = N'20261122212256_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122205859_Initial', N'10.0.14');
+    VALUES (N'20261122212256_Initial', N'10.0.14');
 END;
 
 COMMIT;

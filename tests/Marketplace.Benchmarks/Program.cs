@@ -1,17 +1,20 @@
-using Marketplace.Benchmarks;
+namespace Marketplace.Benchmarks;
 
-// One scenario per argument; each prints a last line: RESULT {json}.
-var scenario = args.FirstOrDefault() ?? "";
-return scenario switch
+/// <summary>One scenario per argument; each prints a last line: RESULT {json}.</summary>
+internal static class Benchmarks
 {
-    "startup" => await StartupScenario.RunAsync(),
-    BaselineServer.Argument => await BaselineServer.RunAsync(args[1..]),
-    _ => Usage(),
-};
+    public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
+    {
+        "startup" => await StartupScenario.RunAsync(),
+        "import" => await ImportScenario.RunAsync(),
+        BaselineServer.Argument => await BaselineServer.RunAsync(args[1..]),
+        _ => Usage(),
+    };
 
-static int Usage()
-{
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
-    Console.Error.WriteLine("scenarios: startup");
-    return 2;
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
+        Console.Error.WriteLine("scenarios: startup, import");
+        return 2;
+    }
 }

@@ -45,7 +45,7 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
         db.Organizations.AddRange(organizations);
         var refurbisher = organizations[2];
         db.Listings.AddRange(
-            Listing("Dell Chromebook 3110 (refurbished)", "11.6\" HD, Intel Celeron N4500, 4 GB RAM, 32 GB eMMC. New battery, charger included. AUE June 2029.", DeviceCategory.Chromebook, CosmeticGrade.A, 129m, 40, refurbisher.Id),
+            Listing("Dell Chromebook 3110 (refurbished)", "11.6\" HD, Intel Celeron N4500, 4 GB RAM, 32 GB eMMC. New battery, charger included. Auto updates until June 2031.", DeviceCategory.Chromebook, CosmeticGrade.A, 129m, 40, refurbisher.Id),
             Listing("Lenovo 300e Chromebook Gen 3 (refurbished)", "11.6\" touchscreen 2-in-1, AMD 3015Ce, 4 GB RAM. Rugged keyboard, charger included.", DeviceCategory.Chromebook, CosmeticGrade.B, 99m, 25, refurbisher.Id),
             Listing("HP ProBook 440 G8 (refurbished)", "14\" FHD, Intel Core i5-1135G7, 8 GB RAM, 256 GB SSD, Windows 11 Pro Education.", DeviceCategory.WindowsLaptop, CosmeticGrade.A, 289m, 12, refurbisher.Id));
         await db.SaveChangesAsync(cancellationToken);
@@ -93,6 +93,7 @@ public sealed class DatabaseStartup(MarketplaceDb db, RoleManager<IdentityRole<G
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        await services.GetRequiredService<ReferenceData>().SeedDeviceModelsAsync(cancellationToken);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

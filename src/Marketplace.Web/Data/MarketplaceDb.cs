@@ -1,5 +1,6 @@
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Imports;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Infrastructure.Email;
@@ -34,12 +35,30 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<DeviceModel> DeviceModels => Set<DeviceModel>();
+    public DbSet<PriceGuide> PriceGuides => Set<PriceGuide>();
+    public DbSet<CategoryPrice> CategoryPrices => Set<CategoryPrice>();
+    public DbSet<LotPhoto> LotPhotos => Set<LotPhoto>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDb).Assembly);
+
+        // Our entities create their own Guid ids. Marking those keys as never generated lets EF treat a
+        // new child reached through a navigation (a device added to a lot) as an insert, not an update.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("Marketplace.Web", StringComparison.Ordinal) == true && e.ClrType != typeof(AppUser)))
+        {
+            if (entity.FindPrimaryKey()?.Properties is [{ ClrType: var type } key] && type == typeof(Guid))
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -16,6 +16,7 @@ internal sealed class LotConfiguration : IEntityTypeConfiguration<Lot>
         builder.Property(l => l.PickupAddress).HasMaxLength(400);
         builder.Property(l => l.PickupWindow).HasMaxLength(100);
         builder.Property(l => l.PickupContact).HasMaxLength(200);
+        builder.Property(l => l.BoardApprovalReference).HasMaxLength(100);
         builder.Property(l => l.Currency).HasMaxLength(3);
         builder.Property(l => l.Version).IsConcurrencyToken();
         builder.HasIndex(l => new { l.DistrictId, l.Status });
@@ -40,6 +41,9 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.Property(d => d.Model).HasMaxLength(200);
         builder.Property(d => d.SanitizationTool).HasMaxLength(200);
         builder.Property(d => d.SanitizedBy).HasMaxLength(200);
+        builder.Property(d => d.Cpu).HasMaxLength(100);
+        builder.Property(d => d.Location).HasMaxLength(200);
+        builder.Property(d => d.Notes).HasMaxLength(1000);
         builder.HasIndex(d => new { d.LotId, d.Serial }).IsUnique();
         builder.HasIndex(d => d.Serial);
         builder.Ignore(d => d.IsSanitized);

@@ -8,6 +8,15 @@ public enum FunctionalStatus { Working, MinorFault, NotWorking, ForParts }
 
 public enum SanitizationMethod { Clear, Purge, Destroy }
 
+/// <summary>Who paid for the device; it decides whether and when it may be sold.</summary>
+public enum FundingSource { Unknown, ERate, FederalGrant, State, Local, Other }
+
+/// <summary>Chrome/MDM management state: an enrolled device must be deprovisioned before resale.</summary>
+public enum EnrollmentStatus { Unknown, Enrolled, Deprovisioned }
+
+/// <summary>What the district says it already did to the data before the buyer's own sanitization.</summary>
+public enum DeclaredSanitization { Unknown, NotWiped, Wiped }
+
 /// <summary>
 /// One physical device, keyed by manufacturer serial. The same row travels from the district's
 /// manifest through the lot, pickup, receiving and sanitization to the certificate.
@@ -23,6 +32,20 @@ public sealed class Device
     public required string Model { get; set; }
     public CosmeticGrade Grade { get; set; }
     public FunctionalStatus Functional { get; set; }
+    public string? Cpu { get; set; }
+    public int? RamGb { get; set; }
+    public int? StorageGb { get; set; }
+    public DateOnly? PurchaseDate { get; set; }
+    public FundingSource FundingSource { get; set; }
+
+    /// <summary>Auto Update Expiration (Chromebooks): from the file, else from the device-model reference table.</summary>
+    public DateOnly? AueDate { get; set; }
+    public EnrollmentStatus Enrollment { get; set; }
+    public DeclaredSanitization DeclaredSanitization { get; set; }
+    public int? BatteryHealthPercent { get; set; }
+    public bool? HasCharger { get; set; }
+    public string? Location { get; set; }
+    public string? Notes { get; set; }
 
     public SanitizationMethod? SanitizationMethod { get; private set; }
     public string? SanitizationTool { get; private set; }
@@ -30,6 +53,13 @@ public sealed class Device
     public string? SanitizedBy { get; private set; }
 
     public bool IsSanitized => SanitizedAt is not null;
+
+    /// <summary>Whole years of Chrome OS updates left, or null when the AUE date is unknown.</summary>
+    public double? YearsOfUpdatesLeft(DateOnly today) => AueYears.Left(AueDate, today);
+
+    /// <summary>E-rate-funded equipment may not be sold within five years of purchase (FCC rules).</summary>
+    public bool IsERateRestricted(DateOnly today) =>
+        FundingSource == FundingSource.ERate && (PurchaseDate is null || PurchaseDate.Value.AddYears(5) > today);
 
     /// <summary>Storage-bearing categories: all but "other" can hold student data.</summary>
     public bool IsDataBearing => Category != DeviceCategory.Other;

@@ -24,6 +24,9 @@ public sealed class Lot : IVersioned
 {
     public const int DefaultQuoteValidityDays = 30;
 
+    /// <summary>2 CFR 200.313(e): federally funded equipment worth this much or more owes the awarding agency its share.</summary>
+    public const decimal FederalShareThreshold = 5000m;
+
     private readonly List<Device> _devices = [];
     private readonly List<Quote> _quotes = [];
 
@@ -33,6 +36,9 @@ public sealed class Lot : IVersioned
     public required string Title { get; set; }
     public string? Description { get; set; }
     public string? PickupAddress { get; set; }
+
+    /// <summary>The school board's approval of the disposal (minute or resolution number).</summary>
+    public string? BoardApprovalReference { get; set; }
     public SaleMode SaleMode { get; init; } = SaleMode.RequestForQuotes;
     public string Currency { get; init; } = "USD";
     public LotStatus Status { get; private set; } = LotStatus.Draft;
@@ -83,6 +89,9 @@ public sealed class Lot : IVersioned
         return device;
     }
 
+    /// <summary>Bulk changes (imports, bulk edits) are only for drafts: a listed lot's manifest is what buyers quoted on.</summary>
+    public void EnsureDraft(string action) => Require(Status == LotStatus.Draft, $"{action} is only possible while the lot is a draft; this lot is {Status}.");
+
     public void RemoveDevice(Guid deviceId)
     {
         Require(Status == LotStatus.Draft, "Devices can only be removed while the lot is a draft.");
@@ -94,6 +103,10 @@ public sealed class Lot : IVersioned
     {
         Require(Status == LotStatus.Draft, $"Only a draft lot can be submitted; this lot is {Status}.");
         Require(_devices.Count > 0, "Add at least one device before submitting the lot.");
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var restricted = _devices.Where(d => d.IsERateRestricted(today)).Select(d => d.Serial).Order(StringComparer.Ordinal).ToList();
+        Require(restricted.Count == 0,
+            $"E-rate-funded devices cannot be sold until five years after purchase (or with no purchase date on record). Remove or correct: {Serials(restricted)}.");
         Status = LotStatus.Listed;
         ListedAt = now;
     }
@@ -209,6 +222,15 @@ public sealed class Lot : IVersioned
         Status = LotStatus.Settled;
         SettledAt = now;
     }
+
+    public void RemoveDevices(IReadOnlyCollection<Guid> deviceIds)
+    {
+        Require(Status == LotStatus.Draft, "Devices can only be removed while the lot is a draft.");
+        _devices.RemoveAll(d => deviceIds.Contains(d.Id));
+    }
+
+    private static string Serials(IReadOnlyList<string> serials) =>
+        serials.Count <= 20 ? string.Join(", ", serials) : $"{string.Join(", ", serials.Take(20))} and {serials.Count - 20} more";
 
     private static void Require(bool condition, string message)
     {

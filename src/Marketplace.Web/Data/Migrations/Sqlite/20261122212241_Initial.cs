@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Marketplace.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
@@ -26,6 +28,18 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CategoryPrices",
+                columns: table => new
+                {
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BasePrice = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CategoryPrices", x => x.Category);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -37,6 +51,23 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeviceModels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Manufacturer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BasePrice = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceModels", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -68,6 +99,19 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_FeeSchedules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MappingJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => x.OrganizationId);
                 });
 
             migrationBuilder.CreateTable(
@@ -127,6 +171,27 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceGuides",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    GradeA = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: false),
+                    GradeB = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: false),
+                    GradeC = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: false),
+                    GradeD = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: false),
+                    MinorFault = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: false),
+                    NotWorking = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: false),
+                    ForParts = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: false),
+                    FullRunwayYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiredRunwayFactor = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: false),
+                    RangeSpread = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceGuides", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -244,6 +309,7 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     PickupAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    BoardApprovalReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SaleMode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -461,6 +527,18 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     Model = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Grade = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Functional = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Cpu = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RamGb = table.Column<int>(type: "INTEGER", nullable: true),
+                    StorageGb = table.Column<int>(type: "INTEGER", nullable: true),
+                    PurchaseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FundingSource = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Enrollment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DeclaredSanitization = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BatteryHealthPercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    HasCharger = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     SanitizationMethod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     SanitizationTool = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SanitizedAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -471,6 +549,62 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Devices", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Devices_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    FileBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Preset = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MappingJson = table.Column<string>(type: "TEXT", nullable: true),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValidRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LotPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Thumbnail = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LotPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LotPhotos_Lots_LotId",
                         column: x => x.LotId,
                         principalTable: "Lots",
                         principalColumn: "Id",
@@ -612,10 +746,68 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ImportFiles",
+                columns: table => new
+                {
+                    ImportJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFiles", x => x.ImportJobId);
+                    table.ForeignKey(
+                        name: "FK_ImportFiles_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportIssues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImportJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportIssues_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "CategoryPrices",
+                columns: new[] { "Category", "BasePrice" },
+                values: new object[,]
+                {
+                    { "Chromebook", 600000L },
+                    { "Desktop", 1200000L },
+                    { "MacBook", 3500000L },
+                    { "Other", 150000L },
+                    { "Tablet", 1000000L },
+                    { "WindowsLaptop", 1500000L }
+                });
+
             migrationBuilder.InsertData(
                 table: "FeeSchedules",
                 columns: new[] { "Id", "BuyerPremiumRate", "SellerCommissionRate", "StorefrontCommissionRate", "StorefrontFlatShipping" },
                 values: new object[] { 1, 1000L, 0L, 800L, 250000L });
+
+            migrationBuilder.InsertData(
+                table: "PriceGuides",
+                columns: new[] { "Id", "ExpiredRunwayFactor", "ForParts", "FullRunwayYears", "GradeA", "GradeB", "GradeC", "GradeD", "MinorFault", "NotWorking", "RangeSpread" },
+                values: new object[] { 1, 1500L, 1000L, 5, 10000L, 8000L, 5500L, 3000L, 6000L, 2000L, 2000L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -683,6 +875,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeviceModels_NormalizedName",
+                table: "DeviceModels",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Devices_LotId_Serial",
                 table: "Devices",
                 columns: new[] { "LotId", "Serial" },
@@ -697,6 +895,16 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "IX_EmailMessages_SentAt",
                 table: "EmailMessages",
                 column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportIssues_ImportJobId_Row",
+                table: "ImportIssues",
+                columns: new[] { "ImportJobId", "Row" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_LotId",
+                table: "ImportJobs",
+                column: "LotId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_CheckoutSessionId",
@@ -759,6 +967,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "IX_Listings_SellerId",
                 table: "Listings",
                 column: "SellerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LotPhotos_LotId",
+                table: "LotPhotos",
+                column: "LotId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lots_BuyerId",
@@ -862,10 +1075,16 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "CartItems");
 
             migrationBuilder.DropTable(
+                name: "CategoryPrices");
+
+            migrationBuilder.DropTable(
                 name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeviceModels");
 
             migrationBuilder.DropTable(
                 name: "Devices");
@@ -877,10 +1096,22 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "FeeSchedules");
 
             migrationBuilder.DropTable(
+                name: "ImportFiles");
+
+            migrationBuilder.DropTable(
+                name: "ImportIssues");
+
+            migrationBuilder.DropTable(
+                name: "ImportMappings");
+
+            migrationBuilder.DropTable(
                 name: "Invoices");
 
             migrationBuilder.DropTable(
                 name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "LotPhotos");
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
@@ -892,6 +1123,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "Payouts");
 
             migrationBuilder.DropTable(
+                name: "PriceGuides");
+
+            migrationBuilder.DropTable(
                 name: "Quotes");
 
             migrationBuilder.DropTable(
@@ -899,6 +1133,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "LedgerTransactions");

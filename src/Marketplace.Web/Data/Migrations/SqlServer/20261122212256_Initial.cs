@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Marketplace.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
@@ -26,6 +28,18 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CategoryPrices",
+                columns: table => new
+                {
+                    Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    BasePrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CategoryPrices", x => x.Category);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -37,6 +51,23 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeviceModels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NormalizedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Manufacturer = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    BasePrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceModels", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -68,6 +99,19 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_FeeSchedules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MappingJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => x.OrganizationId);
                 });
 
             migrationBuilder.CreateTable(
@@ -127,6 +171,27 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceGuides",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    GradeA = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    GradeB = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    GradeC = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    GradeD = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    MinorFault = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    NotWorking = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    ForParts = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    FullRunwayYears = table.Column<int>(type: "int", nullable: false),
+                    ExpiredRunwayFactor = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    RangeSpread = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceGuides", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -244,6 +309,7 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     PickupAddress = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    BoardApprovalReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     SaleMode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
@@ -461,6 +527,18 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     Model = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Grade = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Functional = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Cpu = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RamGb = table.Column<int>(type: "int", nullable: true),
+                    StorageGb = table.Column<int>(type: "int", nullable: true),
+                    PurchaseDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    FundingSource = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Enrollment = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    DeclaredSanitization = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    BatteryHealthPercent = table.Column<int>(type: "int", nullable: true),
+                    HasCharger = table.Column<bool>(type: "bit", nullable: true),
+                    Location = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     SanitizationMethod = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     SanitizationTool = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     SanitizedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
@@ -471,6 +549,62 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_Devices", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Devices_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    FileBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Preset = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    MappingJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    TotalRows = table.Column<int>(type: "int", nullable: false),
+                    ValidRows = table.Column<int>(type: "int", nullable: false),
+                    IssueCount = table.Column<int>(type: "int", nullable: false),
+                    ImportedRows = table.Column<int>(type: "int", nullable: false),
+                    FailureMessage = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LotPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Thumbnail = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LotPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LotPhotos_Lots_LotId",
                         column: x => x.LotId,
                         principalTable: "Lots",
                         principalColumn: "Id",
@@ -612,10 +746,68 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ImportFiles",
+                columns: table => new
+                {
+                    ImportJobId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFiles", x => x.ImportJobId);
+                    table.ForeignKey(
+                        name: "FK_ImportFiles_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportIssues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ImportJobId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Row = table.Column<int>(type: "int", nullable: false),
+                    Column = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Value = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportIssues_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "CategoryPrices",
+                columns: new[] { "Category", "BasePrice" },
+                values: new object[,]
+                {
+                    { "Chromebook", 60m },
+                    { "Desktop", 120m },
+                    { "MacBook", 350m },
+                    { "Other", 15m },
+                    { "Tablet", 100m },
+                    { "WindowsLaptop", 150m }
+                });
+
             migrationBuilder.InsertData(
                 table: "FeeSchedules",
                 columns: new[] { "Id", "BuyerPremiumRate", "SellerCommissionRate", "StorefrontCommissionRate", "StorefrontFlatShipping" },
                 values: new object[] { 1, 0.10m, 0m, 0.08m, 25m });
+
+            migrationBuilder.InsertData(
+                table: "PriceGuides",
+                columns: new[] { "Id", "ExpiredRunwayFactor", "ForParts", "FullRunwayYears", "GradeA", "GradeB", "GradeC", "GradeD", "MinorFault", "NotWorking", "RangeSpread" },
+                values: new object[] { 1, 0.15m, 0.10m, 5, 1.00m, 0.80m, 0.55m, 0.30m, 0.60m, 0.20m, 0.20m });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -685,6 +877,12 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeviceModels_NormalizedName",
+                table: "DeviceModels",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Devices_LotId_Serial",
                 table: "Devices",
                 columns: new[] { "LotId", "Serial" },
@@ -699,6 +897,16 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 name: "IX_EmailMessages_SentAt",
                 table: "EmailMessages",
                 column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportIssues_ImportJobId_Row",
+                table: "ImportIssues",
+                columns: new[] { "ImportJobId", "Row" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_LotId",
+                table: "ImportJobs",
+                column: "LotId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_CheckoutSessionId",
@@ -761,6 +969,11 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 name: "IX_Listings_SellerId",
                 table: "Listings",
                 column: "SellerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LotPhotos_LotId",
+                table: "LotPhotos",
+                column: "LotId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lots_BuyerId",
@@ -864,10 +1077,16 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 name: "CartItems");
 
             migrationBuilder.DropTable(
+                name: "CategoryPrices");
+
+            migrationBuilder.DropTable(
                 name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeviceModels");
 
             migrationBuilder.DropTable(
                 name: "Devices");
@@ -879,10 +1098,22 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 name: "FeeSchedules");
 
             migrationBuilder.DropTable(
+                name: "ImportFiles");
+
+            migrationBuilder.DropTable(
+                name: "ImportIssues");
+
+            migrationBuilder.DropTable(
+                name: "ImportMappings");
+
+            migrationBuilder.DropTable(
                 name: "Invoices");
 
             migrationBuilder.DropTable(
                 name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "LotPhotos");
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
@@ -894,6 +1125,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                 name: "Payouts");
 
             migrationBuilder.DropTable(
+                name: "PriceGuides");
+
+            migrationBuilder.DropTable(
                 name: "Quotes");
 
             migrationBuilder.DropTable(
@@ -901,6 +1135,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "LedgerTransactions");

@@ -1,0 +1,160 @@
+using Marketplace.Web.Domain.Imports;
+
+namespace Marketplace.Web.Features.Imports;
+
+/// <summary>The device fields a manifest column can fill.</summary>
+public enum ManifestField
+{
+    Serial,
+    AssetTag,
+    Category,
+    Manufacturer,
+    Model,
+    Grade,
+    Functional,
+    Cpu,
+    RamGb,
+    StorageGb,
+    PurchaseDate,
+    FundingSource,
+    AueDate,
+    Enrollment,
+    DeclaredSanitization,
+    BatteryHealth,
+    Charger,
+    Location,
+    Notes,
+}
+
+/// <summary>How column headers from Google Admin, GAM, Snipe-IT and home-made sheets map to device fields.</summary>
+public static class ManifestFields
+{
+    public static readonly IReadOnlyDictionary<ManifestField, string> Labels = new Dictionary<ManifestField, string>
+    {
+        [ManifestField.Serial] = "Serial number",
+        [ManifestField.AssetTag] = "Asset tag",
+        [ManifestField.Category] = "Category",
+        [ManifestField.Manufacturer] = "Manufacturer",
+        [ManifestField.Model] = "Model",
+        [ManifestField.Grade] = "Cosmetic grade (A–D)",
+        [ManifestField.Functional] = "Functional status",
+        [ManifestField.Cpu] = "CPU",
+        [ManifestField.RamGb] = "RAM (GB)",
+        [ManifestField.StorageGb] = "Storage (GB)",
+        [ManifestField.PurchaseDate] = "Purchase date",
+        [ManifestField.FundingSource] = "Funding source",
+        [ManifestField.AueDate] = "Auto Update Expiration",
+        [ManifestField.Enrollment] = "Management enrollment",
+        [ManifestField.DeclaredSanitization] = "Sanitization (declared)",
+        [ManifestField.BatteryHealth] = "Battery health %",
+        [ManifestField.Charger] = "Charger included",
+        [ManifestField.Location] = "Location / org unit",
+        [ManifestField.Notes] = "Notes",
+    };
+
+    // Compared after Normalize(): lower case, letters and digits only.
+    private static readonly IReadOnlyDictionary<ManifestField, string[]> Synonyms = new Dictionary<ManifestField, string[]>
+    {
+        [ManifestField.Serial] = ["serialnumber", "serial", "serialno", "sn", "devicesserial", "manufacturerserial", "serialnum"],
+        [ManifestField.AssetTag] = ["assettag", "assetid", "annotatedassetid", "tag", "asset", "assetnumber", "propertytag", "inventorynumber"],
+        [ManifestField.Category] = ["category", "devicetype", "type", "assettype", "class"],
+        [ManifestField.Manufacturer] = ["manufacturer", "make", "brand", "vendor", "oem"],
+        [ManifestField.Model] = ["model", "modelname", "devicemodel", "product", "modelno"],
+        [ManifestField.Grade] = ["grade", "cosmeticgrade", "condition", "cosmeticcondition"],
+        [ManifestField.Functional] = ["functional", "functionalstatus", "working", "function", "functionstatus"],
+        [ManifestField.Cpu] = ["cpu", "processor", "cpumodel"],
+        [ManifestField.RamGb] = ["ram", "ramgb", "memory", "memorygb", "systemramtotal"],
+        [ManifestField.StorageGb] = ["storage", "storagegb", "disk", "disksize", "hdd", "ssd", "drive"],
+        [ManifestField.PurchaseDate] = ["purchasedate", "purchased", "dateofpurchase", "acquired", "acquisitiondate", "purchasedon"],
+        [ManifestField.FundingSource] = ["fundingsource", "funding", "fund", "fundsource", "purchasedwith"],
+        [ManifestField.AueDate] = ["autoupdateexpiration", "aue", "auedate", "autoupdateexpirationdate", "eol", "endoflife"],
+        [ManifestField.Enrollment] = ["status", "enrollment", "enrollmentstatus", "managementstatus", "mdmstatus"],
+        [ManifestField.DeclaredSanitization] = ["sanitization", "wiped", "datawiped", "wipestatus", "sanitizationstatus"],
+        [ManifestField.BatteryHealth] = ["batteryhealth", "battery", "batteryhealthpercent", "batterypercent"],
+        [ManifestField.Charger] = ["charger", "chargerincluded", "accessories", "hascharger", "poweradapter"],
+        [ManifestField.Location] = ["orgunitpath", "orgunit", "location", "annotatedlocation", "building", "school", "site"],
+        [ManifestField.Notes] = ["notes", "note", "comments", "comment", "remarks"],
+    };
+
+    public static string Normalize(string header)
+    {
+        Span<char> buffer = stackalloc char[header.Length];
+        var length = 0;
+        foreach (var c in header)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>Google Admin and GAM exports carry annotatedAssetId / orgUnitPath; Snipe-IT carries "Asset Tag" with "Serial".</summary>
+    public static ImportPreset DetectPreset(IReadOnlyList<string> headers)
+    {
+        var names = headers.Select(Normalize).ToHashSet();
+        if (names.Contains("annotatedassetid") || names.Contains("orgunitpath") || (names.Contains("serialnumber") && names.Contains("autoupdateexpiration")))
+        {
+            return ImportPreset.GoogleAdmin;
+        }
+
+        return names.Contains("assettag") && names.Contains("serial") ? ImportPreset.SnipeIt : ImportPreset.Custom;
+    }
+
+    /// <summary>
+    /// Picks a column for each field: the district's remembered header first, then synonyms. Blank and
+    /// duplicate headers are never picked; a column serves one field at most.
+    /// </summary>
+    public static Dictionary<ManifestField, int> Guess(IReadOnlyList<string> headers, IReadOnlySet<int> unusableColumns, IReadOnlyDictionary<ManifestField, string>? remembered)
+    {
+        var mapping = new Dictionary<ManifestField, int>();
+        var used = new HashSet<int>(unusableColumns);
+        var normalized = headers.Select(Normalize).ToArray();
+
+        if (remembered is not null)
+        {
+            foreach (var (field, header) in remembered)
+            {
+                var index = Array.FindIndex(normalized, h => h == Normalize(header));
+                if (index >= 0 && used.Add(index))
+                {
+                    mapping[field] = index;
+                }
+            }
+        }
+
+        foreach (var field in Enum.GetValues<ManifestField>())
+        {
+            if (mapping.ContainsKey(field))
+            {
+                continue;
+            }
+
+            foreach (var synonym in Synonyms[field])
+            {
+                var index = Array.FindIndex(normalized, h => h == synonym);
+                if (index >= 0 && used.Add(index))
+                {
+                    mapping[field] = index;
+                    break;
+                }
+            }
+        }
+
+        return mapping;
+    }
+
+    /// <summary>"A" for column 0, "AB" for column 27: how spreadsheet users name columns.</summary>
+    public static string ColumnLetter(int index)
+    {
+        var letters = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+}

@@ -1,0 +1,308 @@
+using System.Globalization;
+using Marketplace.Web.Domain.Imports;
+using Marketplace.Web.Domain.Lots;
+
+namespace Marketplace.Web.Features.Imports;
+
+/// <summary>A device as read from one manifest row, before it joins a lot.</summary>
+public sealed class DeviceDraft
+{
+    public required int Row { get; init; }
+    public required string Serial { get; init; }
+    public string? AssetTag { get; set; }
+    public DeviceCategory Category { get; set; }
+    public string? Manufacturer { get; set; }
+    public string Model { get; set; } = "Unknown model";
+    public CosmeticGrade Grade { get; set; } = CosmeticGrade.C;
+    public FunctionalStatus Functional { get; set; }
+    public string? Cpu { get; set; }
+    public int? RamGb { get; set; }
+    public int? StorageGb { get; set; }
+    public DateOnly? PurchaseDate { get; set; }
+    public FundingSource FundingSource { get; set; }
+    public DateOnly? AueDate { get; set; }
+    public EnrollmentStatus Enrollment { get; set; }
+    public DeclaredSanitization DeclaredSanitization { get; set; }
+    public int? BatteryHealthPercent { get; set; }
+    public bool? HasCharger { get; set; }
+    public string? Location { get; set; }
+    public string? Notes { get; set; }
+
+    public Device ToDevice(Guid lotId) => new()
+    {
+        LotId = lotId,
+        Serial = Serial,
+        AssetTag = AssetTag,
+        Category = Category,
+        Manufacturer = Manufacturer,
+        Model = Model,
+        Grade = Grade,
+        Functional = Functional,
+        Cpu = Cpu,
+        RamGb = RamGb,
+        StorageGb = StorageGb,
+        PurchaseDate = PurchaseDate,
+        FundingSource = FundingSource,
+        AueDate = AueDate,
+        Enrollment = Enrollment,
+        DeclaredSanitization = DeclaredSanitization,
+        BatteryHealthPercent = BatteryHealthPercent,
+        HasCharger = HasCharger,
+        Location = Location,
+        Notes = Notes,
+    };
+}
+
+/// <summary>
+/// Turns one row into a <see cref="DeviceDraft"/> or the reasons it cannot be one. Lenient with the
+/// spellings districts really use ("Grade A", "4 GB", "Jun 2026", "E-Rate"), strict with anything it
+/// cannot read: that becomes a row-level issue naming the column and the value.
+/// </summary>
+public sealed class ManifestRowParser(IReadOnlyList<string> headers, IReadOnlyDictionary<ManifestField, int> mapping, ImportPreset preset, IReadOnlyDictionary<string, DeviceModel> models)
+{
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy/MM/dd", "M/d/yyyy", "MM/dd/yyyy", "M/d/yy", "M-d-yyyy", "d-MMM-yyyy", "d MMM yyyy", "MMM d, yyyy", "MMMM d, yyyy",
+        "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.fffZ", "M/d/yyyy H:mm", "M/d/yyyy h:mm tt",
+    ];
+
+    private static readonly string[] MonthFormats = ["yyyy-MM", "MMM yyyy", "MMMM yyyy", "MM/yyyy", "M/yyyy", "yyyy/MM"];
+
+    // A manifest repeats the same few models, grades and statuses thousands of times: read each once.
+    private readonly Dictionary<(ManifestField, string), object?> _parsed = [];
+    private readonly Dictionary<string, DeviceModel?> _references = new(StringComparer.Ordinal);
+
+    public (DeviceDraft? Draft, List<ImportIssue> Issues) Parse(ManifestRow row, Guid jobId)
+    {
+        var issues = new List<ImportIssue>();
+        if (row.ShapeProblem is not null)
+        {
+            issues.Add(new ImportIssue { ImportJobId = jobId, Row = row.RowNumber, Reason = row.ShapeProblem });
+            return (null, issues);
+        }
+
+        var serial = Text(row, ManifestField.Serial);
+        if (serial is null)
+        {
+            issues.Add(Issue(jobId, row, ManifestField.Serial, "The serial number is missing."));
+            return (null, issues);
+        }
+
+        if (serial.Length > 64)
+        {
+            issues.Add(Issue(jobId, row, ManifestField.Serial, "The serial number is longer than 64 characters."));
+            return (null, issues);
+        }
+
+        var draft = new DeviceDraft { Row = row.RowNumber, Serial = serial };
+        draft.AssetTag = Limit(Text(row, ManifestField.AssetTag), 64, ManifestField.AssetTag);
+        draft.Model = Limit(Text(row, ManifestField.Model), 200, ManifestField.Model) ?? draft.Model;
+        draft.Manufacturer = Limit(Text(row, ManifestField.Manufacturer), 100, ManifestField.Manufacturer);
+        draft.Cpu = Limit(Text(row, ManifestField.Cpu), 100, ManifestField.Cpu);
+        draft.Location = Limit(Text(row, ManifestField.Location), 200, ManifestField.Location);
+        draft.Notes = Limit(Text(row, ManifestField.Notes), 1000, ManifestField.Notes);
+        if (!_references.TryGetValue(draft.Model, out var reference))
+        {
+            reference = models.GetValueOrDefault(DeviceModel.NormalizeName(draft.Model));
+            _references[draft.Model] = reference;
+        }
+
+        draft.Category = Text(row, ManifestField.Category) is { } category
+            ? Parse(category, ManifestField.Category, ParseCategory, "Use Chromebook, Windows laptop, MacBook, Tablet, Desktop or Other.")
+            : reference?.Category
+              ?? (draft.Model.Contains("chromebook", StringComparison.OrdinalIgnoreCase) || preset == ImportPreset.GoogleAdmin ? DeviceCategory.Chromebook : DeviceCategory.Other);
+        draft.Manufacturer ??= reference?.Manufacturer;
+        draft.Grade = Optional(ManifestField.Grade, ParseGrade, "Use A, B, C or D (A like new … D heavy wear).") ?? draft.Grade;
+        draft.Functional = Optional(ManifestField.Functional, ParseFunctional, "Use Working, Minor fault, Not working or For parts.") ?? FunctionalStatus.Working;
+        draft.RamGb = Number(ManifestField.RamGb, 0, 1024);
+        draft.StorageGb = Number(ManifestField.StorageGb, 0, 100_000);
+        draft.BatteryHealthPercent = Number(ManifestField.BatteryHealth, 0, 100);
+        draft.PurchaseDate = Date(ManifestField.PurchaseDate);
+        draft.AueDate = Date(ManifestField.AueDate) ?? (draft.Category == DeviceCategory.Chromebook ? reference?.AueDate : null);
+        draft.FundingSource = Optional(ManifestField.FundingSource, ParseFunding, "Use E-rate, Federal grant, State, Local or Other.") ?? FundingSource.Unknown;
+        draft.Enrollment = Optional(ManifestField.Enrollment, ParseEnrollment, "Use Enrolled or Deprovisioned (Google: ACTIVE, DISABLED or DEPROVISIONED).") ?? EnrollmentStatus.Unknown;
+        draft.DeclaredSanitization = Optional(ManifestField.DeclaredSanitization, ParseDeclared, "Use Wiped or Not wiped.") ?? DeclaredSanitization.Unknown;
+        draft.HasCharger = Optional(ManifestField.Charger, ParseYesNo, "Use Yes or No.");
+        return (issues.Count == 0 ? draft : null, issues);
+
+        string? Limit(string? value, int max, ManifestField field)
+        {
+            if (value is not null && value.Length > max)
+            {
+                issues.Add(Issue(jobId, row, field, $"Longer than {max} characters."));
+                return value[..max];
+            }
+
+            return value;
+        }
+
+        T Parse<T>(string value, ManifestField field, Func<string, T?> parse, string hint) where T : struct
+        {
+            if (!_parsed.TryGetValue((field, value), out var cached))
+            {
+                cached = parse(value);
+                _parsed[(field, value)] = cached;
+            }
+
+            if (cached is T parsed)
+            {
+                return parsed;
+            }
+
+            issues.Add(Issue(jobId, row, field, $"Unknown {ManifestFields.Labels[field].ToLowerInvariant()} \"{value}\". {hint}"));
+            return default;
+        }
+
+        T? Optional<T>(ManifestField field, Func<string, T?> parse, string hint) where T : struct =>
+            Text(row, field) is { } value ? Parse(value, field, parse, hint) : null;
+
+        int? Number(ManifestField field, int min, int max)
+        {
+            if (Text(row, field) is not { } value)
+            {
+                return null;
+            }
+
+            var digits = value.Replace("GB", "", StringComparison.OrdinalIgnoreCase).Replace("%", "").Replace(",", "").Trim();
+            if (!decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+            {
+                issues.Add(Issue(jobId, row, field, $"Expected a number in {ManifestFields.Labels[field]} but found text."));
+                return null;
+            }
+
+            if (number < min || number > max)
+            {
+                issues.Add(Issue(jobId, row, field, $"{ManifestFields.Labels[field]} must be between {min} and {max}."));
+                return null;
+            }
+
+            return (int)Math.Round(number);
+        }
+
+        DateOnly? Date(ManifestField field)
+        {
+            if (Text(row, field) is not { } value)
+            {
+                return null;
+            }
+
+            if (!_parsed.TryGetValue((field, value), out var cached))
+            {
+                cached = ParseDate(value);
+                _parsed[(field, value)] = cached;
+            }
+
+            if (cached is DateOnly date)
+            {
+                return date;
+            }
+
+            issues.Add(Issue(jobId, row, field, "Unreadable date: use YYYY-MM-DD (e.g. 2026-06-30), MM/DD/YYYY or a month like Jun 2026."));
+            return null;
+        }
+    }
+
+    public static DateOnly? ParseDate(string value)
+    {
+        value = value.Trim();
+        if (DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var date))
+        {
+            return DateOnly.FromDateTime(date);
+        }
+
+        if (DateTime.TryParseExact(value, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var month))
+        {
+            return new DateOnly(month.Year, month.Month, 1);
+        }
+
+        // The Directory API (and GAM) report autoUpdateExpiration as milliseconds since 1970.
+        if (value.Length is >= 11 and <= 14 && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var millis))
+        {
+            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(millis).UtcDateTime);
+        }
+
+        return null;
+    }
+
+    public static DeviceCategory? ParseCategory(string value) => ManifestFields.Normalize(value) switch
+    {
+        "chromebook" or "chromebooks" or "chromeos" or "chromedevice" => DeviceCategory.Chromebook,
+        "windowslaptop" or "laptop" or "laptops" or "notebook" or "pclaptop" or "windows" => DeviceCategory.WindowsLaptop,
+        "macbook" or "macbookair" or "macbookpro" or "maclaptop" or "mac" => DeviceCategory.MacBook,
+        "tablet" or "tablets" or "ipad" or "ipadtablet" or "ipads" => DeviceCategory.Tablet,
+        "desktop" or "desktops" or "pc" or "workstation" or "allinone" or "imac" => DeviceCategory.Desktop,
+        "other" or "accessory" or "peripheral" => DeviceCategory.Other,
+        _ => null,
+    };
+
+    public static CosmeticGrade? ParseGrade(string value) => ManifestFields.Normalize(value) switch
+    {
+        "a" or "gradea" or "aplus" or "likenew" or "excellent" => CosmeticGrade.A,
+        "b" or "gradeb" or "good" or "lightwear" => CosmeticGrade.B,
+        "c" or "gradec" or "fair" or "visiblewear" => CosmeticGrade.C,
+        "d" or "graded" or "poor" or "damaged" or "heavywear" => CosmeticGrade.D,
+        _ => null,
+    };
+
+    public static FunctionalStatus? ParseFunctional(string value) => ManifestFields.Normalize(value) switch
+    {
+        "working" or "works" or "ok" or "yes" or "functional" or "fullyfunctional" or "pass" => FunctionalStatus.Working,
+        "minorfault" or "minor" or "minorissue" or "minorissues" or "partial" => FunctionalStatus.MinorFault,
+        "notworking" or "broken" or "dead" or "no" or "fail" or "doesnotpoweron" or "nopower" => FunctionalStatus.NotWorking,
+        "forparts" or "parts" or "partsonly" or "salvage" => FunctionalStatus.ForParts,
+        _ => null,
+    };
+
+    public static FundingSource? ParseFunding(string value) => ManifestFields.Normalize(value) switch
+    {
+        "erate" or "eratefunded" or "eratecategory2" => FundingSource.ERate,
+        "federal" or "federalgrant" or "titlei" or "title1" or "esser" or "esseri" or "esserii" or "esseriii" or "cares" or "eccf" or "idea" => FundingSource.FederalGrant,
+        "state" or "stategrant" or "statefunds" => FundingSource.State,
+        "local" or "district" or "generalfund" or "localfunds" or "bond" or "pta" => FundingSource.Local,
+        "other" or "donation" or "donated" => FundingSource.Other,
+        "unknown" or "na" or "none" => FundingSource.Unknown,
+        _ => null,
+    };
+
+    public static EnrollmentStatus? ParseEnrollment(string value) => ManifestFields.Normalize(value) switch
+    {
+        "active" or "enrolled" or "provisioned" or "managed" or "disabled" => EnrollmentStatus.Enrolled,
+        "deprovisioned" or "unenrolled" or "released" or "notenrolled" or "unmanaged" => EnrollmentStatus.Deprovisioned,
+        "unknown" => EnrollmentStatus.Unknown,
+        _ => null,
+    };
+
+    public static DeclaredSanitization? ParseDeclared(string value) => ManifestFields.Normalize(value) switch
+    {
+        "wiped" or "yes" or "powerwashed" or "erased" or "sanitized" or "reset" or "factoryreset" => DeclaredSanitization.Wiped,
+        "notwiped" or "no" or "notsanitized" or "pending" => DeclaredSanitization.NotWiped,
+        "unknown" => DeclaredSanitization.Unknown,
+        _ => null,
+    };
+
+    public static bool? ParseYesNo(string value) => ManifestFields.Normalize(value) switch
+    {
+        "yes" or "y" or "true" or "1" or "included" or "charger" => true,
+        "no" or "n" or "false" or "0" or "none" or "missing" => false,
+        _ => null,
+    };
+
+    private string? Text(ManifestRow row, ManifestField field) =>
+        mapping.TryGetValue(field, out var index) && index < row.Cells.Length && row.Cells[index] is { } value && value.Trim() is { Length: > 0 } trimmed
+            ? trimmed
+            : null;
+
+    private ImportIssue Issue(Guid jobId, ManifestRow row, ManifestField field, string reason)
+    {
+        var index = mapping[field];
+        var value = index < row.Cells.Length ? row.Cells[index] : null;
+        return new ImportIssue
+        {
+            ImportJobId = jobId,
+            Row = row.RowNumber,
+            Column = $"{ManifestFields.ColumnLetter(index)} ({headers[index]})",
+            Value = value is { Length: > 500 } ? value[..500] : value,
+            Reason = reason,
+        };
+    }
+}
