@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
@@ -26,21 +28,19 @@ public static class JobsServiceCollectionExtensions
         }
 
         services.AddSingleton(new JobStorageMode(IsVolatile: !sqlServer));
-        services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (sqlServer)
-            {
-                config.UseSqlServerStorage(configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName),
-                    new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
-        });
+
+        // Hangfire's defaults are process-wide statics (JobStorage.Current, JobActivator.Current): two app
+        // instances in one process (the test suite) would run each other's jobs. Bind both to this container.
+        services.AddSingleton<JobStorage>(_ => sqlServer
+            ? new SqlServerStorage(configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName),
+                new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) })
+            : new InMemoryStorage());
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         services.AddTransient<OutboxJob>();
         if (role.RunsJobs)

@@ -20,6 +20,17 @@ public sealed class DeviceModel
 
     public void Normalize() => NormalizedName = NormalizeName(Name);
 
+    /// <summary>
+    /// The reference model for a device, whether the sheet says "Dell Chromebook 3100" in one column or
+    /// "Dell" and "Chromebook 3100" in two.
+    /// </summary>
+    public static DeviceModel? Find(IReadOnlyDictionary<string, DeviceModel> byNormalizedName, string? manufacturer, string model) =>
+        byNormalizedName.GetValueOrDefault(NormalizeName(model))
+        ?? (manufacturer is null ? null : byNormalizedName.GetValueOrDefault(NormalizeName(manufacturer + model)));
+
+    public static string[] CandidateNames(string? manufacturer, string model) =>
+        manufacturer is null ? [NormalizeName(model)] : [NormalizeName(model), NormalizeName(manufacturer + model)];
+
     public static string NormalizeName(string name)
     {
         Span<char> buffer = stackalloc char[name.Length];

@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -13,6 +14,36 @@ public sealed class AdminController(ISender sender) : MarketplaceController(send
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await Sender.Send(new ListOrganizations.Query()));
+
+    [HttpGet("models")]
+    public async Task<IActionResult> Models() => View(await Sender.Send(new ListDeviceModels.Query()));
+
+    [HttpPost("models")]
+    public async Task<IActionResult> SaveModel(Guid? id, string name, string manufacturer, DeviceCategory category, string? aue, decimal? basePrice)
+    {
+        DateOnly? aueDate = string.IsNullOrWhiteSpace(aue) ? null
+            : DateOnly.TryParseExact(aue + "-01", "yyyy-MM-dd", out var month) ? month
+            : throw new DomainException($"\"{aue}\" is not a month: use the YYYY-MM picker.");
+        await Sender.Send(new SaveDeviceModel.Command(id, name ?? "", manufacturer ?? "", category, aueDate, basePrice));
+        Success($"Saved {name}.");
+        return RedirectToAction(nameof(Models));
+    }
+
+    [HttpPost("models/{id:guid}/delete")]
+    public async Task<IActionResult> DeleteModel(Guid id)
+    {
+        await Sender.Send(new DeleteDeviceModel.Command(id));
+        Success("Model removed from the reference table.");
+        return RedirectToAction(nameof(Models));
+    }
+
+    [HttpPost("price-guide")]
+    public async Task<IActionResult> SavePriceGuide(SavePriceGuide.Command command)
+    {
+        await Sender.Send(command);
+        Success("Price guide saved. Estimates use it from now on.");
+        return RedirectToAction(nameof(Models));
+    }
 
     [HttpGet("emails")]
     public async Task<IActionResult> Emails(int page = 1) => View(await Sender.Send(new ListEmails.Query(page)));

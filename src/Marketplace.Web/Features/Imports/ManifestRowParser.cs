@@ -101,10 +101,11 @@ public sealed class ManifestRowParser(IReadOnlyList<string> headers, IReadOnlyDi
         draft.Cpu = Limit(Text(row, ManifestField.Cpu), 100, ManifestField.Cpu);
         draft.Location = Limit(Text(row, ManifestField.Location), 200, ManifestField.Location);
         draft.Notes = Limit(Text(row, ManifestField.Notes), 1000, ManifestField.Notes);
-        if (!_references.TryGetValue(draft.Model, out var reference))
+        var referenceKey = draft.Manufacturer + "\u0001" + draft.Model;
+        if (!_references.TryGetValue(referenceKey, out var reference))
         {
-            reference = models.GetValueOrDefault(DeviceModel.NormalizeName(draft.Model));
-            _references[draft.Model] = reference;
+            reference = DeviceModel.Find(models, draft.Manufacturer, draft.Model);
+            _references[referenceKey] = reference;
         }
 
         draft.Category = Text(row, ManifestField.Category) is { } category

@@ -44,7 +44,14 @@ public static class AddDevice
                 throw new DomainException($"Serial {serial} is already in lot {elsewhere}.");
             }
 
-            lot.AddDevice(serial, command.AssetTag, command.Category, command.Manufacturer, command.Model, command.Grade, command.Functional);
+            var device = lot.AddDevice(serial, command.AssetTag, command.Category, command.Manufacturer, command.Model, command.Grade, command.Functional);
+            var names = DeviceModel.CandidateNames(device.Manufacturer, device.Model);
+            var references = await db.DeviceModels.AsNoTracking().Where(m => names.Contains(m.NormalizedName)).ToDictionaryAsync(m => m.NormalizedName, cancellationToken);
+            if (DeviceModel.Find(references, device.Manufacturer, device.Model) is { } reference)
+            {
+                device.Manufacturer ??= reference.Manufacturer;
+                device.AueDate = device.Category == DeviceCategory.Chromebook ? reference.AueDate : null;
+            }
             return Unit.Value;
         }
     }

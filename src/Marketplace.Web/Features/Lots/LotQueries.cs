@@ -41,9 +41,9 @@ public static class GetLotDetails
 {
     /// <summary>The lot as its district or its buyer sees it; anyone else gets "not found".</summary>
     [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff)]
-    public sealed record Query(Guid LotId) : IQuery<LotDetails>;
+    public sealed record Query(Guid LotId, DeviceFilter? Filter = null) : IQuery<LotDetails>;
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IPaymentProvider payments) : IQueryHandler<Query, LotDetails>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IPaymentProvider payments, LotValuation valuation) : IQueryHandler<Query, LotDetails>
     {
         public async ValueTask<LotDetails> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -52,17 +52,19 @@ public static class GetLotDetails
                 .Include(l => l.Quotes)
                 .SingleOrDefaultAsync(l => l.Id == query.LotId && (l.DistrictId == organizationId || l.BuyerId == organizationId), cancellationToken)
                 ?? throw new NotFoundException("Lot");
-            return await LotDetailsReader.ReadAsync(db, mapper, payments, lot, includeAllQuotes: lot.DistrictId == organizationId, cancellationToken);
+            var devices = await GetLotDevices.Handler.ReadAsync(db, mapper, lot.Id, query.Filter ?? new DeviceFilter(), cancellationToken);
+            var value = await valuation.ValueAsync(lot.Id, cancellationToken);
+            return await LotDetailsReader.ReadAsync(db, payments, lot, devices, value, includeAllQuotes: lot.DistrictId == organizationId, cancellationToken);
         }
     }
 }
 
 internal static class LotDetailsReader
 {
-    public static async Task<LotDetails> ReadAsync(MarketplaceDb db, IMapper mapper, IPaymentProvider payments, Lot lot, bool includeAllQuotes, CancellationToken cancellationToken)
+    public static async Task<LotDetails> ReadAsync(MarketplaceDb db, IPaymentProvider payments, Lot lot, DevicePage devices, LotValue value,
+        bool includeAllQuotes, CancellationToken cancellationToken)
     {
-        var devices = await db.Devices.Where(d => d.LotId == lot.Id).OrderBy(d => d.Serial)
-            .ProjectTo<DeviceRow>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+        var sanitized = await db.Devices.CountAsync(d => d.LotId == lot.Id && d.SanitizedAt != null, cancellationToken);
         var names = await db.Organizations
             .Where(o => o.Id == lot.DistrictId || o.Id == lot.BuyerId || lot.Quotes.Select(q => q.RefurbisherId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, cancellationToken);
@@ -86,6 +88,8 @@ internal static class LotDetailsReader
             DistrictName = names.GetValueOrDefault(lot.DistrictId)?.Name ?? "",
             BuyerName = lot.BuyerId is { } buyer ? names.GetValueOrDefault(buyer)?.Name : null,
             Devices = devices,
+            SanitizedCount = sanitized,
+            Value = value,
             Quotes = quotes,
             Invoice = invoice,
             Payout = payout,

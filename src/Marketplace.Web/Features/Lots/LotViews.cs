@@ -29,6 +29,10 @@ public sealed class DeviceRow
     public string Model { get; init; } = "";
     public CosmeticGrade Grade { get; init; }
     public FunctionalStatus Functional { get; init; }
+    public DateOnly? AueDate { get; init; }
+    public FundingSource FundingSource { get; init; }
+    public DeclaredSanitization DeclaredSanitization { get; init; }
+    public int? BatteryHealthPercent { get; init; }
     public SanitizationMethod? SanitizationMethod { get; init; }
     public string? SanitizationTool { get; init; }
     public string? SanitizedBy { get; init; }
@@ -44,7 +48,10 @@ public sealed class LotDetails
     public required Lot Lot { get; init; }
     public required string DistrictName { get; init; }
     public string? BuyerName { get; init; }
-    public required IReadOnlyList<DeviceRow> Devices { get; init; }
+    public required DevicePage Devices { get; init; }
+    public int DeviceCount => Devices.LotTotal;
+    public int SanitizedCount { get; init; }
+    public required LotValue Value { get; init; }
     public required IReadOnlyList<QuoteRow> Quotes { get; init; }
     public Invoice? Invoice { get; init; }
     public Payout? Payout { get; init; }

@@ -14,6 +14,9 @@ public sealed record DeviceForm(string Serial, string? AssetTag, DeviceCategory 
 
 public sealed record PickupForm(DateOnly Date, string Window, string Contact);
 
+public sealed record BulkDeviceForm(Guid[]? DeviceIds, bool AllMatching, string? Operation, DeviceFilter? Filter,
+    CosmeticGrade? SetGrade, DeviceCategory? SetCategory, DeclaredSanitization? SetSanitization, FundingSource? SetFunding);
+
 /// <summary>District staff: their lots from draft to payout.</summary>
 [Authorize(Roles = Roles.DistrictStaff)]
 [Route("lots")]
@@ -34,7 +37,25 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     }
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id) => View(await Sender.Send(new GetLotDetails.Query(id)));
+    public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter) => View(await Sender.Send(new GetLotDetails.Query(id, filter)));
+
+    [HttpPost("{id:guid}/devices/bulk")]
+    public async Task<IActionResult> BulkDevices(Guid id, BulkDeviceForm form)
+    {
+        var remove = form.Operation == "remove";
+        var changed = await Sender.Send(new BulkEditDevices.Command(id, form.DeviceIds ?? [], form.AllMatching, form.Filter ?? new DeviceFilter(), remove,
+            form.SetGrade, form.SetCategory, form.SetSanitization, form.SetFunding));
+        Success(remove ? $"Removed {changed:N0} device(s) from the lot." : $"Updated {changed:N0} device(s).");
+        return Redirect($"/lots/{id}{(form.Filter ?? new DeviceFilter()).ToQuery(page: 0)}#devices");
+    }
+
+    [HttpPost("{id:guid}/board-approval")]
+    public async Task<IActionResult> BoardApproval(Guid id, string? reference)
+    {
+        await Sender.Send(new RecordBoardApproval.Command(id, reference));
+        Success(string.IsNullOrWhiteSpace(reference) ? "Board approval reference cleared." : $"Board approval {reference.Trim()} recorded.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
 
     [HttpPost("{id:guid}/devices")]
     public async Task<IActionResult> AddDevice(Guid id, DeviceForm form)

@@ -17,7 +17,7 @@ public sealed class MarketController(ISender sender) : MarketplaceController(sen
     public async Task<IActionResult> Index() => View(await Sender.Send(new ListListedLots.Query()));
 
     [HttpGet("lots/{id:guid}")]
-    public async Task<IActionResult> Lot(Guid id) => View(await Sender.Send(new GetListedLot.Query(id)));
+    public async Task<IActionResult> Lot(Guid id, [FromQuery] Lots.DeviceFilter filter) => View(await Sender.Send(new GetListedLot.Query(id, filter)));
 
     [HttpPost("lots/{id:guid}/quote")]
     public async Task<IActionResult> Quote(Guid id, QuoteForm form)

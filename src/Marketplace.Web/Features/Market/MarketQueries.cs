@@ -48,9 +48,11 @@ public static class ListListedLots
 public static class GetListedLot
 {
     [AllowedRoles(Roles.RefurbisherStaff)]
-    public sealed record Query(Guid LotId) : IQuery<Result>;
+    public sealed record Query(Guid LotId, DeviceFilter? Filter = null) : IQuery<Result>;
 
-    public sealed record Result(LotSummary Lot, string? Description, string? PickupArea, IReadOnlyList<DeviceRow> Devices, QuoteRow? MyQuote, int QuoteCount);
+    public sealed record ModelMix(string Model, int Count, IReadOnlyDictionary<CosmeticGrade, int> Grades);
+
+    public sealed record Result(LotSummary Lot, string? Description, string? PickupArea, IReadOnlyList<ModelMix> Mix, DevicePage Devices, QuoteRow? MyQuote, int QuoteCount);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper) : IQueryHandler<Query, Result>
     {
@@ -63,11 +65,18 @@ public static class GetListedLot
             var summary = mapper.Map<LotSummary>(lot);
             var district = await db.Organizations.SingleAsync(o => o.Id == lot.DistrictId, cancellationToken);
             summary.DistrictName = district.Name;
-            var devices = await db.Devices.Where(d => d.LotId == lot.Id).OrderBy(d => d.Model).ThenBy(d => d.Serial)
-                .ProjectTo<DeviceRow>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+            var devices = await GetLotDevices.Handler.ReadAsync(db, mapper, lot.Id, query.Filter ?? new DeviceFilter(), cancellationToken);
+            var mix = (await db.Devices.Where(d => d.LotId == lot.Id)
+                    .GroupBy(d => new { d.Model, d.Grade })
+                    .Select(g => new { g.Key.Model, g.Key.Grade, Count = g.Count() })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(x => x.Model)
+                .Select(g => new ModelMix(g.Key, g.Sum(x => x.Count), g.ToDictionary(x => x.Grade, x => x.Count)))
+                .OrderByDescending(m => m.Count)
+                .ToList();
             var mine = lot.Quotes.SingleOrDefault(q => q.RefurbisherId == organizationId && q.Status == QuoteStatus.Active);
             var myQuote = mine is null ? null : new QuoteRow(mine.Id, mine.RefurbisherId, "", null, mine.Amount, mine.Note, mine.SubmittedAt, mine.ValidUntil, mine.Status);
-            return new Result(summary, lot.Description, $"{district.City}, {district.State}", devices, myQuote,
+            return new Result(summary, lot.Description, $"{district.City}, {district.State}", mix, devices, myQuote,
                 lot.Quotes.Count(q => q.Status == QuoteStatus.Active));
         }
     }

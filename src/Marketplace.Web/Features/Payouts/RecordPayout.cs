@@ -22,7 +22,7 @@ public static class RecordPayout
     [AllowedRoles(Roles.System)]
     public sealed record Command(Guid LotId) : ICommand;
 
-    public sealed class Handler(MarketplaceDb db, IClock clock, Outbox outbox, IPaymentProvider payments) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, IClock clock, Outbox outbox, IPaymentProvider payments, LotValuation valuation) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -41,10 +41,22 @@ public static class RecordPayout
             var payout = Payout.Record(lot.Id, district.Id, amount, transferId is null ? PayoutMethod.Ach : PayoutMethod.StripeTransfer, transferId, now);
             db.Payouts.Add(payout);
             db.LedgerTransactions.Add(LedgerPostings.DistrictPayout(lot, payout, now));
-            outbox.Email(district.Id, $"Payout of {amount:C} for lot {lot.Number}",
-                transferId is null
-                    ? $"Lot {lot.Number} is settled. {amount:C} will be sent by ACH; finance confirms the transfer reference."
-                    : $"Lot {lot.Number} is settled. {amount:C} was transferred to your connected account (transfer {transferId}).");
+            var value = await valuation.ValueAsync(lot.Id, cancellationToken);
+            var statement = transferId is null
+                ? $"Lot {lot.Number} is settled. {amount:C} will be sent by ACH; finance confirms the transfer reference."
+                : $"Lot {lot.Number} is settled. {amount:C} was transferred to your connected account (transfer {transferId}).";
+            if (value.FederalShareApplies)
+            {
+                statement += $"\n\nFederal share notice (2 CFR 200.313(e)): this lot holds {value.FederalDevices} federally funded device(s) with an estimated " +
+                             $"fair market value of {value.FederalEquipmentValue:C0}. The awarding agency is entitled to its share of these proceeds; account for it in your grant records.";
+            }
+
+            if (lot.BoardApprovalReference is { } approval)
+            {
+                statement += $"\nBoard approval: {approval}.";
+            }
+
+            outbox.Email(district.Id, $"Payout of {amount:C} for lot {lot.Number}", statement);
             return Unit.Value;
         }
     }

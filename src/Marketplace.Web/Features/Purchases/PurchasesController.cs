@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Features.Purchases;
 
-public sealed record SanitizationForm(Guid DeviceId, SanitizationMethod Method, string Tool, string Technician);
+public sealed record SanitizationForm(string Serial, SanitizationMethod Method, string Tool, string Technician);
 
 /// <summary>Refurbishers: lots they won — payment, pickup, receiving, sanitization, certificate.</summary>
 [Authorize(Roles = Roles.RefurbisherStaff)]
@@ -19,7 +19,7 @@ public sealed record SanitizationForm(Guid DeviceId, SanitizationMethod Method, 
 public sealed class PurchasesController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id) => View(await Sender.Send(new GetLotDetails.Query(id)));
+    public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter) => View(await Sender.Send(new GetLotDetails.Query(id, filter)));
 
     [HttpPost("{id:guid}/pay/po")]
     public async Task<IActionResult> PayByPurchaseOrder(Guid id, Guid invoiceId, string purchaseOrderNumber)
@@ -55,8 +55,11 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     [HttpPost("{id:guid}/sanitization")]
     public async Task<IActionResult> Sanitize(Guid id, SanitizationForm form)
     {
-        await Sender.Send(new RecordSanitization.Command(id, form.DeviceId, form.Method, form.Tool ?? "", form.Technician ?? ""));
-        Success("Sanitization recorded.");
+        await Sender.Send(new RecordSanitization.Command(id, form.Serial ?? "", form.Method, form.Tool ?? "", form.Technician ?? ""));
+        Success($"Sanitization of {form.Serial?.Trim()} recorded.");
+        TempData["last-method"] = form.Method.ToString();
+        TempData["last-tool"] = form.Tool;
+        TempData["last-technician"] = form.Technician;
         return Redirect(Url.Action(nameof(Details), new { id }) + "#sanitization");
     }
 

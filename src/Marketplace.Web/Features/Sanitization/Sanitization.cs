@@ -19,12 +19,13 @@ namespace Marketplace.Web.Features.Sanitization;
 public static class RecordSanitization
 {
     [AllowedRoles(Roles.RefurbisherStaff)]
-    public sealed record Command(Guid LotId, Guid DeviceId, SanitizationMethod Method, string Tool, string Technician) : ICommand;
+    public sealed record Command(Guid LotId, string Serial, SanitizationMethod Method, string Tool, string Technician) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
+            RuleFor(c => c.Serial).NotEmpty().WithMessage("Scan or type the serial number of the device you sanitized.");
             RuleFor(c => c.Method).IsInEnum();
             RuleFor(c => c.Tool).NotEmpty().WithMessage("Name the tool or process (e.g. \"Chrome OS powerwash + verified TPM clear\").").MaximumLength(200);
             RuleFor(c => c.Technician).NotEmpty().WithMessage("Name the technician who verified the result.").MaximumLength(200);
@@ -36,7 +37,10 @@ public static class RecordSanitization
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var lot = await db.LoadPurchasedLotAsync(command.LotId, user, cancellationToken);
-            if (lot.RecordSanitization(command.DeviceId, command.Method, command.Tool, command.Technician, clock.Now))
+            var serial = command.Serial.Trim();
+            var device = lot.Devices.SingleOrDefault(d => string.Equals(d.Serial, serial, StringComparison.OrdinalIgnoreCase))
+                         ?? throw new DomainException($"Serial {serial} is not in lot {lot.Number}. Check the label, or whether the device came from another lot.");
+            if (lot.RecordSanitization(device.Id, command.Method, command.Tool, command.Technician, clock.Now))
             {
                 outbox.Enqueue(new IssueCertificate.Command(lot.Id));
             }

@@ -22,6 +22,7 @@ public static class WebApplicationExtensions
         services.AddAntiforgery(options => options.HeaderName = "X-CSRF-TOKEN");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoData>();
+        services.AddScoped<ReferenceData>();
         services.AddScoped<DatabaseStartup>();
         services.Configure<ForwardedHeadersOptions>(options =>
         {

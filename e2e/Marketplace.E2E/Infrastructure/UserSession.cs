@@ -1,0 +1,66 @@
+using Marketplace.Web.Data;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.E2E.Infrastructure;
+
+/// <summary>One person at their own browser: their own cookies, one tab.</summary>
+public sealed class UserSession(IBrowserContext context, IPage page, Checkpoints checkpoints) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public static async Task<UserSession> OpenAsync(BrowserFixture fixture, Checkpoints checkpoints)
+    {
+        var context = await fixture.NewContextAsync();
+        return new UserSession(context, await context.NewPageAsync(), checkpoints);
+    }
+
+    /// <summary>Signs in through the login form and lands on the role's start page.</summary>
+    public async Task SignInAsync(string email)
+    {
+        await Page.GotoAsync("/account/login");
+        await AuditAsync("login");
+        await Page.GetByLabel("E-mail").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(DemoData.DefaultPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    public Task AuditAsync(string name) => checkpoints.AuditAsync(Page, name);
+
+    public Task StepAsync(int step, string name) => checkpoints.StepAsync(Page, step, name);
+
+    public Task ClickButtonAsync(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
+
+    public Task ClickLinkAsync(string name) => Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+
+    /// <summary>Follows a link in the site's main navigation bar.</summary>
+    public Task NavigateAsync(string name) =>
+        Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+
+    public Task FillAsync(string label, string value) => Page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+
+    public Task SelectAsync(string label, string option) =>
+        Page.GetByLabel(label, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
+
+    public async Task ExpectFlashAsync(string text) =>
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = text })).ToBeVisibleAsync();
+
+    /// <summary>Reloads now and then, as a person waiting on background work would, until something shows.</summary>
+    public async Task ReloadUntilVisibleAsync(ILocator locator, string what, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await locator.IsVisibleAsync())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"After {seconds} s of reloading {Page.Url}, still no {what}.");
+            }
+
+            await Task.Delay(500);
+            await Page.ReloadAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}

@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace Marketplace.Web.Features.Shared;
+
+/// <summary>Enum values as people read them on a page: "PurchaseOrder" → "Purchase order", "Ach" → "ACH".</summary>
+public static class DisplayText
+{
+    private static readonly Dictionary<string, string> Special = new(StringComparer.Ordinal)
+    {
+        ["Ach"] = "ACH",
+        ["MacBook"] = "MacBook",
+        ["ERate"] = "E-rate",
+    };
+
+    public static string Words(this Enum value)
+    {
+        var name = value.ToString();
+        if (Special.TryGetValue(name, out var special))
+        {
+            return special;
+        }
+
+        var words = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                words.Append(' ').Append(char.ToLowerInvariant(name[i]));
+            }
+            else
+            {
+                words.Append(name[i]);
+            }
+        }
+
+        return words.ToString();
+    }
+}

@@ -1,0 +1,94 @@
+using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Features.Market;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Payouts;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Pipeline;
+using Marketplace.Web.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Infrastructure.Pipeline;
+
+public sealed class TransactionBehaviorTests : IAsyncLifetime
+{
+    private static readonly string EmailType = typeof(SendEmail.Command).FullName!;
+    private readonly MarketplaceFactory _factory = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_commands_changes_and_the_outbox_rows_it_wrote_are_committed_together()
+    {
+        var lotId = await _factory.SendAsAsync("district@demo.k12", new CreateLot.Command("Grade 5 Chromebooks", null, "100 Main St"));
+        await _factory.SendAsAsync("district@demo.k12", new AddDevice.Command(lotId, "5CD0417ABC", "MV-001", DeviceCategory.Chromebook, "Dell", "Chromebook 3100", CosmeticGrade.A, FunctionalStatus.Working));
+        await _factory.SendAsAsync("district@demo.k12", new SubmitLot.Command(lotId));
+
+        await _factory.SendAsAsync("refurbisher@demo.k12", new SubmitQuote.Command(lotId, 1200m, "Includes chargers"));
+
+        await _factory.WithDbAsync(async db =>
+        {
+            var lot = await db.Lots.Include(l => l.Quotes).SingleAsync(l => l.Id == lotId);
+            Assert.Equal(LotStatus.Listed, lot.Status);
+            Assert.Equal(1200m, Assert.Single(lot.Quotes).Amount);
+            var notices = await db.OutboxMessages.Where(m => m.Type == EmailType).Select(m => m.Payload).ToListAsync();
+            Assert.Contains(notices, p => p.Contains($"New quote on lot {lot.Number}"));
+        });
+    }
+
+    [Fact]
+    public async Task When_the_handler_fails_nothing_it_changed_is_saved_not_even_changes_it_flushed_early()
+    {
+        var title = $"Rolled back {Guid.NewGuid():N}";
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<MarketplaceDb>();
+            var outbox = services.GetRequiredService<Outbox>();
+            var district = await db.Organizations.SingleAsync(o => o.Name == DemoLots.District);
+            var behavior = new TransactionBehavior<CreateLot.Command, Guid>(db, services.GetRequiredService<OutboxScope>(), services.GetRequiredService<IClock>(), services.GetRequiredService<OutboxSignal>());
+
+            await Assert.ThrowsAsync<DomainException>(async () => await behavior.Handle(new CreateLot.Command(title, null, null), async (_, ct) =>
+            {
+                db.Lots.Add(new Lot { Number = ReferenceNumber.New("LOT"), DistrictId = district.Id, Title = title, CreatedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync(ct);
+                outbox.Enqueue(new SendEmail.Command(district.Id, title, "This notice belongs to a change that never happened."));
+                throw new DomainException("Refused after making changes.");
+            }, CancellationToken.None));
+        }
+
+        await _factory.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Lots.AnyAsync(l => l.Title == title));
+            Assert.False(await db.OutboxMessages.AnyAsync(m => m.Payload.Contains(title)));
+        });
+    }
+
+    [Fact]
+    public async Task A_command_that_cannot_be_committed_leaves_neither_its_changes_nor_its_outbox_rows()
+    {
+        var lot = await _factory.SaveCertifiedAsync(hammer: 1200m);
+        await _factory.WithDbAsync(async db =>
+        {
+            db.LedgerTransactions.Add(LedgerTransaction.Post($"payout:{lot.Id}", LedgerSource.DistrictPayout, "Posted by hand earlier", DateTimeOffset.UtcNow,
+                [LedgerLine.Dr(LedgerAccount.DistrictPayable, 1m, lot.DistrictId), LedgerLine.Cr(LedgerAccount.Cash, 1m)], lotId: lot.Id));
+            await db.SaveChangesAsync();
+        });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => _factory.SendAsSystemAsync(new RecordPayout.Command(lot.Id)));
+
+        await _factory.WithDbAsync(async db =>
+        {
+            Assert.Equal(LotStatus.Certified, (await db.Lots.SingleAsync(l => l.Id == lot.Id)).Status);
+            Assert.False(await db.Payouts.AnyAsync(p => p.LotId == lot.Id));
+            Assert.False(await db.OutboxMessages.AnyAsync(m => m.Payload.Contains($"for lot {lot.Number}")));
+        });
+    }
+}
