@@ -28,7 +28,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
     {
         fixture.RequireBrowser();
         var clock = Stopwatch.StartNew();
-        var checkpoints = new Checkpoints(output);
+        var checkpoints = new Checkpoints(output, "walking-skeleton");
         await using var district = await UserSession.OpenAsync(fixture, checkpoints);
         await using var refurbisher = await UserSession.OpenAsync(fixture, checkpoints);
         await using var finance = await UserSession.OpenAsync(fixture, checkpoints);

@@ -8,19 +8,19 @@ namespace Marketplace.E2E.Infrastructure;
 /// every distinct page it passed through. Serious and critical findings fail the test at the end,
 /// after the whole journey has been audited.
 /// </summary>
-public sealed class Checkpoints(ITestOutputHelper output)
+public sealed class Checkpoints(ITestOutputHelper output, string journey)
 {
     private readonly HashSet<string> audited = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> blocking = [];
     private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
 
-    public string Folder { get; } = CreateFolder();
+    public string Folder { get; } = CreateFolder(journey);
 
     public IReadOnlyList<string> BlockingViolations => blocking;
 
-    private static string CreateFolder()
+    private static string CreateFolder(string journey)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", journey);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
