@@ -4,6 +4,7 @@ using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Sanitization;
 using Marketplace.Web.Jobs;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,8 @@ public sealed class OutboxDurabilityTests
         Guid rowId;
         await using (var crashed = new MarketplaceFactory(folder))
         {
-            rowId = await EnqueueAsync(crashed, subject, row =>
+            var school = await crashed.WithDbAsync(db => db.Users.Where(u => u.Email == "school@demo.k12").Select(u => u.OrganizationId).SingleAsync());
+            rowId = await EnqueueAsync(crashed, new SendEmail.Command(school, subject, "The driver arrives between 8:00 and 10:00 am."), row =>
             {
                 row.LeaseUntil = DateTimeOffset.UtcNow.AddMinutes(10);
                 row.LeaseOwner = "web-1:4242:lost-with-its-in-memory-queue";
@@ -75,14 +77,7 @@ public sealed class OutboxDurabilityTests
         Assert.True(await factory.WithDbAsync(db => db.Certificates.AnyAsync(c => c.LotId == lot.Id)));
     }
 
-    private static Task<Guid> EnqueueAsync(MarketplaceFactory factory, string subject, Action<OutboxMessage> claim) =>
-        factory.WithDbAsync(async db =>
-        {
-            var school = await db.Users.Where(u => u.Email == "school@demo.k12").Select(u => u.OrganizationId).SingleAsync();
-            return await EnqueueAsync(factory, new SendEmail.Command(school, subject, "The driver arrives between 8:00 and 10:00 am."), claim);
-        });
-
-    private static async Task<Guid> EnqueueAsync(MarketplaceFactory factory, Mediator.IBaseCommand command, Action<OutboxMessage>? claim = null)
+    private static async Task<Guid> EnqueueAsync(MarketplaceFactory factory, IBaseCommand command, Action<OutboxMessage>? claim = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();

@@ -29,7 +29,7 @@ public sealed class SubmitQuoteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_valid_quote_is_saved_for_the_district_to_see()
+    public async Task A_positive_quote_is_saved_with_its_amount()
     {
         var lotId = await ListedLotAsync();
         var refurbisher = await BrowserClient.SignInAsync(_factory, "refurbisher@demo.k12");
