@@ -214,7 +214,7 @@ public static class CommitImport
                 ? await validator.WithoutTakenSerialsAsync(job, cached, cancellationToken)
                 : (await validator.CheckAsync(job, await db.OpenManifestAsync(job, cancellationToken), ImportMappingJson.Read(job.MappingJson!),
                     (done, total) => progress.Report(job.Id, "Checking rows", done, total), cancellationToken)).Valid;
-            var imported = await db.InsertManyAsync(drafts.Select(d => d.ToDevice(lot.Id)), cancellationToken,
+            var imported = await db.InsertManyAsync(drafts.Select(d => d.Device), cancellationToken,
                 done => progress.Report(job.Id, "Adding devices", done, drafts.Count));
             lot.Version++;
             job.Complete(imported, clock.Now);

@@ -4,53 +4,10 @@ using Marketplace.Web.Domain.Lots;
 
 namespace Marketplace.Web.Features.Imports;
 
-/// <summary>A device as read from one manifest row, before it joins a lot.</summary>
-public sealed class DeviceDraft
+/// <summary>A device read from one manifest row; the row number stays for the problem report.</summary>
+public sealed record DeviceDraft(int Row, Device Device)
 {
-    public required int Row { get; init; }
-    public required string Serial { get; init; }
-    public string? AssetTag { get; set; }
-    public DeviceCategory Category { get; set; }
-    public string? Manufacturer { get; set; }
-    public string Model { get; set; } = "Unknown model";
-    public CosmeticGrade Grade { get; set; } = CosmeticGrade.C;
-    public FunctionalStatus Functional { get; set; }
-    public string? Cpu { get; set; }
-    public int? RamGb { get; set; }
-    public int? StorageGb { get; set; }
-    public DateOnly? PurchaseDate { get; set; }
-    public FundingSource FundingSource { get; set; }
-    public DateOnly? AueDate { get; set; }
-    public EnrollmentStatus Enrollment { get; set; }
-    public DeclaredSanitization DeclaredSanitization { get; set; }
-    public int? BatteryHealthPercent { get; set; }
-    public bool? HasCharger { get; set; }
-    public string? Location { get; set; }
-    public string? Notes { get; set; }
-
-    public Device ToDevice(Guid lotId) => new()
-    {
-        LotId = lotId,
-        Serial = Serial,
-        AssetTag = AssetTag,
-        Category = Category,
-        Manufacturer = Manufacturer,
-        Model = Model,
-        Grade = Grade,
-        Functional = Functional,
-        Cpu = Cpu,
-        RamGb = RamGb,
-        StorageGb = StorageGb,
-        PurchaseDate = PurchaseDate,
-        FundingSource = FundingSource,
-        AueDate = AueDate,
-        Enrollment = Enrollment,
-        DeclaredSanitization = DeclaredSanitization,
-        BatteryHealthPercent = BatteryHealthPercent,
-        HasCharger = HasCharger,
-        Location = Location,
-        Notes = Notes,
-    };
+    public string Serial => Device.Serial;
 }
 
 /// <summary>
@@ -58,7 +15,7 @@ public sealed class DeviceDraft
 /// spellings districts really use ("Grade A", "4 GB", "Jun 2026", "E-Rate"), strict with anything it
 /// cannot read: that becomes a row-level issue naming the column and the value.
 /// </summary>
-public sealed class ManifestRowParser(IReadOnlyList<string> headers, IReadOnlyDictionary<ManifestField, int> mapping, ImportPreset preset, IReadOnlyDictionary<string, DeviceModel> models)
+public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers, IReadOnlyDictionary<ManifestField, int> mapping, ImportPreset preset, IReadOnlyDictionary<string, DeviceModel> models)
 {
     private static readonly string[] DateFormats =
     [
@@ -94,7 +51,7 @@ public sealed class ManifestRowParser(IReadOnlyList<string> headers, IReadOnlyDi
             return (null, issues);
         }
 
-        var draft = new DeviceDraft { Row = row.RowNumber, Serial = serial };
+        var draft = new Device { LotId = lotId, Serial = serial, Model = "Unknown model", Grade = CosmeticGrade.C };
         draft.AssetTag = Limit(Text(row, ManifestField.AssetTag), 64, ManifestField.AssetTag);
         draft.Model = Limit(Text(row, ManifestField.Model), 200, ManifestField.Model) ?? draft.Model;
         draft.Manufacturer = Limit(Text(row, ManifestField.Manufacturer), 100, ManifestField.Manufacturer);
@@ -124,7 +81,7 @@ public sealed class ManifestRowParser(IReadOnlyList<string> headers, IReadOnlyDi
         draft.Enrollment = Optional(ManifestField.Enrollment, ParseEnrollment, "Use Enrolled or Deprovisioned (Google: ACTIVE, DISABLED or DEPROVISIONED).") ?? EnrollmentStatus.Unknown;
         draft.DeclaredSanitization = Optional(ManifestField.DeclaredSanitization, ParseDeclared, "Use Wiped or Not wiped.") ?? DeclaredSanitization.Unknown;
         draft.HasCharger = Optional(ManifestField.Charger, ParseYesNo, "Use Yes or No.");
-        return (issues.Count == 0 ? draft : null, issues);
+        return (issues.Count == 0 ? new DeviceDraft(row.RowNumber, draft) : null, issues);
 
         string? Limit(string? value, int max, ManifestField field)
         {

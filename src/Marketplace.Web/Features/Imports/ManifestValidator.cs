@@ -18,7 +18,7 @@ public sealed class ManifestValidator(MarketplaceDb db)
     {
         var models = await db.DeviceModels.AsNoTracking().ToDictionaryAsync(m => m.NormalizedName, cancellationToken);
         var taken = await SerialsInOpenLotsAsync(job.OrganizationId, cancellationToken);
-        var parser = new ManifestRowParser(reader.Headers, mapping, job.Preset, models);
+        var parser = new ManifestRowParser(job.LotId, reader.Headers, mapping, job.Preset, models);
 
         var issues = reader.HeaderProblems
             .Select(p => new ImportIssue { ImportJobId = job.Id, Row = 1, Column = $"{ManifestFields.ColumnLetter(p.Column)} (header)", Reason = p.Reason })
