@@ -37,8 +37,7 @@ public static class UploadManifest
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
-            var lot = await db.Lots.SingleOrDefaultAsync(l => l.Id == command.LotId && l.DistrictId == user.RequireOrganization(), cancellationToken)
-                      ?? throw new NotFoundException("Lot");
+            var lot = await db.LoadDistrictLotHeaderAsync(command.LotId, user, cancellationToken);
             lot.EnsureDraft("Importing devices");
             ManifestReader reader;
             try

@@ -23,8 +23,7 @@ public static class RecordBoardApproval
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var lot = await db.Lots.SingleOrDefaultAsync(l => l.Id == command.LotId && l.DistrictId == user.RequireOrganization(), cancellationToken)
-                      ?? throw new NotFoundException("Lot");
+            var lot = await db.LoadDistrictLotHeaderAsync(command.LotId, user, cancellationToken);
             lot.BoardApprovalReference = string.IsNullOrWhiteSpace(command.Reference) ? null : command.Reference.Trim();
             return Unit.Value;
         }

@@ -156,8 +156,7 @@ public static class BulkEditDevices
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
-            var lot = await db.Lots.SingleOrDefaultAsync(l => l.Id == command.LotId && l.DistrictId == user.RequireOrganization(), cancellationToken)
-                      ?? throw new NotFoundException("Lot");
+            var lot = await db.LoadDistrictLotHeaderAsync(command.LotId, user, cancellationToken);
             lot.EnsureDraft(command.Remove ? "Removing devices" : "Editing devices");
             var devices = db.Devices.Where(d => d.LotId == lot.Id);
             devices = command.AllMatching ? command.Filter.Apply(devices) : devices.Where(d => command.DeviceIds.Contains(d.Id));

@@ -85,6 +85,14 @@ public static class LotLoading
                ?? throw new NotFoundException("Lot");
     }
 
+    /// <summary>The lot without its devices (which may number tens of thousands), only if it belongs to the signed-in district.</summary>
+    public static async Task<Lot> LoadDistrictLotHeaderAsync(this MarketplaceDb db, Guid lotId, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        var organizationId = user.RequireOrganization();
+        return await db.Lots.SingleOrDefaultAsync(l => l.Id == lotId && l.DistrictId == organizationId, cancellationToken)
+               ?? throw new NotFoundException("Lot");
+    }
+
     /// <summary>The lot, only if the signed-in refurbisher bought it.</summary>
     public static async Task<Lot> LoadPurchasedLotAsync(this MarketplaceDb db, Guid lotId, ICurrentUser user, CancellationToken cancellationToken)
     {
