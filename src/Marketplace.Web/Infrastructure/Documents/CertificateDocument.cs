@@ -37,8 +37,8 @@ public static class CertificateDocument
             Creation = content.IssuedAt.UtcDateTime,
         }))
         {
-            using var typeface = LoadFont("DejaVuSans.ttf");
-            using var bold = LoadFont("DejaVuSans-Bold.ttf");
+            var typeface = EmbeddedFonts.Regular;
+            var bold = EmbeddedFonts.Bold;
             using var title = new SKFont(bold, 20);
             using var heading = new SKFont(bold, 10);
             using var body = new SKFont(typeface, 10);
@@ -120,16 +120,6 @@ public static class CertificateDocument
         var png = new PngByteQRCode(data).GetGraphic(10);
         using var image = SKImage.FromEncodedData(png);
         canvas.DrawImage(image, new SKRect(x, y, x + size, y + size));
-    }
-
-    private static SKTypeface LoadFont(string file)
-    {
-        using var stream = typeof(CertificateDocument).Assembly.GetManifestResourceStream($"Fonts.{file}")
-            ?? throw new InvalidOperationException($"Embedded font {file} is missing.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        using var data = SKData.CreateCopy(buffer.ToArray());
-        return SKTypeface.FromData(data) ?? throw new InvalidOperationException($"Embedded font {file} could not be read.");
     }
 
     private static string Fit(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";

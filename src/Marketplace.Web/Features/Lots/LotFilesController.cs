@@ -1,0 +1,86 @@
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Shared;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Marketplace.Web.Features.Lots;
+
+/// <summary>
+/// Files that travel with a lot: printable asset labels, photos and the manifest as CSV or Excel.
+/// Who may have each is decided by its query or command (district, buyer, listed-lot refurbishers).
+/// </summary>
+[Authorize]
+[Route("lots/{id:guid}")]
+public sealed class LotFilesController(ISender sender) : MarketplaceController(sender)
+{
+    // Room for a photo at the limit plus the multipart envelope; bigger uploads are refused before they are read.
+    private const long PhotoUploadLimit = 2 * LotPhoto.MaxBytes + 1024 * 1024;
+
+    [HttpGet("labels.pdf")]
+    public async Task<IActionResult> Labels(Guid id, string? scope = PrintAssetLabels.Unlabeled)
+    {
+        var labels = await Sender.Send(new PrintAssetLabels.Query(id, scope));
+        return File(labels.Pdf, "application/pdf", labels.FileName);
+    }
+
+    [HttpGet("manifest.csv")]
+    public Task<IActionResult> ManifestCsv(Guid id) => Manifest(id, ManifestFormat.Csv);
+
+    [HttpGet("manifest.xlsx")]
+    public Task<IActionResult> ManifestXlsx(Guid id) => Manifest(id, ManifestFormat.Xlsx);
+
+    [HttpPost("photos")]
+    [RequestSizeLimit(PhotoUploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = PhotoUploadLimit)]
+    public async Task<IActionResult> UploadPhoto(Guid id, IFormFile? photo)
+    {
+        if (photo is null || photo.Length == 0)
+        {
+            throw new DomainException(photo is null ? "Choose a photo to upload." : $"{photo.FileName} is empty.");
+        }
+
+        if (photo.Length > LotPhoto.MaxBytes)
+        {
+            throw new DomainException(UploadLotPhoto.TooLarge(photo.FileName, photo.Length));
+        }
+
+        using var buffer = new MemoryStream((int)photo.Length);
+        await photo.CopyToAsync(buffer);
+        await Sender.Send(new UploadLotPhoto.Command(id, photo.FileName, buffer.ToArray()));
+        Success($"Added photo {Path.GetFileName(photo.FileName)}.");
+        return BackToPhotos(id);
+    }
+
+    [HttpGet("photos/{photoId:guid}")]
+    public Task<IActionResult> Photo(Guid id, Guid photoId) => PhotoFile(id, photoId, thumbnail: false);
+
+    [HttpGet("photos/{photoId:guid}/thumb")]
+    public Task<IActionResult> Thumbnail(Guid id, Guid photoId) => PhotoFile(id, photoId, thumbnail: true);
+
+    [HttpPost("photos/{photoId:guid}/delete")]
+    public async Task<IActionResult> DeletePhoto(Guid id, Guid photoId)
+    {
+        await Sender.Send(new DeleteLotPhoto.Command(id, photoId));
+        Success("Photo deleted.");
+        return BackToPhotos(id);
+    }
+
+    private async Task<IActionResult> Manifest(Guid id, ManifestFormat format)
+    {
+        var manifest = await Sender.Send(new ExportManifest.Query(id, format));
+        return File(manifest.Content, manifest.ContentType, manifest.FileName);
+    }
+
+    private async Task<IActionResult> PhotoFile(Guid id, Guid photoId, bool thumbnail)
+    {
+        var file = await Sender.Send(new GetLotPhotoFile.Query(id, photoId, thumbnail));
+        // Photos are private to the lot's parties, and a photo id never gets new content.
+        Response.Headers[HeaderNames.CacheControl] = "private, max-age=3600";
+        return File(file.Content, file.ContentType);
+    }
+
+    private RedirectResult BackToPhotos(Guid id) => Redirect(Url.Action(nameof(LotsController.Details), "Lots", new { id }) + "#photos");
+}
