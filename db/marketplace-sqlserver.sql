@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [CategoryPrices] (
@@ -37,7 +37,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [DeviceModels] (
@@ -67,7 +67,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [EmailMessages] (
@@ -83,7 +83,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [FeeSchedules] (
@@ -98,7 +98,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [ImportMappings] (
@@ -111,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [LedgerTransactions] (
@@ -129,7 +129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [Organizations] (
@@ -149,7 +149,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -170,7 +170,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [PriceGuides] (
@@ -191,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -206,7 +206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [LedgerEntries] (
@@ -223,7 +223,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -251,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [Listings] (
@@ -275,7 +275,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -312,7 +312,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -337,7 +337,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -352,7 +352,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -367,7 +367,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -381,7 +381,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -396,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [CartItems] (
@@ -412,7 +412,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [Certificates] (
@@ -429,7 +429,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [Devices] (
@@ -465,7 +465,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [ImportJobs] (
@@ -474,6 +474,7 @@ BEGIN
         [OrganizationId] uniqueidentifier NOT NULL,
         [FileName] nvarchar(255) NOT NULL,
         [FileBytes] bigint NOT NULL,
+        [HeaderJson] nvarchar(max) NOT NULL,
         [Preset] nvarchar(32) NOT NULL,
         [Status] nvarchar(32) NOT NULL,
         [MappingJson] nvarchar(max) NULL,
@@ -491,7 +492,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [LotPhotos] (
@@ -511,7 +512,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [Payouts] (
@@ -533,7 +534,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [Quotes] (
@@ -553,7 +554,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [Invoices] (
@@ -582,7 +583,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLines] (
@@ -601,7 +602,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [ImportFiles] (
@@ -614,7 +615,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE TABLE [ImportIssues] (
@@ -631,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Category', N'BasePrice') AND [object_id] = OBJECT_ID(N'[CategoryPrices]'))
@@ -649,7 +650,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'BuyerPremiumRate', N'SellerCommissionRate', N'StorefrontCommissionRate', N'StorefrontFlatShipping') AND [object_id] = OBJECT_ID(N'[FeeSchedules]'))
@@ -662,7 +663,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ExpiredRunwayFactor', N'ForParts', N'FullRunwayYears', N'GradeA', N'GradeB', N'GradeC', N'GradeD', N'MinorFault', N'NotWorking', N'RangeSpread') AND [object_id] = OBJECT_ID(N'[PriceGuides]'))
@@ -675,7 +676,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -683,7 +684,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -691,7 +692,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -699,7 +700,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -707,7 +708,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -715,7 +716,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -723,7 +724,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrganizationId] ON [AspNetUsers] ([OrganizationId]);
@@ -731,7 +732,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -739,7 +740,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartItems_ListingId] ON [CartItems] ([ListingId]);
@@ -747,7 +748,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartItems_UserId_ListingId] ON [CartItems] ([UserId], [ListingId]);
@@ -755,7 +756,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Certificates_LotId] ON [Certificates] ([LotId]);
@@ -763,7 +764,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Certificates_VerificationCode] ON [Certificates] ([VerificationCode]);
@@ -771,7 +772,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DeviceModels_NormalizedName] ON [DeviceModels] ([NormalizedName]);
@@ -779,7 +780,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Devices_LotId_Serial] ON [Devices] ([LotId], [Serial]);
@@ -787,7 +788,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Devices_Serial] ON [Devices] ([Serial]);
@@ -795,7 +796,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmailMessages_SentAt] ON [EmailMessages] ([SentAt]);
@@ -803,7 +804,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportIssues_ImportJobId_Row] ON [ImportIssues] ([ImportJobId], [Row]);
@@ -811,7 +812,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_LotId] ON [ImportJobs] ([LotId]);
@@ -819,7 +820,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_CheckoutSessionId] ON [Invoices] ([CheckoutSessionId]);
@@ -827,7 +828,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_LotId] ON [Invoices] ([LotId]);
@@ -835,7 +836,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Invoices_Number] ON [Invoices] ([Number]);
@@ -843,7 +844,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_OrderId] ON [Invoices] ([OrderId]);
@@ -851,7 +852,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_PayerId] ON [Invoices] ([PayerId]);
@@ -859,7 +860,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Invoices_Status] ON [Invoices] ([Status]);
@@ -867,7 +868,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_Account] ON [LedgerEntries] ([Account]);
@@ -875,7 +876,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_TransactionId] ON [LedgerEntries] ([TransactionId]);
@@ -883,7 +884,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LedgerTransactions_IdempotencyKey] ON [LedgerTransactions] ([IdempotencyKey]);
@@ -891,7 +892,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LedgerTransactions_OccurredAt] ON [LedgerTransactions] ([OccurredAt]);
@@ -899,7 +900,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Listings_IsActive_Category] ON [Listings] ([IsActive], [Category]);
@@ -907,7 +908,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Listings_SellerId] ON [Listings] ([SellerId]);
@@ -915,7 +916,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LotPhotos_LotId] ON [LotPhotos] ([LotId]);
@@ -923,7 +924,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_BuyerId] ON [Lots] ([BuyerId]);
@@ -931,7 +932,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_DistrictId_Status] ON [Lots] ([DistrictId], [Status]);
@@ -939,7 +940,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Lots_Number] ON [Lots] ([Number]);
@@ -947,7 +948,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_Status] ON [Lots] ([Status]);
@@ -955,7 +956,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_ListingId] ON [OrderLines] ([ListingId]);
@@ -963,7 +964,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_OrderId] ON [OrderLines] ([OrderId]);
@@ -971,7 +972,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerId] ON [Orders] ([BuyerId]);
@@ -979,7 +980,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -987,7 +988,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SellerId] ON [Orders] ([SellerId]);
@@ -995,7 +996,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organizations_Name] ON [Organizations] ([Name]);
@@ -1003,7 +1004,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_CompletedAt_DueAt] ON [OutboxMessages] ([CompletedAt], [DueAt]);
@@ -1011,7 +1012,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Payouts_LotId] ON [Payouts] ([LotId]);
@@ -1019,7 +1020,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Payouts_OrganizationId] ON [Payouts] ([OrganizationId]);
@@ -1027,7 +1028,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Quotes_LotId_RefurbisherId] ON [Quotes] ([LotId], [RefurbisherId]);
@@ -1035,7 +1036,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Quotes_RefurbisherId] ON [Quotes] ([RefurbisherId]);
@@ -1043,11 +1044,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122212256_Initial'
+    WHERE [MigrationId] = N'20261122220718_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122212256_Initial', N'10.0.14');
+    VALUES (N'20261122220718_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -47,6 +47,7 @@ internal static class ImportScenario
             GC.Collect();
             GC.WaitForPendingFinalizers();
             ResetPeak();
+            var residentBefore = ResidentMegabytes();
             var (uploaded, checkSeconds, seconds, validated, completed) = await ImportAsync(app, user, lotId, csv);
             if (completed.ImportedRows != Rows || validated.IssueCount != 0)
             {
@@ -65,6 +66,7 @@ internal static class ImportScenario
                 baseline_seconds = Math.Round(baseline, 3),
                 ratio = Math.Round(seconds / baseline, 2),
                 peak_mb = Math.Round(peak, 1),
+                rss_before_mb = Math.Round(residentBefore, 1),
             };
             Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
             return 0;
@@ -236,9 +238,13 @@ internal static class ImportScenario
     /// <summary>Resets the kernel's peak-RSS mark so the reported peak covers the import, not host start-up.</summary>
     private static void ResetPeak() => File.WriteAllText("/proc/self/clear_refs", "5");
 
-    private static double PeakMegabytes()
+    private static double PeakMegabytes() => StatusMegabytes("VmHWM:");
+
+    private static double ResidentMegabytes() => StatusMegabytes("VmRSS:");
+
+    private static double StatusMegabytes(string field)
     {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 

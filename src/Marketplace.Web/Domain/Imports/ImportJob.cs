@@ -17,6 +17,9 @@ public sealed class ImportJob
     public Guid OrganizationId { get; init; }
     public required string FileName { get; init; }
     public long FileBytes { get; init; }
+
+    /// <summary>JSON of the header row and the first rows, read at upload so the mapping screen never reloads the file.</summary>
+    public required string HeaderJson { get; init; }
     public ImportPreset Preset { get; set; }
     public ImportStatus Status { get; private set; } = ImportStatus.AwaitingMapping;
 

@@ -55,6 +55,7 @@ public static class UploadManifest
                 OrganizationId = lot.DistrictId,
                 FileName = Path.GetFileName(command.FileName).Truncate(255),
                 FileBytes = command.Content.LongLength,
+                HeaderJson = reader.Head().ToJson(),
                 Preset = ManifestFields.DetectPreset(reader.Headers),
                 CreatedAt = clock.Now,
             };
@@ -80,13 +81,13 @@ public static class GetImportMapping
         {
             var job = await db.LoadImportJobAsync(query.JobId, user, cancellationToken);
             var lotNumber = await db.Lots.Where(l => l.Id == job.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
-            var reader = await db.OpenManifestAsync(job, cancellationToken);
+            var head = ManifestHead.FromJson(job.HeaderJson);
             var saved = await db.ImportMappings.AsNoTracking().SingleOrDefaultAsync(m => m.OrganizationId == job.OrganizationId, cancellationToken);
             var remembered = saved is null ? null : JsonSerializer.Deserialize<Dictionary<ManifestField, string>>(saved.MappingJson);
             var mapping = job.MappingJson is not null
                 ? ImportMappingJson.Read(job.MappingJson)
-                : ManifestFields.Guess(reader.Headers, reader.UnusableColumns, remembered);
-            return new Result(job, lotNumber, reader.Headers, reader.HeaderProblems, mapping, reader.Rows().Take(5).ToList(), remembered is not null);
+                : ManifestFields.Guess(head.Headers, head.UnusableColumns, remembered);
+            return new Result(job, lotNumber, head.Headers, head.HeaderProblems, mapping, head.Preview, remembered is not null);
         }
     }
 }
@@ -113,7 +114,7 @@ public static class StartImportValidation
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var job = await db.LoadImportJobAsync(command.JobId, user, cancellationToken);
-            var headers = await db.OpenManifestAsync(job, cancellationToken);
+            var headers = ManifestHead.FromJson(job.HeaderJson);
             if (command.Mapping.Values.Any(i => i < 0 || i >= headers.Headers.Count || headers.UnusableColumns.Contains(i)))
             {
                 throw new DomainException("A chosen column does not exist or has a blank or duplicate header.");

@@ -11,6 +11,20 @@ public sealed record ManifestRow(int RowNumber, string?[] Cells, string? ShapePr
 
 public sealed record HeaderProblem(int Column, string Reason);
 
+/// <summary>The header row and a few rows of a manifest, kept with the import for the mapping screen.</summary>
+public sealed record ManifestHead(IReadOnlyList<string> Headers, IReadOnlyList<ManifestRow> Preview)
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public IReadOnlyList<HeaderProblem> HeaderProblems => ManifestReader.CheckHeaders(Headers);
+
+    public IReadOnlySet<int> UnusableColumns => HeaderProblems.Select(p => p.Column).ToHashSet();
+
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+
+    public static ManifestHead FromJson(string json) => System.Text.Json.JsonSerializer.Deserialize<ManifestHead>(json, Json)!;
+}
+
 /// <summary>
 /// Reads a district's manifest — CSV in any common dialect (BOM or not; CRLF, LF or CR; comma,
 /// semicolon or tab; quoted fields with separators and line breaks; UTF-8 or Windows-1252) or .xlsx —
@@ -37,6 +51,8 @@ public sealed class ManifestReader
     public IReadOnlyList<HeaderProblem> HeaderProblems { get; }
 
     public IReadOnlySet<int> UnusableColumns => HeaderProblems.Select(p => p.Column).ToHashSet();
+
+    public ManifestHead Head(int previewRows = 5) => new(Headers, Rows().Take(previewRows).ToList());
 
     public static bool IsExcel(string fileName, byte[] content) =>
         fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || (content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4);
@@ -73,9 +89,15 @@ public sealed class ManifestReader
             headers = headers[..^1];
         }
 
+        return new ManifestReader(content, excel, headers, CheckHeaders(headers));
+    }
+
+    /// <summary>Blank and repeated header cells: their columns cannot be mapped.</summary>
+    public static IReadOnlyList<HeaderProblem> CheckHeaders(IReadOnlyList<string> headers)
+    {
         var problems = new List<HeaderProblem>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < headers.Length; i++)
+        for (var i = 0; i < headers.Count; i++)
         {
             if (headers[i].Length == 0)
             {
@@ -87,7 +109,7 @@ public sealed class ManifestReader
             }
         }
 
-        return new ManifestReader(content, excel, headers, problems);
+        return problems;
     }
 
     /// <summary>The data rows (not the header), skipping rows with no values at all.</summary>

@@ -29,6 +29,9 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
     private readonly Dictionary<(ManifestField, string), object?> _parsed = [];
     private readonly Dictionary<string, DeviceModel?> _references = new(StringComparer.Ordinal);
 
+    // One string per distinct model, maker, CPU or org unit instead of one per row: 50,000 rows hold a few dozen.
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
     public (DeviceDraft? Draft, List<ImportIssue> Issues) Parse(ManifestRow row, Guid jobId)
     {
         var issues = new List<ImportIssue>();
@@ -53,10 +56,10 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
 
         var draft = new Device { LotId = lotId, Serial = serial, Model = "Unknown model", Grade = CosmeticGrade.C };
         draft.AssetTag = Limit(Text(row, ManifestField.AssetTag), 64, ManifestField.AssetTag);
-        draft.Model = Limit(Text(row, ManifestField.Model), 200, ManifestField.Model) ?? draft.Model;
-        draft.Manufacturer = Limit(Text(row, ManifestField.Manufacturer), 100, ManifestField.Manufacturer);
-        draft.Cpu = Limit(Text(row, ManifestField.Cpu), 100, ManifestField.Cpu);
-        draft.Location = Limit(Text(row, ManifestField.Location), 200, ManifestField.Location);
+        draft.Model = Pool(Limit(Text(row, ManifestField.Model), 200, ManifestField.Model)) ?? draft.Model;
+        draft.Manufacturer = Pool(Limit(Text(row, ManifestField.Manufacturer), 100, ManifestField.Manufacturer));
+        draft.Cpu = Pool(Limit(Text(row, ManifestField.Cpu), 100, ManifestField.Cpu));
+        draft.Location = Pool(Limit(Text(row, ManifestField.Location), 200, ManifestField.Location));
         draft.Notes = Limit(Text(row, ManifestField.Notes), 1000, ManifestField.Notes);
         var referenceKey = draft.Manufacturer + "\u0001" + draft.Model;
         if (!_references.TryGetValue(referenceKey, out var reference))
@@ -158,6 +161,21 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
             issues.Add(Issue(jobId, row, field, "Unreadable date: use YYYY-MM-DD (e.g. 2026-06-30), MM/DD/YYYY or a month like Jun 2026."));
             return null;
         }
+    }
+
+    private string? Pool(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!_pool.TryGetValue(value, out var pooled))
+        {
+            _pool[value] = pooled = value;
+        }
+
+        return pooled;
     }
 
     public static DateOnly? ParseDate(string value)

@@ -405,6 +405,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HeaderJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ImportedRows")
                         .HasColumnType("INTEGER");
 
