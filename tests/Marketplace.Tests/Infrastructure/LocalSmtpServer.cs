@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Marketplace.Tests.Infrastructure;
+
+/// <summary>
+/// A minimal SMTP server on 127.0.0.1 that accepts every message and keeps its raw text, so tests can
+/// check what MailKit really sent over the wire. It stops when disposed.
+/// </summary>
+public sealed class LocalSmtpServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+
+    public LocalSmtpServer()
+    {
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public List<string> Messages { get; } = [];
+
+    public List<string> Recipients { get; } = [];
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            _ = ServeAsync(client);
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        await writer.WriteLineAsync("220 localhost test SMTP");
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+            switch (verb)
+            {
+                case "EHLO":
+                    await writer.WriteLineAsync("250-localhost");
+                    await writer.WriteLineAsync("250 8BITMIME");
+                    break;
+                case "RCPT":
+                    lock (Recipients)
+                    {
+                        Recipients.Add(line[(line.IndexOf(':') + 1)..].Trim(' ', '<', '>'));
+                    }
+
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "DATA":
+                    await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                    var message = new StringBuilder();
+                    while (await reader.ReadLineAsync() is { } data && data != ".")
+                    {
+                        message.AppendLine(data);
+                    }
+
+                    lock (Messages)
+                    {
+                        Messages.Add(message.ToString());
+                    }
+
+                    await writer.WriteLineAsync("250 OK queued");
+                    break;
+                case "QUIT":
+                    await writer.WriteLineAsync("221 Bye");
+                    return;
+                default:
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        _stop.Dispose();
+    }
+}
