@@ -39,19 +39,19 @@ public sealed class CommandFailureFilter(ITempDataDictionaryFactory tempDataFact
         context.ExceptionHandled = true;
     }
 
+    /// <summary>Back to the page the request came from, with the reason shown; a bare 400 when there is no such page.</summary>
     private void Back(ExceptionContext context, string message)
     {
         var request = context.HttpContext.Request;
-        if (!HttpMethods.IsPost(request.Method))
+        var cameFrom = Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) && uri.Host == request.Host.Host ? uri.PathAndQuery : null;
+        if (cameFrom is null && !HttpMethods.IsPost(request.Method))
         {
             context.Result = new BadRequestObjectResult(message);
             return;
         }
 
         tempDataFactory.GetTempData(context.HttpContext)[Flash.Error] = message;
-        var referer = request.Headers.Referer.ToString();
-        var target = Uri.TryCreate(referer, UriKind.Absolute, out var uri) && uri.Host == request.Host.Host ? uri.PathAndQuery : "/";
-        context.Result = new LocalRedirectResult(target);
+        context.Result = new LocalRedirectResult(cameFrom ?? "/");
     }
 }
 
