@@ -23,7 +23,12 @@ public sealed record BulkDeviceForm(Guid[]? DeviceIds, bool AllMatching, string?
 public sealed class LotsController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await Sender.Send(new ListDistrictLots.Query()));
+    public async Task<IActionResult> Index(string? serial)
+    {
+        ViewData["Serial"] = serial;
+        ViewData["Matches"] = string.IsNullOrWhiteSpace(serial) ? null : await Sender.Send(new FindDevice.Query(serial));
+        return View(await Sender.Send(new ListDistrictLots.Query()));
+    }
 
     [HttpGet("new")]
     public IActionResult Create() => View(new NewLotForm());

@@ -114,6 +114,24 @@ public sealed class DistrictSurplusTests : IAsyncLifetime
         Assert.Contains("Showing 101–120 of 120", third);
     }
 
+    [Fact]
+    public async Task A_district_finds_where_a_serial_is_and_another_district_cannot()
+    {
+        var lot = await LotWithAsync("Serial,Asset Tag,Model\nFIND-ME-1,MV-7777,Dell Chromebook 3100\nOTHER-2,MV-7778,Dell Chromebook 3100\n");
+        var number = await _factory.WithDbAsync(db => db.Lots.Where(l => l.Id == lot).Select(l => l.Number).SingleAsync());
+
+        var bySerial = WebUtility.HtmlDecode(await _kit.District.GetPageAsync("/lots?serial=FIND-ME-1"));
+        Assert.Contains(number, bySerial);
+        Assert.Contains("MV-7777", bySerial);
+        Assert.DoesNotContain("OTHER-2", bySerial);
+        Assert.Contains("FIND-ME-1", WebUtility.HtmlDecode(await _kit.District.GetPageAsync("/lots?serial=MV-7777")));
+
+        var other = await BrowserClient.SignInAsync(_factory, "district2@demo.k12");
+        var theirs = WebUtility.HtmlDecode(await other.GetPageAsync("/lots?serial=FIND-ME-1"));
+        Assert.Contains("No device of this district matches", theirs);
+        Assert.DoesNotContain(number, theirs);
+    }
+
     private async Task<HttpResponseMessage> PostRawAsync(Guid lot, FormUrlEncodedContent fields)
     {
         var page = await _kit.District.GetPageAsync($"/lots/{lot}");
