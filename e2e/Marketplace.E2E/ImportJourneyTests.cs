@@ -53,14 +53,28 @@ public sealed class ImportJourneyTests(BrowserFixture fixture, ITestOutputHelper
         await Expect(bar).ToBeVisibleAsync();
         await district.StepAsync(3, "import-progress");
         await district.AuditAsync("import in progress");
+        // Watch the bar until the page reloads itself with the result (reading without waiting: the bar may go at any moment).
         var seen = new HashSet<string>();
-        while (await bar.IsVisibleAsync())
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
         {
-            if (await bar.GetAttributeAsync("aria-valuenow") is { } now)
+            string? now;
+            try
             {
-                seen.Add(now);
+                now = await district.Page.EvaluateAsync<string?>("() => document.getElementById('import-bar')?.getAttribute('aria-valuenow') ?? null");
+            }
+            catch (PlaywrightException)
+            {
+                await Task.Delay(100);
+                continue;
             }
 
+            if (now is null)
+            {
+                break;
+            }
+
+            seen.Add(now);
             await Task.Delay(100);
         }
 
