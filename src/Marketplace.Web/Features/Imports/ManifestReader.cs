@@ -34,6 +34,9 @@ public sealed class ManifestReader
 {
     private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
 
+    // ExcelDataReader decodes workbook metadata with legacy code pages, which .NET Core only knows once registered.
+    static ManifestReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     private readonly byte[] _content;
     private readonly bool _excel;
 

@@ -56,7 +56,13 @@ internal sealed partial class ImportTestKit(MarketplaceFactory factory, BrowserC
         var response = await UploadAsync(lotId, fileName, bytes);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
-        Assert.Contains("/mapping", location);
+        if (!location.Contains("/mapping", StringComparison.Ordinal))
+        {
+            var page = WebUtility.HtmlDecode(await district.GetPageAsync(location));
+            var error = Regex.Match(page, "That didn't work:</strong>([^<]*)<").Groups[1].Value.Trim();
+            Assert.Fail($"Upload of {fileName} was refused: {error}");
+        }
+
         return Guid.Parse(location.Split('/')[2]);
     }
 

@@ -86,6 +86,40 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_Excel_workbook_imports_with_real_date_and_number_cells()
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("Inventory");
+        sheet.Cell(1, 1).Value = "Serial";
+        sheet.Cell(1, 2).Value = "Model";
+        sheet.Cell(1, 3).Value = "Purchase Date";
+        sheet.Cell(1, 4).Value = "RAM";
+        sheet.Cell(1, 5).Value = "Battery";
+        sheet.Cell(2, 1).Value = "XL-001";
+        sheet.Cell(2, 2).Value = "HP Chromebook 11 G8 EE";
+        sheet.Cell(2, 3).Value = new DateTime(2020, 9, 14);
+        sheet.Cell(2, 4).Value = 4;
+        sheet.Cell(2, 5).Value = 87;
+        sheet.Cell(3, 1).Value = "XL-002";
+        sheet.Cell(3, 2).Value = "HP Chromebook 11 G8 EE";
+        sheet.Cell(3, 3).Value = "not a date";
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+
+        var lot = await _kit.CreateLotAsync();
+        var job = await _kit.UploadOkAsync(lot, "inventory.xlsx", stream.ToArray());
+        var checkedJob = await _kit.MapAndCheckAsync(job, new() { ["BatteryHealth"] = "4" });
+        var issue = Assert.Single(await _kit.IssuesAsync(job));
+        Assert.Equal((3, "C (Purchase Date)", "not a date"), (issue.Row, issue.Column, issue.Value));
+        Assert.Equal(1, checkedJob.ValidRows);
+
+        await _kit.ConfirmAsync(job, acceptIssues: true);
+        var device = Assert.Single(await _kit.DevicesAsync(lot));
+        Assert.Equal((new DateOnly(2020, 9, 14), 4, 87), (device.PurchaseDate!.Value, device.RamGb!.Value, device.BatteryHealthPercent!.Value));
+        Assert.Equal(new DateOnly(2026, 6, 1), device.AueDate);
+    }
+
+    [Fact]
     public async Task Choosing_to_import_nothing_leaves_the_lot_empty()
     {
         var lot = await _kit.CreateLotAsync();
