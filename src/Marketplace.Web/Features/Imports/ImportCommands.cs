@@ -86,7 +86,7 @@ public static class GetImportMapping
             var remembered = saved is null ? null : JsonSerializer.Deserialize<Dictionary<ManifestField, string>>(saved.MappingJson);
             var mapping = job.MappingJson is not null
                 ? ImportMappingJson.Read(job.MappingJson)
-                : ManifestFields.Guess(head.Headers, head.UnusableColumns, remembered);
+                : ManifestFields.Guess(head.Headers, head.UnusableColumns, remembered, job.Preset);
             return new Result(job, lotNumber, head.Headers, head.HeaderProblems, mapping, head.Preview, remembered is not null);
         }
     }

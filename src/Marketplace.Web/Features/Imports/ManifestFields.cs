@@ -107,7 +107,8 @@ public static class ManifestFields
     /// Picks a column for each field: the district's remembered header first, then synonyms. Blank and
     /// duplicate headers are never picked; a column serves one field at most.
     /// </summary>
-    public static Dictionary<ManifestField, int> Guess(IReadOnlyList<string> headers, IReadOnlySet<int> unusableColumns, IReadOnlyDictionary<ManifestField, string>? remembered)
+    public static Dictionary<ManifestField, int> Guess(IReadOnlyList<string> headers, IReadOnlySet<int> unusableColumns, IReadOnlyDictionary<ManifestField, string>? remembered,
+        ImportPreset preset = ImportPreset.Custom)
     {
         var mapping = new Dictionary<ManifestField, int>();
         var used = new HashSet<int>(unusableColumns);
@@ -134,6 +135,13 @@ public static class ManifestFields
 
             foreach (var synonym in Synonyms[field])
             {
+                // A bare "Status" is Google's enrollment state; in Snipe-IT and home-made sheets it means
+                // "Ready to deploy", "Broken"… — not something to read as enrollment.
+                if (field == ManifestField.Enrollment && synonym == "status" && preset != ImportPreset.GoogleAdmin)
+                {
+                    continue;
+                }
+
                 var index = Array.FindIndex(normalized, h => h == synonym);
                 if (index >= 0 && used.Add(index))
                 {

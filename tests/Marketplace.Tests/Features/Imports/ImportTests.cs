@@ -120,6 +120,26 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Snipe_IT_asset_export_imports_with_its_categories_and_without_reading_status_as_enrollment()
+    {
+        var lot = await _kit.CreateLotAsync();
+        const string csv =
+            "Asset Tag,Serial,Asset Name,Model,Model No.,Category,Manufacturer,Status,Purchase Date,Purchase Cost,Location,Notes\r\n" +
+            "MV-1001,PF2ABCD1,Cart 4 #1,ThinkPad 11e Gen 5,20LQ,Laptops,Lenovo,Ready to Deploy,2019-07-30,379.00,Lincoln Middle,\r\n" +
+            "MV-1002,DMPX1234,Library iPad,Apple iPad 7th generation,MW742LL/A,Tablets,Apple,Archived,\"Aug 2, 2019\",329.00,Library,\"Cracked corner\"\r\n";
+        var job = await _kit.UploadOkAsync(lot, "snipeit-assets.csv", csv);
+        var checkedJob = await _kit.MapAndCheckAsync(job);
+        Assert.Equal(ImportPreset.SnipeIt, checkedJob.Preset);
+        Assert.Equal((2, 0), (checkedJob.ValidRows, checkedJob.IssueCount));
+        await _kit.ConfirmAsync(job, acceptIssues: false);
+
+        var devices = await _kit.DevicesAsync(lot);
+        Assert.Equal((DeviceCategory.Tablet, "MV-1002", new DateOnly(2019, 8, 2)), (devices[0].Category, devices[0].AssetTag, devices[0].PurchaseDate!.Value));
+        Assert.Equal((DeviceCategory.WindowsLaptop, "Lenovo", "Lincoln Middle"), (devices[1].Category, devices[1].Manufacturer, devices[1].Location));
+        Assert.All(devices, d => Assert.Equal(EnrollmentStatus.Unknown, d.Enrollment));
+    }
+
+    [Fact]
     public async Task Choosing_to_import_nothing_leaves_the_lot_empty()
     {
         var lot = await _kit.CreateLotAsync();
