@@ -327,7 +327,7 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
 
     // The tests share one app and district, and a serial may be in only one of its lots: each test names its own.
     private static string ImportedManifest(string serials) =>
-        "Serial,Asset tag,Category,Manufacturer,Model,Grade,Functional,CPU,RAM,Storage,Purchase date,Funding source,AUE,Status,Sanitization,Battery health,Charger,Location,Notes\n" +
+        "Serial,Asset tag,Category,Manufacturer,Model,Grade,Functional,CPU,RAM,Storage,Purchase date,Funding source,AUE,Enrollment,Sanitization,Battery health,Charger,Location,Notes\n" +
         $"{serials}AAA,MV-0423,Chromebook,Dell,Chromebook 3100,A,Working,Celeron N4020,4,32,2020-08-15,Local,2031-06-30,Deprovisioned,Wiped,87,Yes,Room 12,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"\n" +
         $"{serials}BBB,,Windows laptop,HP,@SUM(1),C,Minor fault,,8,256,,,,,,,No,,-2 keys missing\n";
 
