@@ -41,17 +41,40 @@ public sealed partial class BrowserClient(HttpClient http)
     }
 
     /// <summary>Loads <paramref name="pageUrl"/> for its anti-forgery token, then posts the form to <paramref name="action"/>.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, string action, Dictionary<string, string> fields)
-    {
-        var page = await GetPageAsync(pageUrl);
-        var token = TokenPattern().Match(page);
-        if (!token.Success)
-        {
-            throw new InvalidOperationException($"{pageUrl} has no anti-forgery token.");
-        }
+    public Task<HttpResponseMessage> PostFormAsync(string pageUrl, string action, Dictionary<string, string> fields) =>
+        PostPairsAsync(pageUrl, action, fields);
 
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(form) };
+    /// <summary>Like <see cref="PostFormAsync"/>, for forms that repeat a field (ticked checkboxes).</summary>
+    public async Task<HttpResponseMessage> PostPairsAsync(string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await TokenAsync(pageUrl);
+        return await SendAsync(pageUrl, action, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+    }
+
+    /// <summary>Posts a file as a browser's multipart form would, with the anti-forgery token of <paramref name="pageUrl"/>.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string action, string field, string fileName, byte[] content)
+    {
+        var token = await TokenAsync(pageUrl);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), field, fileName },
+        };
+        return await SendAsync(pageUrl, action, form);
+    }
+
+    /// <summary>The anti-forgery token of this user's session, as the form on <paramref name="pageUrl"/> carries it.</summary>
+    public async Task<string> TokenAsync(string pageUrl)
+    {
+        var token = TokenPattern().Match(await GetPageAsync(pageUrl));
+        return token.Success
+            ? WebUtility.HtmlDecode(token.Groups[1].Value)
+            : throw new InvalidOperationException($"{pageUrl} has no anti-forgery token.");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string pageUrl, string action, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
         request.Headers.Referrer = new Uri(Http.BaseAddress!, pageUrl);
         return await Http.SendAsync(request);
     }

@@ -26,19 +26,8 @@ internal sealed partial class ImportTestKit(MarketplaceFactory factory, BrowserC
     }
 
     /// <summary>Uploads the file and returns the mapping page's URL (or throws with the flash error).</summary>
-    public async Task<HttpResponseMessage> UploadAsync(Guid lotId, string fileName, byte[] content)
-    {
-        var page = await district.GetPageAsync($"/lots/{lotId}");
-        var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", fileName },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/lots/{lotId}/imports") { Content = form };
-        request.Headers.Referrer = new Uri(district.Http.BaseAddress!, $"/lots/{lotId}");
-        return await district.Http.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> UploadAsync(Guid lotId, string fileName, byte[] content) =>
+        district.PostFileAsync($"/lots/{lotId}", $"/lots/{lotId}/imports", "file", fileName, content);
 
     public async Task<Guid> UploadOkAsync(Guid lotId, string fileName, string csv, Encoding? encoding = null, bool bom = false)
     {
@@ -107,9 +96,6 @@ internal sealed partial class ImportTestKit(MarketplaceFactory factory, BrowserC
 
     public Task<List<Device>> DevicesAsync(Guid lotId) =>
         factory.WithDbAsync(db => db.Devices.AsNoTracking().Where(d => d.LotId == lotId).OrderBy(d => d.Serial).ToListAsync());
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex("<select[^>]*name=\"(?<name>map\\[[^\"]+\\])\"[^>]*>(?<body>.*?)</select>", RegexOptions.Singleline)]
     private static partial Regex SelectPattern();

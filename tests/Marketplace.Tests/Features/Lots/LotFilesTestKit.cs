@@ -48,15 +48,7 @@ internal static partial class LotFilesTestKit
     public static async Task<HttpResponseMessage> UploadPhotoAsync(this BrowserClient user, Guid lotId, string fileName, byte[] content)
     {
         // Any page with a form carries the user's token; the lot page may not exist for someone else's lot.
-        var token = await TokenAsync(user, "/lots/new");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "photo", fileName },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/lots/{lotId}/photos") { Content = form };
-        request.Headers.Referrer = new Uri(user.Http.BaseAddress!, $"/lots/{lotId}");
-        return await user.Http.SendAsync(request);
+        return await user.PostFileAsync("/lots/new", $"/lots/{lotId}/photos", "photo", fileName, content);
     }
 
     public static async Task UploadPhotoOkAsync(this BrowserClient district, Guid lotId, string fileName, byte[] content)
@@ -175,12 +167,6 @@ internal static partial class LotFilesTestKit
             return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
         });
 
-    private static async Task<string> TokenAsync(BrowserClient user, string pageUrl)
-    {
-        var page = await user.GetPageAsync(pageUrl);
-        return WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
-    }
-
     private static byte[] Encode(int width, int height, SKEncodedImageFormat format, int quality)
     {
         using var bitmap = new SKBitmap(width, height);
@@ -198,9 +184,6 @@ internal static partial class LotFilesTestKit
         using var data = image.Encode(format, quality);
         return data.ToArray();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex("<strong>That didn't work:</strong>\\s*(.*?)</div>", RegexOptions.Singleline)]
     private static partial Regex ErrorPattern();
