@@ -10,6 +10,13 @@ namespace Marketplace.Web.Data.Interceptors;
 /// </summary>
 public sealed class VersionInterceptor : SaveChangesInterceptor
 {
+    /// <summary>
+    /// Marks an aggregate as changed when its children were written around the change tracker (bulk
+    /// insert, ExecuteUpdate, photo rows): the save then bumps its version, so a concurrent edit conflicts.
+    /// </summary>
+    public static void Touch<T>(DbContext db, T aggregate) where T : class, IVersioned =>
+        db.Entry(aggregate).Property(nameof(IVersioned.Version)).IsModified = true;
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Bump(eventData.Context);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Marketplace.Web.Data;
+using Marketplace.Web.Data.Interceptors;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Imports;
 using Marketplace.Web.Features.Lots;
@@ -216,7 +217,7 @@ public static class CommitImport
                     (done, total) => progress.Report(job.Id, "Checking rows", done, total), cancellationToken)).Valid;
             var imported = await db.InsertManyAsync(drafts.Select(d => d.Device), cancellationToken,
                 done => progress.Report(job.Id, "Adding devices", done, drafts.Count));
-            lot.Version++;
+            VersionInterceptor.Touch(db, lot);
             job.Complete(imported, clock.Now);
             progress.Clear(job.Id);
             return Unit.Value;

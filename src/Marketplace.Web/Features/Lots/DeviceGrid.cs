@@ -2,6 +2,7 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using FluentValidation;
 using Marketplace.Web.Data;
+using Marketplace.Web.Data.Interceptors;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Infrastructure.Identity;
@@ -160,7 +161,7 @@ public static class BulkEditDevices
             lot.EnsureDraft(command.Remove ? "Removing devices" : "Editing devices");
             var devices = db.Devices.Where(d => d.LotId == lot.Id);
             devices = command.AllMatching ? command.Filter.Apply(devices) : devices.Where(d => command.DeviceIds.Contains(d.Id));
-            lot.Version++;
+            VersionInterceptor.Touch(db, lot);
             if (command.Remove)
             {
                 return await devices.ExecuteDeleteAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Marketplace.Web.Data;
+using Marketplace.Web.Data.Interceptors;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Shared;
@@ -54,7 +55,7 @@ internal static class LotPhotoAccess
 
         // Photos belong to the lot aggregate: bumping its version makes two uploads racing for the last
         // slot (or an upload racing the award) conflict instead of both succeeding.
-        db.Entry(lot).Property(l => l.Version).IsModified = true;
+        VersionInterceptor.Touch(db, lot);
         return lot;
     }
 }
