@@ -1054,3 +1054,794 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Payouts] DROP CONSTRAINT [FK_Payouts_Organizations_OrganizationId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    EXEC sp_rename N'[Payouts].[OrganizationId]', N'PayeeId', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    EXEC sp_rename N'[Payouts].[IX_Payouts_OrganizationId]', N'IX_Payouts_PayeeId', 'INDEX';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [WithdrawnAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_ValuedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Payouts] ADD [ApprovedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Payouts] ADD [ApprovedBy] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_AverageYearsOfUpdatesLeft] float NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_ChromebooksPastAue] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_DataBearingDevices] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_Devices] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_ERateRestrictedDevices] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_EstimateHigh] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_EstimateLow] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_EstimatePoint] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_FederalDevices] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_FederalEquipmentValue] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_PricedDevices] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Manifest_UnpricedDevices] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE TABLE [LotFulfillments] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [DistrictId] uniqueidentifier NOT NULL,
+        [BuyerId] uniqueidentifier NOT NULL,
+        [DeviceCount] int NOT NULL,
+        [ReleasedAt] datetimeoffset NOT NULL,
+        [PickupDate] date NULL,
+        [PickupWindow] nvarchar(100) NULL,
+        [PickupContact] nvarchar(200) NULL,
+        [PickedUpAt] datetimeoffset NULL,
+        [ReceivedAt] datetimeoffset NULL,
+        [SanitizedCount] int NOT NULL,
+        [CertifiedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_LotFulfillments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LotFulfillments_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LotFulfillments_Organizations_BuyerId] FOREIGN KEY ([BuyerId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LotFulfillments_Organizations_DistrictId] FOREIGN KEY ([DistrictId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE TABLE [LotSettlements] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [DistrictId] uniqueidentifier NOT NULL,
+        [BuyerId] uniqueidentifier NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [AwardedAt] datetimeoffset NOT NULL,
+        [FundedAt] datetimeoffset NULL,
+        [ReleasedAt] datetimeoffset NULL,
+        [PayoutId] uniqueidentifier NULL,
+        [SettledAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_LotSettlements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LotSettlements_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LotSettlements_Organizations_BuyerId] FOREIGN KEY ([BuyerId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LotSettlements_Organizations_DistrictId] FOREIGN KEY ([DistrictId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LotSettlements_Payouts_PayoutId] FOREIGN KEY ([PayoutId]) REFERENCES [Payouts] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE TABLE [Sales] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [DistrictId] uniqueidentifier NOT NULL,
+        [Mode] nvarchar(32) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [OpenedAt] datetimeoffset NOT NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [HoldsDataBearingDevices] bit NOT NULL,
+        [BuyerId] uniqueidentifier NULL,
+        [AwardedQuoteId] uniqueidentifier NULL,
+        [AwardedAt] datetimeoffset NULL,
+        [HammerPrice] decimal(18,2) NULL,
+        [BuyerPremiumRate] decimal(9,4) NULL,
+        [SellerCommissionRate] decimal(9,4) NULL,
+        [BuyerPremium] decimal(18,2) NULL,
+        [SellerCommission] decimal(18,2) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Sales] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Sales_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Sales_Organizations_BuyerId] FOREIGN KEY ([BuyerId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Sales_Organizations_DistrictId] FOREIGN KEY ([DistrictId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE TABLE [SanitizationRecords] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [DeviceId] uniqueidentifier NOT NULL,
+        [Attempt] int NOT NULL,
+        [Method] nvarchar(32) NOT NULL,
+        [Tool] nvarchar(200) NOT NULL,
+        [Technician] nvarchar(200) NOT NULL,
+        [RecordedByUserId] uniqueidentifier NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SanitizationRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SanitizationRecords_Devices_DeviceId] FOREIGN KEY ([DeviceId]) REFERENCES [Devices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SanitizationRecords_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    EXEC(N'-- Sales: one per lot that was ever listed. Sale.Id = Lot.Id, so each quote''s LotId becomes its SaleId as it is.
+    INSERT INTO [Sales] ([Id], [LotId], [DistrictId], [Mode], [Status], [Currency], [OpenedAt], [ClosedAt],
+        [HoldsDataBearingDevices], [BuyerId], [AwardedQuoteId], [AwardedAt], [HammerPrice], [BuyerPremiumRate],
+        [SellerCommissionRate], [BuyerPremium], [SellerCommission], [Version])
+    SELECT l.[Id], l.[Id], l.[DistrictId], l.[SaleMode],
+        CASE WHEN l.[BuyerId] IS NOT NULL THEN ''Awarded'' WHEN l.[Status] = ''Withdrawn'' THEN ''Cancelled'' ELSE ''Open'' END,
+        l.[Currency], l.[ListedAt], l.[AwardedAt],
+        CASE WHEN EXISTS (SELECT 1 FROM [Devices] d WHERE d.[LotId] = l.[Id] AND d.[Category] <> ''Other'') THEN CAST(1 AS bit) ELSE CAST(0 AS bit) END,
+        l.[BuyerId], l.[AwardedQuoteId], l.[AwardedAt], l.[HammerPrice],
+        CASE WHEN l.[HammerPrice] IS NULL THEN NULL ELSE COALESCE(f.[BuyerPremiumRate], 0) END,
+        CASE WHEN l.[HammerPrice] IS NULL THEN NULL ELSE COALESCE(f.[SellerCommissionRate], 0) END,
+        CASE WHEN l.[HammerPrice] IS NULL THEN NULL ELSE ROUND(l.[HammerPrice] * COALESCE(f.[BuyerPremiumRate], 0), 2) END,
+        CASE WHEN l.[HammerPrice] IS NULL THEN NULL ELSE ROUND(l.[HammerPrice] * COALESCE(f.[SellerCommissionRate], 0), 2) END,
+        0
+    FROM [Lots] l LEFT JOIN [FeeSchedules] f ON f.[Id] = 1
+    WHERE l.[ListedAt] IS NOT NULL;
+
+    -- Escrow for every awarded lot: paid lots hold their money; a recorded payout releases it; a sent one settles the lot.
+    INSERT INTO [LotSettlements] ([Id], [LotId], [DistrictId], [BuyerId], [Currency], [Status], [AwardedAt],
+        [FundedAt], [ReleasedAt], [PayoutId], [SettledAt], [Version])
+    SELECT l.[Id], l.[Id], l.[DistrictId], l.[BuyerId], l.[Currency],
+        CASE WHEN p.[Status] = ''Sent'' THEN ''Settled'' WHEN p.[Id] IS NOT NULL THEN ''PayoutPending'' WHEN l.[PaidAt] IS NOT NULL THEN ''Held'' ELSE ''AwaitingPayment'' END,
+        COALESCE(l.[AwardedAt], l.[ListedAt], l.[CreatedAt]), l.[PaidAt], p.[RecordedAt], p.[Id],
+        CASE WHEN p.[Status] = ''Sent'' THEN COALESCE(p.[SentAt], l.[SettledAt]) ELSE NULL END,
+        0
+    FROM [Lots] l LEFT JOIN [Payouts] p ON p.[LotId] = l.[Id]
+    WHERE l.[BuyerId] IS NOT NULL;
+
+    -- Fulfillment of every paid lot, with its device count and how many serials were sanitized.
+    INSERT INTO [LotFulfillments] ([Id], [LotId], [DistrictId], [BuyerId], [DeviceCount], [ReleasedAt], [PickupDate],
+        [PickupWindow], [PickupContact], [PickedUpAt], [ReceivedAt], [SanitizedCount], [CertifiedAt], [Version])
+    SELECT l.[Id], l.[Id], l.[DistrictId], l.[BuyerId],
+        (SELECT COUNT(*) FROM [Devices] d WHERE d.[LotId] = l.[Id]),
+        l.[PaidAt], l.[PickupDate], l.[PickupWindow], l.[PickupContact], l.[PickedUpAt], l.[ReceivedAt],
+        (SELECT COUNT(*) FROM [Devices] d WHERE d.[LotId] = l.[Id] AND d.[SanitizedAt] IS NOT NULL AND d.[SanitizationMethod] IS NOT NULL),
+        l.[CertifiedAt], 0
+    FROM [Lots] l
+    WHERE l.[BuyerId] IS NOT NULL AND l.[PaidAt] IS NOT NULL;
+
+    -- Each device''s sanitization becomes its first record (the user who typed it was not kept).
+    INSERT INTO [SanitizationRecords] ([Id], [LotId], [DeviceId], [Attempt], [Method], [Tool], [Technician],
+        [RecordedByUserId], [RecordedAt])
+    SELECT d.[Id], d.[LotId], d.[Id], 1, d.[SanitizationMethod], COALESCE(d.[SanitizationTool], ''''), COALESCE(d.[SanitizedBy], ''''),
+        ''00000000-0000-0000-0000-000000000000'', d.[SanitizedAt]
+    FROM [Devices] d
+    WHERE d.[SanitizedAt] IS NOT NULL AND d.[SanitizationMethod] IS NOT NULL;
+
+    -- Payouts the bank had not confirmed were posted as cash out; under the new chart of accounts they are in transit.
+    UPDATE [LedgerEntries]
+    SET [Account] = ''PayoutsInTransit'',
+        [OrganizationId] = (SELECT p.[PayeeId] FROM [Payouts] p JOIN [LedgerTransactions] t ON t.[LotId] = p.[LotId] WHERE t.[Id] = [LedgerEntries].[TransactionId])
+    WHERE [Account] = ''Cash'' AND [TransactionId] IN (
+        SELECT t.[Id] FROM [LedgerTransactions] t JOIN [Payouts] p ON p.[LotId] = t.[LotId]
+        WHERE t.[Source] = ''DistrictPayout'' AND p.[Status] = ''AwaitingRelease'');
+
+    UPDATE [LedgerTransactions]
+    SET [Source] = ''DistrictPayoutReleased'',
+        [IdempotencyKey] = ''payout-released:'' + (SELECT LOWER(CONVERT(nvarchar(36), p.[Id])) FROM [Payouts] p WHERE p.[LotId] = [LedgerTransactions].[LotId])
+    WHERE [Source] = ''DistrictPayout'' AND [LotId] IN (SELECT p.[LotId] FROM [Payouts] p WHERE p.[Status] = ''AwaitingRelease'');
+
+    UPDATE [LedgerTransactions]
+    SET [Source] = ''DistrictPayoutSent'',
+        [IdempotencyKey] = ''payout-sent:'' + (SELECT LOWER(CONVERT(nvarchar(36), p.[Id])) FROM [Payouts] p WHERE p.[LotId] = [LedgerTransactions].[LotId])
+    WHERE [Source] = ''DistrictPayout'';
+
+    UPDATE [Payouts] SET [Status] = ''InTransit'', [ApprovedAt] = [RecordedAt], [ApprovedBy] = ''Recorded before payout approvals''
+    WHERE [Status] = ''AwaitingRelease'';
+
+    UPDATE [Payouts] SET [ApprovedAt] = [RecordedAt] WHERE [Status] = ''Sent'' AND [ApprovedAt] IS NULL;
+
+    -- The lot keeps only its own listing state; its manifest summary is recomputed at start-up (Manifest_ValuedAt is null).
+    UPDATE [Lots] SET [Status] = ''Listed'' WHERE [Status] NOT IN (''Draft'', ''Withdrawn'');
+
+    UPDATE [Lots]
+    SET [Manifest_Devices] = (SELECT COUNT(*) FROM [Devices] d WHERE d.[LotId] = [Lots].[Id]),
+        [Manifest_DataBearingDevices] = (SELECT COUNT(*) FROM [Devices] d WHERE d.[LotId] = [Lots].[Id] AND d.[Category] <> ''Other'');')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Lots] DROP CONSTRAINT [FK_Lots_Organizations_BuyerId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Quotes] DROP CONSTRAINT [FK_Quotes_Lots_LotId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DROP INDEX [IX_Lots_BuyerId] ON [Lots];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DROP INDEX [IX_Lots_Status] ON [Lots];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'AwardedAt');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Lots] DROP COLUMN [AwardedAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'AwardedQuoteId');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [AwardedQuoteId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'BuyerId');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [BuyerId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'CertifiedAt');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [CertifiedAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var4 nvarchar(max);
+    SELECT @var4 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'HammerPrice');
+    IF @var4 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var4 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [HammerPrice];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var5 nvarchar(max);
+    SELECT @var5 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'PaidAt');
+    IF @var5 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var5 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [PaidAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var6 nvarchar(max);
+    SELECT @var6 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'PickedUpAt');
+    IF @var6 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var6 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [PickedUpAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var7 nvarchar(max);
+    SELECT @var7 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'PickupContact');
+    IF @var7 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var7 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [PickupContact];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var8 nvarchar(max);
+    SELECT @var8 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'PickupDate');
+    IF @var8 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var8 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [PickupDate];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var9 nvarchar(max);
+    SELECT @var9 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'PickupWindow');
+    IF @var9 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var9 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [PickupWindow];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var10 nvarchar(max);
+    SELECT @var10 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'SaleMode');
+    IF @var10 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var10 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [SaleMode];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var11 nvarchar(max);
+    SELECT @var11 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Devices]') AND [c].[name] = N'SanitizationMethod');
+    IF @var11 IS NOT NULL EXEC(N'ALTER TABLE [Devices] DROP CONSTRAINT ' + @var11 + ';');
+    ALTER TABLE [Devices] DROP COLUMN [SanitizationMethod];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var12 nvarchar(max);
+    SELECT @var12 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Devices]') AND [c].[name] = N'SanitizationTool');
+    IF @var12 IS NOT NULL EXEC(N'ALTER TABLE [Devices] DROP CONSTRAINT ' + @var12 + ';');
+    ALTER TABLE [Devices] DROP COLUMN [SanitizationTool];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var13 nvarchar(max);
+    SELECT @var13 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Devices]') AND [c].[name] = N'SanitizedAt');
+    IF @var13 IS NOT NULL EXEC(N'ALTER TABLE [Devices] DROP CONSTRAINT ' + @var13 + ';');
+    ALTER TABLE [Devices] DROP COLUMN [SanitizedAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var14 nvarchar(max);
+    SELECT @var14 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Devices]') AND [c].[name] = N'SanitizedBy');
+    IF @var14 IS NOT NULL EXEC(N'ALTER TABLE [Devices] DROP CONSTRAINT ' + @var14 + ';');
+    ALTER TABLE [Devices] DROP COLUMN [SanitizedBy];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    EXEC sp_rename N'[Quotes].[LotId]', N'SaleId', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    EXEC sp_rename N'[Quotes].[IX_Quotes_LotId_RefurbisherId]', N'IX_Quotes_SaleId_RefurbisherId', 'INDEX';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var15 nvarchar(max);
+    SELECT @var15 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'SettledAt');
+    IF @var15 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var15 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [SettledAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    DECLARE @var16 nvarchar(max);
+    SELECT @var16 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Lots]') AND [c].[name] = N'ReceivedAt');
+    IF @var16 IS NOT NULL EXEC(N'ALTER TABLE [Lots] DROP CONSTRAINT ' + @var16 + ';');
+    ALTER TABLE [Lots] DROP COLUMN [ReceivedAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_Payouts_Status] ON [Payouts] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerTransactions_LotId] ON [LedgerTransactions] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_OrganizationId_Account] ON [LedgerEntries] ([OrganizationId], [Account]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_Devices_AssetTag] ON [Devices] ([AssetTag]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_LotFulfillments_BuyerId] ON [LotFulfillments] ([BuyerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_LotFulfillments_DistrictId] ON [LotFulfillments] ([DistrictId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LotFulfillments_LotId] ON [LotFulfillments] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_LotSettlements_BuyerId] ON [LotSettlements] ([BuyerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_LotSettlements_DistrictId_Status] ON [LotSettlements] ([DistrictId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LotSettlements_LotId] ON [LotSettlements] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_LotSettlements_PayoutId] ON [LotSettlements] ([PayoutId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_Sales_BuyerId] ON [Sales] ([BuyerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_Sales_DistrictId] ON [Sales] ([DistrictId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Sales_LotId] ON [Sales] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_Sales_Status_OpenedAt] ON [Sales] ([Status], [OpenedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SanitizationRecords_DeviceId_Attempt] ON [SanitizationRecords] ([DeviceId], [Attempt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_SanitizationRecords_LotId] ON [SanitizationRecords] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Payouts] ADD CONSTRAINT [FK_Payouts_Organizations_PayeeId] FOREIGN KEY ([PayeeId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    ALTER TABLE [Quotes] ADD CONSTRAINT [FK_Quotes_Sales_SaleId] FOREIGN KEY ([SaleId]) REFERENCES [Sales] ([Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202074645_ReshapeLotLifecycle', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,7 +1,9 @@
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Imports;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Infrastructure.Email;
 using Marketplace.Web.Jobs;
@@ -22,8 +24,12 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<Device> Devices => Set<Device>();
+    public DbSet<Sale> Sales => Set<Sale>();
     public DbSet<Quote> Quotes => Set<Quote>();
+    public DbSet<LotFulfillment> LotFulfillments => Set<LotFulfillment>();
+    public DbSet<SanitizationRecord> SanitizationRecords => Set<SanitizationRecord>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<LotSettlement> LotSettlements => Set<LotSettlement>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<Payout> Payouts => Set<Payout>();
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();

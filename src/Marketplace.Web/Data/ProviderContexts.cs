@@ -1,3 +1,4 @@
+using Marketplace.Web.Domain.Lots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -5,6 +6,16 @@ namespace Marketplace.Web.Data;
 
 public sealed class SqliteMarketplaceDb(DbContextOptions<SqliteMarketplaceDb> options) : MarketplaceDb(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Serials and asset tags match whatever their case, as they do under SQL Server's default collation:
+        // a scanner that reads "5cd..." finds "5CD...", through the (lot, serial) index.
+        builder.Entity<Device>().Property(d => d.Serial).UseCollation("NOCASE");
+        builder.Entity<Device>().Property(d => d.AssetTag).UseCollation("NOCASE");
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

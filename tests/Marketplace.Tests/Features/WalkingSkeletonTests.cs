@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,9 +74,13 @@ public sealed partial class WalkingSkeletonTests : IAsyncLifetime
         var payout = await MarketplaceFactory.EventuallyAsync(
             () => _factory.WithDbAsync(db => db.Payouts.AsNoTracking().FirstOrDefaultAsync(p => p.LotId == lotId)),
             "the certificate and payout jobs");
-        Assert.Equal((1200m, PayoutMethod.Ach), (payout.Amount, payout.Method));
+        Assert.Equal((1200m, PayoutMethod.Ach, PayoutStatus.AwaitingApproval), (payout.Amount, payout.Method, payout.Status));
+        Assert.Equal(LotStage.Certified, await StageAsync(lotId));
+        await finance.SubmitAsync("/finance/payouts", $"/finance/payouts/{payout.Id}/approve");
+        Assert.Equal(LotStage.Certified, await StageAsync(lotId));
+        Assert.Contains("The lot is settled", await finance.SubmitAsync("/finance/payouts", $"/finance/payouts/{payout.Id}/sent", new() { ["reference"] = "ACH-TRACE-0077" }));
+        Assert.Equal(LotStage.Settled, await StageAsync(lotId));
         var lot = await _factory.WithDbAsync(db => db.Lots.AsNoTracking().SingleAsync(l => l.Id == lotId));
-        Assert.Equal(LotStatus.Settled, lot.Status);
 
         var code = await _factory.WithDbAsync(db => db.Certificates.Where(c => c.LotId == lotId).Select(c => c.VerificationCode).SingleAsync());
         var pdf = await district.Http.GetAsync($"{lotUrl}/certificate.pdf");
@@ -114,12 +120,14 @@ public sealed partial class WalkingSkeletonTests : IAsyncLifetime
 
         var transactions = await _factory.WithDbAsync(db => db.LedgerTransactions.AsNoTracking().Include(t => t.Entries).ToListAsync());
         Assert.Equal(
-            [LedgerSource.LotSale, LedgerSource.LotPayment, LedgerSource.DistrictPayout, LedgerSource.StorefrontSale],
+            [LedgerSource.LotSale, LedgerSource.LotPayment, LedgerSource.DistrictPayoutReleased, LedgerSource.DistrictPayoutSent, LedgerSource.StorefrontSale],
             transactions.OrderBy(t => t.OccurredAt).Select(t => t.Source));
         Assert.All(transactions, t => Assert.Equal(t.Entries.Sum(e => e.Debit), t.Entries.Sum(e => e.Credit)));
         var entries = await _factory.WithDbAsync(db => db.LedgerEntries.Select(e => new { e.Debit, e.Credit }).ToListAsync());
         Assert.Equal(entries.Sum(e => e.Debit), entries.Sum(e => e.Credit));
     }
+
+    private Task<LotStage> StageAsync(Guid lotId) => _factory.WithDbAsync(async db => (await db.ProgressOfAsync(lotId, CancellationToken.None)).Stage);
 
     private static string Stat(string page, string testId) =>
         WebUtility.HtmlDecode(Regex.Match(page, $"data-testid=\"{testId}\">([^<]+)<").Groups[1].Value);

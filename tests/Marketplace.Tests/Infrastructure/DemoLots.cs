@@ -1,30 +1,74 @@
 using Marketplace.Tests.Domain.Lots;
+using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Infrastructure;
 
-/// <summary>Lots saved straight into a running app's database, owned by the demo district and bought by the demo refurbisher.</summary>
+/// <summary>
+/// Lots saved straight into a running app's database at a given stage, owned by the demo district and bought
+/// by the demo refurbisher, with the invoice and ledger postings the app itself would have written.
+/// </summary>
 public static class DemoLots
 {
     public const string District = "Maple Valley School District";
     public const string Refurbisher = "GreenCycle ITAD";
 
-    public static Task<Lot> SaveCertifiedAsync(this MarketplaceFactory factory, decimal hammer) =>
-        factory.SaveAsync((district, buyer, now) => SampleLots.Certified(district, buyer, hammer, now));
+    internal static Task<SampleLot> SaveAwardedAsync(this MarketplaceFactory factory, decimal hammer) =>
+        factory.SaveAsync((district, buyer, now) => SampleLots.Awarded(district, buyer, hammer, now));
 
-    public static Task<Lot> SaveReceivedAsync(this MarketplaceFactory factory, decimal hammer) =>
+    internal static Task<SampleLot> SaveReceivedAsync(this MarketplaceFactory factory, decimal hammer) =>
         factory.SaveAsync((district, buyer, now) => SampleLots.Received(district, buyer, hammer, now));
 
-    private static Task<Lot> SaveAsync(this MarketplaceFactory factory, Func<Guid, Organization, DateTimeOffset, Lot> build) =>
+    internal static Task<SampleLot> SaveCertifiedAsync(this MarketplaceFactory factory, decimal hammer) =>
+        factory.SaveAsync((district, buyer, now) => SampleLots.Certified(district, buyer, hammer, now));
+
+    private static Task<SampleLot> SaveAsync(this MarketplaceFactory factory, Func<Guid, Organization, DateTimeOffset, SampleLot> build) =>
         factory.WithDbAsync(async db =>
         {
             var district = await db.Organizations.SingleAsync(o => o.Name == District);
             var buyer = await db.Organizations.SingleAsync(o => o.Name == Refurbisher);
-            var lot = build(district.Id, buyer, DateTimeOffset.UtcNow);
-            db.Lots.Add(lot);
+            var now = DateTimeOffset.UtcNow;
+            var sample = build(district.Id, buyer, now);
+            sample.Lot.Revalue(new ManifestSummary { Devices = sample.Devices.Count, DataBearingDevices = sample.Devices.Count(d => d.IsDataBearing), ValuedAt = now });
+            db.Lots.Add(sample.Lot);
+            db.Devices.AddRange(sample.Devices);
+            Add(db.Sales, sample.Sale);
+            Add(db.LotSettlements, sample.Settlement);
+            Add(db.LotFulfillments, sample.Fulfillment);
+            db.SanitizationRecords.AddRange(sample.Records);
+            if (sample.Sale?.Terms is { } terms)
+            {
+                var invoice = new Invoice
+                {
+                    Number = ReferenceNumber.New("INV"),
+                    PayerId = buyer.Id,
+                    LotId = sample.Id,
+                    Description = $"Lot {sample.Lot.Number}",
+                    Amount = terms.BuyerTotal,
+                    IssuedAt = now,
+                    DueOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(Invoice.DefaultNetTermsDays),
+                };
+                db.Invoices.Add(invoice);
+                db.LedgerTransactions.Add(LedgerPostings.LotSale(sample.Sale, sample.Lot.Number, now));
+                if (sample.Settlement?.IsFunded == true)
+                {
+                    invoice.MarkPaid(PaymentMethod.Ach, "ACH-SAMPLE", now);
+                    db.LedgerTransactions.Add(LedgerPostings.Payment(invoice, now));
+                }
+            }
+
             await db.SaveChangesAsync();
-            return lot;
+            return sample;
         });
+
+    private static void Add<T>(DbSet<T> set, T? entity) where T : class
+    {
+        if (entity is not null)
+        {
+            set.Add(entity);
+        }
+    }
 }

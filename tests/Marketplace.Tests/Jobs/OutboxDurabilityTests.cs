@@ -1,6 +1,6 @@
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
-using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Sanitization;
 using Marketplace.Web.Jobs;
@@ -57,14 +57,13 @@ public sealed class OutboxDurabilityTests
         Assert.Null(failed.DeadAt);
         Assert.True(failed.LeaseUntil > DateTimeOffset.UtcNow, "a failed row waits out a backoff before it is retried");
 
+        foreach (var serial in lot.Devices.Select(d => d.Serial))
+        {
+            await factory.SendAsAsync("refurbisher@demo.k12", new RecordSanitization.Command(lot.Id, serial, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan"));
+        }
+
         await factory.WithDbAsync(async db =>
         {
-            var received = await db.Lots.Include(l => l.Devices).SingleAsync(l => l.Id == lot.Id);
-            foreach (var device in received.Devices)
-            {
-                received.RecordSanitization(device.Id, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan", DateTimeOffset.UtcNow);
-            }
-
             (await db.OutboxMessages.SingleAsync(m => m.Id == rowId)).LeaseUntil = DateTimeOffset.UtcNow.AddSeconds(-1);
             await db.SaveChangesAsync();
         });

@@ -32,10 +32,31 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
     {
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.Reference).HasMaxLength(128);
-        // One payout per lot: the idempotency key of the payout job.
+        builder.Property(p => p.ApprovedBy).HasMaxLength(200);
+        // One payout per lot: the idempotency key of the release job.
         builder.HasIndex(p => p.LotId).IsUnique();
+        builder.HasIndex(p => p.Status);
         builder.HasOne<Lot>().WithMany().HasForeignKey(p => p.LotId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.PayeeId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(p => p.Total);
+        builder.Ignore(p => p.IsSent);
+    }
+}
+
+internal sealed class LotSettlementConfiguration : IEntityTypeConfiguration<LotSettlement>
+{
+    public void Configure(EntityTypeBuilder<LotSettlement> builder)
+    {
+        builder.Property(s => s.Currency).HasMaxLength(3);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => s.LotId).IsUnique();
+        builder.HasIndex(s => new { s.DistrictId, s.Status });
+        builder.HasOne<Lot>().WithMany().HasForeignKey(s => s.LotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.BuyerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Payout>().WithMany().HasForeignKey(s => s.PayoutId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(s => s.IsFunded);
+        builder.Ignore(s => s.IsSettled);
     }
 }
 
@@ -48,6 +69,7 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Description).HasMaxLength(400);
         builder.Property(t => t.Currency).HasMaxLength(3);
         builder.HasIndex(t => t.OccurredAt);
+        builder.HasIndex(t => t.LotId);
         builder.HasMany(t => t.Entries).WithOne().HasForeignKey(e => e.TransactionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -55,7 +77,11 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
 
 internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
 {
-    public void Configure(EntityTypeBuilder<LedgerEntry> builder) => builder.HasIndex(e => e.Account);
+    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
+    {
+        builder.HasIndex(e => e.Account);
+        builder.HasIndex(e => new { e.OrganizationId, e.Account });
+    }
 }
 
 internal sealed class FeeScheduleConfiguration : IEntityTypeConfiguration<FeeSchedule>

@@ -1,6 +1,6 @@
 namespace Marketplace.Web.Domain.Finance;
 
-/// <summary>The platform's fee schedule; one row, maintained by admins.</summary>
+/// <summary>The platform's fee schedule; one row, maintained by admins. A lot's award copies the rates it applies.</summary>
 public sealed class FeeSchedule
 {
     public int Id { get; init; } = 1;
@@ -16,15 +16,16 @@ public sealed class FeeSchedule
 
     public decimal StorefrontFlatShipping { get; set; } = 25m;
 
-    public LotSettlement ForLot(decimal hammerPrice)
-    {
-        var premium = decimal.Round(hammerPrice * BuyerPremiumRate, 2, MidpointRounding.AwayFromZero);
-        var commission = decimal.Round(hammerPrice * SellerCommissionRate, 2, MidpointRounding.AwayFromZero);
-        return new LotSettlement(hammerPrice, premium, commission);
-    }
+    public SettlementTerms TermsFor(decimal hammerPrice) => new(
+        hammerPrice,
+        BuyerPremiumRate,
+        SellerCommissionRate,
+        decimal.Round(hammerPrice * BuyerPremiumRate, 2, MidpointRounding.AwayFromZero),
+        decimal.Round(hammerPrice * SellerCommissionRate, 2, MidpointRounding.AwayFromZero));
 }
 
-public sealed record LotSettlement(decimal HammerPrice, decimal BuyerPremium, decimal SellerCommission)
+/// <summary>What a lot sale means in money, fixed at award: what the buyer pays, what the district receives, what the platform earns.</summary>
+public sealed record SettlementTerms(decimal HammerPrice, decimal BuyerPremiumRate, decimal SellerCommissionRate, decimal BuyerPremium, decimal SellerCommission)
 {
     public decimal BuyerTotal => HammerPrice + BuyerPremium;
     public decimal DistrictProceeds => HammerPrice - SellerCommission;

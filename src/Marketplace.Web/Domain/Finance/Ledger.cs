@@ -1,18 +1,19 @@
 namespace Marketplace.Web.Domain.Finance;
 
-/// <summary>Chart of accounts. Debit-normal: assets; credit-normal: liabilities and revenue.</summary>
-public enum LedgerAccount
+/// <summary>What caused a money movement.</summary>
+public enum LedgerSource
 {
-    BuyerReceivable,
-    Cash,
-    StripeClearing,
-    DistrictPayable,
-    RefurbisherPayable,
-    PlatformFeeRevenue,
-    Refunds,
-}
+    LotSale,
+    LotPayment,
 
-public enum LedgerSource { LotSale, LotPayment, DistrictPayout, StorefrontSale, StorefrontPayment }
+    /// <summary>Finance approved a district payout: the payable moves to payouts in transit.</summary>
+    DistrictPayoutReleased,
+
+    /// <summary>The money left: a Stripe transfer, or the bank confirmed an ACH or check payout.</summary>
+    DistrictPayoutSent,
+    StorefrontSale,
+    StorefrontPayment,
+}
 
 /// <summary>One balanced money movement. Reports read these; nothing recomputes revenue from orders.</summary>
 public sealed class LedgerTransaction

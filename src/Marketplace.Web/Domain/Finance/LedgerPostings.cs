@@ -1,4 +1,4 @@
-using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Domain.Storefront;
 
 namespace Marketplace.Web.Domain.Finance;
@@ -7,20 +7,21 @@ namespace Marketplace.Web.Domain.Finance;
 public static class LedgerPostings
 {
     /// <summary>Award: the buyer owes hammer + premium; the district is owed hammer − commission; the platform earns the rest.</summary>
-    public static LedgerTransaction LotSale(Lot lot, LotSettlement settlement, DateTimeOffset at)
+    public static LedgerTransaction LotSale(Sale sale, string lotNumber, DateTimeOffset at)
     {
-        var buyer = lot.BuyerId ?? throw new DomainException("The lot has no buyer.");
+        var buyer = sale.BuyerId ?? throw new DomainException("The lot has no buyer.");
+        var terms = sale.Terms ?? throw new DomainException("The lot has not been awarded.");
         var lines = new List<LedgerLine>
         {
-            LedgerLine.Dr(LedgerAccount.BuyerReceivable, settlement.BuyerTotal, buyer),
-            LedgerLine.Cr(LedgerAccount.DistrictPayable, settlement.DistrictProceeds, lot.DistrictId),
+            LedgerLine.Dr(LedgerAccount.BuyerReceivable, terms.BuyerTotal, buyer),
+            LedgerLine.Cr(LedgerAccount.DistrictPayable, terms.DistrictProceeds, sale.DistrictId),
         };
-        if (settlement.PlatformFees > 0)
+        if (terms.PlatformFees > 0)
         {
-            lines.Add(LedgerLine.Cr(LedgerAccount.PlatformFeeRevenue, settlement.PlatformFees));
+            lines.Add(LedgerLine.Cr(LedgerAccount.PlatformFeeRevenue, terms.PlatformFees));
         }
 
-        return LedgerTransaction.Post($"lot-sale:{lot.Id}", LedgerSource.LotSale, $"Lot {lot.Number} awarded", at, lines, lotId: lot.Id);
+        return LedgerTransaction.Post($"lot-sale:{sale.LotId}", LedgerSource.LotSale, $"Lot {lotNumber} awarded", at, lines, lotId: sale.LotId);
     }
 
     /// <summary>Cash (or Stripe's clearing account) comes in and the receivable is settled.</summary>
@@ -35,15 +36,29 @@ public static class LedgerPostings
         ], lotId: invoice.LotId, orderId: invoice.OrderId);
     }
 
-    public static LedgerTransaction DistrictPayout(Lot lot, Payout payout, DateTimeOffset at)
-    {
-        var cashAccount = payout.Method == PayoutMethod.StripeTransfer ? LedgerAccount.StripeClearing : LedgerAccount.Cash;
-        return LedgerTransaction.Post($"payout:{lot.Id}", LedgerSource.DistrictPayout, $"Payout for lot {lot.Number}", at,
+    /// <summary>A Stripe transfer to the district's connected account: the payable is paid from the platform's Stripe balance at once.</summary>
+    public static LedgerTransaction PayoutTransferred(Payout payout, string lotNumber, DateTimeOffset at) =>
+        LedgerTransaction.Post($"payout-sent:{payout.Id}", LedgerSource.DistrictPayoutSent, $"Payout for lot {lotNumber} transferred ({payout.Reference})", at,
         [
-            LedgerLine.Dr(LedgerAccount.DistrictPayable, payout.Amount, lot.DistrictId),
-            LedgerLine.Cr(cashAccount, payout.Amount),
-        ], lotId: lot.Id);
-    }
+            LedgerLine.Dr(LedgerAccount.DistrictPayable, payout.Amount, payout.PayeeId),
+            LedgerLine.Cr(LedgerAccount.StripeClearing, payout.Amount),
+        ], lotId: payout.LotId);
+
+    /// <summary>Finance approved an ACH or check payout: no longer owed, not yet out of the bank.</summary>
+    public static LedgerTransaction PayoutReleased(Payout payout, string lotNumber, DateTimeOffset at) =>
+        LedgerTransaction.Post($"payout-released:{payout.Id}", LedgerSource.DistrictPayoutReleased, $"Payout for lot {lotNumber} approved ({payout.Method})", at,
+        [
+            LedgerLine.Dr(LedgerAccount.DistrictPayable, payout.Amount, payout.PayeeId),
+            LedgerLine.Cr(LedgerAccount.PayoutsInTransit, payout.Amount, payout.PayeeId),
+        ], lotId: payout.LotId);
+
+    /// <summary>The bank confirmed the ACH trace or the cleared check: the money has left.</summary>
+    public static LedgerTransaction PayoutConfirmed(Payout payout, string lotNumber, DateTimeOffset at) =>
+        LedgerTransaction.Post($"payout-sent:{payout.Id}", LedgerSource.DistrictPayoutSent, $"Payout for lot {lotNumber} sent ({payout.Reference})", at,
+        [
+            LedgerLine.Dr(LedgerAccount.PayoutsInTransit, payout.Amount, payout.PayeeId),
+            LedgerLine.Cr(LedgerAccount.Cash, payout.Amount),
+        ], lotId: payout.LotId);
 
     /// <summary>Storefront order: the school owes the total; the refurbisher is owed price − commission + shipping.</summary>
     public static LedgerTransaction StorefrontSale(Order order, decimal commissionRate, DateTimeOffset at)

@@ -2,50 +2,97 @@ namespace Marketplace.Web.Domain.Finance;
 
 public enum PayoutMethod { StripeTransfer, Ach, Check }
 
-public enum PayoutStatus { AwaitingRelease, Sent }
+/// <summary>Awaiting approval (finance checks it) → in transit (approved, sent to the bank) → sent (the bank confirmed).</summary>
+public enum PayoutStatus { AwaitingApproval, InTransit, Sent }
 
-/// <summary>Money released to a district for a settled lot. One per lot: the lot id is unique.</summary>
+/// <summary>
+/// Money released to a district for a certified lot. The amount is the lot's district-payable balance in the
+/// ledger when the payout is made, never a recomputation from fees. One per lot: the lot id is unique.
+/// </summary>
 public sealed class Payout
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid LotId { get; init; }
-    public Guid OrganizationId { get; init; }
+    public Guid PayeeId { get; init; }
     public decimal Amount { get; init; }
     public string Currency { get; init; } = "USD";
     public PayoutMethod Method { get; init; }
     public PayoutStatus Status { get; private set; }
     public DateTimeOffset RecordedAt { get; init; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    public string? ApprovedBy { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Stripe transfer id, ACH trace or check number.</summary>
     public string? Reference { get; private set; }
 
-    public static Payout Record(Guid lotId, Guid organizationId, decimal amount, PayoutMethod method, string? transferId, DateTimeOffset at)
+    public Money Total => new(Amount, Currency);
+
+    public bool IsSent => Status == PayoutStatus.Sent;
+
+    /// <summary>A transfer to the payee's connected account, already made.</summary>
+    public static Payout Transferred(Guid lotId, Guid payeeId, Money amount, string transferId, DateTimeOffset at)
     {
-        var payout = new Payout
+        var payout = New(lotId, payeeId, amount, PayoutMethod.StripeTransfer, at);
+        payout.Reference = transferId;
+        payout.ApprovedAt = payout.SentAt = at;
+        payout.Status = PayoutStatus.Sent;
+        return payout;
+    }
+
+    /// <summary>An ACH or check payout for finance to approve and send.</summary>
+    public static Payout ForApproval(Guid lotId, Guid payeeId, Money amount, PayoutMethod method, DateTimeOffset at)
+    {
+        if (method == PayoutMethod.StripeTransfer)
         {
-            LotId = lotId,
-            OrganizationId = organizationId,
-            Amount = amount,
-            Method = method,
-            RecordedAt = at,
-            Status = PayoutStatus.AwaitingRelease,
-        };
-        if (transferId is not null)
-        {
-            payout.ConfirmSent(transferId, at);
+            throw new DomainException("A Stripe transfer is made at once, not approved by hand.");
         }
 
-        return payout;
+        return New(lotId, payeeId, amount, method, at);
+    }
+
+    public void Approve(string approvedBy, DateTimeOffset at)
+    {
+        if (Status != PayoutStatus.AwaitingApproval)
+        {
+            throw new DomainException("This payout is already approved.");
+        }
+
+        ApprovedBy = approvedBy;
+        ApprovedAt = at;
+        Status = PayoutStatus.InTransit;
     }
 
     public void ConfirmSent(string reference, DateTimeOffset at)
     {
-        if (Status == PayoutStatus.Sent)
+        if (Status != PayoutStatus.InTransit)
         {
-            throw new DomainException("This payout is already confirmed as sent.");
+            throw new DomainException(Status == PayoutStatus.Sent
+                ? "This payout is already confirmed as sent."
+                : "Approve the payout before confirming the bank reference.");
         }
 
         Reference = reference.Trim();
         SentAt = at;
         Status = PayoutStatus.Sent;
+    }
+
+    private static Payout New(Guid lotId, Guid payeeId, Money amount, PayoutMethod method, DateTimeOffset at)
+    {
+        if (!amount.IsPositive)
+        {
+            throw new DomainException($"Nothing is owed for this lot ({amount}); there is no payout to make.");
+        }
+
+        return new Payout
+        {
+            LotId = lotId,
+            PayeeId = payeeId,
+            Amount = amount.Round().Amount,
+            Currency = amount.Currency,
+            Method = method,
+            RecordedAt = at,
+            Status = PayoutStatus.AwaitingApproval,
+        };
     }
 }

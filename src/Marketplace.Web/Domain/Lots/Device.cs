@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Marketplace.Web.Domain.Lots;
 
 public enum DeviceCategory { Chromebook, WindowsLaptop, MacBook, Tablet, Desktop, Other }
@@ -5,8 +7,6 @@ public enum DeviceCategory { Chromebook, WindowsLaptop, MacBook, Tablet, Desktop
 public enum CosmeticGrade { A, B, C, D }
 
 public enum FunctionalStatus { Working, MinorFault, NotWorking, ForParts }
-
-public enum SanitizationMethod { Clear, Purge, Destroy }
 
 /// <summary>Who paid for the device; it decides whether and when it may be sold.</summary>
 public enum FundingSource { Unknown, ERate, FederalGrant, State, Local, Other }
@@ -19,7 +19,7 @@ public enum DeclaredSanitization { Unknown, NotWiped, Wiped }
 
 /// <summary>
 /// One physical device, keyed by manufacturer serial. The same row travels from the district's
-/// manifest through the lot, pickup, receiving and sanitization to the certificate.
+/// manifest through the lot, pickup and receiving; its sanitization records and the certificate refer to it.
 /// </summary>
 public sealed class Device
 {
@@ -47,36 +47,25 @@ public sealed class Device
     public string? Location { get; set; }
     public string? Notes { get; set; }
 
-    public SanitizationMethod? SanitizationMethod { get; private set; }
-    public string? SanitizationTool { get; private set; }
-    public DateTimeOffset? SanitizedAt { get; private set; }
-    public string? SanitizedBy { get; private set; }
-
-    public bool IsSanitized => SanitizedAt is not null;
-
     /// <summary>Whole years of Chrome OS updates left, or null when the AUE date is unknown.</summary>
     public double? YearsOfUpdatesLeft(DateOnly today) => AueYears.Left(AueDate, today);
 
-    /// <summary>E-rate-funded equipment may not be sold within five years of purchase (FCC rules).</summary>
+    /// <summary>
+    /// E-rate-funded equipment may not be sold within five years of purchase (FCC rules); a device with no
+    /// purchase date on record counts as too young. The same rule as a query, for lots of any size.
+    /// </summary>
+    public static Expression<Func<Device, bool>> ERateRestrictedOn(DateOnly today)
+    {
+        var cutoff = ERateCutoff(today);
+        return d => d.FundingSource == FundingSource.ERate && (d.PurchaseDate == null || d.PurchaseDate > cutoff);
+    }
+
     public bool IsERateRestricted(DateOnly today) =>
-        FundingSource == FundingSource.ERate && (PurchaseDate is null || PurchaseDate.Value.AddYears(5) > today);
+        FundingSource == FundingSource.ERate && (PurchaseDate is null || PurchaseDate.Value > ERateCutoff(today));
+
+    /// <summary>Devices bought on or before this day are five years old today.</summary>
+    private static DateOnly ERateCutoff(DateOnly today) => today.AddYears(-5);
 
     /// <summary>Storage-bearing categories: all but "other" can hold student data.</summary>
     public bool IsDataBearing => Category != DeviceCategory.Other;
-
-    internal void RecordSanitization(SanitizationMethod method, string tool, string technician, DateTimeOffset at)
-    {
-        SanitizationMethod = method;
-        SanitizationTool = tool;
-        SanitizedBy = technician;
-        SanitizedAt = at;
-    }
-
-    public static string Describe(SanitizationMethod method) => method switch
-    {
-        Lots.SanitizationMethod.Clear => "Clear (overwrite, NIST 800-88 §2.5)",
-        Lots.SanitizationMethod.Purge => "Purge (cryptographic or block erase)",
-        Lots.SanitizationMethod.Destroy => "Destroy (shred / disintegrate)",
-        _ => method.ToString(),
-    };
 }

@@ -1,7 +1,7 @@
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Features.Payments;
-using Marketplace.Web.Features.Payouts;
+using Marketplace.Web.Features.Settlement;
 using Marketplace.Web.Features.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -36,12 +36,21 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     [HttpGet("payouts")]
     public async Task<IActionResult> Payouts() => View(await Sender.Send(new ListPayouts.Query()));
 
+    [HttpPost("payouts/{id:guid}/approve")]
+    [Authorize(Roles = Roles.Finance)]
+    public async Task<IActionResult> ApprovePayout(Guid id)
+    {
+        await Sender.Send(new ApprovePayout.Command(id));
+        Success("Payout approved and moved to payouts in transit. Confirm it with the bank reference once it is sent.");
+        return RedirectToAction(nameof(Payouts));
+    }
+
     [HttpPost("payouts/{id:guid}/sent")]
     [Authorize(Roles = Roles.Finance)]
     public async Task<IActionResult> ConfirmPayout(Guid id, string reference)
     {
-        await Sender.Send(new ConfirmPayoutSent.Command(id, reference ?? ""));
-        Success("Payout confirmed as sent.");
+        await Sender.Send(new ConfirmPayout.Command(id, reference ?? ""));
+        Success("Payout confirmed as sent. The lot is settled.");
         return RedirectToAction(nameof(Payouts));
     }
 

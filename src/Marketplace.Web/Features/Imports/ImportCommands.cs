@@ -38,7 +38,7 @@ public static class UploadManifest
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
-            var lot = await db.LoadDistrictLotHeaderAsync(command.LotId, user, cancellationToken);
+            var lot = await db.LoadOwnLotAsync(command.LotId, user, cancellationToken);
             lot.EnsureDraft("Importing devices");
             ManifestReader reader;
             try
@@ -192,7 +192,7 @@ public static class CommitImport
     [AllowedRoles(Roles.System)]
     public sealed record Command(Guid JobId) : ICommand;
 
-    public sealed class Handler(MarketplaceDb db, ManifestValidator validator, ImportProgress progress, IClock clock) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, ManifestValidator validator, ImportProgress progress, IClock clock, ManifestChanges manifest) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -203,7 +203,7 @@ public static class CommitImport
             }
 
             var lot = await db.Lots.SingleAsync(l => l.Id == job.LotId, cancellationToken);
-            if (lot.Status != Domain.Lots.LotStatus.Draft)
+            if (!lot.IsDraft)
             {
                 job.Fail($"Lot {lot.Number} was submitted before the import ran; nothing was imported.", clock.Now);
                 return Unit.Value;
@@ -218,6 +218,7 @@ public static class CommitImport
             var imported = await db.InsertManyAsync(drafts.Select(d => d.Device), cancellationToken,
                 done => progress.Report(job.Id, "Adding devices", done, drafts.Count));
             VersionInterceptor.Touch(db, lot);
+            manifest.Changed(lot.Id);
             job.Complete(imported, clock.Now);
             progress.Clear(job.Id);
             return Unit.Value;

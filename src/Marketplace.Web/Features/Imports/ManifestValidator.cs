@@ -73,7 +73,7 @@ public sealed class ManifestValidator(MarketplaceDb db)
     private async Task<Dictionary<string, (Guid Id, string Number)>> SerialsInOpenLotsAsync(Guid districtId, CancellationToken cancellationToken)
     {
         var rows = await db.Devices
-            .Join(db.Lots.Where(l => l.DistrictId == districtId && l.Status != LotStatus.Withdrawn && l.Status != LotStatus.Settled),
+            .Join(db.Lots.Where(l => l.DistrictId == districtId).Open(db),
                 d => d.LotId, l => l.Id, (d, l) => new { d.Serial, l.Id, l.Number })
             .ToListAsync(cancellationToken);
         var taken = new Dictionary<string, (Guid, string)>(rows.Count, StringComparer.OrdinalIgnoreCase);

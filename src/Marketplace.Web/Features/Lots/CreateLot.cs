@@ -37,6 +37,7 @@ public static class CreateLot
                 PickupAddress = command.PickupAddress?.Trim(),
                 CreatedAt = clock.Now,
             };
+            lot.Revalue(new ManifestSummary { ValuedAt = lot.CreatedAt });
             db.Lots.Add(lot);
             return ValueTask.FromResult(lot.Id);
         }

@@ -16,28 +16,32 @@ public static class FindDevice
     [AllowedRoles(Roles.DistrictStaff)]
     public sealed record Query(string Term) : IQuery<IReadOnlyList<Match>>;
 
-    public sealed record Match(string Serial, string? AssetTag, string Model, Guid LotId, string LotNumber, string LotTitle, LotStatus LotStatus,
+    public sealed record Match(string Serial, string? AssetTag, string Model, Guid LotId, string LotNumber, string LotTitle, LotStage LotStage,
         DateTimeOffset? SanitizedAt, string? CertificateCode);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Match>>
     {
         public async ValueTask<IReadOnlyList<Match>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var organizationId = user.RequireOrganization();
             var term = query.Term.Trim();
             if (term.Length == 0)
             {
                 return [];
             }
 
-            return await db.Devices
+            var rows = await db.Devices
                 .Where(d => d.Serial == term || d.AssetTag == term || d.Serial.StartsWith(term) || (d.AssetTag != null && d.AssetTag.StartsWith(term)))
-                .Join(db.Lots.Where(l => l.DistrictId == organizationId), d => d.LotId, l => l.Id, (d, l) => new { d, l })
+                .Join(db.LotsOwnedBy(user).WithProgress(db), d => d.LotId, l => l.Lot.Id, (d, l) => new { d, l })
                 .OrderBy(x => x.d.Serial)
                 .Take(MaxResults)
-                .Select(x => new Match(x.d.Serial, x.d.AssetTag, x.d.Model, x.l.Id, x.l.Number, x.l.Title, x.l.Status, x.d.SanitizedAt,
-                    db.Certificates.Where(c => c.LotId == x.l.Id).Select(c => c.VerificationCode).FirstOrDefault()))
+                .Select(x => new
+                {
+                    x.d.Serial, x.d.AssetTag, x.d.Model, x.l.Lot.Id, x.l.Lot.Number, x.l.Lot.Title, Lot = x.l,
+                    SanitizedAt = db.SanitizationRecords.Where(r => r.DeviceId == x.d.Id).Max(r => (DateTimeOffset?)r.RecordedAt),
+                    Certificate = db.Certificates.Where(c => c.LotId == x.l.Lot.Id).Select(c => c.VerificationCode).FirstOrDefault(),
+                })
                 .ToListAsync(cancellationToken);
+            return rows.Select(r => new Match(r.Serial, r.AssetTag, r.Model, r.Id, r.Number, r.Title, r.Lot.Progress.Stage, r.SanitizedAt, r.Certificate)).ToList();
         }
     }
 }

@@ -24,37 +24,30 @@ public sealed record LotPhotosView(Guid LotId, string LotNumber, IReadOnlyList<P
 
 public sealed record PhotoFile(string ContentType, byte[] Content);
 
-/// <summary>Who sees a lot's photos: its district, its buyer, and any refurbisher while it is listed (to judge condition before quoting).</summary>
+/// <summary>Who sees a lot's photos: its district, its buyer, and any refurbisher while it is open for quotes (to judge condition before quoting).</summary>
 internal static class LotPhotoAccess
 {
-    public sealed record ViewableLot(string Number, LotStatus Status, bool IsOwner);
+    public sealed record ViewableLot(string Number, LotProgress Progress, bool IsOwner);
 
     public static async Task<ViewableLot> ViewableLotAsync(this MarketplaceDb db, ICurrentUser user, Guid lotId, CancellationToken cancellationToken)
     {
         var organizationId = user.RequireOrganization();
-        var refurbisher = user.IsInRole(Roles.RefurbisherStaff);
-        return await db.Lots
-                   .Where(l => l.Id == lotId && (l.DistrictId == organizationId || l.BuyerId == organizationId || (refurbisher && l.Status == LotStatus.Listed)))
-                   .Select(l => new ViewableLot(l.Number, l.Status, l.DistrictId == organizationId))
-                   .SingleOrDefaultAsync(cancellationToken)
-               ?? throw new NotFoundException("Lot");
+        var row = await db.LotsVisibleTo(user).AsNoTracking().Where(l => l.Id == lotId).WithProgress(db).SingleOrDefaultAsync(cancellationToken)
+                  ?? throw new NotFoundException("Lot");
+        return new ViewableLot(row.Lot.Number, row.Progress, row.Lot.DistrictId == organizationId);
     }
-
-    /// <summary>Photos change only until the lot is awarded: afterwards they are part of what the buyer agreed to.</summary>
-    public static bool PhotosEditable(LotStatus status) => status is LotStatus.Draft or LotStatus.Listed;
 
     public static async Task<Lot> LoadLotForPhotoChangeAsync(this MarketplaceDb db, ICurrentUser user, Guid lotId, string action, CancellationToken cancellationToken)
     {
-        var organizationId = user.RequireOrganization();
-        var lot = await db.Lots.SingleOrDefaultAsync(l => l.Id == lotId && l.DistrictId == organizationId, cancellationToken)
-                  ?? throw new NotFoundException("Lot");
-        if (!PhotosEditable(lot.Status))
+        var lot = await db.LoadOwnLotAsync(lotId, user, cancellationToken);
+        var progress = await db.ProgressOfAsync(lotId, cancellationToken);
+        if (!progress.PhotosEditable)
         {
-            throw new DomainException($"Photos can only be {action} while the lot is a draft or listed; this lot is {lot.Status.Words().ToLowerInvariant()}.");
+            throw new DomainException($"Photos can only be {action} while the lot is a draft or listed; this lot is {progress.Stage.Words().ToLowerInvariant()}.");
         }
 
         // Photos belong to the lot aggregate: bumping its version makes two uploads racing for the last
-        // slot (or an upload racing the award) conflict instead of both succeeding.
+        // slot conflict instead of both succeeding.
         VersionInterceptor.Touch(db, lot);
         return lot;
     }
@@ -74,7 +67,7 @@ public static class GetLotPhotos
                 .OrderBy(p => p.UploadedAt).ThenBy(p => p.Id)
                 .Select(p => new PhotoRow(p.Id, p.FileName, p.Width, p.Height, p.Content.Length, p.UploadedAt))
                 .ToListAsync(cancellationToken);
-            return new LotPhotosView(query.LotId, lot.Number, photos, lot.IsOwner && LotPhotoAccess.PhotosEditable(lot.Status));
+            return new LotPhotosView(query.LotId, lot.Number, photos, lot.IsOwner && lot.Progress.PhotosEditable);
         }
     }
 }

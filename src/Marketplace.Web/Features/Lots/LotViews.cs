@@ -1,9 +1,14 @@
 using AutoMapper;
-using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Sales;
 
 namespace Marketplace.Web.Features.Lots;
+
+/// <summary>The lot itself as pages show it.</summary>
+public sealed record LotHeader(Guid Id, string Number, Guid DistrictId, string Title, string? Description, string? PickupAddress,
+    string? BoardApprovalReference, string Currency, DateTimeOffset CreatedAt, DateTimeOffset? ListedAt, ManifestSummary Manifest);
 
 /// <summary>A row in a list of lots.</summary>
 public sealed class LotSummary
@@ -11,9 +16,9 @@ public sealed class LotSummary
     public Guid Id { get; init; }
     public string Number { get; init; } = "";
     public string Title { get; init; } = "";
-    public LotStatus Status { get; init; }
+    public LotStage Stage { get; set; }
     public int DeviceCount { get; init; }
-    public decimal? HammerPrice { get; init; }
+    public decimal? HammerPrice { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ListedAt { get; init; }
     public string DistrictName { get; set; } = "";
@@ -33,30 +38,51 @@ public sealed class DeviceRow
     public FundingSource FundingSource { get; init; }
     public DeclaredSanitization DeclaredSanitization { get; init; }
     public int? BatteryHealthPercent { get; init; }
-    public SanitizationMethod? SanitizationMethod { get; init; }
-    public string? SanitizationTool { get; init; }
-    public string? SanitizedBy { get; init; }
-    public DateTimeOffset? SanitizedAt { get; init; }
+
+    /// <summary>The device's latest sanitization record, when the page shows sanitization.</summary>
+    public SanitizationView? Sanitization { get; set; }
 }
+
+public sealed record SanitizationView(Guid DeviceId, SanitizationMethod Method, string Tool, string Technician, DateTimeOffset RecordedAt);
 
 public sealed record QuoteRow(Guid Id, Guid RefurbisherId, string Refurbisher, string? Certification, decimal Amount, string? Note,
     DateTimeOffset SubmittedAt, DateTimeOffset ValidUntil, QuoteStatus Status);
 
+public sealed record FulfillmentView(int DeviceCount, int SanitizedCount, DateOnly? PickupDate, string? PickupWindow, string? PickupContact,
+    DateTimeOffset? PickedUpAt, DateTimeOffset? ReceivedAt, DateTimeOffset? CertifiedAt)
+{
+    public int PercentSanitized => DeviceCount == 0 ? 0 : (int)(SanitizedCount * 100L / DeviceCount);
+}
+
+public sealed record InvoiceView(Guid Id, string Number, decimal Amount, string Currency, PaymentMethod Method, string? PurchaseOrderNumber,
+    InvoiceStatus Status, DateOnly DueOn, DateTimeOffset? PaidAt);
+
+public sealed record PayoutView(Guid Id, decimal Amount, string Currency, PayoutMethod Method, PayoutStatus Status, DateTimeOffset? ApprovedAt,
+    DateTimeOffset? SentAt, string? Reference);
+
 /// <summary>Everything the lot pages show, for the district that owns it or the refurbisher that bought it.</summary>
 public sealed class LotDetails
 {
-    public required Lot Lot { get; init; }
+    public required LotHeader Lot { get; init; }
+    public required LotProgress Progress { get; init; }
+    public LotStage Stage => Progress.Stage;
     public required string DistrictName { get; init; }
     public string? BuyerName { get; init; }
     public required DevicePage Devices { get; init; }
-    public int DeviceCount => Devices.LotTotal;
-    public int SanitizedCount { get; init; }
-    public required LotValue Value { get; init; }
+    public int DeviceCount => Lot.Manifest.Devices;
+    public ManifestSummary Manifest => Lot.Manifest;
+
+    /// <summary>Drafts only: the first E-rate-restricted serials, and how many there are, checked against today's date.</summary>
+    public IReadOnlyList<string> ERateRestrictedSerials { get; init; } = [];
+    public int ERateRestrictedCount { get; init; }
+    public SaleMode? SaleMode { get; init; }
     public required IReadOnlyList<QuoteRow> Quotes { get; init; }
-    public Invoice? Invoice { get; init; }
-    public Payout? Payout { get; init; }
+    public SettlementTerms? Terms { get; init; }
+    public FulfillmentView? Fulfillment { get; init; }
+    public int SanitizedCount => Fulfillment?.SanitizedCount ?? 0;
+    public InvoiceView? Invoice { get; init; }
+    public PayoutView? Payout { get; init; }
     public string? CertificateCode { get; init; }
-    public LotSettlement? Settlement { get; init; }
     public bool AcceptsCards { get; init; }
 }
 
@@ -64,9 +90,15 @@ public sealed class LotMappingProfile : Profile
 {
     public LotMappingProfile()
     {
+        CreateMap<Lot, LotHeader>();
         CreateMap<Lot, LotSummary>()
-            .ForMember(s => s.DeviceCount, o => o.MapFrom(l => l.Devices.Count))
+            .ForMember(s => s.DeviceCount, o => o.MapFrom(l => l.Manifest.Devices))
+            .ForMember(s => s.Stage, o => o.Ignore())
+            .ForMember(s => s.HammerPrice, o => o.Ignore())
             .ForMember(s => s.DistrictName, o => o.Ignore());
-        CreateMap<Device, DeviceRow>();
+        CreateMap<Device, DeviceRow>().ForMember(r => r.Sanitization, o => o.Ignore());
+        CreateMap<LotFulfillment, FulfillmentView>();
+        CreateMap<Invoice, InvoiceView>();
+        CreateMap<Payout, PayoutView>();
     }
 }

@@ -8,6 +8,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Shared;
 using Marketplace.Web.Infrastructure;
@@ -52,15 +53,21 @@ public static class ExportManifest
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var organizationId = user.RequireOrganization();
-            // A buyer id is set when the lot is awarded and stays through pickup and settlement.
-            var lotNumber = await db.Lots.Where(l => l.Id == query.LotId && (l.DistrictId == organizationId || l.BuyerId == organizationId))
+            // The district, and the buyer once the lot is awarded (to plan receiving); sanitization comes from each device's latest record.
+            var lotNumber = await db.LotsOfParties(user).Where(l => l.Id == query.LotId)
                                 .Select(l => l.Number).SingleOrDefaultAsync(cancellationToken)
                             ?? throw new NotFoundException("Lot");
             var lines = await db.Devices.AsNoTracking().Where(d => d.LotId == query.LotId).OrderBy(d => d.Serial)
-                .Select(d => new Line(d.Serial, d.AssetTag, d.Category, d.Manufacturer, d.Model, d.Grade, d.Functional, d.Cpu, d.RamGb,
-                    d.StorageGb, d.PurchaseDate, d.FundingSource, d.AueDate, d.Enrollment, d.DeclaredSanitization, d.BatteryHealthPercent,
-                    d.HasCharger, d.Location, d.Notes, d.SanitizationMethod, d.SanitizedAt))
+                .Select(d => new
+                {
+                    Device = d,
+                    Sanitization = db.SanitizationRecords.Where(r => r.DeviceId == d.Id).OrderByDescending(r => r.Attempt)
+                        .Select(r => new { r.Method, r.RecordedAt }).FirstOrDefault(),
+                })
+                .Select(x => new Line(x.Device.Serial, x.Device.AssetTag, x.Device.Category, x.Device.Manufacturer, x.Device.Model, x.Device.Grade,
+                    x.Device.Functional, x.Device.Cpu, x.Device.RamGb, x.Device.StorageGb, x.Device.PurchaseDate, x.Device.FundingSource, x.Device.AueDate,
+                    x.Device.Enrollment, x.Device.DeclaredSanitization, x.Device.BatteryHealthPercent, x.Device.HasCharger, x.Device.Location,
+                    x.Device.Notes, x.Sanitization == null ? null : x.Sanitization.Method, x.Sanitization == null ? null : x.Sanitization.RecordedAt))
                 .ToListAsync(cancellationToken);
             var today = clock.Today;
             var name = $"manifest-{lotNumber}";

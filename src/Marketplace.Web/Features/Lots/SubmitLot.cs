@@ -1,39 +1,37 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Lots;
 
+/// <summary>The district lists a draft lot: the manifest is checked against the funding rules and a sale opens for quotes.</summary>
 public static class SubmitLot
 {
+    /// <summary>How many restricted serials the refusal names before "and N more".</summary>
+    private const int SerialsNamed = 20;
+
     [AllowedRoles(Roles.DistrictStaff)]
     public sealed record Command(Guid LotId) : ICommand;
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, ManifestValuation valuation) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var lot = await db.LoadDistrictLotAsync(command.LotId, user, cancellationToken);
-            lot.Submit(clock.Now);
-            return Unit.Value;
-        }
-    }
-}
-
-public static class WithdrawLot
-{
-    [AllowedRoles(Roles.DistrictStaff)]
-    public sealed record Command(Guid LotId) : ICommand;
-
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : ICommandHandler<Command>
-    {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var lot = await db.LoadDistrictLotAsync(command.LotId, user, cancellationToken);
-            lot.Withdraw();
+            var lot = await db.LoadOwnLotAsync(command.LotId, user, cancellationToken);
+            var devices = db.Devices.Where(d => d.LotId == lot.Id);
+            // Asked of the devices as they are now, not of the stored summary: these decide who may quote and whether the lot may be sold.
+            var (restricted, serials) = await valuation.ERateRestrictedAsync(lot.Id, SerialsNamed, cancellationToken);
+            var check = new SubmissionCheck(
+                await devices.CountAsync(cancellationToken),
+                await devices.AnyAsync(d => d.Category != DeviceCategory.Other, cancellationToken),
+                restricted,
+                serials);
+            db.Sales.Add(lot.Submit(check, clock.Now));
             return Unit.Value;
         }
     }

@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain;
+using Marketplace.Web.Features.Sales;
 using Marketplace.Web.Features.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +24,7 @@ public sealed class MarketController(ISender sender) : MarketplaceController(sen
     public async Task<IActionResult> Quote(Guid id, QuoteForm form)
     {
         await Sender.Send(new SubmitQuote.Command(id, form.Amount, form.Note));
-        Success($"Your quote of {form.Amount:C} was sent to the district. It is valid for 30 days.");
+        Success($"Your quote of {form.Amount:C} was sent to the district. It is valid for {Domain.Sales.Sale.DefaultQuoteValidityDays} days.");
         return RedirectToAction(nameof(Lot), new { id });
     }
 }

@@ -1,8 +1,8 @@
 using Marketplace.Web.Domain;
-using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Payments;
-using Marketplace.Web.Features.Pickups;
+using Marketplace.Web.Features.Fulfillment;
 using Marketplace.Web.Features.Sanitization;
 using Marketplace.Web.Features.Shared;
 using Mediator;

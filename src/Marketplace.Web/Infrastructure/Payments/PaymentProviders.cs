@@ -37,7 +37,7 @@ public interface IPaymentProvider
     Task<CardCheckout> StartCardCheckoutAsync(Invoice invoice, Uri successUrl, Uri cancelUrl, CancellationToken cancellationToken);
 
     /// <returns>The transfer id, or null when payouts are sent by finance outside the platform.</returns>
-    Task<string?> TransferAsync(decimal amount, string currency, string? destinationAccount, string idempotencyKey, CancellationToken cancellationToken);
+    Task<string?> TransferAsync(Money amount, string? destinationAccount, string idempotencyKey, CancellationToken cancellationToken);
 }
 
 public sealed class OfflinePaymentProvider : IPaymentProvider
@@ -48,7 +48,7 @@ public sealed class OfflinePaymentProvider : IPaymentProvider
     public Task<CardCheckout> StartCardCheckoutAsync(Invoice invoice, Uri successUrl, Uri cancelUrl, CancellationToken cancellationToken) =>
         throw new DomainException("Card payments are not enabled on this marketplace; pay by purchase order instead.");
 
-    public Task<string?> TransferAsync(decimal amount, string currency, string? destinationAccount, string idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<string?> TransferAsync(Money amount, string? destinationAccount, string idempotencyKey, CancellationToken cancellationToken) =>
         Task.FromResult<string?>(null);
 }
 
@@ -74,7 +74,7 @@ public sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvid
                     PriceData = new SessionLineItemPriceDataOptions
                     {
                         Currency = invoice.Currency.ToLowerInvariant(),
-                        UnitAmount = ToMinorUnits(invoice.Amount),
+                        UnitAmount = new Money(invoice.Amount, invoice.Currency).MinorUnits,
                         ProductData = new SessionLineItemPriceDataProductDataOptions { Name = $"{invoice.Number}: {invoice.Description}" },
                     },
                 },
@@ -85,7 +85,7 @@ public sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvid
         return new CardCheckout(session.Id, session.Url);
     }
 
-    public async Task<string?> TransferAsync(decimal amount, string currency, string? destinationAccount, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<string?> TransferAsync(Money amount, string? destinationAccount, string idempotencyKey, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(destinationAccount))
         {
@@ -94,14 +94,12 @@ public sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvid
 
         var transfer = await new TransferService(client).CreateAsync(new TransferCreateOptions
         {
-            Amount = ToMinorUnits(amount),
-            Currency = currency.ToLowerInvariant(),
+            Amount = amount.MinorUnits,
+            Currency = amount.Currency.ToLowerInvariant(),
             Destination = destinationAccount,
         }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
         return transfer.Id;
     }
-
-    private static long ToMinorUnits(decimal amount) => (long)decimal.Round(amount * 100m, MidpointRounding.AwayFromZero);
 }
 
 public static class PaymentServiceCollectionExtensions

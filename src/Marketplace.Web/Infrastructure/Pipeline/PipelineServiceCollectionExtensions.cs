@@ -19,6 +19,7 @@ public static class PipelineServiceCollectionExtensions
                 typeof(ValidationBehavior<,>),
                 typeof(SlowRequestBehavior<,>),
                 typeof(TransactionBehavior<,>),
+                typeof(Features.Lots.ManifestRevaluationBehavior<,>),
             ];
         });
         services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
@@ -34,7 +35,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<OutboxScope>();
         services.AddScoped<Features.Payments.InvoiceSettlement>();
         services.AddScoped<Features.Imports.ManifestValidator>();
-        services.AddScoped<Features.Lots.LotValuation>();
+        services.AddScoped<Features.Lots.ManifestValuation>();
+        services.AddScoped<Features.Lots.ManifestChanges>();
         services.AddSingleton<Features.Imports.ImportProgress>();
         services.AddSingleton<OutboxSignal>();
         return services;

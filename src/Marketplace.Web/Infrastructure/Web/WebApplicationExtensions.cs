@@ -35,8 +35,17 @@ public static class WebApplicationExtensions
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(app.Lifetime.ApplicationStopping);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        // Lots carried over by a migration have no manifest summary yet; pages read it, so it is made before the first request.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Identity.CurrentUser>().ActAsSystem();
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Features.Lots.RevalueLots.Command(OnlyNeverValued: true), app.Lifetime.ApplicationStopping);
+        }
     }
 
     public static WebApplication UseMarketplaceWeb(this WebApplication app)

@@ -1,4 +1,5 @@
 using Marketplace.Tests.Domain.Lots;
+using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
 
@@ -12,7 +13,7 @@ public sealed class LedgerPostingsTests
     [Fact]
     public void The_default_fee_schedule_adds_a_ten_percent_buyer_premium_and_takes_no_seller_commission()
     {
-        var settlement = new FeeSchedule().ForLot(1234.55m);
+        var settlement = new FeeSchedule().TermsFor(1234.55m);
 
         Assert.Equal(123.46m, settlement.BuyerPremium);
         Assert.Equal(1358.01m, settlement.BuyerTotal);
@@ -24,7 +25,7 @@ public sealed class LedgerPostingsTests
     [Fact]
     public void A_seller_commission_is_deducted_from_the_districts_proceeds()
     {
-        var settlement = new FeeSchedule { SellerCommissionRate = 0.05m }.ForLot(1000m);
+        var settlement = new FeeSchedule { SellerCommissionRate = 0.05m }.TermsFor(1000m);
 
         Assert.Equal(950m, settlement.DistrictProceeds);
         Assert.Equal(150m, settlement.PlatformFees);
@@ -37,7 +38,7 @@ public sealed class LedgerPostingsTests
         var buyer = SampleLots.CertifiedRefurbisher(Now);
         var lot = SampleLots.Awarded(_district, buyer, 1200m, Now);
 
-        var transaction = LedgerPostings.LotSale(lot, new FeeSchedule().ForLot(1200m), Now);
+        var transaction = LedgerPostings.LotSale(lot.Sale!, lot.Lot.Number, Now);
 
         AssertBalanced(transaction);
         Assert.Equal($"lot-sale:{lot.Id}", transaction.IdempotencyKey);
@@ -65,19 +66,34 @@ public sealed class LedgerPostingsTests
         Assert.Equal([(arrivesIn, 1320m, 0m, (Guid?)null), (LedgerAccount.BuyerReceivable, 0m, 1320m, payer)], Lines(transaction));
     }
 
-    [Theory]
-    [InlineData(PayoutMethod.StripeTransfer, LedgerAccount.StripeClearing)]
-    [InlineData(PayoutMethod.Ach, LedgerAccount.Cash)]
-    public void A_district_payout_clears_the_districts_payable(PayoutMethod method, LedgerAccount paidFrom)
+    [Fact]
+    public void A_stripe_transfer_pays_the_districts_payable_from_the_stripe_balance()
     {
-        var lot = SampleLots.Certified(_district, SampleLots.CertifiedRefurbisher(Now), 1200m, Now);
-        var payout = Payout.Record(lot.Id, _district, 1200m, method, method == PayoutMethod.StripeTransfer ? "tr_1" : null, Now);
+        var lot = Guid.NewGuid();
+        var payout = Payout.Transferred(lot, _district, Money.Usd(1200m), "tr_1", Now);
 
-        var transaction = LedgerPostings.DistrictPayout(lot, payout, Now);
+        var transaction = LedgerPostings.PayoutTransferred(payout, "LOT-1", Now);
 
         AssertBalanced(transaction);
-        Assert.Equal($"payout:{lot.Id}", transaction.IdempotencyKey);
-        Assert.Equal([(LedgerAccount.DistrictPayable, 1200m, 0m, (Guid?)_district), (paidFrom, 0m, 1200m, null)], Lines(transaction));
+        Assert.Equal(($"payout-sent:{payout.Id}", LedgerSource.DistrictPayoutSent, (Guid?)lot), (transaction.IdempotencyKey, transaction.Source, transaction.LotId));
+        Assert.Equal([(LedgerAccount.DistrictPayable, 1200m, 0m, (Guid?)_district), (LedgerAccount.StripeClearing, 0m, 1200m, null)], Lines(transaction));
+    }
+
+    [Fact]
+    public void An_approved_ACH_payout_moves_the_payable_to_payouts_in_transit_and_the_bank_confirmation_takes_it_out_of_cash()
+    {
+        var payout = Payout.ForApproval(Guid.NewGuid(), _district, Money.Usd(1200m), PayoutMethod.Ach, Now);
+        payout.Approve("Erin Kowalski", Now);
+        var released = LedgerPostings.PayoutReleased(payout, "LOT-1", Now);
+        payout.ConfirmSent("ACH-1", Now);
+        var sent = LedgerPostings.PayoutConfirmed(payout, "LOT-1", Now);
+
+        AssertBalanced(released);
+        AssertBalanced(sent);
+        Assert.Equal((LedgerSource.DistrictPayoutReleased, LedgerSource.DistrictPayoutSent), (released.Source, sent.Source));
+        Assert.NotEqual(released.IdempotencyKey, sent.IdempotencyKey);
+        Assert.Equal([(LedgerAccount.DistrictPayable, 1200m, 0m, (Guid?)_district), (LedgerAccount.PayoutsInTransit, 0m, 1200m, _district)], Lines(released));
+        Assert.Equal([(LedgerAccount.PayoutsInTransit, 1200m, 0m, (Guid?)_district), (LedgerAccount.Cash, 0m, 1200m, null)], Lines(sent));
     }
 
     [Fact]

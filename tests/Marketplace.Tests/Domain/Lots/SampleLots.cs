@@ -1,9 +1,29 @@
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Sales;
 
 namespace Marketplace.Tests.Domain.Lots;
 
-/// <summary>Lots walked to a given status through their own methods, for tests that start mid-lifecycle.</summary>
+/// <summary>A lot and the aggregates of its lifecycle, each changed only through its own methods.</summary>
+internal sealed class SampleLot
+{
+    public required Lot Lot { get; init; }
+    public required IReadOnlyList<Device> Devices { get; init; }
+    public Sale? Sale { get; set; }
+    public LotSettlement? Settlement { get; set; }
+    public LotFulfillment? Fulfillment { get; set; }
+    public List<SanitizationRecord> Records { get; } = [];
+    public Payout? Payout { get; set; }
+
+    public Guid Id => Lot.Id;
+
+    public LotProgress Progress => new(Lot.Status, Sale?.Status, Settlement?.Status, Fulfillment?.PickupDate, Fulfillment?.PickedUpAt,
+        Fulfillment?.ReceivedAt, Fulfillment?.CertifiedAt);
+}
+
+/// <summary>Lots walked to a given stage through their own methods, for tests that start mid-lifecycle.</summary>
 internal static class SampleLots
 {
     public static readonly string[] Serials = ["5CD0417ABC", "5CD0417ABD", "5CD0417ABE"];
@@ -18,58 +38,62 @@ internal static class SampleLots
         CertificationExpires = DateOnly.FromDateTime(now.UtcDateTime).AddYears(1),
     };
 
-    public static Lot Draft(Guid districtId, DateTimeOffset at, DeviceCategory category = DeviceCategory.Chromebook)
+    public static SampleLot Draft(Guid districtId, DateTimeOffset at, DeviceCategory category = DeviceCategory.Chromebook)
     {
         var lot = new Lot { Number = ReferenceNumber.New("LOT"), DistrictId = districtId, Title = "2019 Chromebook refresh – Building A", CreatedAt = at };
-        foreach (var serial in Serials)
-        {
-            lot.AddDevice(serial, $"MV-{serial[^3..]}", category, "Dell", "Chromebook 3100", CosmeticGrade.B, FunctionalStatus.Working);
-        }
-
-        return lot;
+        var devices = Serials.Select(serial => lot.NewDevice(serial, $"MV-{serial[^3..]}", category, "Dell", "Chromebook 3100", CosmeticGrade.B, FunctionalStatus.Working)).ToList();
+        return new SampleLot { Lot = lot, Devices = devices };
     }
 
-    public static Lot Listed(Guid districtId, DateTimeOffset at)
+    public static SampleLot Listed(Guid districtId, DateTimeOffset at, DeviceCategory category = DeviceCategory.Chromebook)
     {
-        var lot = Draft(districtId, at);
-        lot.Submit(at);
-        return lot;
+        var sample = Draft(districtId, at, category);
+        sample.Sale = sample.Lot.Submit(new SubmissionCheck(sample.Devices.Count, sample.Devices.Any(d => d.IsDataBearing), 0, []), at);
+        return sample;
     }
 
-    public static Lot Awarded(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
+    public static SampleLot Awarded(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at, FeeSchedule? fees = null)
     {
-        var lot = Listed(districtId, at);
-        var quote = lot.SubmitQuote(buyer, hammer, null, at);
-        lot.AcceptQuote(quote.Id, at);
-        return lot;
+        var sample = Listed(districtId, at);
+        var quote = sample.Sale!.SubmitQuote(buyer, hammer, null, at);
+        sample.Sale.Accept(quote.Id, fees ?? new FeeSchedule(), at);
+        sample.Settlement = LotSettlement.ForAward(sample.Sale);
+        return sample;
     }
 
-    public static Lot InTransit(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
+    public static SampleLot Paid(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
     {
-        var lot = Awarded(districtId, buyer, hammer, at);
-        lot.MarkPaid(at);
+        var sample = Awarded(districtId, buyer, hammer, at);
+        sample.Settlement!.Fund(at);
+        sample.Fulfillment = LotFulfillment.Start(sample.Id, districtId, buyer.Id, sample.Devices.Count, at);
+        return sample;
+    }
+
+    public static SampleLot InTransit(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
+    {
+        var sample = Paid(districtId, buyer, hammer, at);
         var today = DateOnly.FromDateTime(at.UtcDateTime);
-        lot.SchedulePickup(today, "8:00–10:00 am", "Dana Whitfield, 555-0100", today);
-        lot.MarkPickedUp(at);
-        return lot;
+        sample.Fulfillment!.SchedulePickup(today, "8:00–10:00 am", "Dana Whitfield, 555-0100", today);
+        sample.Fulfillment.MarkPickedUp(at);
+        return sample;
     }
 
-    public static Lot Received(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
+    public static SampleLot Received(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
     {
-        var lot = InTransit(districtId, buyer, hammer, at);
-        lot.MarkReceived(at);
-        return lot;
+        var sample = InTransit(districtId, buyer, hammer, at);
+        sample.Fulfillment!.MarkReceived(at);
+        return sample;
     }
 
-    public static Lot Certified(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
+    public static SampleLot Certified(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
     {
-        var lot = Received(districtId, buyer, hammer, at);
-        foreach (var device in lot.Devices)
+        var sample = Received(districtId, buyer, hammer, at);
+        foreach (var device in sample.Devices)
         {
-            lot.RecordSanitization(device.Id, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan", at);
+            sample.Records.Add(sample.Fulfillment!.RecordSanitization(device, 1, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan", Guid.NewGuid(), at));
         }
 
-        lot.Certify(at);
-        return lot;
+        sample.Fulfillment!.Certify(at);
+        return sample;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Marketplace.Tests.Features.Imports;
 using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Data;
 using Marketplace.Web.Domain.Lots;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed class DistrictSurplusTests : IAsyncLifetime
         Assert.Contains("ER-NEW-1", text);
         Assert.Contains("ER-NODATE", text);
         Assert.DoesNotContain("ER-OLD-1, ", text[text.IndexOf("Remove or correct", StringComparison.Ordinal)..]);
-        Assert.Equal(LotStatus.Draft, await StatusAsync(lot));
+        Assert.Equal(LotStage.Draft, await StageAsync(lot));
 
         await _kit.District.SubmitAsync($"/lots/{lot}?funding=ERate", $"/lots/{lot}/devices/bulk", new()
         {
@@ -45,7 +46,7 @@ public sealed class DistrictSurplusTests : IAsyncLifetime
         });
         Assert.Equal(["ER-OLD-1", "LOCAL-1"], (await _kit.DevicesAsync(lot)).Select(d => d.Serial));
         await _kit.District.SubmitAsync($"/lots/{lot}", $"/lots/{lot}/submit");
-        Assert.Equal(LotStatus.Listed, await StatusAsync(lot));
+        Assert.Equal(LotStage.Listed, await StageAsync(lot));
     }
 
     [Fact]
@@ -132,5 +133,5 @@ public sealed class DistrictSurplusTests : IAsyncLifetime
         Assert.DoesNotContain(number, theirs);
     }
 
-    private Task<LotStatus> StatusAsync(Guid lot) => _factory.WithDbAsync(db => db.Lots.Where(l => l.Id == lot).Select(l => l.Status).SingleAsync());
+    private Task<LotStage> StageAsync(Guid lot) => _factory.WithDbAsync(async db => (await db.ProgressOfAsync(lot, CancellationToken.None)).Stage);
 }

@@ -101,16 +101,7 @@ internal static partial class LotFilesTestKit
         factory.WithDbAsync(db => db.LotPhotos.CountAsync(p => p.LotId == lotId));
 
     /// <summary>A lot of the demo district already awarded to the demo refurbisher, saved straight into the database.</summary>
-    public static Task<Lot> SaveAwardedLotAsync(this MarketplaceFactory factory) =>
-        factory.WithDbAsync(async db =>
-        {
-            var district = await db.Organizations.SingleAsync(o => o.Name == DemoLots.District);
-            var buyer = await db.Organizations.SingleAsync(o => o.Name == DemoLots.Refurbisher);
-            var lot = SampleLots.Awarded(district.Id, buyer, 1800m, DateTimeOffset.UtcNow);
-            db.Lots.Add(lot);
-            await db.SaveChangesAsync();
-            return lot;
-        });
+    public static Task<SampleLot> SaveAwardedLotAsync(this MarketplaceFactory factory) => factory.SaveAwardedAsync(1800m);
 
     public static async Task<string> SaveFileAsync(byte[] content, string extension)
     {

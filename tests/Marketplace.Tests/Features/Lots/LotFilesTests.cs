@@ -409,7 +409,7 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
         Assert.Equal(HttpStatusCode.OK, bought.StatusCode);
         var rows = ParseCsv(await bought.Content.ReadAsByteArrayAsync());
         Assert.Equal(SampleLots.Serials, rows.Skip(1).Select(r => r[0]));
-        var sanitizedOn = awarded.Devices[0].SanitizedAt!.Value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var sanitizedOn = awarded.Records[0].RecordedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.All(rows.Skip(1), r => Assert.Equal($"Purge {sanitizedOn}", r[^1]));
         Assert.Equal(HttpStatusCode.OK, (await buyer.Http.GetAsync($"/lots/{awarded.Id}/manifest.xlsx")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await buyer.Http.GetAsync($"/lots/{draft}/manifest.csv")).StatusCode);

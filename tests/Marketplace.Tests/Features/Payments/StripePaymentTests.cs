@@ -2,10 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Data;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Storefront;
-using Marketplace.Web.Features.Payouts;
+using Marketplace.Web.Features.Settlement;
 using Microsoft.EntityFrameworkCore;
 using StripeConfiguration = Stripe.StripeConfiguration;
 
@@ -118,7 +119,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         });
         var lot = await _factory.SaveCertifiedAsync(hammer: 1234.56m);
 
-        await _factory.SendAsSystemAsync(new RecordPayout.Command(lot.Id));
+        await _factory.SendAsSystemAsync(new ReleaseDistrictFunds.Command(lot.Id));
 
         var call = Assert.Single(_stripe.Calls);
         Assert.Equal("/v1/transfers", call.Path);
@@ -131,8 +132,8 @@ public sealed class StripePaymentTests : IAsyncLifetime
             var payout = await db.Payouts.SingleAsync(p => p.LotId == lot.Id);
             Assert.Equal((PayoutMethod.StripeTransfer, PayoutStatus.Sent, 1234.56m), (payout.Method, payout.Status, payout.Amount));
             Assert.StartsWith("tr_", payout.Reference);
-            Assert.Equal(LotStatus.Settled, (await db.Lots.SingleAsync(l => l.Id == lot.Id)).Status);
-            var posting = await db.LedgerTransactions.Include(t => t.Entries).SingleAsync(t => t.IdempotencyKey == $"payout:{lot.Id}");
+            Assert.Equal(LotStage.Settled, (await db.ProgressOfAsync(lot.Id, CancellationToken.None)).Stage);
+            var posting = await db.LedgerTransactions.Include(t => t.Entries).SingleAsync(t => t.IdempotencyKey == $"payout-sent:{payout.Id}");
             Assert.Contains(posting.Entries, e => e is { Account: LedgerAccount.StripeClearing, Credit: 1234.56m });
         });
     }

@@ -2,7 +2,7 @@ using System.Reflection;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Features.Lots;
-using Marketplace.Web.Features.Payouts;
+using Marketplace.Web.Features.Settlement;
 using Marketplace.Web.Features.Sanitization;
 using Marketplace.Web.Features.Store;
 using Marketplace.Web.Infrastructure.Identity;
@@ -52,7 +52,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task A_system_only_command_is_refused_to_people_even_admins()
     {
-        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new RecordPayout.Command(Guid.NewGuid()), new TestUser(Roles.Admin, Roles.Finance)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new ReleaseDistrictFunds.Command(Guid.NewGuid()), new TestUser(Roles.Admin, Roles.Finance)));
 
         Assert.Equal(0, _handled);
     }

@@ -4,9 +4,9 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Lots;
-using Marketplace.Web.Features.Market;
+using Marketplace.Web.Features.Sales;
 using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Features.Payouts;
+using Marketplace.Web.Features.Settlement;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
@@ -35,9 +35,10 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
 
         await _factory.WithDbAsync(async db =>
         {
-            var lot = await db.Lots.Include(l => l.Quotes).SingleAsync(l => l.Id == lotId);
-            Assert.Equal(LotStatus.Listed, lot.Status);
-            Assert.Equal(1200m, Assert.Single(lot.Quotes).Amount);
+            var lot = await db.Lots.SingleAsync(l => l.Id == lotId);
+            var sale = await db.Sales.Include(s => s.Quotes).SingleAsync(s => s.LotId == lotId);
+            Assert.Equal(ListingStatus.Listed, lot.Status);
+            Assert.Equal(1200m, Assert.Single(sale.Quotes).Amount);
             var notices = await db.OutboxMessages.Where(m => m.Type == EmailType).Select(m => m.Payload).ToListAsync();
             Assert.Contains(notices, p => p.Contains($"New quote on lot {lot.Number}"));
         });
@@ -75,20 +76,23 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
     public async Task A_command_that_cannot_be_committed_leaves_neither_its_changes_nor_its_outbox_rows()
     {
         var lot = await _factory.SaveCertifiedAsync(hammer: 1200m);
+        await _factory.SendAsSystemAsync(new ReleaseDistrictFunds.Command(lot.Id));
+        var payout = await _factory.WithDbAsync(db => db.Payouts.SingleAsync(p => p.LotId == lot.Id));
+        await _factory.SendAsAsync("finance@demo.k12", new ApprovePayout.Command(payout.Id));
         await _factory.WithDbAsync(async db =>
         {
-            db.LedgerTransactions.Add(LedgerTransaction.Post($"payout:{lot.Id}", LedgerSource.DistrictPayout, "Posted by hand earlier", DateTimeOffset.UtcNow,
-                [LedgerLine.Dr(LedgerAccount.DistrictPayable, 1m, lot.DistrictId), LedgerLine.Cr(LedgerAccount.Cash, 1m)], lotId: lot.Id));
+            db.LedgerTransactions.Add(LedgerTransaction.Post($"payout-sent:{payout.Id}", LedgerSource.DistrictPayoutSent, "Posted by hand earlier", DateTimeOffset.UtcNow,
+                [LedgerLine.Dr(LedgerAccount.PayoutsInTransit, 1m, lot.Lot.DistrictId), LedgerLine.Cr(LedgerAccount.Cash, 1m)], lotId: lot.Id));
             await db.SaveChangesAsync();
         });
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => _factory.SendAsSystemAsync(new RecordPayout.Command(lot.Id)));
+        await Assert.ThrowsAsync<DbUpdateException>(() => _factory.SendAsAsync("finance@demo.k12", new ConfirmPayout.Command(payout.Id, "ACH-TRACE-1")));
 
         await _factory.WithDbAsync(async db =>
         {
-            Assert.Equal(LotStatus.Certified, (await db.Lots.SingleAsync(l => l.Id == lot.Id)).Status);
-            Assert.False(await db.Payouts.AnyAsync(p => p.LotId == lot.Id));
-            Assert.False(await db.OutboxMessages.AnyAsync(m => m.Payload.Contains($"for lot {lot.Number}")));
+            Assert.Equal(PayoutStatus.InTransit, (await db.Payouts.SingleAsync(p => p.Id == payout.Id)).Status);
+            Assert.Equal(SettlementStatus.PayoutPending, (await db.LotSettlements.SingleAsync(s => s.LotId == lot.Id)).Status);
+            Assert.False(await db.OutboxMessages.AnyAsync(m => m.Payload.Contains($"for lot {lot.Lot.Number} sent")));
         });
     }
 }

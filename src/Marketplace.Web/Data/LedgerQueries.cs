@@ -1,0 +1,38 @@
+using Marketplace.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Domain.Finance;
+
+namespace Marketplace.Web.Data;
+
+/// <summary>Balances read from the ledger, the one source of money figures; nothing here recomputes from orders, lots or fees.</summary>
+public static class LedgerQueries
+{
+    /// <summary>What the ledger says a lot still owes its district: the award's proceeds, less what has been released.</summary>
+    public static async Task<Money> DistrictPayableForLotAsync(this MarketplaceDb db, Guid lotId, string currency, CancellationToken cancellationToken)
+    {
+        var lines = await db.LedgerEntries
+            .Where(e => e.Account == LedgerAccount.DistrictPayable && db.LedgerTransactions.Any(t => t.Id == e.TransactionId && t.LotId == lotId))
+            .GroupBy(_ => 1)
+            .Select(g => new { Debits = g.Sum(e => e.Debit), Credits = g.Sum(e => e.Credit) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return new Money(lines is null ? 0 : ChartOfAccounts.Of(LedgerAccount.DistrictPayable).Balance(lines.Debits, lines.Credits), currency);
+    }
+
+    /// <summary>An organization's balance on one account (receivable, payable or in transit), on the account's normal side.</summary>
+    public static async Task<decimal> BalanceForAsync(this MarketplaceDb db, LedgerAccount account, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var lines = await db.LedgerEntries
+            .Where(e => e.Account == account && e.OrganizationId == organizationId)
+            .GroupBy(_ => 1)
+            .Select(g => new { Debits = g.Sum(e => e.Debit), Credits = g.Sum(e => e.Credit) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return lines is null ? 0 : ChartOfAccounts.Of(account).Balance(lines.Debits, lines.Credits);
+    }
+
+    /// <summary>What has left the platform for a district: payouts the bank confirmed and Stripe transfers, never those merely approved.</summary>
+    public static Task<decimal> PaidOutToAsync(this MarketplaceDb db, Guid organizationId, CancellationToken cancellationToken) =>
+        db.LedgerEntries
+            .Where(e => e.OrganizationId == organizationId && e.Debit > 0
+                && db.LedgerTransactions.Any(t => t.Id == e.TransactionId && t.Source == LedgerSource.DistrictPayoutSent))
+            .SumAsync(e => e.Debit, cancellationToken);
+}

@@ -1,0 +1,118 @@
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
+using Marketplace.Web.Domain.Imports;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Sales;
+using Marketplace.Web.Domain.Storefront;
+using Marketplace.Web.Infrastructure.Identity;
+
+namespace Marketplace.Web.Data;
+
+/// <summary>
+/// Who may see which organization data, in one place. Every query of organization-owned rows starts
+/// from one of these instead of writing its own predicate, so a new page cannot forget one. Platform
+/// staff (finance, admin) pass only where a method says so.
+/// </summary>
+public static class TenantAccess
+{
+    /// <summary>Platform roles see across organizations where a method allows it.</summary>
+    public static bool IsPlatformStaff(this ICurrentUser user) => user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Admin);
+
+    /// <summary>The signed-in district's own lots.</summary>
+    public static IQueryable<Lot> LotsOwnedBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Lots.Where(l => l.DistrictId == organizationId);
+    }
+
+    /// <summary>Lots the signed-in refurbisher won.</summary>
+    public static IQueryable<Lot> LotsBoughtBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && s.BuyerId == organizationId));
+    }
+
+    /// <summary>Lots whose sale is open: any refurbisher may look at them to quote.</summary>
+    public static IQueryable<Lot> LotsOpenForQuotes(this MarketplaceDb db, ICurrentUser user) =>
+        user.IsInRole(Roles.RefurbisherStaff)
+            ? db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && s.Status == SaleStatus.Open))
+            : db.Lots.Where(_ => false);
+
+    /// <summary>The lots a person may look at: their district's, their organization's purchases, and (refurbishers) lots open for quotes.</summary>
+    public static IQueryable<Lot> LotsVisibleTo(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        var refurbisher = user.IsInRole(Roles.RefurbisherStaff);
+        return db.Lots.Where(l => l.DistrictId == organizationId
+            || db.Sales.Any(s => s.LotId == l.Id && (s.BuyerId == organizationId || (refurbisher && s.Status == SaleStatus.Open))));
+    }
+
+    /// <summary>Lots the district or the buyer may look at, and every lot for platform staff.</summary>
+    public static IQueryable<Lot> LotsOfPartiesOrPlatform(this MarketplaceDb db, ICurrentUser user)
+    {
+        if (user.IsPlatformStaff())
+        {
+            return db.Lots;
+        }
+
+        var organizationId = user.RequireOrganization();
+        return db.Lots.Where(l => l.DistrictId == organizationId || db.Sales.Any(s => s.LotId == l.Id && s.BuyerId == organizationId));
+    }
+
+    /// <summary>The district's own lots or the refurbisher's purchases: the two parties of a sold lot.</summary>
+    public static IQueryable<Lot> LotsOfParties(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Lots.Where(l => l.DistrictId == organizationId || db.Sales.Any(s => s.LotId == l.Id && s.BuyerId == organizationId));
+    }
+
+    public static IQueryable<Sale> SalesOwnedBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Sales.Where(s => s.DistrictId == organizationId);
+    }
+
+    public static IQueryable<LotFulfillment> FulfillmentsOwnedBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.LotFulfillments.Where(f => f.DistrictId == organizationId);
+    }
+
+    public static IQueryable<LotFulfillment> FulfillmentsBoughtBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.LotFulfillments.Where(f => f.BuyerId == organizationId);
+    }
+
+    /// <summary>Devices of the given lots (already filtered by one of the lot methods above).</summary>
+    public static IQueryable<Device> DevicesOf(this MarketplaceDb db, IQueryable<Lot> lots) =>
+        db.Devices.Where(d => lots.Any(l => l.Id == d.LotId));
+
+    public static IQueryable<ImportJob> ImportJobsOwnedBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.ImportJobs.Where(j => j.OrganizationId == organizationId);
+    }
+
+    /// <summary>Invoices the signed-in organization has to pay.</summary>
+    public static IQueryable<Invoice> InvoicesPayableBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Invoices.Where(i => i.PayerId == organizationId);
+    }
+
+    /// <summary>Storefront orders the signed-in organization placed.</summary>
+    public static IQueryable<Order> OrdersPlacedBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Orders.Where(o => o.BuyerId == organizationId);
+    }
+
+    /// <summary>The signed-in refurbisher's storefront listings.</summary>
+    public static IQueryable<Listing> ListingsOwnedBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Listings.Where(l => l.SellerId == organizationId);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Marketplace.Web.Domain.Sales;
+
+public enum QuoteStatus { Active, Accepted, Declined, Withdrawn }
+
+/// <summary>A refurbisher's offer for a whole lot in a request-for-quotes sale; part of the <see cref="Sale"/> aggregate.</summary>
+public sealed class Quote
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid SaleId { get; init; }
+    public Guid RefurbisherId { get; init; }
+    public decimal Amount { get; internal set; }
+    public string? Note { get; internal set; }
+    public DateTimeOffset SubmittedAt { get; internal set; }
+    public DateTimeOffset ValidUntil { get; internal set; }
+    public QuoteStatus Status { get; internal set; }
+
+    public bool IsOpen(DateTimeOffset now) => Status == QuoteStatus.Active && ValidUntil > now;
+}

@@ -1,0 +1,69 @@
+using AutoMapper;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Payments;
+using Marketplace.Web.Infrastructure.Pipeline;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Lots;
+
+/// <summary>A lot's page: the manifest summary, one page of devices, the sale, the fulfillment and the money.</summary>
+public static class GetLotDetails
+{
+    /// <summary>How many restricted serials a draft's E-rate warning names.</summary>
+    private const int RestrictedSerialsShown = 12;
+
+    /// <summary>The lot as its district or its buyer sees it; anyone else gets "not found".</summary>
+    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff)]
+    public sealed record Query(Guid LotId, DeviceFilter? Filter = null) : IQuery<LotDetails>;
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IPaymentProvider payments, ManifestValuation valuation)
+        : IQueryHandler<Query, LotDetails>
+    {
+        public async ValueTask<LotDetails> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var organizationId = user.RequireOrganization();
+            var row = await db.LotsOfParties(user).AsNoTracking().Where(l => l.Id == query.LotId).WithProgress(db).SingleOrDefaultAsync(cancellationToken)
+                      ?? throw new NotFoundException("Lot");
+            var (lot, progress) = (row.Lot, row.Progress);
+            var isDistrict = lot.DistrictId == organizationId;
+            var sale = await db.Sales.AsNoTracking().Include(s => s.Quotes).SingleOrDefaultAsync(s => s.LotId == lot.Id, cancellationToken);
+            var quotes = sale?.Quotes.Where(q => isDistrict || q.RefurbisherId == organizationId).ToList() ?? [];
+            var partyIds = quotes.Select(q => q.RefurbisherId).Append(lot.DistrictId).Concat(sale?.BuyerId is { } b ? [b] : []).Distinct().ToList();
+            var parties = await db.Organizations.AsNoTracking().Where(o => partyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+
+            var (restrictedCount, restricted) = progress.CanEditManifest && lot.Manifest.ERateRestrictedDevices > 0
+                ? await valuation.ERateRestrictedAsync(lot.Id, RestrictedSerialsShown, cancellationToken)
+                : (0, []);
+            var fulfillment = await db.LotFulfillments.AsNoTracking().Where(f => f.LotId == lot.Id).SingleOrDefaultAsync(cancellationToken);
+            var invoice = await db.Invoices.AsNoTracking().Where(i => i.LotId == lot.Id).OrderByDescending(i => i.IssuedAt).FirstOrDefaultAsync(cancellationToken);
+            var payout = await db.Payouts.AsNoTracking().SingleOrDefaultAsync(p => p.LotId == lot.Id, cancellationToken);
+            return new LotDetails
+            {
+                Lot = mapper.Map<LotHeader>(lot),
+                Progress = progress,
+                DistrictName = parties.GetValueOrDefault(lot.DistrictId)?.Name ?? "",
+                BuyerName = sale?.BuyerId is { } buyer ? parties.GetValueOrDefault(buyer)?.Name : null,
+                Devices = await GetLotDevices.Handler.ReadAsync(db, mapper, lot.Id, lot.Manifest.Devices, query.Filter ?? new DeviceFilter(),
+                    progress.ShowsSanitization, cancellationToken),
+                ERateRestrictedCount = restrictedCount,
+                ERateRestrictedSerials = restricted,
+                SaleMode = sale?.Mode,
+                Quotes = quotes.OrderByDescending(q => q.Amount).Select(q =>
+                {
+                    var org = parties.GetValueOrDefault(q.RefurbisherId);
+                    var certification = org is null || org.Certification == CertificationStandard.None ? null : $"{org.Certification} until {org.CertificationExpires:MMM yyyy}";
+                    return new QuoteRow(q.Id, q.RefurbisherId, org?.Name ?? "Unknown", certification, q.Amount, q.Note, q.SubmittedAt, q.ValidUntil, q.Status);
+                }).ToList(),
+                Terms = sale?.Terms,
+                Fulfillment = fulfillment is null ? null : mapper.Map<FulfillmentView>(fulfillment),
+                Invoice = invoice is null ? null : mapper.Map<InvoiceView>(invoice),
+                Payout = payout is null ? null : mapper.Map<PayoutView>(payout),
+                CertificateCode = await db.Certificates.Where(c => c.LotId == lot.Id).Select(c => c.VerificationCode).SingleOrDefaultAsync(cancellationToken),
+                AcceptsCards = payments.AcceptsCards,
+            };
+        }
+    }
+}

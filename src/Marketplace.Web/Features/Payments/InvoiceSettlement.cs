@@ -1,0 +1,48 @@
+using FluentValidation;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Payments;
+using Marketplace.Web.Infrastructure.Pipeline;
+using Marketplace.Web.Jobs;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Payments;
+
+/// <summary>
+/// What happens when an invoice is paid, however the money came: the ledger; for a lot, the escrow holds
+/// the money and the fulfillment opens for pickup; for an order, the seller ships; notices.
+/// </summary>
+public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox outbox)
+{
+    public async Task SettleAsync(Invoice invoice, PaymentMethod method, string reference, CancellationToken cancellationToken)
+    {
+        var now = clock.Now;
+        invoice.MarkPaid(method, reference, now);
+        db.LedgerTransactions.Add(LedgerPostings.Payment(invoice, now));
+        if (invoice.LotId is { } lotId)
+        {
+            var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == lotId, cancellationToken);
+            var settlement = await db.LotSettlements.SingleAsync(s => s.LotId == lotId, cancellationToken);
+            settlement.Fund(now);
+            db.LotFulfillments.Add(LotFulfillment.Start(lot.Id, lot.DistrictId, settlement.BuyerId, lot.Manifest.Devices, now));
+            outbox.Email(lot.DistrictId, $"Lot {lot.Number} is paid: schedule the pickup",
+                $"The buyer paid for lot {lot.Number} ({lot.Title}). The funds are held until the devices are received and certified as sanitized. Schedule the pickup from the lot page.");
+        }
+
+        if (invoice.OrderId is { } orderId)
+        {
+            var order = await db.Orders.SingleAsync(o => o.Id == orderId, cancellationToken);
+            order.MarkPaid(now);
+            outbox.Email(order.SellerId, $"Order {order.Number} is paid: ship it",
+                $"Order {order.Number} ({order.Total:C}) is paid. Ship to: {order.ShipTo}");
+        }
+
+        outbox.Email(invoice.PayerId, $"Payment received for {invoice.Number}", $"We received {invoice.Amount:C} for invoice {invoice.Number}. Reference: {reference}.");
+    }
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Payments;
+using Marketplace.Web.Infrastructure.Pipeline;
+using Marketplace.Web.Jobs;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Payments;
+
+/// <summary>Finance records money received (PO paid, ACH, wire or check).</summary>
+public static class MarkInvoicePaid
+{
+    [AllowedRoles(Roles.Finance)]
+    public sealed record Command(Guid InvoiceId, PaymentMethod Method, string Reference) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Reference).NotEmpty().WithMessage("Enter the payment reference (check number, ACH trace or wire reference).").MaximumLength(128);
+            RuleFor(c => c.Method).IsInEnum().NotEqual(PaymentMethod.Card).WithMessage("Card payments are recorded by Stripe, not by hand.");
+        }
+    }
+
+    public sealed class Handler(MarketplaceDb db, InvoiceSettlement settlement) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == command.InvoiceId, cancellationToken) ?? throw new NotFoundException("Invoice");
+            await settlement.SettleAsync(invoice, command.Method, command.Reference, cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Payments;
+using Marketplace.Web.Infrastructure.Pipeline;
+using Marketplace.Web.Jobs;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Payments;
+
+/// <summary>Starts a Stripe Checkout Session for an open invoice and returns where to send the buyer.</summary>
+public static class StartCardPayment
+{
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolBuyer, Roles.DistrictStaff)]
+    public sealed record Command(Guid InvoiceId, Uri SuccessUrl, Uri CancelUrl) : ICommand<string>;
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments) : ICommandHandler<Command, string>
+    {
+        public async ValueTask<string> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var invoice = await db.InvoicesPayableBy(user).SingleOrDefaultAsync(i => i.Id == command.InvoiceId, cancellationToken) ?? throw new NotFoundException("Invoice");
+            if (invoice.Status != InvoiceStatus.Open)
+            {
+                throw new DomainException($"Invoice {invoice.Number} is already {invoice.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            var checkout = await payments.StartCardCheckoutAsync(invoice, command.SuccessUrl, command.CancelUrl, cancellationToken);
+            invoice.Method = PaymentMethod.Card;
+            invoice.CheckoutSessionId = checkout.SessionId;
+            return checkout.RedirectUrl;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using AutoMapper;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Sales;
+using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Pipeline;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Sales;
+
+/// <summary>A lot open for quotes as a refurbisher sees it: the device mix, the manifest and its own quote.</summary>
+public static class GetListedLot
+{
+    [AllowedRoles(Roles.RefurbisherStaff)]
+    public sealed record Query(Guid LotId, DeviceFilter? Filter = null) : IQuery<Result>;
+
+    public sealed record ModelMix(string Model, int Count, IReadOnlyDictionary<CosmeticGrade, int> Grades);
+
+    public sealed record Result(LotSummary Lot, string? Description, string? PickupArea, IReadOnlyList<ModelMix> Mix, DevicePage Devices, QuoteRow? MyQuote, int QuoteCount);
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var organizationId = user.RequireOrganization();
+            var lot = await db.LotsOpenForQuotes(user).AsNoTracking().SingleOrDefaultAsync(l => l.Id == query.LotId, cancellationToken)
+                      ?? throw new NotFoundException("Listed lot");
+            var sale = await db.Sales.AsNoTracking().Include(s => s.Quotes).SingleAsync(s => s.LotId == lot.Id, cancellationToken);
+            var summary = mapper.Map<LotSummary>(lot);
+            summary.Stage = LotStage.Listed;
+            var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == lot.DistrictId, cancellationToken);
+            summary.DistrictName = district.Name;
+            var devices = await GetLotDevices.Handler.ReadAsync(db, mapper, lot.Id, lot.Manifest.Devices, query.Filter ?? new DeviceFilter(), false, cancellationToken);
+            var mix = (await db.Devices.Where(d => d.LotId == lot.Id)
+                    .GroupBy(d => new { d.Model, d.Grade })
+                    .Select(g => new { g.Key.Model, g.Key.Grade, Count = g.Count() })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(x => x.Model)
+                .Select(g => new ModelMix(g.Key, g.Sum(x => x.Count), g.ToDictionary(x => x.Grade, x => x.Count)))
+                .OrderByDescending(m => m.Count)
+                .ToList();
+            var mine = sale.Quotes.SingleOrDefault(q => q.RefurbisherId == organizationId && q.Status == QuoteStatus.Active);
+            var myQuote = mine is null ? null : new QuoteRow(mine.Id, mine.RefurbisherId, "", null, mine.Amount, mine.Note, mine.SubmittedAt, mine.ValidUntil, mine.Status);
+            return new Result(summary, lot.Description, $"{district.City}, {district.State}", mix, devices, myQuote,
+                sale.Quotes.Count(q => q.Status == QuoteStatus.Active));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Sales;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Pipeline;
+using Marketplace.Web.Jobs;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Sales;
+
+/// <summary>A refurbisher quotes for a whole lot open for quotes, or replaces its quote; the district is told.</summary>
+public static class SubmitQuote
+{
+    [AllowedRoles(Roles.RefurbisherStaff)]
+    public sealed record Command(Guid LotId, decimal Amount, string? Note) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Amount).GreaterThan(0).WithMessage("Enter a quote amount greater than $0.00.")
+                .LessThan(100_000_000).WithMessage("That quote amount is too large.");
+            RuleFor(c => c.Note).MaximumLength(1000);
+        }
+    }
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var organizationId = user.RequireOrganization();
+            var refurbisher = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, cancellationToken);
+            var sale = await db.Sales.Include(s => s.Quotes).SingleOrDefaultAsync(s => s.LotId == command.LotId && s.Status == SaleStatus.Open, cancellationToken)
+                       ?? throw new NotFoundException("Listed lot");
+            var lot = await db.Lots.AsNoTracking().Where(l => l.Id == sale.LotId).Select(l => new { l.Number, l.Title }).SingleAsync(cancellationToken);
+            var quote = sale.SubmitQuote(refurbisher, command.Amount, command.Note, clock.Now);
+            outbox.Email(sale.DistrictId, $"New quote on lot {lot.Number}",
+                $"{refurbisher.Name} quoted {quote.Amount:C} for lot {lot.Number} ({lot.Title}). The quote is valid until {quote.ValidUntil:MMMM d, yyyy}.");
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using FluentValidation;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Shared;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Pipeline;
+using Marketplace.Web.Jobs;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Settlement;
+
+/// <summary>Finance confirms the bank sent an approved payout (ACH trace or check number): cash leaves, the lot is settled.</summary>
+public static class ConfirmPayout
+{
+    [AllowedRoles(Roles.Finance)]
+    public sealed record Command(Guid PayoutId, string Reference) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reference).NotEmpty().WithMessage("Enter the ACH trace or check number.").MaximumLength(128);
+    }
+
+    public sealed class Handler(MarketplaceDb db, IClock clock, Outbox outbox) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var payout = await db.Payouts.SingleOrDefaultAsync(p => p.Id == command.PayoutId, cancellationToken) ?? throw new NotFoundException("Payout");
+            var now = clock.Now;
+            payout.ConfirmSent(command.Reference, now);
+            var settlement = await db.LotSettlements.SingleAsync(s => s.LotId == payout.LotId, cancellationToken);
+            settlement.Settle(payout);
+            var lotNumber = await db.Lots.Where(l => l.Id == payout.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
+            db.LedgerTransactions.Add(LedgerPostings.PayoutConfirmed(payout, lotNumber, now));
+            outbox.Email(payout.PayeeId, $"Payout of {payout.Total} for lot {lotNumber} sent",
+                $"The payout of {payout.Total} for lot {lotNumber} was sent by {payout.Method.Words()} (reference {payout.Reference}). The lot is settled.");
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Payments;
+using Marketplace.Web.Infrastructure.Pipeline;
+using Marketplace.Web.Jobs;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Settlement;
+
+/// <summary>
+/// Background, once the lot is certified (escrow): the district's payable balance in the ledger — the
+/// award's terms, whatever the fee schedule says today — becomes its payout. With a Stripe connected
+/// account it is transferred at once; otherwise finance approves it and confirms the bank reference.
+/// One payout per lot: a re-run finds it and stops; the transfer carries an idempotency key from our ids.
+/// </summary>
+public static class ReleaseDistrictFunds
+{
+    [AllowedRoles(Roles.System)]
+    public sealed record Command(Guid LotId) : ICommand;
+
+    public sealed class Handler(MarketplaceDb db, IClock clock, Outbox outbox, IPaymentProvider payments) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (await db.Payouts.AnyAsync(p => p.LotId == command.LotId, cancellationToken))
+            {
+                return Unit.Value;
+            }
+
+            var settlement = await db.LotSettlements.SingleOrDefaultAsync(s => s.LotId == command.LotId, cancellationToken) ?? throw new NotFoundException("Lot");
+            var certified = await db.LotFulfillments.AnyAsync(f => f.LotId == command.LotId && f.CertifiedAt != null, cancellationToken);
+            var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == command.LotId, cancellationToken);
+            var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == settlement.DistrictId, cancellationToken);
+            var amount = await db.DistrictPayableForLotAsync(lot.Id, settlement.Currency, cancellationToken);
+            var now = clock.Now;
+
+            var transferId = certified && settlement.Status == SettlementStatus.Held
+                ? await payments.TransferAsync(amount, district.StripeAccountId, $"payout-{lot.Id}", cancellationToken)
+                : null;
+            var payout = transferId is null
+                ? Payout.ForApproval(lot.Id, district.Id, amount, PayoutMethod.Ach, now)
+                : Payout.Transferred(lot.Id, district.Id, amount, transferId, now);
+            settlement.Release(payout, certified, now);
+            db.Payouts.Add(payout);
+            if (payout.IsSent)
+            {
+                db.LedgerTransactions.Add(LedgerPostings.PayoutTransferred(payout, lot.Number, now));
+            }
+
+            var statement = payout.IsSent
+                ? $"Lot {lot.Number} is settled. {amount} was transferred to your connected account (transfer {transferId})."
+                : $"Lot {lot.Number} is certified and its funds are released: {amount} will be sent by ACH. You will get another notice when finance confirms the transfer.";
+            if (lot.Manifest.FederalShareApplies)
+            {
+                statement += $"\n\nFederal share notice (2 CFR 200.313(e)): this lot holds {lot.Manifest.FederalDevices} federally funded device(s) with an estimated " +
+                             $"fair market value of {lot.Manifest.FederalEquipmentValue:C0}. The awarding agency is entitled to its share of these proceeds; account for it in your grant records.";
+            }
+
+            if (lot.BoardApprovalReference is { } approval)
+            {
+                statement += $"\nBoard approval: {approval}.";
+            }
+
+            outbox.Email(district.Id, $"Payout of {amount} for lot {lot.Number}", statement);
+            return Unit.Value;
+        }
+    }
+}
