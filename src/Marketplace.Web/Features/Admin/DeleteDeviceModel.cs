@@ -1,0 +1,17 @@
+namespace Marketplace.Web.Features.Admin;
+
+public static class DeleteDeviceModel
+{
+    [AllowedRoles(Roles.Admin)]
+    public sealed record Command(Guid Id) : ICommand;
+
+    public sealed class Handler(MarketplaceDb db) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var model = await db.DeviceModels.SingleOrDefaultAsync(m => m.Id == command.Id, cancellationToken) ?? throw new NotFoundException("Device model");
+            db.DeviceModels.Remove(model);
+            return Unit.Value;
+        }
+    }
+}
