@@ -33,9 +33,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxScope>();
         services.AddScoped<Features.Payments.InvoiceSettlement>();
-        services.AddScoped<Features.Imports.ManifestValidator>();
         services.AddScoped<Features.Lots.LotValuation>();
-        services.AddSingleton<Features.Imports.ImportProgress>();
         services.AddSingleton<OutboxSignal>();
         return services;
     }
