@@ -16,6 +16,9 @@ public static class DemoLots
     public const string District = "Maple Valley School District";
     public const string Refurbisher = "GreenCycle ITAD";
 
+    internal static Task<SampleLot> SaveListedAsync(this MarketplaceFactory factory) =>
+        factory.SaveAsync((district, _, now) => SampleLots.Listed(district, now));
+
     internal static Task<SampleLot> SaveAwardedAsync(this MarketplaceFactory factory, decimal hammer) =>
         factory.SaveAsync((district, buyer, now) => SampleLots.Awarded(district, buyer, hammer, now));
 

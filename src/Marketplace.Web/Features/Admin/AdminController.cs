@@ -41,7 +41,7 @@ public sealed class AdminController(ISender sender) : MarketplaceController(send
     public async Task<IActionResult> SavePriceGuide(SavePriceGuide.Command command)
     {
         await Sender.Send(command);
-        Success("Price guide saved. Estimates use it from now on.");
+        Success("Price guide saved. The estimates of draft and listed lots are being updated with it.");
         return RedirectToAction(nameof(Models));
     }
 

@@ -1,11 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Fulfillment;
@@ -14,6 +7,7 @@ using Marketplace.Web.Features.Shared;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
+using Marketplace.Web.Infrastructure.Spreadsheets;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,14 +22,10 @@ public enum ManifestFormat { Csv, Xlsx }
 /// </summary>
 public static class ExportManifest
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = SpreadsheetXlsx.ContentType;
 
-    public static readonly IReadOnlyList<string> Headers =
-    [
-        "Serial", "Asset tag", "Category", "Manufacturer", "Model", "Grade", "Functional", "CPU", "RAM (GB)", "Storage (GB)",
-        "Purchase date", "Funding source", "AUE", "Years of updates left", "Enrollment", "Sanitization (declared)", "Battery %",
-        "Charger", "Location", "Notes", "Sanitized",
-    ];
+    /// <summary>The header row, which is the same whatever the day.</summary>
+    public static readonly IReadOnlyList<string> Headers = Columns(DateOnly.MinValue).Headers;
 
     [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff)]
     public sealed record Query(Guid LotId, ManifestFormat Format) : IQuery<Result>;
@@ -69,22 +59,37 @@ public static class ExportManifest
                     x.Device.Enrollment, x.Device.DeclaredSanitization, x.Device.BatteryHealthPercent, x.Device.HasCharger, x.Device.Location,
                     x.Device.Notes, x.Sanitization == null ? null : x.Sanitization.Method, x.Sanitization == null ? null : x.Sanitization.RecordedAt))
                 .ToListAsync(cancellationToken);
-            var today = clock.Today;
+            var columns = Columns(clock.Today);
             var name = $"manifest-{lotNumber}";
             return query.Format == ManifestFormat.Xlsx
-                ? new Result($"{name}.xlsx", XlsxContentType, ManifestWorkbook.Write(lotNumber, lines, today))
-                : new Result($"{name}.csv", "text/csv", SpreadsheetCsv.Write(Headers, lines.Select(line => Cells(line, today))));
+                ? new Result($"{name}.xlsx", XlsxContentType, SpreadsheetXlsx.Write("Manifest", $"Manifest {lotNumber}", columns, lines))
+                : new Result($"{name}.csv", "text/csv", SpreadsheetCsv.Write(columns.Headers, columns.Format(lines)));
         }
     }
 
-    internal static string?[] Cells(Line d, DateOnly today) =>
-    [
-        d.Serial, d.AssetTag, d.Category.Words(), d.Manufacturer, d.Model, d.Grade.ToString(), d.Functional.Words(), d.Cpu,
-        Number(d.RamGb), Number(d.StorageGb), Date(d.PurchaseDate), Known(d.FundingSource, FundingSource.Unknown), Date(d.AueDate),
-        AueYears.Left(d.AueDate, today)?.ToString("0.0", CultureInfo.InvariantCulture), Known(d.Enrollment, EnrollmentStatus.Unknown),
-        Known(d.DeclaredSanitization, DeclaredSanitization.Unknown), Number(d.BatteryHealthPercent), YesNo(d.HasCharger), d.Location,
-        d.Notes, Sanitized(d),
-    ];
+    /// <summary>The manifest's columns (header, width in characters, kind, value); years of updates are counted from <paramref name="today"/>.</summary>
+    internal static SpreadsheetColumns<Line> Columns(DateOnly today) => new SpreadsheetColumns<Line>()
+        .Text("Serial", 16, d => d.Serial)
+        .Text("Asset tag", 12, d => d.AssetTag)
+        .Text("Category", 14, d => d.Category.Words())
+        .Text("Manufacturer", 14, d => d.Manufacturer)
+        .Text("Model", 28, d => d.Model)
+        .Text("Grade", 7, d => d.Grade.ToString())
+        .Text("Functional", 12, d => d.Functional.Words())
+        .Text("CPU", 18, d => d.Cpu)
+        .Number("RAM (GB)", 9, d => d.RamGb)
+        .Number("Storage (GB)", 11, d => d.StorageGb)
+        .Date("Purchase date", 13, d => d.PurchaseDate)
+        .Text("Funding source", 14, d => Known(d.FundingSource, FundingSource.Unknown))
+        .Date("AUE", 12, d => d.AueDate)
+        .Years("Years of updates left", 10, d => AueYears.Left(d.AueDate, today))
+        .Text("Enrollment", 14, d => Known(d.Enrollment, EnrollmentStatus.Unknown))
+        .Text("Sanitization (declared)", 14, d => Known(d.DeclaredSanitization, DeclaredSanitization.Unknown))
+        .Number("Battery %", 9, d => d.BatteryHealthPercent)
+        .Text("Charger", 8, d => YesNo(d.HasCharger))
+        .Text("Location", 22, d => d.Location)
+        .Text("Notes", 40, d => d.Notes)
+        .Text("Sanitized", 18, Sanitized);
 
     internal static string? YesNo(bool? value) => value switch { true => "Yes", false => "No", null => null };
 
@@ -95,406 +100,4 @@ public static class ExportManifest
         d.SanitizationMethod is { } method && d.SanitizedAt is { } at
             ? $"{method} {at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
             : null;
-
-    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-}
-
-/// <summary>
-/// The .xlsx form of the manifest: bold frozen header with filters, numbers and dates as real Excel values,
-/// and text written as text (never parsed as a formula) with formula-looking values neutralised like the CSV.
-/// </summary>
-/// <remarks>
-/// Streamed with the Open XML SDK's <see cref="OpenXmlWriter"/>, one row at a time, into a write-only zip: a
-/// 50,000-device lot never exists as a cell model (or as uncompressed XML) in memory. Every text cell is an inline
-/// string (no shared-string table to build), and no cell is ever a formula.
-/// </remarks>
-internal static class ManifestWorkbook
-{
-    private const string SheetName = "Manifest";
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
-
-    // Columns (1-based) that hold numbers or dates rather than text.
-    private const int RamColumn = 9, StorageColumn = 10, PurchaseDateColumn = 11, AueColumn = 13, YearsLeftColumn = 14, BatteryColumn = 17;
-
-    // Cell formats (indexes into cellXfs of the stylesheet below).
-    private const uint HeaderStyle = 1, DateStyle = 2, YearsStyle = 3;
-
-    // Custom number formats start at 164; lower ids are Excel's built-ins.
-    private const uint DateFormatId = 164, YearsFormatId = 165;
-
-    private static readonly double[] Widths = [16, 12, 14, 14, 28, 7, 12, 18, 9, 11, 13, 14, 12, 10, 14, 14, 9, 8, 22, 40, 18];
-
-    private static readonly string[] ColumnNames = [.. Enumerable.Range(0, ExportManifest.Headers.Count).Select(ColumnName)];
-
-    /// <summary>Excel counts days from 30 December 1899 (the 1900 leap-year quirk included).</summary>
-    private static readonly int ExcelEpochDayNumber = new DateOnly(1899, 12, 30).DayNumber;
-
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789ABCDEFabcdef");
-
-    // The writer only reads an element's name from these, so one instance of each serves every row.
-    private static readonly Row RowElement = new();
-    private static readonly Cell CellElement = new();
-    private static readonly CellValue ValueElement = new();
-    private static readonly InlineString InlineStringElement = new();
-    private static readonly Text TextElement = new();
-
-    public static byte[] Write(string lotNumber, IReadOnlyList<ExportManifest.Line> lines, DateOnly today)
-    {
-        using var stream = new MemoryStream();
-        Write(stream, lotNumber, lines, today);
-        return stream.ToArray();
-    }
-
-    public static void Write(Stream stream, string lotNumber, IReadOnlyList<ExportManifest.Line> lines, DateOnly today)
-    {
-        var usedRange = $"A1:{ColumnNames[^1]}{(lines.Count + 1).ToString(CultureInfo.InvariantCulture)}";
-
-        // The package around the sheet (content types, relationships, properties, workbook, styles) comes from the
-        // SDK, with a placeholder sheet. The SDK opens its package read-write, and a read-write zip keeps each part
-        // uncompressed in memory until it is closed: for the sheet, ~45 MB of XML for 50,000 devices. So the sheet
-        // is not written there but streamed, deflated as it goes, into a write-only copy of that package.
-        using var skeleton = new MemoryStream();
-        string sheetEntry;
-        using (var document = SpreadsheetDocument.Create(skeleton, SpreadsheetDocumentType.Workbook, autoSave: false))
-        {
-            document.PackageProperties.Title = $"Manifest {lotNumber}";
-            document.PackageProperties.Creator = "K-12 Device Marketplace";
-
-            var workbookPart = document.AddWorkbookPart();
-            NewStylesheet().Save(workbookPart.AddNewPart<WorkbookStylesPart>());
-            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            new Worksheet(new SheetData()).Save(worksheetPart);
-            sheetEntry = worksheetPart.Uri.OriginalString.TrimStart('/');
-            NewWorkbook(workbookPart.GetIdOfPart(worksheetPart), usedRange).Save(workbookPart);
-        }
-
-        skeleton.Position = 0;
-        using var parts = new ZipArchive(skeleton, ZipArchiveMode.Read);
-        using var package = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var sheetWritten = false;
-        foreach (var part in parts.Entries)
-        {
-            using var target = package.CreateEntry(part.FullName, CompressionLevel.Optimal).Open();
-            if (part.FullName == sheetEntry)
-            {
-                WriteSheet(target, lines, today, usedRange);
-                sheetWritten = true;
-            }
-            else
-            {
-                using var source = part.Open();
-                source.CopyTo(target);
-            }
-        }
-
-        if (!sheetWritten)
-        {
-            throw new InvalidOperationException($"The workbook package has no {sheetEntry} to stream the manifest into.");
-        }
-    }
-
-    /// <summary>The worksheet XML, row by row, straight into the package entry's (deflating) stream.</summary>
-    private static void WriteSheet(Stream target, IReadOnlyList<ExportManifest.Line> lines, DateOnly today, string usedRange)
-    {
-        using var writer = OpenXmlWriter.Create(target);
-        writer.WriteStartDocument();
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new SheetDimension { Reference = usedRange });
-        writer.WriteElement(new SheetViews(
-            new SheetView(
-                new Pane
-                {
-                    VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-                },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-            {
-                TabSelected = true, WorkbookViewId = 0,
-            }));
-        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
-        writer.WriteElement(NewColumns());
-
-        writer.WriteStartElement(new SheetData());
-        var attributes = new List<OpenXmlAttribute>(3);
-        StartRow(writer, attributes, 1);
-        for (var c = 0; c < ExportManifest.Headers.Count; c++)
-        {
-            WriteText(writer, attributes, c, "1", ExportManifest.Headers[c], HeaderStyle);
-        }
-
-        writer.WriteEndElement();
-
-        var row = 2;
-        foreach (var line in lines)
-        {
-            var rowText = row.ToString(CultureInfo.InvariantCulture);
-            StartRow(writer, attributes, row);
-            var cells = ExportManifest.Cells(line, today);
-            for (var c = 0; c < cells.Length; c++)
-            {
-                switch (c + 1)
-                {
-                    case RamColumn:
-                        WriteNumber(writer, attributes, c, rowText, line.RamGb);
-                        break;
-                    case StorageColumn:
-                        WriteNumber(writer, attributes, c, rowText, line.StorageGb);
-                        break;
-                    case BatteryColumn:
-                        WriteNumber(writer, attributes, c, rowText, line.BatteryHealthPercent);
-                        break;
-                    case YearsLeftColumn:
-                        if (AueYears.Left(line.AueDate, today) is { } years)
-                        {
-                            WriteValue(writer, attributes, c, rowText, years.ToString("R", CultureInfo.InvariantCulture), YearsStyle);
-                        }
-
-                        break;
-                    case PurchaseDateColumn:
-                        WriteDate(writer, attributes, c, rowText, line.PurchaseDate);
-                        break;
-                    case AueColumn:
-                        WriteDate(writer, attributes, c, rowText, line.AueDate);
-                        break;
-                    default:
-                        if (!string.IsNullOrEmpty(cells[c]))
-                        {
-                            WriteText(writer, attributes, c, rowText, SpreadsheetCsv.Neutralize(cells[c]), style: null);
-                        }
-
-                        break;
-                }
-            }
-
-            writer.WriteEndElement();
-            row++;
-        }
-
-        writer.WriteEndElement(); // sheetData
-        writer.WriteElement(new AutoFilter { Reference = usedRange });
-        writer.WriteEndElement(); // worksheet
-        writer.Close();
-    }
-
-    private static void StartRow(OpenXmlWriter writer, List<OpenXmlAttribute> attributes, int row)
-    {
-        attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", "", row.ToString(CultureInfo.InvariantCulture)));
-        writer.WriteStartElement(RowElement, attributes);
-    }
-
-    private static void WriteNumber(OpenXmlWriter writer, List<OpenXmlAttribute> attributes, int column, string row, int? value)
-    {
-        if (value is { } number)
-        {
-            WriteValue(writer, attributes, column, row, number.ToString(CultureInfo.InvariantCulture), style: null);
-        }
-    }
-
-    private static void WriteDate(OpenXmlWriter writer, List<OpenXmlAttribute> attributes, int column, string row, DateOnly? value)
-    {
-        if (value is { } date)
-        {
-            // The OLE Automation date of midnight on that day: a whole number of days, shown through the date format.
-            var serial = date.DayNumber - ExcelEpochDayNumber;
-            WriteValue(writer, attributes, column, row, serial.ToString(CultureInfo.InvariantCulture), DateStyle);
-        }
-    }
-
-    /// <summary>A numeric cell: <c>&lt;c r="I2" s="…"&gt;&lt;v&gt;4&lt;/v&gt;&lt;/c&gt;</c>.</summary>
-    private static void WriteValue(OpenXmlWriter writer, List<OpenXmlAttribute> attributes, int column, string row, string value, uint? style)
-    {
-        attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", "", string.Concat(ColumnNames[column], row)));
-        if (style is { } s)
-        {
-            attributes.Add(new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        writer.WriteStartElement(CellElement, attributes);
-        writer.WriteStartElement(ValueElement);
-        writer.WriteString(value);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-    }
-
-    /// <summary>A text cell as an inline string: <c>&lt;c r="A2" t="inlineStr"&gt;&lt;is&gt;&lt;t&gt;…&lt;/t&gt;&lt;/is&gt;&lt;/c&gt;</c>, never a formula.</summary>
-    private static void WriteText(OpenXmlWriter writer, List<OpenXmlAttribute> attributes, int column, string row, string text, uint? style)
-    {
-        attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", "", string.Concat(ColumnNames[column], row)));
-        if (style is { } s)
-        {
-            attributes.Add(new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        attributes.Add(new OpenXmlAttribute("t", "", "inlineStr"));
-        writer.WriteStartElement(CellElement, attributes);
-        writer.WriteStartElement(InlineStringElement);
-        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-        {
-            // Without it Excel trims the spaces a district typed.
-            attributes.Clear();
-            attributes.Add(new OpenXmlAttribute("xml", "space", XmlNamespace, "preserve"));
-            writer.WriteStartElement(TextElement, attributes);
-        }
-        else
-        {
-            writer.WriteStartElement(TextElement);
-        }
-
-        writer.WriteString(XmlSafe(text));
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-    }
-
-    /// <summary>
-    /// Characters XML cannot hold (control characters pasted into a note) are written with the spreadsheet escape
-    /// _xHHHH_, as Excel writes them; text that already looks like such an escape gets its underscore escaped
-    /// (_x005F_) so that Excel and the import show it as typed.
-    /// </summary>
-    private static string XmlSafe(string text)
-    {
-        var clean = true;
-        for (var i = 0; i < text.Length && clean; i++)
-        {
-            clean = IsXmlChar(text, i) && !LooksEscaped(text, i);
-        }
-
-        if (clean)
-        {
-            return text;
-        }
-
-        var escaped = new StringBuilder(text.Length + 16);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (LooksEscaped(text, i))
-            {
-                escaped.Append("_x005F_");
-            }
-            else if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                escaped.Append(ch).Append(text[++i]);
-            }
-            else if (IsXmlChar(text, i))
-            {
-                escaped.Append(ch);
-            }
-            else
-            {
-                escaped.Append("_x").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture)).Append('_');
-            }
-        }
-
-        return escaped.ToString();
-    }
-
-    /// <summary>Whether <c>_xHHHH_</c> starts at <paramref name="i"/>.</summary>
-    private static bool LooksEscaped(string text, int i) =>
-        text[i] == '_' && i + 7 <= text.Length && text[i + 1] == 'x' && text[i + 6] == '_' && !text.AsSpan(i + 2, 4).ContainsAnyExcept(HexDigits);
-
-    private static bool IsXmlChar(string text, int i)
-    {
-        var ch = text[i];
-        if (char.IsHighSurrogate(ch))
-        {
-            return i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-        }
-
-        if (char.IsLowSurrogate(ch))
-        {
-            return i > 0 && char.IsHighSurrogate(text[i - 1]);
-        }
-
-        return XmlConvert.IsXmlChar(ch);
-    }
-
-    private static Columns NewColumns()
-    {
-        var columns = new Columns();
-        for (var c = 0; c < Widths.Length; c++)
-        {
-            var column = (uint)(c + 1);
-            var style = column switch
-            {
-                PurchaseDateColumn or AueColumn => DateStyle,
-                YearsLeftColumn => YearsStyle,
-                _ => 0u,
-            };
-            // Excel adds ~0.71 characters of padding to a width typed in its dialog; do the same so columns look alike.
-            columns.Append(new Column { Min = column, Max = column, Width = Widths[c] + 0.71, CustomWidth = true, Style = style });
-        }
-
-        return columns;
-    }
-
-    private static Workbook NewWorkbook(string sheetRelationshipId, string usedRange) =>
-        new(
-            new BookViews(new WorkbookView { ActiveTab = 0 }),
-            new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = sheetRelationshipId }),
-            new DefinedNames(
-                // Excel keeps an autofilter's range in this hidden name, and expects it beside the sheet's <autoFilter>.
-                new DefinedName(AbsoluteReference(usedRange)) { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true }));
-
-    private static string AbsoluteReference(string range)
-    {
-        var corners = range.Split(':');
-        return $"{SheetName}!{Absolute(corners[0])}:{Absolute(corners[1])}";
-
-        static string Absolute(string cell)
-        {
-            var digits = cell.IndexOfAny("0123456789".ToCharArray());
-            return $"${cell[..digits]}${cell[digits..]}";
-        }
-    }
-
-    /// <summary>Just what the sheet uses: a bold shaded header, a yyyy-mm-dd date format and one decimal for years.</summary>
-    private static Stylesheet NewStylesheet() =>
-        new(
-            new NumberingFormats(
-                new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "yyyy-mm-dd" },
-                new NumberingFormat { NumberFormatId = YearsFormatId, FormatCode = "0.0" })
-            { Count = 2 },
-            new Fonts(NewFont(bold: false), NewFont(bold: true)) { Count = 2 },
-            new Fills(
-                new Fill(new PatternFill { PatternType = PatternValues.None }),
-                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE5E7EB" }) { PatternType = PatternValues.Solid }))
-            { Count = 3 },
-            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
-            new CellFormats(
-                new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
-                new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyFill = true },
-                new CellFormat { NumberFormatId = DateFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-                new CellFormat { NumberFormatId = YearsFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true })
-            { Count = 4 },
-            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
-
-    private static Font NewFont(bool bold)
-    {
-        var font = new Font();
-        if (bold)
-        {
-            font.Append(new Bold());
-        }
-
-        font.Append(new FontSize { Val = 11 }, new Color { Theme = 1 }, new FontName { Val = "Calibri" }, new FontFamilyNumbering { Val = 2 });
-        return font;
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-
-        return name;
-    }
 }

@@ -33,11 +33,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxScope>();
-        services.AddScoped<Features.Payments.InvoiceSettlement>();
-        services.AddScoped<Features.Imports.ManifestValidator>();
-        services.AddScoped<Features.Lots.ManifestValuation>();
-        services.AddScoped<Features.Lots.ManifestChanges>();
-        services.AddSingleton<Features.Imports.ImportProgress>();
         services.AddSingleton<OutboxSignal>();
         return services;
     }

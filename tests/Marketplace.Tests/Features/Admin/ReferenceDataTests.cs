@@ -65,7 +65,10 @@ public sealed class ReferenceDataTests : IAsyncLifetime
             fields[$"CategoryPrices[{category}]"] = category == DeviceCategory.Desktop ? "200" : "50";
         }
 
-        await admin.SubmitAsync("/admin/models", "/admin/price-guide", fields);
+        Assert.Contains("estimates of draft and listed lots are being updated", await admin.SubmitAsync("/admin/models", "/admin/price-guide", fields));
+        await MarketplaceFactory.EventuallyAsync(
+            () => _factory.WithDbAsync(async db => await db.Lots.AnyAsync(l => l.Id == lot && l.Manifest.EstimateLow == 180m) ? (object)true : null),
+            "the open lots to be revalued with the new price guide");
         Assert.Contains("$180 – $220", WebUtility.HtmlDecode(await kit.District.GetPageAsync($"/lots/{lot}")));
 
         fields["RangeSpread"] = "5";

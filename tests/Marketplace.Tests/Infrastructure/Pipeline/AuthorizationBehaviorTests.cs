@@ -4,7 +4,7 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Settlement;
 using Marketplace.Web.Features.Sanitization;
-using Marketplace.Web.Features.Store;
+using Marketplace.Web.Features.Storefront;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;

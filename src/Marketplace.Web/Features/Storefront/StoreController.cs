@@ -1,14 +1,12 @@
-using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Payments;
 using Marketplace.Web.Features.Shared;
 using Marketplace.Web.Infrastructure.Payments;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Marketplace.Web.Features.Store;
+namespace Marketplace.Web.Features.Storefront;
 
 public sealed record CheckoutForm(PaymentMethod Method = PaymentMethod.PurchaseOrder, string? PurchaseOrderNumber = null, string ShipTo = "");
 

@@ -1,15 +1,6 @@
-using Marketplace.Web.Data;
-using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
-using Marketplace.Web.Domain.Storefront;
-using Marketplace.Web.Infrastructure.Pipeline;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Web.Features.Store;
-
-public sealed record ListingCard(Guid Id, string Title, string? Description, DeviceCategory Category, CosmeticGrade Grade, decimal Price,
-    int QuantityAvailable, int WarrantyMonths, string Seller, string? SellerCertification);
+namespace Marketplace.Web.Features.Storefront;
 
 public static class BrowseCatalog
 {
@@ -45,23 +36,5 @@ public static class BrowseCatalog
                 .ToListAsync(cancellationToken);
             return new Result(cards, total, page, pages);
         }
-    }
-
-    internal static IQueryable<ListingCard> ToCards(this IQueryable<Listing> listings, MarketplaceDb db) =>
-        listings.Join(db.Organizations, l => l.SellerId, o => o.Id, (l, o) => new ListingCard(
-            l.Id, l.Title, l.Description, l.Category, l.Grade, l.Price, l.QuantityAvailable, l.WarrantyMonths, o.Name,
-            o.Certification == CertificationStandard.None ? null : o.Certification.ToString()));
-}
-
-public static class GetListing
-{
-    [AllowedRoles(Anonymous = true)]
-    public sealed record Query(Guid ListingId) : IQuery<ListingCard>;
-
-    public sealed class Handler(MarketplaceDb db) : IQueryHandler<Query, ListingCard>
-    {
-        public async ValueTask<ListingCard> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Listings.Where(l => l.Id == query.ListingId && l.IsActive).ToCards(db).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Listing");
     }
 }

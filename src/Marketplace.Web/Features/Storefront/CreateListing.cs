@@ -1,30 +1,7 @@
-using FluentValidation;
-using Marketplace.Web.Data;
-using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Storefront;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Infrastructure.Identity;
-using Marketplace.Web.Infrastructure.Pipeline;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Web.Features.Listings;
-
-public static class ListMyListings
-{
-    [AllowedRoles(Roles.RefurbisherStaff)]
-    public sealed record Query : IQuery<IReadOnlyList<Listing>>;
-
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Listing>>
-    {
-        public async ValueTask<IReadOnlyList<Listing>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var sellerId = user.RequireOrganization();
-            return await db.Listings.AsNoTracking().Where(l => l.SellerId == sellerId).OrderBy(l => l.Title).ToListAsync(cancellationToken);
-        }
-    }
-}
+namespace Marketplace.Web.Features.Storefront;
 
 public static class CreateListing
 {

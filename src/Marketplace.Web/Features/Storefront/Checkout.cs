@@ -1,17 +1,9 @@
-using FluentValidation;
-using Marketplace.Web.Data;
-using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Infrastructure.Identity;
-using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Web.Features.Store;
+namespace Marketplace.Web.Features.Storefront;
 
 /// <summary>
 /// Turns the cart into one order (and one invoice) per refurbisher, reserving stock. Payment follows:
@@ -93,49 +85,6 @@ public static class Checkout
 
             db.CartItems.RemoveRange(items);
             return new Result(orders, invoices);
-        }
-    }
-}
-
-public static class ListOrders
-{
-    [AllowedRoles(Roles.StorefrontBuyers)]
-    public sealed record Query : IQuery<IReadOnlyList<OrderSummary>>;
-
-    public sealed record OrderSummary(Guid Id, string Number, DateTimeOffset PlacedAt, OrderStatus Status, PaymentMethod Method, string? PurchaseOrderNumber, decimal Total, string Seller, int Devices);
-
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<OrderSummary>>
-    {
-        public async ValueTask<IReadOnlyList<OrderSummary>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var buyerId = user.RequireOrganization();
-            var orders = await db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => o.BuyerId == buyerId)
-                .Join(db.Organizations, o => o.SellerId, s => s.Id, (o, s) => new { o, Seller = s.Name })
-                .ToListAsync(cancellationToken);
-            return orders.OrderByDescending(x => x.o.PlacedAt)
-                .Select(x => new OrderSummary(x.o.Id, x.o.Number, x.o.PlacedAt, x.o.Status, x.o.PaymentMethod, x.o.PurchaseOrderNumber, x.o.Total, x.Seller, x.o.Lines.Sum(l => l.Quantity)))
-                .ToList();
-        }
-    }
-}
-
-public static class GetOrder
-{
-    [AllowedRoles(Roles.StorefrontBuyers)]
-    public sealed record Query(Guid OrderId) : IQuery<Result>;
-
-    public sealed record Result(Order Order, string Seller, Invoice Invoice);
-
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, Result>
-    {
-        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var buyerId = user.RequireOrganization();
-            var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == query.OrderId && o.BuyerId == buyerId, cancellationToken)
-                        ?? throw new NotFoundException("Order");
-            var seller = await db.Organizations.Where(o => o.Id == order.SellerId).Select(o => o.Name).SingleAsync(cancellationToken);
-            var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.OrderId == order.Id, cancellationToken);
-            return new Result(order, seller, invoice);
         }
     }
 }

@@ -1,11 +1,9 @@
-using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Shared;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Marketplace.Web.Features.Listings;
+namespace Marketplace.Web.Features.Storefront;
 
 public sealed record ListingForm(string Title = "", string? Description = null, DeviceCategory Category = DeviceCategory.Chromebook,
     CosmeticGrade Grade = CosmeticGrade.A, decimal Price = 0, int Quantity = 1, int WarrantyMonths = 12);
@@ -16,10 +14,10 @@ public sealed record ListingForm(string Title = "", string? Description = null, 
 public sealed class ListingsController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await Sender.Send(new ListMyListings.Query()));
+    public async Task<IActionResult> Index() => View("MyListings", await Sender.Send(new ListMyListings.Query()));
 
     [HttpGet("new")]
-    public IActionResult Create() => View(new ListingForm());
+    public IActionResult Create() => View("NewListing", new ListingForm());
 
     [HttpPost("new")]
     public async Task<IActionResult> Create(ListingForm form)

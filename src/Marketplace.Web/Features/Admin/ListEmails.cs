@@ -1,0 +1,25 @@
+using Marketplace.Web.Infrastructure.Email;
+
+namespace Marketplace.Web.Features.Admin;
+
+public static class ListEmails
+{
+    public const int PageSize = 50;
+
+    [AllowedRoles(Roles.Admin)]
+    public sealed record Query(int Page = 1) : IQuery<Result>;
+
+    public sealed record Result(IReadOnlyList<EmailMessage> Messages, int Page, int Pages);
+
+    public sealed class Handler(MarketplaceDb db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var total = await db.EmailMessages.CountAsync(cancellationToken);
+            var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+            var page = Math.Clamp(query.Page, 1, pages);
+            var messages = await db.EmailMessages.AsNoTracking().OrderByDescending(m => m.SentAt).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            return new Result(messages, page, pages);
+        }
+    }
+}

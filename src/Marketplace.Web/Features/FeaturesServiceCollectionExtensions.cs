@@ -1,0 +1,20 @@
+using Marketplace.Web.Features.Imports;
+using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Features.Payments;
+
+namespace Marketplace.Web.Features;
+
+public static class FeaturesServiceCollectionExtensions
+{
+    /// <summary>
+    /// The services of each feature area beyond its handlers and validators (which the pipeline finds by
+    /// itself): one registration per area, in the area's folder.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceFeatures(this IServiceCollection services)
+    {
+        services.AddLots();
+        services.AddImports();
+        services.AddInvoicePayments();
+        return services;
+    }
+}

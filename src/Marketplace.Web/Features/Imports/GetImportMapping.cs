@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Marketplace.Web.Domain.Imports;
+
+namespace Marketplace.Web.Features.Imports;
+
+/// <summary>Step 2: the mapping screen — headers, the guessed (or remembered) mapping and a preview.</summary>
+public static class GetImportMapping
+{
+    [AllowedRoles(Roles.DistrictStaff)]
+    public sealed record Query(Guid JobId) : IQuery<Result>;
+
+    public sealed record Result(ImportJob Job, string LotNumber, IReadOnlyList<string> Headers, IReadOnlyList<HeaderProblem> HeaderProblems,
+        IReadOnlyDictionary<ManifestField, int> Mapping, IReadOnlyList<ManifestRow> Preview, bool Remembered);
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var job = await db.LoadImportJobAsync(query.JobId, user, cancellationToken);
+            var lotNumber = await db.Lots.Where(l => l.Id == job.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
+            var head = ManifestHead.FromJson(job.HeaderJson);
+            var saved = await db.ImportMappings.AsNoTracking().SingleOrDefaultAsync(m => m.OrganizationId == job.OrganizationId, cancellationToken);
+            var remembered = saved is null ? null : JsonSerializer.Deserialize<Dictionary<ManifestField, string>>(saved.MappingJson);
+            var mapping = job.MappingJson is not null
+                ? ImportMappingJson.Read(job.MappingJson)
+                : ManifestFields.Guess(head.Headers, head.UnusableColumns, remembered, job.Preset);
+            return new Result(job, lotNumber, head.Headers, head.HeaderProblems, mapping, head.Preview, remembered is not null);
+        }
+    }
+}

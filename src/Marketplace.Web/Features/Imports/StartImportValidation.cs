@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Marketplace.Web.Domain.Imports;
+using Marketplace.Web.Jobs;
+
+namespace Marketplace.Web.Features.Imports;
+
+/// <summary>Step 3: the district confirms the mapping; validation of every row runs in the background.</summary>
+public static class StartImportValidation
+{
+    [AllowedRoles(Roles.DistrictStaff)]
+    public sealed record Command(Guid JobId, IReadOnlyDictionary<ManifestField, int> Mapping) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Mapping).Must(m => m.ContainsKey(ManifestField.Serial))
+                .WithMessage("Choose the column that holds the serial number: every device is tracked by its serial.");
+            RuleFor(c => c.Mapping).Must(m => m.Values.Distinct().Count() == m.Count)
+                .WithMessage("Each column can fill only one field; two fields point at the same column.");
+        }
+    }
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var job = await db.LoadImportJobAsync(command.JobId, user, cancellationToken);
+            var headers = ManifestHead.FromJson(job.HeaderJson);
+            if (command.Mapping.Values.Any(i => i < 0 || i >= headers.Headers.Count || headers.UnusableColumns.Contains(i)))
+            {
+                throw new DomainException("A chosen column does not exist or has a blank or duplicate header.");
+            }
+
+            job.StartValidation(ImportMappingJson.Write(command.Mapping));
+            var remembered = JsonSerializer.Serialize(command.Mapping.ToDictionary(m => m.Key, m => headers.Headers[m.Value]));
+            var saved = await db.ImportMappings.SingleOrDefaultAsync(m => m.OrganizationId == job.OrganizationId, cancellationToken);
+            if (saved is null)
+            {
+                db.ImportMappings.Add(new ImportMapping { OrganizationId = job.OrganizationId, MappingJson = remembered, UpdatedAt = clock.Now });
+            }
+            else
+            {
+                saved.MappingJson = remembered;
+                saved.UpdatedAt = clock.Now;
+            }
+
+            await db.ImportIssues.Where(i => i.ImportJobId == job.Id).ExecuteDeleteAsync(cancellationToken);
+            outbox.Enqueue(new ValidateImport.Command(job.Id));
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Marketplace.Web.Features.Storefront;
+
+public static class GetCart
+{
+    [AllowedRoles(Roles.StorefrontBuyers)]
+    public sealed record Query : IQuery<CartView>;
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, CartView>
+    {
+        public async ValueTask<CartView> Handle(Query query, CancellationToken cancellationToken) => await ReadAsync(db, user.UserId, cancellationToken);
+
+        internal static async Task<CartView> ReadAsync(MarketplaceDb db, Guid userId, CancellationToken cancellationToken)
+        {
+            var lines = await db.CartItems.Where(c => c.UserId == userId)
+                .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new { c, l })
+                .Join(db.Organizations, x => x.l.SellerId, o => o.Id, (x, o) => new CartLine(x.l.Id, x.l.Title, o.Name, o.Id, x.l.Price, x.c.Quantity, x.l.QuantityAvailable))
+                .ToListAsync(cancellationToken);
+            var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
+            var shipping = lines.Select(l => l.SellerId).Distinct().Count() * fees.StorefrontFlatShipping;
+            return new CartView(lines.OrderBy(l => l.Title).ToList(), lines.Sum(l => l.LineTotal), shipping);
+        }
+    }
+}
