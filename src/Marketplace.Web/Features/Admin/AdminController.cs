@@ -13,10 +13,10 @@ namespace Marketplace.Web.Features.Admin;
 public sealed class AdminController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await Sender.Send(new ListOrganizations.Query()));
+    public async Task<IActionResult> Index() => View(await Sender.Send(new ListOrganizations.Query(), Aborted));
 
     [HttpGet("models")]
-    public async Task<IActionResult> Models() => View(await Sender.Send(new ListDeviceModels.Query()));
+    public async Task<IActionResult> Models() => View(await Sender.Send(new ListDeviceModels.Query(), Aborted));
 
     [HttpPost("models")]
     public async Task<IActionResult> SaveModel(Guid? id, string name, string manufacturer, DeviceCategory category, string? aue, decimal? basePrice)
@@ -24,7 +24,7 @@ public sealed class AdminController(ISender sender) : MarketplaceController(send
         DateOnly? aueDate = string.IsNullOrWhiteSpace(aue) ? null
             : DateOnly.TryParseExact(aue + "-01", "yyyy-MM-dd", out var month) ? month
             : throw new DomainException($"\"{aue}\" is not a month: use the YYYY-MM picker.");
-        await Sender.Send(new SaveDeviceModel.Command(id, name ?? "", manufacturer ?? "", category, aueDate, basePrice));
+        await Sender.Send(new SaveDeviceModel.Command(id, name ?? "", manufacturer ?? "", category, aueDate, basePrice), Aborted);
         Success($"Saved {name}.");
         return RedirectToAction(nameof(Models));
     }
@@ -32,7 +32,7 @@ public sealed class AdminController(ISender sender) : MarketplaceController(send
     [HttpPost("models/{id:guid}/delete")]
     public async Task<IActionResult> DeleteModel(Guid id)
     {
-        await Sender.Send(new DeleteDeviceModel.Command(id));
+        await Sender.Send(new DeleteDeviceModel.Command(id), Aborted);
         Success("Model removed from the reference table.");
         return RedirectToAction(nameof(Models));
     }
@@ -40,21 +40,21 @@ public sealed class AdminController(ISender sender) : MarketplaceController(send
     [HttpPost("price-guide")]
     public async Task<IActionResult> SavePriceGuide(SavePriceGuide.Command command)
     {
-        await Sender.Send(command);
+        await Sender.Send(command, Aborted);
         Success("Price guide saved. The estimates of draft and listed lots are being updated with it.");
         return RedirectToAction(nameof(Models));
     }
 
     [HttpGet("emails")]
-    public async Task<IActionResult> Emails(int page = 1) => View(await Sender.Send(new ListEmails.Query(page)));
+    public async Task<IActionResult> Emails(int page = 1) => View(await Sender.Send(new ListEmails.Query(page), Aborted));
 
     [HttpGet("outbox")]
-    public async Task<IActionResult> Outbox() => View(await Sender.Send(new ListOutbox.Query()));
+    public async Task<IActionResult> Outbox() => View(await Sender.Send(new ListOutbox.Query(), Aborted));
 
     [HttpPost("outbox/{id:guid}/retry")]
     public async Task<IActionResult> Retry(Guid id)
     {
-        await Sender.Send(new RetryOutboxMessage.Command(id));
+        await Sender.Send(new RetryOutboxMessage.Command(id), Aborted);
         Success("The message will be dispatched again within seconds.");
         return RedirectToAction(nameof(Outbox));
     }

@@ -15,32 +15,32 @@ namespace Marketplace.Web.Features.Finance;
 public sealed class FinanceController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await Sender.Send(new GetFinanceOverview.Query()));
+    public async Task<IActionResult> Index() => View(await Sender.Send(new GetFinanceOverview.Query(), Aborted));
 
     [HttpGet("invoices")]
     public async Task<IActionResult> Invoices(InvoiceStatus? status = InvoiceStatus.Open)
     {
         ViewData["Status"] = status;
-        return View(await Sender.Send(new ListInvoices.Query(status)));
+        return View(await Sender.Send(new ListInvoices.Query(status), Aborted));
     }
 
     [HttpPost("invoices/{id:guid}/paid")]
     [Authorize(Roles = Roles.Finance)]
     public async Task<IActionResult> MarkPaid(Guid id, PaymentMethod method, string reference)
     {
-        await Sender.Send(new MarkInvoicePaid.Command(id, method, reference ?? ""));
+        await Sender.Send(new MarkInvoicePaid.Command(id, method, reference ?? ""), Aborted);
         Success("Payment recorded and posted to the ledger.");
         return RedirectToAction(nameof(Invoices));
     }
 
     [HttpGet("payouts")]
-    public async Task<IActionResult> Payouts() => View(await Sender.Send(new ListPayouts.Query()));
+    public async Task<IActionResult> Payouts() => View(await Sender.Send(new ListPayouts.Query(), Aborted));
 
     [HttpPost("payouts/{id:guid}/approve")]
     [Authorize(Roles = Roles.Finance)]
     public async Task<IActionResult> ApprovePayout(Guid id)
     {
-        await Sender.Send(new ApprovePayout.Command(id));
+        await Sender.Send(new ApprovePayout.Command(id), Aborted);
         Success("Payout approved and moved to payouts in transit. Confirm it with the bank reference once it is sent.");
         return RedirectToAction(nameof(Payouts));
     }
@@ -49,11 +49,11 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     [Authorize(Roles = Roles.Finance)]
     public async Task<IActionResult> ConfirmPayout(Guid id, string reference)
     {
-        await Sender.Send(new ConfirmPayout.Command(id, reference ?? ""));
+        await Sender.Send(new ConfirmPayout.Command(id, reference ?? ""), Aborted);
         Success("Payout confirmed as sent. The lot is settled.");
         return RedirectToAction(nameof(Payouts));
     }
 
     [HttpGet("ledger")]
-    public async Task<IActionResult> Ledger(int page = 1) => View(await Sender.Send(new ListLedger.Query(page)));
+    public async Task<IActionResult> Ledger(int page = 1) => View(await Sender.Send(new ListLedger.Query(page), Aborted));
 }

@@ -25,29 +25,29 @@ public sealed class ImportsController(ISender sender) : MarketplaceController(se
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer);
-        var jobId = await Sender.Send(new UploadManifest.Command(lotId, file.FileName, buffer.ToArray()));
+        var jobId = await Sender.Send(new UploadManifest.Command(lotId, file.FileName, buffer.ToArray()), Aborted);
         return RedirectToAction(nameof(Mapping), new { id = jobId });
     }
 
     [HttpGet("/imports/{id:guid}/mapping")]
-    public async Task<IActionResult> Mapping(Guid id) => View(await Sender.Send(new GetImportMapping.Query(id)));
+    public async Task<IActionResult> Mapping(Guid id) => View(await Sender.Send(new GetImportMapping.Query(id), Aborted));
 
     [HttpPost("/imports/{id:guid}/mapping")]
     public async Task<IActionResult> Mapping(Guid id, Dictionary<ManifestField, int?> map)
     {
         var mapping = map.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Value);
-        await Sender.Send(new StartImportValidation.Command(id, mapping));
+        await Sender.Send(new StartImportValidation.Command(id, mapping), Aborted);
         return RedirectToAction(nameof(Status), new { id });
     }
 
     [HttpGet("/imports/{id:guid}")]
-    public async Task<IActionResult> Status(Guid id) => View(await Sender.Send(new GetImportStatus.Query(id)));
+    public async Task<IActionResult> Status(Guid id) => View(await Sender.Send(new GetImportStatus.Query(id), Aborted));
 
     /// <summary>Polled by the progress bar.</summary>
     [HttpGet("/imports/{id:guid}/progress")]
     public async Task<IActionResult> Progress(Guid id)
     {
-        var status = await Sender.Send(new GetImportStatus.Query(id));
+        var status = await Sender.Send(new GetImportStatus.Query(id), Aborted);
         var job = status.Job;
         return Json(new
         {
@@ -63,15 +63,15 @@ public sealed class ImportsController(ISender sender) : MarketplaceController(se
     [HttpPost("/imports/{id:guid}/confirm")]
     public async Task<IActionResult> Confirm(Guid id, bool acceptIssues)
     {
-        await Sender.Send(new ConfirmImport.Command(id, acceptIssues));
+        await Sender.Send(new ConfirmImport.Command(id, acceptIssues), Aborted);
         return RedirectToAction(nameof(Status), new { id });
     }
 
     [HttpPost("/imports/{id:guid}/cancel")]
     public async Task<IActionResult> Cancel(Guid id)
     {
-        await Sender.Send(new CancelImport.Command(id));
-        var status = await Sender.Send(new GetImportStatus.Query(id));
+        await Sender.Send(new CancelImport.Command(id), Aborted);
+        var status = await Sender.Send(new GetImportStatus.Query(id), Aborted);
         Success("Import cancelled: nothing was added to the lot.");
         return Redirect($"/lots/{status.Job.LotId}");
     }
@@ -79,7 +79,7 @@ public sealed class ImportsController(ISender sender) : MarketplaceController(se
     [HttpGet("/imports/{id:guid}/report.csv")]
     public async Task<IActionResult> Report(Guid id)
     {
-        var (name, csv) = await Sender.Send(new DownloadImportReport.Query(id));
+        var (name, csv) = await Sender.Send(new DownloadImportReport.Query(id), Aborted);
         return File(csv, "text/csv", name);
     }
 }

@@ -22,7 +22,7 @@ public sealed class LotFilesController(ISender sender) : MarketplaceController(s
     [HttpGet("labels.pdf")]
     public async Task<IActionResult> Labels(Guid id, string? scope = PrintAssetLabels.Unlabeled)
     {
-        var labels = await Sender.Send(new PrintAssetLabels.Query(id, scope));
+        var labels = await Sender.Send(new PrintAssetLabels.Query(id, scope), Aborted);
         return File(labels.Pdf, "application/pdf", labels.FileName);
     }
 
@@ -49,7 +49,7 @@ public sealed class LotFilesController(ISender sender) : MarketplaceController(s
 
         using var buffer = new MemoryStream((int)photo.Length);
         await photo.CopyToAsync(buffer);
-        await Sender.Send(new UploadLotPhoto.Command(id, photo.FileName, buffer.ToArray()));
+        await Sender.Send(new UploadLotPhoto.Command(id, photo.FileName, buffer.ToArray()), Aborted);
         Success($"Added photo {Path.GetFileName(photo.FileName)}.");
         return BackToPhotos(id);
     }
@@ -63,20 +63,20 @@ public sealed class LotFilesController(ISender sender) : MarketplaceController(s
     [HttpPost("photos/{photoId:guid}/delete")]
     public async Task<IActionResult> DeletePhoto(Guid id, Guid photoId)
     {
-        await Sender.Send(new DeleteLotPhoto.Command(id, photoId));
+        await Sender.Send(new DeleteLotPhoto.Command(id, photoId), Aborted);
         Success("Photo deleted.");
         return BackToPhotos(id);
     }
 
     private async Task<IActionResult> Manifest(Guid id, ManifestFormat format)
     {
-        var manifest = await Sender.Send(new ExportManifest.Query(id, format));
+        var manifest = await Sender.Send(new ExportManifest.Query(id, format), Aborted);
         return File(manifest.Content, manifest.ContentType, manifest.FileName);
     }
 
     private async Task<IActionResult> PhotoFile(Guid id, Guid photoId, bool thumbnail)
     {
-        var file = await Sender.Send(new GetLotPhotoFile.Query(id, photoId, thumbnail));
+        var file = await Sender.Send(new GetLotPhotoFile.Query(id, photoId, thumbnail), Aborted);
         // Photos are private to the lot's parties, and a photo id never gets new content.
         Response.Headers[HeaderNames.CacheControl] = "private, max-age=3600";
         return File(file.Content, file.ContentType);

@@ -28,8 +28,8 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     public async Task<IActionResult> Index(string? serial)
     {
         ViewData["Serial"] = serial;
-        ViewData["Matches"] = string.IsNullOrWhiteSpace(serial) ? null : await Sender.Send(new FindDevice.Query(serial));
-        return View(await Sender.Send(new ListDistrictLots.Query()));
+        ViewData["Matches"] = string.IsNullOrWhiteSpace(serial) ? null : await Sender.Send(new FindDevice.Query(serial), Aborted);
+        return View(await Sender.Send(new ListDistrictLots.Query(), Aborted));
     }
 
     [HttpGet("new")]
@@ -38,20 +38,20 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("new")]
     public async Task<IActionResult> Create(NewLotForm form)
     {
-        var id = await Sender.Send(new CreateLot.Command(form.Title ?? "", form.Description, form.PickupAddress));
+        var id = await Sender.Send(new CreateLot.Command(form.Title ?? "", form.Description, form.PickupAddress), Aborted);
         Success("Lot created. Add its devices, then submit it for quotes.");
         return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter) => View(await Sender.Send(new GetLotDetails.Query(id, filter)));
+    public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter) => View(await Sender.Send(new GetLotDetails.Query(id, filter), Aborted));
 
     [HttpPost("{id:guid}/devices/bulk")]
     public async Task<IActionResult> BulkDevices(Guid id, BulkDeviceForm form)
     {
         var remove = form.Operation == "remove";
         var changed = await Sender.Send(new BulkEditDevices.Command(id, form.DeviceIds ?? [], form.AllMatching, form.Filter ?? new DeviceFilter(), remove,
-            form.SetGrade, form.SetCategory, form.SetSanitization, form.SetFunding));
+            form.SetGrade, form.SetCategory, form.SetSanitization, form.SetFunding), Aborted);
         Success(remove ? $"Removed {changed:N0} device(s) from the lot." : $"Updated {changed:N0} device(s).");
         return Redirect($"/lots/{id}{(form.Filter ?? new DeviceFilter()).ToQuery(page: 0)}#devices");
     }
@@ -59,7 +59,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/board-approval")]
     public async Task<IActionResult> BoardApproval(Guid id, string? reference)
     {
-        await Sender.Send(new RecordBoardApproval.Command(id, reference));
+        await Sender.Send(new RecordBoardApproval.Command(id, reference), Aborted);
         Success(string.IsNullOrWhiteSpace(reference) ? "Board approval reference cleared." : $"Board approval {reference.Trim()} recorded.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -67,7 +67,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/devices")]
     public async Task<IActionResult> AddDevice(Guid id, DeviceForm form)
     {
-        await Sender.Send(new AddDevice.Command(id, form.Serial ?? "", form.AssetTag, form.Category, form.Manufacturer, form.Model ?? "", form.Grade, form.Functional));
+        await Sender.Send(new AddDevice.Command(id, form.Serial ?? "", form.AssetTag, form.Category, form.Manufacturer, form.Model ?? "", form.Grade, form.Functional), Aborted);
         Success($"Added serial {form.Serial?.Trim()}.");
         return Redirect(Url.Action(nameof(Details), new { id }) + "#devices");
     }
@@ -75,7 +75,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/devices/{deviceId:guid}/remove")]
     public async Task<IActionResult> RemoveDevice(Guid id, Guid deviceId)
     {
-        await Sender.Send(new RemoveDevice.Command(id, deviceId));
+        await Sender.Send(new RemoveDevice.Command(id, deviceId), Aborted);
         Success("Device removed from the lot.");
         return Redirect(Url.Action(nameof(Details), new { id }) + "#devices");
     }
@@ -83,7 +83,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/submit")]
     public async Task<IActionResult> Submit(Guid id)
     {
-        await Sender.Send(new SubmitLot.Command(id));
+        await Sender.Send(new SubmitLot.Command(id), Aborted);
         Success("The lot is listed. Certified refurbishers can now send quotes.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -91,7 +91,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/withdraw")]
     public async Task<IActionResult> Withdraw(Guid id)
     {
-        await Sender.Send(new WithdrawLot.Command(id));
+        await Sender.Send(new WithdrawLot.Command(id), Aborted);
         Success("The lot was withdrawn.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -99,7 +99,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/quotes/{quoteId:guid}/accept")]
     public async Task<IActionResult> AcceptQuote(Guid id, Guid quoteId)
     {
-        await Sender.Send(new AcceptQuote.Command(id, quoteId));
+        await Sender.Send(new AcceptQuote.Command(id, quoteId), Aborted);
         Success("Quote accepted. The buyer has been invoiced; you can schedule the pickup once they pay.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -107,7 +107,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/pickup")]
     public async Task<IActionResult> SchedulePickup(Guid id, PickupForm form)
     {
-        await Sender.Send(new SchedulePickup.Command(id, form.Date, form.Window ?? "", form.Contact ?? ""));
+        await Sender.Send(new SchedulePickup.Command(id, form.Date, form.Window ?? "", form.Contact ?? ""), Aborted);
         Success($"Pickup scheduled for {form.Date:dddd, MMMM d}. The buyer has been notified.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -115,7 +115,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpGet("{id:guid}/certificate.pdf")]
     public async Task<IActionResult> Certificate(Guid id)
     {
-        var (code, pdf) = await Sender.Send(new GetCertificatePdf.Query(id));
+        var (code, pdf) = await Sender.Send(new GetCertificatePdf.Query(id), Aborted);
         return File(pdf, "application/pdf", $"certificate-{code}.pdf");
     }
 }

@@ -15,15 +15,15 @@ public sealed record QuoteForm(decimal Amount, string? Note);
 public sealed class MarketController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await Sender.Send(new ListListedLots.Query()));
+    public async Task<IActionResult> Index() => View(await Sender.Send(new ListListedLots.Query(), Aborted));
 
     [HttpGet("lots/{id:guid}")]
-    public async Task<IActionResult> Lot(Guid id, [FromQuery] Lots.DeviceFilter filter) => View(await Sender.Send(new GetListedLot.Query(id, filter)));
+    public async Task<IActionResult> Lot(Guid id, [FromQuery] Lots.DeviceFilter filter) => View(await Sender.Send(new GetListedLot.Query(id, filter), Aborted));
 
     [HttpPost("lots/{id:guid}/quote")]
     public async Task<IActionResult> Quote(Guid id, QuoteForm form)
     {
-        await Sender.Send(new SubmitQuote.Command(id, form.Amount, form.Note));
+        await Sender.Send(new SubmitQuote.Command(id, form.Amount, form.Note), Aborted);
         Success($"Your quote of {form.Amount:C} was sent to the district. It is valid for {Domain.Sales.Sale.DefaultQuoteValidityDays} days.");
         return RedirectToAction(nameof(Lot), new { id });
     }

@@ -19,12 +19,12 @@ public sealed record SanitizationForm(string Serial, SanitizationMethod Method, 
 public sealed class PurchasesController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter) => View(await Sender.Send(new GetLotDetails.Query(id, filter)));
+    public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter) => View(await Sender.Send(new GetLotDetails.Query(id, filter), Aborted));
 
     [HttpPost("{id:guid}/pay/po")]
     public async Task<IActionResult> PayByPurchaseOrder(Guid id, Guid invoiceId, string purchaseOrderNumber)
     {
-        await Sender.Send(new PayByPurchaseOrder.Command(invoiceId, purchaseOrderNumber ?? ""));
+        await Sender.Send(new PayByPurchaseOrder.Command(invoiceId, purchaseOrderNumber ?? ""), Aborted);
         Success("Purchase order recorded. Finance marks the invoice paid when the money arrives.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -33,13 +33,13 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     public async Task<IActionResult> PayByCard(Guid id, Guid invoiceId)
     {
         var back = new Uri(Url.Action(nameof(Details), "Purchases", new { id }, Request.Scheme)!);
-        return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back)));
+        return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back), Aborted));
     }
 
     [HttpPost("{id:guid}/picked-up")]
     public async Task<IActionResult> PickedUp(Guid id)
     {
-        await Sender.Send(new MarkPickedUp.Command(id));
+        await Sender.Send(new MarkPickedUp.Command(id), Aborted);
         Success("Marked as picked up. Mark it received when it arrives at your facility.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -47,7 +47,7 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     [HttpPost("{id:guid}/received")]
     public async Task<IActionResult> Received(Guid id)
     {
-        await Sender.Send(new MarkReceived.Command(id));
+        await Sender.Send(new MarkReceived.Command(id), Aborted);
         Success("Marked as received. Record sanitization for each serial.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -55,7 +55,7 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     [HttpPost("{id:guid}/sanitization")]
     public async Task<IActionResult> Sanitize(Guid id, SanitizationForm form)
     {
-        await Sender.Send(new RecordSanitization.Command(id, form.Serial ?? "", form.Method, form.Tool ?? "", form.Technician ?? ""));
+        await Sender.Send(new RecordSanitization.Command(id, form.Serial ?? "", form.Method, form.Tool ?? "", form.Technician ?? ""), Aborted);
         Success($"Sanitization of {form.Serial?.Trim()} recorded.");
         TempData["last-method"] = form.Method.ToString();
         TempData["last-tool"] = form.Tool;
@@ -66,7 +66,7 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     [HttpGet("{id:guid}/certificate.pdf")]
     public async Task<IActionResult> Certificate(Guid id)
     {
-        var (code, pdf) = await Sender.Send(new GetCertificatePdf.Query(id));
+        var (code, pdf) = await Sender.Send(new GetCertificatePdf.Query(id), Aborted);
         return File(pdf, "application/pdf", $"certificate-{code}.pdf");
     }
 }

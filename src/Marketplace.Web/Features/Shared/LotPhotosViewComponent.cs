@@ -8,5 +8,5 @@ namespace Marketplace.Web.Features.Shared;
 public sealed class LotPhotosViewComponent(ISender sender) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid lotId) =>
-        View("/Features/Shared/_LotPhotos.cshtml", await sender.Send(new GetLotPhotos.Query(lotId)));
+        View("/Features/Shared/_LotPhotos.cshtml", await sender.Send(new GetLotPhotos.Query(lotId), HttpContext.RequestAborted));
 }

@@ -9,5 +9,8 @@ public abstract class MarketplaceController(ISender sender) : Controller
 {
     protected ISender Sender { get; } = sender;
 
+    /// <summary>Cancelled when the browser goes away: commands and queries stop with it instead of running on for nobody.</summary>
+    protected CancellationToken Aborted => HttpContext.RequestAborted;
+
     protected void Success(string message) => TempData[Flash.Success] = message;
 }

@@ -14,7 +14,7 @@ public sealed record ListingForm(string Title = "", string? Description = null, 
 public sealed class ListingsController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View("MyListings", await Sender.Send(new ListMyListings.Query()));
+    public async Task<IActionResult> Index() => View("MyListings", await Sender.Send(new ListMyListings.Query(), Aborted));
 
     [HttpGet("new")]
     public IActionResult Create() => View("NewListing", new ListingForm());
@@ -22,7 +22,7 @@ public sealed class ListingsController(ISender sender) : MarketplaceController(s
     [HttpPost("new")]
     public async Task<IActionResult> Create(ListingForm form)
     {
-        await Sender.Send(new CreateListing.Command(form.Title ?? "", form.Description, form.Category, form.Grade, form.Price, form.Quantity, form.WarrantyMonths));
+        await Sender.Send(new CreateListing.Command(form.Title ?? "", form.Description, form.Category, form.Grade, form.Price, form.Quantity, form.WarrantyMonths), Aborted);
         Success($"\"{form.Title}\" is now in the storefront.");
         return RedirectToAction(nameof(Index));
     }

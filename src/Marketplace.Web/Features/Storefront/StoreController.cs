@@ -18,20 +18,20 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(DeviceCategory? category, string? q, int page = 1) =>
-        View(await Sender.Send(new BrowseCatalog.Query(category, q, page)));
+        View(await Sender.Send(new BrowseCatalog.Query(category, q, page), Aborted));
 
     [HttpGet("listings/{id:guid}")]
-    public async Task<IActionResult> Listing(Guid id) => View(await Sender.Send(new GetListing.Query(id)));
+    public async Task<IActionResult> Listing(Guid id) => View(await Sender.Send(new GetListing.Query(id), Aborted));
 
     [Authorize(Roles = Roles.StorefrontBuyers)]
     [HttpGet("cart")]
-    public async Task<IActionResult> Cart() => View(await Sender.Send(new GetCart.Query()));
+    public async Task<IActionResult> Cart() => View(await Sender.Send(new GetCart.Query(), Aborted));
 
     [Authorize(Roles = Roles.StorefrontBuyers)]
     [HttpPost("cart")]
     public async Task<IActionResult> AddToCart(Guid listingId, int quantity = 1)
     {
-        await Sender.Send(new AddToCart.Command(listingId, quantity));
+        await Sender.Send(new AddToCart.Command(listingId, quantity), Aborted);
         Success("Added to your cart.");
         return RedirectToAction(nameof(Cart));
     }
@@ -40,7 +40,7 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     [HttpPost("cart/{listingId:guid}/remove")]
     public async Task<IActionResult> RemoveFromCart(Guid listingId)
     {
-        await Sender.Send(new RemoveFromCart.Command(listingId));
+        await Sender.Send(new RemoveFromCart.Command(listingId), Aborted);
         return RedirectToAction(nameof(Cart));
     }
 
@@ -48,7 +48,7 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     [HttpGet("checkout")]
     public async Task<IActionResult> Checkout()
     {
-        var cart = await Sender.Send(new GetCart.Query());
+        var cart = await Sender.Send(new GetCart.Query(), Aborted);
         return cart.Lines.Count == 0 ? RedirectToAction(nameof(Cart)) : View(new CheckoutPage(cart, new CheckoutForm(), payments.AcceptsCards));
     }
 
@@ -56,11 +56,11 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     [HttpPost("checkout")]
     public async Task<IActionResult> Checkout(CheckoutForm form)
     {
-        var placed = await Sender.Send(new Checkout.Command(form.Method, form.PurchaseOrderNumber, form.ShipTo ?? ""));
+        var placed = await Sender.Send(new Checkout.Command(form.Method, form.PurchaseOrderNumber, form.ShipTo ?? ""), Aborted);
         if (form.Method == PaymentMethod.Card && placed.InvoiceIds.Count == 1)
         {
             var back = new Uri(Url.Action(nameof(Order), "Store", new { id = placed.OrderIds[0] }, Request.Scheme)!);
-            return Redirect(await Sender.Send(new StartCardPayment.Command(placed.InvoiceIds[0], back, back)));
+            return Redirect(await Sender.Send(new StartCardPayment.Command(placed.InvoiceIds[0], back, back), Aborted));
         }
 
         Success(placed.OrderIds.Count == 1 ? "Order placed. Thank you!" : $"{placed.OrderIds.Count} orders placed, one per refurbisher.");
@@ -69,17 +69,17 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
 
     [Authorize(Roles = Roles.StorefrontBuyers)]
     [HttpGet("orders")]
-    public async Task<IActionResult> Orders() => View(await Sender.Send(new ListOrders.Query()));
+    public async Task<IActionResult> Orders() => View(await Sender.Send(new ListOrders.Query(), Aborted));
 
     [Authorize(Roles = Roles.StorefrontBuyers)]
     [HttpGet("orders/{id:guid}")]
-    public async Task<IActionResult> Order(Guid id) => View(await Sender.Send(new GetOrder.Query(id)));
+    public async Task<IActionResult> Order(Guid id) => View(await Sender.Send(new GetOrder.Query(id), Aborted));
 
     [Authorize(Roles = Roles.StorefrontBuyers)]
     [HttpPost("orders/{id:guid}/pay/card")]
     public async Task<IActionResult> PayOrderByCard(Guid id, Guid invoiceId)
     {
         var back = new Uri(Url.Action(nameof(Order), "Store", new { id }, Request.Scheme)!);
-        return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back)));
+        return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back), Aborted));
     }
 }

@@ -17,7 +17,7 @@ public sealed class VerifyController(ISender sender) : MarketplaceController(sen
     [HttpGet("/verify/{code}")]
     public async Task<IActionResult> Show(string code)
     {
-        var certificate = code.Length > 32 ? null : await Sender.Send(new VerifyCertificate.Query(code));
+        var certificate = code.Length > 32 ? null : await Sender.Send(new VerifyCertificate.Query(code), Aborted);
         if (certificate is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

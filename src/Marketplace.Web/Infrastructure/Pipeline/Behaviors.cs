@@ -40,6 +40,11 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
             logger.LogInformation("Refused {Message} for {User}: {Reason}", name, user.Name, ex.Message);
             throw;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Abandoned {Message} for {User} after {ElapsedMs:0.0} ms: the client went away", name, user.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
         catch (Exception ex)
         {
             logger.LogError(ex, "Failed {Message} for {User} after {ElapsedMs:0.0} ms", name, user.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
