@@ -1054,3 +1054,38 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073948_AddInbox'
+)
+BEGIN
+    CREATE TABLE [InboxMessages] (
+        [Key] nvarchar(200) NOT NULL,
+        [Source] nvarchar(100) NOT NULL,
+        [ReceivedAt] datetimeoffset NOT NULL,
+        [ResponseJson] nvarchar(max) NULL,
+        CONSTRAINT [PK_InboxMessages] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073948_AddInbox'
+)
+BEGIN
+    CREATE INDEX [IX_InboxMessages_ReceivedAt] ON [InboxMessages] ([ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073948_AddInbox'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202073948_AddInbox', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
