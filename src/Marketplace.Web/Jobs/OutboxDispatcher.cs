@@ -19,7 +19,22 @@ public sealed class OutboxOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>How often the dispatcher deletes what the retention periods below no longer keep.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Completed outbox rows are kept this long after completion (pending and dead rows are never pruned).</summary>
+    public TimeSpan CompletedRetention { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>The e-mail log (<c>EmailMessages</c>) is kept this long after sending.</summary>
+    public TimeSpan EmailRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Inbox records (inbound event ids, idempotency keys) are kept this long: a repeat after that runs again.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(90);
 }
+
+/// <summary>What one prune deleted.</summary>
+public sealed record OutboxPruned(int OutboxMessages, int EmailMessages, int InboxMessages);
 
 /// <summary>
 /// Turns due outbox rows into Hangfire jobs. Several instances may run it: each claims rows with a
@@ -42,6 +57,8 @@ public sealed class OutboxDispatcher(
     /// <summary>This process, as the first part of every claim token it writes.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}".Truncate(60);
 
+    private DateTimeOffset _nextPruneAt = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (storageMode.IsVolatile)
@@ -51,6 +68,7 @@ public sealed class OutboxDispatcher(
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            await PruneWhenDueAsync(stoppingToken);
             try
             {
                 var dispatched = await DispatchDueAsync(stoppingToken);
@@ -112,6 +130,30 @@ public sealed class OutboxDispatcher(
         return ours.Count;
     }
 
+    /// <summary>
+    /// Deletes completed outbox rows, logged e-mails and inbox records older than their retention
+    /// periods, set-based. Pending and dead outbox rows are kept whatever their age.
+    /// </summary>
+    public async Task<OutboxPruned> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var settings = options.Value;
+        var completedBefore = now - settings.CompletedRetention;
+        var sentBefore = now - settings.EmailRetention;
+        var receivedBefore = now - settings.InboxRetention;
+        var pruned = new OutboxPruned(
+            await db.OutboxMessages.Where(m => m.CompletedAt != null && m.CompletedAt < completedBefore).ExecuteDeleteAsync(cancellationToken),
+            await db.EmailMessages.Where(e => e.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken),
+            await db.InboxMessages.Where(i => i.ReceivedAt < receivedBefore).ExecuteDeleteAsync(cancellationToken));
+        if (pruned.OutboxMessages + pruned.EmailMessages + pruned.InboxMessages > 0)
+        {
+            logger.LogInformation("Pruned {Outbox} completed outbox messages, {Emails} logged e-mails and {Inbox} inbox records", pruned.OutboxMessages, pruned.EmailMessages, pruned.InboxMessages);
+        }
+
+        return pruned;
+    }
+
     /// <summary>Pending rows whose time has come and whose lease is free, oldest first.</summary>
     internal static IQueryable<Guid> DueRows(MarketplaceDb db, DateTimeOffset now, int take) =>
         (db.Database.IsSqlServer() ? db.OutboxMessages.FromSqlRaw(UnlockedRowsSqlServer) : db.OutboxMessages)
@@ -119,6 +161,25 @@ public sealed class OutboxDispatcher(
             .OrderBy(m => m.DueAt)
             .Select(m => m.Id)
             .Take(take);
+
+    private async Task PruneWhenDueAsync(CancellationToken stoppingToken)
+    {
+        var now = clock.Now;
+        if (now < _nextPruneAt)
+        {
+            return;
+        }
+
+        _nextPruneAt = now + options.Value.PruneInterval;
+        try
+        {
+            await PruneAsync(now, stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Pruning the outbox, e-mail log and inbox failed; trying again in {Interval}", options.Value.PruneInterval);
+        }
+    }
 
     /// <summary>
     /// In-memory Hangfire storage forgets its queue on restart: rows handed out before the stop are
