@@ -1057,7 +1057,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Payouts] DROP CONSTRAINT [FK_Payouts_Organizations_OrganizationId];
@@ -1065,7 +1065,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     EXEC sp_rename N'[Payouts].[OrganizationId]', N'PayeeId', 'COLUMN';
@@ -1073,7 +1073,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     EXEC sp_rename N'[Payouts].[IX_Payouts_OrganizationId]', N'IX_Payouts_PayeeId', 'INDEX';
@@ -1081,7 +1081,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [WithdrawnAt] datetimeoffset NULL;
@@ -1089,7 +1089,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_ValuedAt] datetimeoffset NULL;
@@ -1097,7 +1097,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Payouts] ADD [ApprovedAt] datetimeoffset NULL;
@@ -1105,7 +1105,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Payouts] ADD [ApprovedBy] nvarchar(200) NULL;
@@ -1113,7 +1113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_AverageYearsOfUpdatesLeft] float NULL;
@@ -1121,7 +1121,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_ChromebooksPastAue] int NOT NULL DEFAULT 0;
@@ -1129,7 +1129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_DataBearingDevices] int NOT NULL DEFAULT 0;
@@ -1137,7 +1137,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_Devices] int NOT NULL DEFAULT 0;
@@ -1145,7 +1145,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_ERateRestrictedDevices] int NOT NULL DEFAULT 0;
@@ -1153,7 +1153,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_EstimateHigh] decimal(18,2) NOT NULL DEFAULT 0.0;
@@ -1161,7 +1161,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_EstimateLow] decimal(18,2) NOT NULL DEFAULT 0.0;
@@ -1169,7 +1169,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_EstimatePoint] decimal(18,2) NOT NULL DEFAULT 0.0;
@@ -1177,7 +1177,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_FederalDevices] int NOT NULL DEFAULT 0;
@@ -1185,7 +1185,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_FederalEquipmentValue] decimal(18,2) NOT NULL DEFAULT 0.0;
@@ -1193,7 +1193,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_PricedDevices] int NOT NULL DEFAULT 0;
@@ -1201,7 +1201,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Manifest_UnpricedDevices] int NOT NULL DEFAULT 0;
@@ -1209,7 +1209,21 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE TABLE [InboxMessages] (
+        [Key] nvarchar(200) NOT NULL,
+        [Source] nvarchar(100) NOT NULL,
+        [ReceivedAt] datetimeoffset NOT NULL,
+        [ResponseJson] nvarchar(max) NULL,
+        CONSTRAINT [PK_InboxMessages] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE TABLE [LotFulfillments] (
@@ -1236,7 +1250,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE TABLE [LotSettlements] (
@@ -1262,7 +1276,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE TABLE [Sales] (
@@ -1293,7 +1307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE TABLE [SanitizationRecords] (
@@ -1314,7 +1328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     EXEC(N'-- Sales: one per lot that was ever listed. Sale.Id = Lot.Id, so each quote''s LotId becomes its SaleId as it is.
@@ -1397,7 +1411,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Lots] DROP CONSTRAINT [FK_Lots_Organizations_BuyerId];
@@ -1405,7 +1419,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Quotes] DROP CONSTRAINT [FK_Quotes_Lots_LotId];
@@ -1413,7 +1427,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DROP INDEX [IX_Lots_BuyerId] ON [Lots];
@@ -1421,7 +1435,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DROP INDEX [IX_Lots_Status] ON [Lots];
@@ -1429,7 +1443,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var nvarchar(max);
@@ -1443,7 +1457,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var1 nvarchar(max);
@@ -1457,7 +1471,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var2 nvarchar(max);
@@ -1471,7 +1485,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var3 nvarchar(max);
@@ -1485,7 +1499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var4 nvarchar(max);
@@ -1499,7 +1513,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var5 nvarchar(max);
@@ -1513,7 +1527,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var6 nvarchar(max);
@@ -1527,7 +1541,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var7 nvarchar(max);
@@ -1541,7 +1555,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var8 nvarchar(max);
@@ -1555,7 +1569,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var9 nvarchar(max);
@@ -1569,7 +1583,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var10 nvarchar(max);
@@ -1583,7 +1597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var11 nvarchar(max);
@@ -1597,7 +1611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var12 nvarchar(max);
@@ -1611,7 +1625,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var13 nvarchar(max);
@@ -1625,7 +1639,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var14 nvarchar(max);
@@ -1639,7 +1653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     EXEC sp_rename N'[Quotes].[LotId]', N'SaleId', 'COLUMN';
@@ -1647,7 +1661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     EXEC sp_rename N'[Quotes].[IX_Quotes_LotId_RefurbisherId]', N'IX_Quotes_SaleId_RefurbisherId', 'INDEX';
@@ -1655,7 +1669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var15 nvarchar(max);
@@ -1669,7 +1683,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     DECLARE @var16 nvarchar(max);
@@ -1683,7 +1697,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_Payouts_Status] ON [Payouts] ([Status]);
@@ -1691,7 +1705,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_LedgerTransactions_LotId] ON [LedgerTransactions] ([LotId]);
@@ -1699,7 +1713,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_LedgerEntries_OrganizationId_Account] ON [LedgerEntries] ([OrganizationId], [Account]);
@@ -1707,7 +1721,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_Devices_AssetTag] ON [Devices] ([AssetTag]);
@@ -1715,7 +1729,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_InboxMessages_ReceivedAt] ON [InboxMessages] ([ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_LotFulfillments_BuyerId] ON [LotFulfillments] ([BuyerId]);
@@ -1723,7 +1745,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_LotFulfillments_DistrictId] ON [LotFulfillments] ([DistrictId]);
@@ -1731,7 +1753,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LotFulfillments_LotId] ON [LotFulfillments] ([LotId]);
@@ -1739,7 +1761,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_LotSettlements_BuyerId] ON [LotSettlements] ([BuyerId]);
@@ -1747,7 +1769,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_LotSettlements_DistrictId_Status] ON [LotSettlements] ([DistrictId], [Status]);
@@ -1755,7 +1777,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LotSettlements_LotId] ON [LotSettlements] ([LotId]);
@@ -1763,7 +1785,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_LotSettlements_PayoutId] ON [LotSettlements] ([PayoutId]);
@@ -1771,7 +1793,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_Sales_BuyerId] ON [Sales] ([BuyerId]);
@@ -1779,7 +1801,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_Sales_DistrictId] ON [Sales] ([DistrictId]);
@@ -1787,7 +1809,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Sales_LotId] ON [Sales] ([LotId]);
@@ -1795,7 +1817,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_Sales_Status_OpenedAt] ON [Sales] ([Status], [OpenedAt]);
@@ -1803,7 +1825,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SanitizationRecords_DeviceId_Attempt] ON [SanitizationRecords] ([DeviceId], [Attempt]);
@@ -1811,7 +1833,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_SanitizationRecords_LotId] ON [SanitizationRecords] ([LotId]);
@@ -1819,7 +1841,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Payouts] ADD CONSTRAINT [FK_Payouts_Organizations_PayeeId] FOREIGN KEY ([PayeeId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION;
@@ -1827,7 +1849,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     ALTER TABLE [Quotes] ADD CONSTRAINT [FK_Quotes_Sales_SaleId] FOREIGN KEY ([SaleId]) REFERENCES [Sales] ([Id]) ON DELETE CASCADE;
@@ -1835,11 +1857,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202074645_ReshapeLotLifecycle'
+    WHERE [MigrationId] = N'20261202080448_ReshapeLotLifecycle'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202074645_ReshapeLotLifecycle', N'10.0.14');
+    VALUES (N'20261202080448_ReshapeLotLifecycle', N'10.0.14');
 END;
 
 COMMIT;

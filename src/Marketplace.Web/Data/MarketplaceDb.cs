@@ -6,6 +6,7 @@ using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Infrastructure.Email;
+using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +42,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<DeviceModel> DeviceModels => Set<DeviceModel>();
     public DbSet<PriceGuide> PriceGuides => Set<PriceGuide>();
     public DbSet<CategoryPrice> CategoryPrices => Set<CategoryPrice>();

@@ -20,7 +20,11 @@ public static class JobsServiceCollectionExtensions
 {
     public static IServiceCollection AddMarketplaceJobs(this IServiceCollection services, IConfiguration configuration, AppRole role)
     {
-        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero && o.BatchSize > 0,
+                "Outbox:Lease, PollInterval and PruneInterval must be positive durations and Outbox:BatchSize a positive number.")
+            .ValidateOnStart();
         var sqlServer = configuration.GetDatabaseProvider() == DatabaseProvider.SqlServer;
         if (!sqlServer && !role.RunsJobs)
         {

@@ -37,7 +37,32 @@ public sealed class Outbox(MarketplaceDb db, IClock clock)
 /// <summary>Set by <see cref="OutboxJob"/> so the transaction behavior marks the row done in the command's own transaction.</summary>
 public sealed class OutboxScope
 {
+    private volatile bool _holdsCompletion;
+
     public Guid? CurrentMessageId { get; set; }
+
+    /// <summary>The claim token of the job running the command; written to the row it completes.</summary>
+    public string? CurrentClaim { get; set; }
+
+    /// <summary>
+    /// True while the command's open transaction has marked the row completed. Other runs then wait on
+    /// (or skip) that locked row, so the job's lease renewal has nothing to do and pauses.
+    /// </summary>
+    public bool HoldsCompletion
+    {
+        get => _holdsCompletion;
+        set => _holdsCompletion = value;
+    }
+}
+
+/// <summary>
+/// Another run of the same outbox row committed first. The command's transaction rolled back before
+/// its handler ran; <see cref="OutboxJob"/> treats this as done, not as a failure.
+/// </summary>
+public sealed class OutboxMessageAlreadyCompletedException(Guid messageId)
+    : Exception($"Outbox message {messageId} was already completed by another run.")
+{
+    public Guid MessageId { get; } = messageId;
 }
 
 /// <summary>Wakes the dispatcher right after a commit that wrote outbox rows, instead of waiting for the next poll.</summary>

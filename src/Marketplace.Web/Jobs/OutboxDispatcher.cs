@@ -12,15 +12,34 @@ public sealed class OutboxOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a claimed row belongs to one dispatcher before another may hand it out again.</summary>
+    /// <summary>
+    /// How long a claimed row belongs to one run before another may be handed it. The running job
+    /// renews it every third of this, so only a dead or stuck run loses its row.
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>How often the dispatcher deletes what the retention periods below no longer keep.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Completed outbox rows are kept this long after completion (pending and dead rows are never pruned).</summary>
+    public TimeSpan CompletedRetention { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>The e-mail log (<c>EmailMessages</c>) is kept this long after sending.</summary>
+    public TimeSpan EmailRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Inbox records (inbound event ids, idempotency keys) are kept this long: a repeat after that runs again.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(90);
 }
 
+/// <summary>What one prune deleted.</summary>
+public sealed record OutboxPruned(int OutboxMessages, int EmailMessages, int InboxMessages);
+
 /// <summary>
-/// Turns due outbox rows into Hangfire jobs. Several instances may run it: each claims a row with a
-/// conditional update of its lease, so no row is handed out by two at once.
+/// Turns due outbox rows into Hangfire jobs. Several instances may run it: each claims rows with a
+/// conditional update of their lease that writes its claim token, so no row is handed out by two at
+/// once, and each job gets the token its row was claimed with.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -31,7 +50,14 @@ public sealed class OutboxDispatcher(
     JobStorageMode storageMode,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}".Truncate(100);
+    // On SQL Server a row whose command is running is locked by that command's transaction (it marks
+    // the row completed first): skip it instead of waiting for the command to finish.
+    internal const string UnlockedRowsSqlServer = "SELECT * FROM [OutboxMessages] WITH (READPAST)";
+
+    /// <summary>This process, as the first part of every claim token it writes.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}".Truncate(60);
+
+    private DateTimeOffset _nextPruneAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,6 +68,7 @@ public sealed class OutboxDispatcher(
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            await PruneWhenDueAsync(stoppingToken);
             try
             {
                 var dispatched = await DispatchDueAsync(stoppingToken);
@@ -72,33 +99,92 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
         var now = clock.Now;
-        var candidates = await db.OutboxMessages
+        var candidates = await DueRows(db, now, options.Value.BatchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        // One claim per pass, in one statement: the rows still free get this pass's token. A row claimed
+        // again later always gets a new token, so a job can tell whether its row is still its own.
+        var claim = $"{Owner}/{Guid.NewGuid():N}";
+        var leaseUntil = now + options.Value.Lease;
+        var claimed = await db.OutboxMessages
+            .Where(m => candidates.Contains(m.Id) && m.CompletedAt == null && m.DeadAt == null && m.DueAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, claim), cancellationToken);
+        if (claimed == 0)
+        {
+            return 0;
+        }
+
+        var ours = await db.OutboxMessages
+            .Where(m => candidates.Contains(m.Id) && m.LeaseOwner == claim)
+            .OrderBy(m => m.DueAt)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in ours)
+        {
+            jobs.Enqueue<OutboxJob>(job => job.Run(id, claim, CancellationToken.None));
+        }
+
+        return ours.Count;
+    }
+
+    /// <summary>
+    /// Deletes completed outbox rows, logged e-mails and inbox records older than their retention
+    /// periods, set-based. Pending and dead outbox rows are kept whatever their age.
+    /// </summary>
+    public async Task<OutboxPruned> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var settings = options.Value;
+        var completedBefore = now - settings.CompletedRetention;
+        var sentBefore = now - settings.EmailRetention;
+        var receivedBefore = now - settings.InboxRetention;
+        var pruned = new OutboxPruned(
+            await db.OutboxMessages.Where(m => m.CompletedAt != null && m.CompletedAt < completedBefore).ExecuteDeleteAsync(cancellationToken),
+            await db.EmailMessages.Where(e => e.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken),
+            await db.InboxMessages.Where(i => i.ReceivedAt < receivedBefore).ExecuteDeleteAsync(cancellationToken));
+        if (pruned.OutboxMessages + pruned.EmailMessages + pruned.InboxMessages > 0)
+        {
+            logger.LogInformation("Pruned {Outbox} completed outbox messages, {Emails} logged e-mails and {Inbox} inbox records", pruned.OutboxMessages, pruned.EmailMessages, pruned.InboxMessages);
+        }
+
+        return pruned;
+    }
+
+    /// <summary>Pending rows whose time has come and whose lease is free, oldest first.</summary>
+    internal static IQueryable<Guid> DueRows(MarketplaceDb db, DateTimeOffset now, int take) =>
+        (db.Database.IsSqlServer() ? db.OutboxMessages.FromSqlRaw(UnlockedRowsSqlServer) : db.OutboxMessages)
             .Where(m => m.CompletedAt == null && m.DeadAt == null && m.DueAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
             .OrderBy(m => m.DueAt)
             .Select(m => m.Id)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
+            .Take(take);
 
-        var leaseUntil = now + options.Value.Lease;
-        var dispatched = 0;
-        foreach (var id in candidates)
+    private async Task PruneWhenDueAsync(CancellationToken stoppingToken)
+    {
+        var now = clock.Now;
+        if (now < _nextPruneAt)
         {
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && m.CompletedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, _owner), cancellationToken);
-            if (claimed == 1)
-            {
-                jobs.Enqueue<OutboxJob>(job => job.Run(id, CancellationToken.None));
-                dispatched++;
-            }
+            return;
         }
 
-        return dispatched;
+        _nextPruneAt = now + options.Value.PruneInterval;
+        try
+        {
+            await PruneAsync(now, stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Pruning the outbox, e-mail log and inbox failed; trying again in {Interval}", options.Value.PruneInterval);
+        }
     }
 
     /// <summary>
     /// In-memory Hangfire storage forgets its queue on restart: rows handed out before the stop are
-    /// handed out again now rather than after their lease.
+    /// handed out again now rather than after their lease. Only the lease is released: a failed row's
+    /// backoff lives in <see cref="OutboxMessage.DueAt"/> and survives the restart.
     /// </summary>
     private async Task ReleaseLeasesOfLostJobsAsync(CancellationToken cancellationToken)
     {

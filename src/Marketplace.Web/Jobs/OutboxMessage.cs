@@ -13,10 +13,21 @@ public sealed class OutboxMessage
     public required string Payload { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Scheduled work (close an auction at 14:00) waits until this time.</summary>
+    /// <summary>
+    /// When the row may next run: the time it was scheduled for (close an auction at 14:00), then after
+    /// each failure the end of its backoff. Kept apart from the lease so releasing leases keeps backoffs.
+    /// </summary>
     public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>Until when the run holding <see cref="LeaseOwner"/> has the row; renewed while that run is alive.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>
+    /// The claim token of the run that holds the row ("machine:process/claim id"), unique per claim: only
+    /// that run renews the lease or records a failure. On a completed row, the run that completed it.
+    /// </summary>
     public string? LeaseOwner { get; set; }
+
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }

@@ -26,6 +26,20 @@ public sealed class LocalSmtpServer : IAsyncDisposable
 
     public List<string> Recipients { get; } = [];
 
+    private TaskCompletionSource? _gate;
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// From now on each message's data is held, unaccepted, until <see cref="Release"/>: the sender
+    /// waits inside its SMTP conversation, as with a slow relay.
+    /// </summary>
+    public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first message is being held.</summary>
+    public Task MessageHeld => _held.Task;
+
+    public void Release() => _gate?.TrySetResult();
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -76,6 +90,12 @@ public sealed class LocalSmtpServer : IAsyncDisposable
                         message.AppendLine(data);
                     }
 
+                    if (_gate is { } gate)
+                    {
+                        _held.TrySetResult();
+                        await gate.Task.WaitAsync(_stop.Token);
+                    }
+
                     lock (Messages)
                     {
                         Messages.Add(message.ToString());
@@ -96,6 +116,7 @@ public sealed class LocalSmtpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
+        Release();
         _listener.Stop();
         await _accepting;
         _stop.Dispose();

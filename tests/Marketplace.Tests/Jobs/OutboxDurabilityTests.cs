@@ -27,8 +27,11 @@ public sealed class OutboxDurabilityTests
                 row.LeaseOwner = "web-1:4242:lost-with-its-in-memory-queue";
             });
 
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            Assert.Null(await crashed.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == rowId).Select(m => m.CompletedAt).SingleAsync()));
+            // This process respects the lease it does not know is lost: a dispatch pass leaves the row alone.
+            await crashed.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+            var leased = await crashed.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == rowId));
+            Assert.Null(leased.CompletedAt);
+            Assert.Equal("web-1:4242:lost-with-its-in-memory-queue", leased.LeaseOwner);
         }
 
         await using var restarted = new MarketplaceFactory(folder);
@@ -42,7 +45,7 @@ public sealed class OutboxDurabilityTests
     }
 
     [Fact]
-    public async Task A_failing_command_records_its_error_and_runs_again_once_its_lease_expires()
+    public async Task A_failing_command_records_its_error_and_runs_again_once_its_backoff_is_over()
     {
         await using var factory = new MarketplaceFactory();
         var lot = await factory.SaveReceivedAsync(hammer: 1200m);
@@ -55,7 +58,9 @@ public sealed class OutboxDurabilityTests
         Assert.Contains("Every serial needs a sanitization record", failed.LastError);
         Assert.Null(failed.CompletedAt);
         Assert.Null(failed.DeadAt);
-        Assert.True(failed.LeaseUntil > DateTimeOffset.UtcNow, "a failed row waits out a backoff before it is retried");
+        Assert.True(failed.DueAt > DateTimeOffset.UtcNow, "a failed row waits out a backoff before it is retried");
+        Assert.Null(failed.LeaseUntil);
+        Assert.Null(failed.LeaseOwner);
 
         foreach (var serial in lot.Devices.Select(d => d.Serial))
         {
@@ -64,7 +69,7 @@ public sealed class OutboxDurabilityTests
 
         await factory.WithDbAsync(async db =>
         {
-            (await db.OutboxMessages.SingleAsync(m => m.Id == rowId)).LeaseUntil = DateTimeOffset.UtcNow.AddSeconds(-1);
+            (await db.OutboxMessages.SingleAsync(m => m.Id == rowId)).DueAt = DateTimeOffset.UtcNow.AddSeconds(-1);
             await db.SaveChangesAsync();
         });
 
@@ -74,6 +79,45 @@ public sealed class OutboxDurabilityTests
         Assert.Equal(1, retried.Attempts);
         Assert.Null(retried.LastError);
         Assert.True(await factory.WithDbAsync(db => db.Certificates.AnyAsync(c => c.LotId == lot.Id)));
+    }
+
+    [Fact]
+    public async Task A_failed_row_keeps_its_backoff_across_a_restart()
+    {
+        var folder = MarketplaceFactory.NewDataFolder();
+        Guid failedId, lostId;
+        OutboxMessage failed;
+        await using (var crashed = new MarketplaceFactory(folder))
+        {
+            var lot = await crashed.SaveReceivedAsync(hammer: 1200m);
+            // Third failure already behind it: the next backoff is 80 s, far longer than a restart.
+            failedId = await EnqueueAsync(crashed, new IssueCertificate.Command(lot.Id), row => row.Attempts = 3);
+            failed = await MarketplaceFactory.EventuallyAsync(
+                () => crashed.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == failedId && m.Attempts == 4)),
+                "the certificate job to fail while serials are unsanitized");
+            Assert.True(failed.DueAt > DateTimeOffset.UtcNow.AddSeconds(60));
+
+            // Handed out just before the crash, its job lost with the in-memory queue.
+            var school = await crashed.WithDbAsync(db => db.Users.Where(u => u.Email == "school@demo.k12").Select(u => u.OrganizationId).SingleAsync());
+            lostId = await EnqueueAsync(crashed, new SendEmail.Command(school, $"Lost {Guid.NewGuid():N}", "Sent after the restart."), row =>
+            {
+                row.LeaseUntil = DateTimeOffset.UtcNow.AddMinutes(10);
+                row.LeaseOwner = "web-1:4242:lost-with-its-in-memory-queue";
+            });
+        }
+
+        await using var restarted = new MarketplaceFactory(folder);
+
+        // The restart released every lease and dispatched what was due: the lost job ran, the failed row waits.
+        await MarketplaceFactory.EventuallyAsync(
+            () => restarted.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == lostId && m.CompletedAt != null)),
+            "the lost job to run after the restart");
+        await restarted.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var waiting = await restarted.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == failedId));
+        Assert.Equal(4, waiting.Attempts);
+        Assert.Equal(failed.DueAt, waiting.DueAt);
+        Assert.Null(waiting.LeaseOwner);
+        Assert.Null(waiting.CompletedAt);
     }
 
     private static async Task<Guid> EnqueueAsync(MarketplaceFactory factory, IBaseCommand command, Action<OutboxMessage>? claim = null)

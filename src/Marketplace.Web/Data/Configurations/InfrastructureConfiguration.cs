@@ -1,4 +1,5 @@
 using Marketplace.Web.Infrastructure.Email;
+using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,5 +26,17 @@ internal sealed class EmailMessageConfiguration : IEntityTypeConfiguration<Email
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.DeliveredVia).HasMaxLength(400);
         builder.HasIndex(m => m.SentAt);
+    }
+}
+
+internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<InboxMessage> builder)
+    {
+        builder.HasKey(m => m.Key);
+        builder.Property(m => m.Key).HasMaxLength(InboxMessage.KeyLength);
+        builder.Property(m => m.Source).HasMaxLength(InboxMessage.SourceLength);
+        // The dispatcher's prune deletes by age.
+        builder.HasIndex(m => m.ReceivedAt);
     }
 }

@@ -40,6 +40,11 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
             logger.LogInformation("Refused {Message} for {User}: {Reason}", name, user.Name, ex.Message);
             throw;
         }
+        catch (OutboxMessageAlreadyCompletedException ex)
+        {
+            logger.LogInformation("Skipped {Message}: {Reason}", name, ex.Message);
+            throw;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             logger.LogInformation("Abandoned {Message} for {User} after {ElapsedMs:0.0} ms: the client went away", name, user.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -140,21 +145,56 @@ public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, O
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await next(message, cancellationToken);
-        if (outboxScope.CurrentMessageId is { } id && await db.OutboxMessages.FindAsync([id], cancellationToken) is { } row)
+        try
         {
-            row.CompletedAt = clock.Now;
-            row.LastError = null;
+            if (outboxScope.CurrentMessageId is { } id)
+            {
+                await CompleteOutboxRowFirstAsync(id, cancellationToken);
+            }
+
+            var response = await next(message, cancellationToken);
+            var addedOutboxRows = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (addedOutboxRows)
+            {
+                signal.Notify();
+            }
+
+            return response;
+        }
+        finally
+        {
+            outboxScope.HoldsCompletion = false;
+        }
+    }
+
+    /// <summary>
+    /// The exactly-once rule for outbox work lives here. Delivery is at-least-once (a lease can expire
+    /// under a live job, a restart re-dispatches), so two runs of one row can overlap. Marking the row
+    /// completed is therefore the FIRST statement of the command's transaction, conditional on it not
+    /// being completed yet: a second run's update waits on this row's lock (SQL Server) or on the
+    /// database write lock (SQLite: EF Core begins transactions there as BEGIN IMMEDIATE, pinned by a
+    /// test) until this transaction ends, then matches no row and rolls back before its handler runs.
+    /// So an e-mail or Stripe call inside the handler happens once; if this transaction rolls back,
+    /// so does the completion, and the row is retried.
+    /// </summary>
+    private async Task CompleteOutboxRowFirstAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.Now;
+        var claim = outboxScope.CurrentClaim;
+        var completed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.CompletedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.CompletedAt, now)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LeaseOwner, claim), cancellationToken);
+        if (completed == 0)
+        {
+            throw new OutboxMessageAlreadyCompletedException(id);
         }
 
-        var addedOutboxRows = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (addedOutboxRows)
-        {
-            signal.Notify();
-        }
-
-        return response;
+        outboxScope.HoldsCompletion = true;
     }
 }

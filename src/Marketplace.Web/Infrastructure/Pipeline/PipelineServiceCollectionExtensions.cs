@@ -1,12 +1,13 @@
 using FluentValidation;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Jobs;
 
 namespace Marketplace.Web.Infrastructure.Pipeline;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → transaction → handler.</summary>
+    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → transaction → inbox → handler.</summary>
     public static IServiceCollection AddMarketplacePipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(options =>
@@ -19,6 +20,8 @@ public static class PipelineServiceCollectionExtensions
                 typeof(ValidationBehavior<,>),
                 typeof(SlowRequestBehavior<,>),
                 typeof(TransactionBehavior<,>),
+                // Inside the transaction: an idempotency key is recorded with the handler's changes or not at all.
+                typeof(InboxBehavior<,>),
                 typeof(Features.Lots.ManifestRevaluationBehavior<,>),
             ];
         });

@@ -1468,6 +1468,30 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("EmailMessages");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Infrastructure.Inbox.InboxMessage", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("InboxMessages");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Jobs.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

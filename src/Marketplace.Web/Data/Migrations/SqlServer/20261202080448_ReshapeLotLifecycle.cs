@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Marketplace.Web.Data.Migrations.Sqlite
+namespace Marketplace.Web.Data.Migrations.SqlServer
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// Splits the lot into its sale, escrow, fulfillment and sanitization records, carrying every existing lot's
+    /// data across, and adds the inbox of inbound events and idempotency keys.
+    /// </summary>
     public partial class ReshapeLotLifecycle : Migration
     {
         /// <inheritdoc />
@@ -25,140 +28,154 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 table: "Payouts",
                 newName: "IX_Payouts_PayeeId");
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "WithdrawnAt",
                 table: "Lots",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "Manifest_ValuedAt",
                 table: "Lots",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ApprovedAt",
                 table: "Payouts",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ApprovedBy",
                 table: "Payouts",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "Manifest_AverageYearsOfUpdatesLeft",
                 table: "Lots",
-                type: "REAL",
+                type: "float",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Manifest_ChromebooksPastAue",
                 table: "Lots",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Manifest_DataBearingDevices",
                 table: "Lots",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Manifest_Devices",
                 table: "Lots",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Manifest_ERateRestrictedDevices",
                 table: "Lots",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Manifest_EstimateHigh",
                 table: "Lots",
-                type: "INTEGER",
+                type: "decimal(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: 0m);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Manifest_EstimateLow",
                 table: "Lots",
-                type: "INTEGER",
+                type: "decimal(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: 0m);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Manifest_EstimatePoint",
                 table: "Lots",
-                type: "INTEGER",
+                type: "decimal(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: 0m);
 
             migrationBuilder.AddColumn<int>(
                 name: "Manifest_FederalDevices",
                 table: "Lots",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Manifest_FederalEquipmentValue",
                 table: "Lots",
-                type: "INTEGER",
+                type: "decimal(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: 0m);
 
             migrationBuilder.AddColumn<int>(
                 name: "Manifest_PricedDevices",
                 table: "Lots",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Manifest_UnpricedDevices",
                 table: "Lots",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ResponseJson = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => x.Key);
+                });
 
             migrationBuilder.CreateTable(
                 name: "LotFulfillments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DistrictId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BuyerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DeviceCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PickupDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PickupWindow = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PickupContact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PickedUpAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SanitizedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DistrictId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DeviceCount = table.Column<int>(type: "int", nullable: false),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PickupDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PickupWindow = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PickupContact = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PickedUpAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SanitizedCount = table.Column<int>(type: "int", nullable: false),
+                    CertifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,18 +204,18 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "LotSettlements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DistrictId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BuyerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AwardedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FundedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PayoutId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SettledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DistrictId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FundedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PayoutId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -233,24 +250,24 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "Sales",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DistrictId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HoldsDataBearingDevices = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BuyerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AwardedQuoteId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HammerPrice = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: true),
-                    BuyerPremiumRate = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: true),
-                    SellerCommissionRate = table.Column<long>(type: "INTEGER", precision: 9, scale: 4, nullable: true),
-                    BuyerPremium = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: true),
-                    SellerCommission = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DistrictId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Mode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    HoldsDataBearingDevices = table.Column<bool>(type: "bit", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AwardedQuoteId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    HammerPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    BuyerPremiumRate = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    SellerCommissionRate = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    BuyerPremium = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    SellerCommission = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,15 +296,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "SanitizationRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Tool = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Technician = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Attempt = table.Column<int>(type: "int", nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Tool = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Technician = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -307,7 +324,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 });
 
             // The lot's sale, escrow, fulfillment and sanitization records move out of the lot before its old columns go.
-            migrationBuilder.Sql(LifecycleData);
+            // Through EXEC, so that the idempotent deployment script still compiles on a database that is past this
+            // migration (SQL Server resolves the old column names when it compiles the batch, even in a skipped branch).
+            migrationBuilder.Sql($"EXEC(N'{LifecycleData.Replace("'", "''", StringComparison.Ordinal)}')");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_Lots_Organizations_BuyerId",
@@ -403,29 +422,6 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "ReceivedAt",
                 table: "Lots");
 
-            migrationBuilder.AlterColumn<string>(
-                name: "Serial",
-                table: "Devices",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: false,
-                collation: "NOCASE",
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 64);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "AssetTag",
-                table: "Devices",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: true,
-                collation: "NOCASE",
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 64,
-                oldNullable: true);
-
             migrationBuilder.CreateIndex(
                 name: "IX_Payouts_Status",
                 table: "Payouts",
@@ -445,6 +441,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "IX_Devices_AssetTag",
                 table: "Devices",
                 column: "AssetTag");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ReceivedAt",
+                table: "InboxMessages",
+                column: "ReceivedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LotFulfillments_BuyerId",
@@ -543,81 +544,81 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
         /// <summary>Moves each lot's sale, escrow, fulfillment and sanitization from the old lot and device columns into their new tables.</summary>
         private const string LifecycleData = """
             -- Sales: one per lot that was ever listed. Sale.Id = Lot.Id, so each quote's LotId becomes its SaleId as it is.
-            INSERT INTO "Sales" ("Id", "LotId", "DistrictId", "Mode", "Status", "Currency", "OpenedAt", "ClosedAt",
-                "HoldsDataBearingDevices", "BuyerId", "AwardedQuoteId", "AwardedAt", "HammerPrice", "BuyerPremiumRate",
-                "SellerCommissionRate", "BuyerPremium", "SellerCommission", "Version")
-            SELECT l."Id", l."Id", l."DistrictId", l."SaleMode",
-                CASE WHEN l."BuyerId" IS NOT NULL THEN 'Awarded' WHEN l."Status" = 'Withdrawn' THEN 'Cancelled' ELSE 'Open' END,
-                l."Currency", l."ListedAt", l."AwardedAt",
-                EXISTS (SELECT 1 FROM "Devices" d WHERE d."LotId" = l."Id" AND d."Category" <> 'Other'),
-                l."BuyerId", l."AwardedQuoteId", l."AwardedAt", l."HammerPrice",
-                CASE WHEN l."HammerPrice" IS NULL THEN NULL ELSE COALESCE(f."BuyerPremiumRate", 0) END,
-                CASE WHEN l."HammerPrice" IS NULL THEN NULL ELSE COALESCE(f."SellerCommissionRate", 0) END,
-                CASE WHEN l."HammerPrice" IS NULL THEN NULL ELSE CAST(ROUND(l."HammerPrice" * COALESCE(f."BuyerPremiumRate", 0) / 1000000.0) AS INTEGER) * 100 END,
-                CASE WHEN l."HammerPrice" IS NULL THEN NULL ELSE CAST(ROUND(l."HammerPrice" * COALESCE(f."SellerCommissionRate", 0) / 1000000.0) AS INTEGER) * 100 END,
+            INSERT INTO [Sales] ([Id], [LotId], [DistrictId], [Mode], [Status], [Currency], [OpenedAt], [ClosedAt],
+                [HoldsDataBearingDevices], [BuyerId], [AwardedQuoteId], [AwardedAt], [HammerPrice], [BuyerPremiumRate],
+                [SellerCommissionRate], [BuyerPremium], [SellerCommission], [Version])
+            SELECT l.[Id], l.[Id], l.[DistrictId], l.[SaleMode],
+                CASE WHEN l.[BuyerId] IS NOT NULL THEN 'Awarded' WHEN l.[Status] = 'Withdrawn' THEN 'Cancelled' ELSE 'Open' END,
+                l.[Currency], l.[ListedAt], l.[AwardedAt],
+                CASE WHEN EXISTS (SELECT 1 FROM [Devices] d WHERE d.[LotId] = l.[Id] AND d.[Category] <> 'Other') THEN CAST(1 AS bit) ELSE CAST(0 AS bit) END,
+                l.[BuyerId], l.[AwardedQuoteId], l.[AwardedAt], l.[HammerPrice],
+                CASE WHEN l.[HammerPrice] IS NULL THEN NULL ELSE COALESCE(f.[BuyerPremiumRate], 0) END,
+                CASE WHEN l.[HammerPrice] IS NULL THEN NULL ELSE COALESCE(f.[SellerCommissionRate], 0) END,
+                CASE WHEN l.[HammerPrice] IS NULL THEN NULL ELSE ROUND(l.[HammerPrice] * COALESCE(f.[BuyerPremiumRate], 0), 2) END,
+                CASE WHEN l.[HammerPrice] IS NULL THEN NULL ELSE ROUND(l.[HammerPrice] * COALESCE(f.[SellerCommissionRate], 0), 2) END,
                 0
-            FROM "Lots" l LEFT JOIN "FeeSchedules" f ON f."Id" = 1
-            WHERE l."ListedAt" IS NOT NULL;
+            FROM [Lots] l LEFT JOIN [FeeSchedules] f ON f.[Id] = 1
+            WHERE l.[ListedAt] IS NOT NULL;
 
             -- Escrow for every awarded lot: paid lots hold their money; a recorded payout releases it; a sent one settles the lot.
-            INSERT INTO "LotSettlements" ("Id", "LotId", "DistrictId", "BuyerId", "Currency", "Status", "AwardedAt",
-                "FundedAt", "ReleasedAt", "PayoutId", "SettledAt", "Version")
-            SELECT l."Id", l."Id", l."DistrictId", l."BuyerId", l."Currency",
-                CASE WHEN p."Status" = 'Sent' THEN 'Settled' WHEN p."Id" IS NOT NULL THEN 'PayoutPending' WHEN l."PaidAt" IS NOT NULL THEN 'Held' ELSE 'AwaitingPayment' END,
-                COALESCE(l."AwardedAt", l."ListedAt", l."CreatedAt"), l."PaidAt", p."RecordedAt", p."Id",
-                CASE WHEN p."Status" = 'Sent' THEN COALESCE(p."SentAt", l."SettledAt") ELSE NULL END,
+            INSERT INTO [LotSettlements] ([Id], [LotId], [DistrictId], [BuyerId], [Currency], [Status], [AwardedAt],
+                [FundedAt], [ReleasedAt], [PayoutId], [SettledAt], [Version])
+            SELECT l.[Id], l.[Id], l.[DistrictId], l.[BuyerId], l.[Currency],
+                CASE WHEN p.[Status] = 'Sent' THEN 'Settled' WHEN p.[Id] IS NOT NULL THEN 'PayoutPending' WHEN l.[PaidAt] IS NOT NULL THEN 'Held' ELSE 'AwaitingPayment' END,
+                COALESCE(l.[AwardedAt], l.[ListedAt], l.[CreatedAt]), l.[PaidAt], p.[RecordedAt], p.[Id],
+                CASE WHEN p.[Status] = 'Sent' THEN COALESCE(p.[SentAt], l.[SettledAt]) ELSE NULL END,
                 0
-            FROM "Lots" l LEFT JOIN "Payouts" p ON p."LotId" = l."Id"
-            WHERE l."BuyerId" IS NOT NULL;
+            FROM [Lots] l LEFT JOIN [Payouts] p ON p.[LotId] = l.[Id]
+            WHERE l.[BuyerId] IS NOT NULL;
 
             -- Fulfillment of every paid lot, with its device count and how many serials were sanitized.
-            INSERT INTO "LotFulfillments" ("Id", "LotId", "DistrictId", "BuyerId", "DeviceCount", "ReleasedAt", "PickupDate",
-                "PickupWindow", "PickupContact", "PickedUpAt", "ReceivedAt", "SanitizedCount", "CertifiedAt", "Version")
-            SELECT l."Id", l."Id", l."DistrictId", l."BuyerId",
-                (SELECT COUNT(*) FROM "Devices" d WHERE d."LotId" = l."Id"),
-                l."PaidAt", l."PickupDate", l."PickupWindow", l."PickupContact", l."PickedUpAt", l."ReceivedAt",
-                (SELECT COUNT(*) FROM "Devices" d WHERE d."LotId" = l."Id" AND d."SanitizedAt" IS NOT NULL AND d."SanitizationMethod" IS NOT NULL),
-                l."CertifiedAt", 0
-            FROM "Lots" l
-            WHERE l."BuyerId" IS NOT NULL AND l."PaidAt" IS NOT NULL;
+            INSERT INTO [LotFulfillments] ([Id], [LotId], [DistrictId], [BuyerId], [DeviceCount], [ReleasedAt], [PickupDate],
+                [PickupWindow], [PickupContact], [PickedUpAt], [ReceivedAt], [SanitizedCount], [CertifiedAt], [Version])
+            SELECT l.[Id], l.[Id], l.[DistrictId], l.[BuyerId],
+                (SELECT COUNT(*) FROM [Devices] d WHERE d.[LotId] = l.[Id]),
+                l.[PaidAt], l.[PickupDate], l.[PickupWindow], l.[PickupContact], l.[PickedUpAt], l.[ReceivedAt],
+                (SELECT COUNT(*) FROM [Devices] d WHERE d.[LotId] = l.[Id] AND d.[SanitizedAt] IS NOT NULL AND d.[SanitizationMethod] IS NOT NULL),
+                l.[CertifiedAt], 0
+            FROM [Lots] l
+            WHERE l.[BuyerId] IS NOT NULL AND l.[PaidAt] IS NOT NULL;
 
             -- Each device's sanitization becomes its first record (the user who typed it was not kept).
-            INSERT INTO "SanitizationRecords" ("Id", "LotId", "DeviceId", "Attempt", "Method", "Tool", "Technician",
-                "RecordedByUserId", "RecordedAt")
-            SELECT d."Id", d."LotId", d."Id", 1, d."SanitizationMethod", COALESCE(d."SanitizationTool", ''), COALESCE(d."SanitizedBy", ''),
-                '00000000-0000-0000-0000-000000000000', d."SanitizedAt"
-            FROM "Devices" d
-            WHERE d."SanitizedAt" IS NOT NULL AND d."SanitizationMethod" IS NOT NULL;
+            INSERT INTO [SanitizationRecords] ([Id], [LotId], [DeviceId], [Attempt], [Method], [Tool], [Technician],
+                [RecordedByUserId], [RecordedAt])
+            SELECT d.[Id], d.[LotId], d.[Id], 1, d.[SanitizationMethod], COALESCE(d.[SanitizationTool], ''), COALESCE(d.[SanitizedBy], ''),
+                '00000000-0000-0000-0000-000000000000', d.[SanitizedAt]
+            FROM [Devices] d
+            WHERE d.[SanitizedAt] IS NOT NULL AND d.[SanitizationMethod] IS NOT NULL;
 
             -- Payouts the bank had not confirmed were posted as cash out; under the new chart of accounts they are in transit.
-            UPDATE "LedgerEntries"
-            SET "Account" = 'PayoutsInTransit',
-                "OrganizationId" = (SELECT p."PayeeId" FROM "Payouts" p JOIN "LedgerTransactions" t ON t."LotId" = p."LotId" WHERE t."Id" = "LedgerEntries"."TransactionId")
-            WHERE "Account" = 'Cash' AND "TransactionId" IN (
-                SELECT t."Id" FROM "LedgerTransactions" t JOIN "Payouts" p ON p."LotId" = t."LotId"
-                WHERE t."Source" = 'DistrictPayout' AND p."Status" = 'AwaitingRelease');
+            UPDATE [LedgerEntries]
+            SET [Account] = 'PayoutsInTransit',
+                [OrganizationId] = (SELECT p.[PayeeId] FROM [Payouts] p JOIN [LedgerTransactions] t ON t.[LotId] = p.[LotId] WHERE t.[Id] = [LedgerEntries].[TransactionId])
+            WHERE [Account] = 'Cash' AND [TransactionId] IN (
+                SELECT t.[Id] FROM [LedgerTransactions] t JOIN [Payouts] p ON p.[LotId] = t.[LotId]
+                WHERE t.[Source] = 'DistrictPayout' AND p.[Status] = 'AwaitingRelease');
 
-            UPDATE "LedgerTransactions"
-            SET "Source" = 'DistrictPayoutReleased',
-                "IdempotencyKey" = 'payout-released:' || (SELECT lower(p."Id") FROM "Payouts" p WHERE p."LotId" = "LedgerTransactions"."LotId")
-            WHERE "Source" = 'DistrictPayout' AND "LotId" IN (SELECT p."LotId" FROM "Payouts" p WHERE p."Status" = 'AwaitingRelease');
+            UPDATE [LedgerTransactions]
+            SET [Source] = 'DistrictPayoutReleased',
+                [IdempotencyKey] = 'payout-released:' + (SELECT LOWER(CONVERT(nvarchar(36), p.[Id])) FROM [Payouts] p WHERE p.[LotId] = [LedgerTransactions].[LotId])
+            WHERE [Source] = 'DistrictPayout' AND [LotId] IN (SELECT p.[LotId] FROM [Payouts] p WHERE p.[Status] = 'AwaitingRelease');
 
-            UPDATE "LedgerTransactions"
-            SET "Source" = 'DistrictPayoutSent',
-                "IdempotencyKey" = 'payout-sent:' || (SELECT lower(p."Id") FROM "Payouts" p WHERE p."LotId" = "LedgerTransactions"."LotId")
-            WHERE "Source" = 'DistrictPayout';
+            UPDATE [LedgerTransactions]
+            SET [Source] = 'DistrictPayoutSent',
+                [IdempotencyKey] = 'payout-sent:' + (SELECT LOWER(CONVERT(nvarchar(36), p.[Id])) FROM [Payouts] p WHERE p.[LotId] = [LedgerTransactions].[LotId])
+            WHERE [Source] = 'DistrictPayout';
 
-            UPDATE "Payouts" SET "Status" = 'InTransit', "ApprovedAt" = "RecordedAt", "ApprovedBy" = 'Recorded before payout approvals'
-            WHERE "Status" = 'AwaitingRelease';
+            UPDATE [Payouts] SET [Status] = 'InTransit', [ApprovedAt] = [RecordedAt], [ApprovedBy] = 'Recorded before payout approvals'
+            WHERE [Status] = 'AwaitingRelease';
 
-            UPDATE "Payouts" SET "ApprovedAt" = "RecordedAt" WHERE "Status" = 'Sent' AND "ApprovedAt" IS NULL;
+            UPDATE [Payouts] SET [ApprovedAt] = [RecordedAt] WHERE [Status] = 'Sent' AND [ApprovedAt] IS NULL;
 
             -- The lot keeps only its own listing state; its manifest summary is recomputed at start-up (Manifest_ValuedAt is null).
-            UPDATE "Lots" SET "Status" = 'Listed' WHERE "Status" NOT IN ('Draft', 'Withdrawn');
+            UPDATE [Lots] SET [Status] = 'Listed' WHERE [Status] NOT IN ('Draft', 'Withdrawn');
 
-            UPDATE "Lots"
-            SET "Manifest_Devices" = (SELECT COUNT(*) FROM "Devices" d WHERE d."LotId" = "Lots"."Id"),
-                "Manifest_DataBearingDevices" = (SELECT COUNT(*) FROM "Devices" d WHERE d."LotId" = "Lots"."Id" AND d."Category" <> 'Other');
+            UPDATE [Lots]
+            SET [Manifest_Devices] = (SELECT COUNT(*) FROM [Devices] d WHERE d.[LotId] = [Lots].[Id]),
+                [Manifest_DataBearingDevices] = (SELECT COUNT(*) FROM [Devices] d WHERE d.[LotId] = [Lots].[Id] AND d.[Category] <> 'Other');
             """;
     }
 }
