@@ -28,7 +28,7 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     [Authorize(Roles = Roles.Finance)]
     public async Task<IActionResult> MarkPaid(Guid id, PaymentMethod method, string reference)
     {
-        await Sender.Send(new MarkInvoicePaid.Command(id, method, reference ?? ""), Aborted);
+        await Sender.Send(new MarkInvoicePaid.Command(id, method, reference ?? "", FormIdempotencyKey()), Aborted);
         Success("Payment recorded and posted to the ledger.");
         return RedirectToAction(nameof(Invoices));
     }
@@ -40,7 +40,7 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     [Authorize(Roles = Roles.Finance)]
     public async Task<IActionResult> ApprovePayout(Guid id)
     {
-        await Sender.Send(new ApprovePayout.Command(id), Aborted);
+        await Sender.Send(new ApprovePayout.Command(id, FormIdempotencyKey()), Aborted);
         Success("Payout approved and moved to payouts in transit. Confirm it with the bank reference once it is sent.");
         return RedirectToAction(nameof(Payouts));
     }
@@ -49,7 +49,7 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     [Authorize(Roles = Roles.Finance)]
     public async Task<IActionResult> ConfirmPayout(Guid id, string reference)
     {
-        await Sender.Send(new ConfirmPayout.Command(id, reference ?? ""), Aborted);
+        await Sender.Send(new ConfirmPayout.Command(id, reference ?? "", FormIdempotencyKey()), Aborted);
         Success("Payout confirmed as sent. The lot is settled.");
         return RedirectToAction(nameof(Payouts));
     }

@@ -83,7 +83,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/submit")]
     public async Task<IActionResult> Submit(Guid id)
     {
-        await Sender.Send(new SubmitLot.Command(id), Aborted);
+        await Sender.Send(new SubmitLot.Command(id, FormIdempotencyKey()), Aborted);
         Success("The lot is listed. Certified refurbishers can now send quotes.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -99,7 +99,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/quotes/{quoteId:guid}/accept")]
     public async Task<IActionResult> AcceptQuote(Guid id, Guid quoteId)
     {
-        await Sender.Send(new AcceptQuote.Command(id, quoteId), Aborted);
+        await Sender.Send(new AcceptQuote.Command(id, quoteId, FormIdempotencyKey()), Aborted);
         Success("Quote accepted. The buyer has been invoiced; you can schedule the pickup once they pay.");
         return RedirectToAction(nameof(Details), new { id });
     }

@@ -6,6 +6,7 @@ using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Lots;
 
@@ -16,7 +17,7 @@ public static class SubmitLot
     private const int SerialsNamed = 20;
 
     [AllowedRoles(Roles.DistrictStaff)]
-    public sealed record Command(Guid LotId) : ICommand;
+    public sealed record Command(Guid LotId, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, ManifestValuation valuation) : ICommandHandler<Command>
     {

@@ -10,6 +10,7 @@ using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Payments;
 
@@ -17,7 +18,7 @@ namespace Marketplace.Web.Features.Payments;
 public static class MarkInvoicePaid
 {
     [AllowedRoles(Roles.Finance)]
-    public sealed record Command(Guid InvoiceId, PaymentMethod Method, string Reference) : ICommand;
+    public sealed record Command(Guid InvoiceId, PaymentMethod Method, string Reference, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {

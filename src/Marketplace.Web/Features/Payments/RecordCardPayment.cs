@@ -10,6 +10,7 @@ using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Payments;
 
@@ -17,7 +18,7 @@ namespace Marketplace.Web.Features.Payments;
 public static class RecordCardPayment
 {
     [AllowedRoles(Roles.System)]
-    public sealed record Command(string CheckoutSessionId, string PaymentReference) : ICommand<bool>;
+    public sealed record Command(string CheckoutSessionId, string PaymentReference, string? IdempotencyKey = null) : ICommand<bool>, IIdempotentCommand;
 
     public sealed class Handler(MarketplaceDb db, InvoiceSettlement settlement, ILogger<Handler> logger) : ICommandHandler<Command, bool>
     {

@@ -10,6 +10,7 @@ using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Payments;
 
@@ -17,7 +18,7 @@ namespace Marketplace.Web.Features.Payments;
 public static class StartCardPayment
 {
     [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolBuyer, Roles.DistrictStaff)]
-    public sealed record Command(Guid InvoiceId, Uri SuccessUrl, Uri CancelUrl) : ICommand<string>;
+    public sealed record Command(Guid InvoiceId, Uri SuccessUrl, Uri CancelUrl, string? IdempotencyKey = null) : ICommand<string>, IIdempotentCommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments) : ICommandHandler<Command, string>
     {

@@ -1,4 +1,5 @@
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Infrastructure.Payments;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public sealed class StripeWebhookController(ISender sender, IOptions<StripeOptio
         currentUser.ActAsSystem();
         if (stripeEvent.Type == EventTypes.CheckoutSessionCompleted && stripeEvent.Data.Object is Session { PaymentStatus: "paid" } session)
         {
-            var matched = await sender.Send(new RecordCardPayment.Command(session.Id, session.PaymentIntentId ?? session.Id), cancellationToken);
+            var matched = await sender.Send(new RecordCardPayment.Command(session.Id, session.PaymentIntentId ?? session.Id, IdempotencyKeys.ForStripeEvent(stripeEvent.Id)), cancellationToken);
             return Ok(new { received = true, matched });
         }
 

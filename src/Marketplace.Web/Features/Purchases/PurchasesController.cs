@@ -24,7 +24,7 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     [HttpPost("{id:guid}/pay/po")]
     public async Task<IActionResult> PayByPurchaseOrder(Guid id, Guid invoiceId, string purchaseOrderNumber)
     {
-        await Sender.Send(new PayByPurchaseOrder.Command(invoiceId, purchaseOrderNumber ?? ""), Aborted);
+        await Sender.Send(new PayByPurchaseOrder.Command(invoiceId, purchaseOrderNumber ?? "", FormIdempotencyKey()), Aborted);
         Success("Purchase order recorded. Finance marks the invoice paid when the money arrives.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -33,7 +33,7 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     public async Task<IActionResult> PayByCard(Guid id, Guid invoiceId)
     {
         var back = new Uri(Url.Action(nameof(Details), "Purchases", new { id }, Request.Scheme)!);
-        return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back), Aborted));
+        return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back, FormIdempotencyKey()), Aborted));
     }
 
     [HttpPost("{id:guid}/picked-up")]

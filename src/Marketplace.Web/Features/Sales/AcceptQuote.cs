@@ -9,6 +9,7 @@ using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Sales;
 
@@ -20,7 +21,7 @@ namespace Marketplace.Web.Features.Sales;
 public static class AcceptQuote
 {
     [AllowedRoles(Roles.DistrictStaff)]
-    public sealed record Command(Guid LotId, Guid QuoteId) : ICommand;
+    public sealed record Command(Guid LotId, Guid QuoteId, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command>
     {

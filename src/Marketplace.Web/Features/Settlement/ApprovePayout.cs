@@ -6,6 +6,7 @@ using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Settlement;
 
@@ -13,7 +14,7 @@ namespace Marketplace.Web.Features.Settlement;
 public static class ApprovePayout
 {
     [AllowedRoles(Roles.Finance)]
-    public sealed record Command(Guid PayoutId) : ICommand;
+    public sealed record Command(Guid PayoutId, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : ICommandHandler<Command>
     {

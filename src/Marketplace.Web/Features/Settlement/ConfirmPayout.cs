@@ -9,6 +9,7 @@ using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Settlement;
 
@@ -16,7 +17,7 @@ namespace Marketplace.Web.Features.Settlement;
 public static class ConfirmPayout
 {
     [AllowedRoles(Roles.Finance)]
-    public sealed record Command(Guid PayoutId, string Reference) : ICommand;
+    public sealed record Command(Guid PayoutId, string Reference, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {

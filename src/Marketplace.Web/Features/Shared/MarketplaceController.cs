@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -13,4 +15,13 @@ public abstract class MarketplaceController(ISender sender) : Controller
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
     protected void Success(string message) => TempData[Flash.Success] = message;
+
+    /// <summary>
+    /// The idempotency key the posted form carried (rendered by _IdempotencyKey), scoped to the signed-in user:
+    /// a double-click or a resubmit of the same form then does nothing the second time.
+    /// </summary>
+    protected string? FormIdempotencyKey() =>
+        Request.HasFormContentType && Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            ? IdempotencyKeys.ForUser(userId, Request.Form[IdempotencyKeys.FormField].ToString())
+            : null;
 }

@@ -2,6 +2,7 @@ using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Jobs;
+using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Storefront;
 
@@ -12,7 +13,7 @@ namespace Marketplace.Web.Features.Storefront;
 public static class Checkout
 {
     [AllowedRoles(Roles.StorefrontBuyers)]
-    public sealed record Command(PaymentMethod Method, string? PurchaseOrderNumber, string ShipTo) : ICommand<Result>;
+    public sealed record Command(PaymentMethod Method, string? PurchaseOrderNumber, string ShipTo, string? IdempotencyKey = null) : ICommand<Result>, IIdempotentCommand;
 
     public sealed record Result(IReadOnlyList<Guid> OrderIds, IReadOnlyList<Guid> InvoiceIds);
 

@@ -56,7 +56,7 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     [HttpPost("checkout")]
     public async Task<IActionResult> Checkout(CheckoutForm form)
     {
-        var placed = await Sender.Send(new Checkout.Command(form.Method, form.PurchaseOrderNumber, form.ShipTo ?? ""), Aborted);
+        var placed = await Sender.Send(new Checkout.Command(form.Method, form.PurchaseOrderNumber, form.ShipTo ?? "", FormIdempotencyKey()), Aborted);
         if (form.Method == PaymentMethod.Card && placed.InvoiceIds.Count == 1)
         {
             var back = new Uri(Url.Action(nameof(Order), "Store", new { id = placed.OrderIds[0] }, Request.Scheme)!);
