@@ -41,7 +41,7 @@ internal static class ImportScenario
             await CopyDatabaseAsync(app, baselinePath);
 
             // Warm-up: one small import through the same path, so the figures measure the import, not the JIT.
-            var warmUpLot = await AskAsync<Guid>(app, user, new CreateLot.Command("Warm-up lot", null, null));
+            var warmUpLot = await app.AskAsync<Guid>(user, new CreateLot.Command("Warm-up lot", null, null));
             await ImportAsync(app, user, warmUpLot, GoogleAdminExport(2_000, "WU"));
 
             GC.Collect();
@@ -82,13 +82,13 @@ internal static class ImportScenario
         BenchmarkApp app, ClaimsPrincipal user, Guid lotId, byte[] csv)
     {
         var stopwatch = Stopwatch.StartNew();
-        var jobId = await AskAsync<Guid>(app, user, new UploadManifest.Command(lotId, "chrome-devices.csv", csv));
-        var mapping = (await AskAsync<GetImportMapping.Result>(app, user, new GetImportMapping.Query(jobId))).Mapping;
-        await SendAsync(app, user, new StartImportValidation.Command(jobId, mapping));
+        var jobId = await app.AskAsync<Guid>(user, new UploadManifest.Command(lotId, "chrome-devices.csv", csv));
+        var mapping = (await app.AskAsync<GetImportMapping.Result>(user, new GetImportMapping.Query(jobId))).Mapping;
+        await app.SendAsync(user, new StartImportValidation.Command(jobId, mapping));
         var uploaded = stopwatch.Elapsed.TotalSeconds;
         var validated = await WaitAsync(app, jobId, ImportStatus.Validated);
         var checkedAt = stopwatch.Elapsed.TotalSeconds;
-        await SendAsync(app, user, new ConfirmImport.Command(jobId, AcceptIssues: false));
+        await app.SendAsync(user, new ConfirmImport.Command(jobId, AcceptIssues: false));
         var completed = await WaitAsync(app, jobId, ImportStatus.Completed);
         return (uploaded, checkedAt, stopwatch.Elapsed.TotalSeconds, validated, completed);
     }
@@ -115,27 +115,10 @@ internal static class ImportScenario
 
     private static async Task<(Guid LotId, ClaimsPrincipal User)> ArrangeAsync(BenchmarkApp app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
-        var user = await db.Users.SingleAsync(u => u.Email == "district@demo.k12");
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new Claim(MarketplaceClaims.OrganizationId, user.OrganizationId.ToString()),
-            new Claim(ClaimTypes.Role, Roles.DistrictStaff),
-        ], "benchmark"));
-        var lotId = await AskAsync<Guid>(app, principal, new CreateLot.Command("Benchmark lot", null, null));
+        var principal = await app.PrincipalAsync("district@demo.k12", Roles.DistrictStaff);
+        var lotId = await app.AskAsync<Guid>(principal, new CreateLot.Command("Benchmark lot", null, null));
         return (lotId, principal);
     }
-
-    private static async Task<T> AskAsync<T>(BenchmarkApp app, ClaimsPrincipal user, IMessage message)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider };
-        return (T)(await scope.ServiceProvider.GetRequiredService<ISender>().Send(message))!;
-    }
-
-    private static Task SendAsync(BenchmarkApp app, ClaimsPrincipal user, IMessage message) => AskAsync<object>(app, user, message);
 
     private static async Task<ImportJob> WaitAsync(BenchmarkApp app, Guid jobId, ImportStatus status)
     {
@@ -246,17 +229,5 @@ internal static class ImportScenario
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
-
-    private sealed class BenchmarkApp(string dataFolder) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseContentRoot(Path.Combine(StartupScenario.RepositoryRoot(), "src", "Marketplace.Web"));
-            builder.UseEnvironment("Production");
-            builder.UseSetting("App:DataFolder", dataFolder);
-            builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        }
     }
 }

@@ -7,6 +7,7 @@ internal static class Benchmarks
     {
         "startup" => await StartupScenario.RunAsync(),
         "import" => await ImportScenario.RunAsync(),
+        "sanitize" => await SanitizeScenario.RunAsync(),
         BaselineServer.Argument => await BaselineServer.RunAsync(args[1..]),
         _ => Usage(),
     };
@@ -14,7 +15,7 @@ internal static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
-        Console.Error.WriteLine("scenarios: startup, import");
+        Console.Error.WriteLine("scenarios: startup, import, sanitize");
         return 2;
     }
 }

@@ -1,6 +1,7 @@
 using Marketplace.Web.Data.Interceptors;
 using Marketplace.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Marketplace.Web.Data;
 
@@ -31,7 +32,10 @@ public static class DataServiceCollectionExtensions
         {
             services.AddDbContext<SqliteMarketplaceDb>((sp, options) => options
                 .UseSqlite(SqliteConnectionString(configuration, sp.GetRequiredService<DataFolder>()))
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>())
+                // SQLite cannot rebuild a table inside a transaction, so a migration that drops columns runs partly
+                // outside one; EF warns on every fresh install. The README says to back up App_Data before upgrading.
+                .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
             services.AddScoped<MarketplaceDb>(sp => sp.GetRequiredService<SqliteMarketplaceDb>());
         }
 
