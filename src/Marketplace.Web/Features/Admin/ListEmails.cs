@@ -1,4 +1,5 @@
-using Marketplace.Web.Infrastructure.Email;
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 
 namespace Marketplace.Web.Features.Admin;
 
@@ -9,16 +10,16 @@ public static class ListEmails
     [AllowedRoles(Roles.Admin)]
     public sealed record Query(int Page = 1) : IQuery<Result>;
 
-    public sealed record Result(IReadOnlyList<EmailMessage> Messages, int Page, int Pages);
+    public sealed record Result(IReadOnlyList<EmailRow> Messages, int Page, int Pages);
 
-    public sealed class Handler(MarketplaceDb db) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, IMapper mapper) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var total = await db.EmailMessages.CountAsync(cancellationToken);
             var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
             var page = Math.Clamp(query.Page, 1, pages);
-            var messages = await db.EmailMessages.AsNoTracking().OrderByDescending(m => m.SentAt).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            var messages = await db.EmailMessages.OrderByDescending(m => m.SentAt).Skip((page - 1) * PageSize).Take(PageSize).ProjectTo<EmailRow>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
             return new Result(messages, page, pages);
         }
     }
