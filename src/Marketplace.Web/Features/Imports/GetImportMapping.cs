@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutoMapper;
 using Marketplace.Web.Domain.Imports;
 
 namespace Marketplace.Web.Features.Imports;
@@ -9,10 +10,10 @@ public static class GetImportMapping
     [AllowedRoles(Roles.DistrictStaff)]
     public sealed record Query(Guid JobId) : IQuery<Result>;
 
-    public sealed record Result(ImportJob Job, string LotNumber, IReadOnlyList<string> Headers, IReadOnlyList<HeaderProblem> HeaderProblems,
+    public sealed record Result(ImportJobView Job, string LotNumber, IReadOnlyList<string> Headers, IReadOnlyList<HeaderProblem> HeaderProblems,
         IReadOnlyDictionary<ManifestField, int> Mapping, IReadOnlyList<ManifestRow> Preview, bool Remembered);
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -24,7 +25,7 @@ public static class GetImportMapping
             var mapping = job.MappingJson is not null
                 ? ImportMappingJson.Read(job.MappingJson)
                 : ManifestFields.Guess(head.Headers, head.UnusableColumns, remembered, job.Preset);
-            return new Result(job, lotNumber, head.Headers, head.HeaderProblems, mapping, head.Preview, remembered is not null);
+            return new Result(mapper.Map<ImportJobView>(job), lotNumber, head.Headers, head.HeaderProblems, mapping, head.Preview, remembered is not null);
         }
     }
 }
