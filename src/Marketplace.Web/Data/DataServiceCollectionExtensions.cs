@@ -42,8 +42,12 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    /// <remarks>
+    /// A private cache per connection, not a shared one: with WAL, a page reads its own snapshot while a background
+    /// job writes, whereas a shared cache locks whole tables and makes readers wait (and retry) for the writer.
+    /// </remarks>
     public static string SqliteConnectionString(IConfiguration configuration, DataFolder dataFolder) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
             ? configured
-            : $"Data Source={dataFolder.Resolve("marketplace.db")};Cache=Shared;Pooling=True";
+            : $"Data Source={dataFolder.Resolve("marketplace.db")};Pooling=True";
 }
