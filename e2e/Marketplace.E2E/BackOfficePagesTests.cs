@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Marketplace.E2E;
 
 /// <summary>The pages the two journeys do not pass through, opened by the people who use them and audited with axe-core.</summary>
-public sealed class BackOfficePagesTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed class BackOfficePagesTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     [Fact(Timeout = 120_000)]
     public async Task Every_role_s_other_pages_are_accessible()

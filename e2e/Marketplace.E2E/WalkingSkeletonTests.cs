@@ -12,7 +12,7 @@ namespace Marketplace.E2E;
 /// of Chromebooks, a refurbisher buys, collects and wipes them, finance books the money, the district
 /// gets its certificate and payout, and a school buys refurbished stock.
 /// </summary>
-public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private const string LotTitle = "2019 Chromebook refresh – Maple Valley High";
 
@@ -23,7 +23,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         ("5CD0142XM9", "Chromebook 3100", "C"),
     ];
 
-    [Fact(Timeout = 180_000)]
+    [Fact(Timeout = 300_000)]
     public async Task A_lot_goes_from_district_listing_to_certified_payout_and_a_school_buys_refurbished_stock()
     {
         fixture.RequireBrowser();
@@ -169,8 +169,23 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
             await stranger.StepAsync(6, "certificate-verified");
         }
 
-        // 7. Proof of destruction came first; now the payout job settles the lot.
-        await district.ReloadUntilVisibleAsync(district.Page.Locator("h1 + .text-muted .badge", new() { HasText = "Settled" }), "Settled status", seconds: 30);
+        // 7. Proof of destruction came first: the background job released the district's funds as an ACH payout,
+        //    which finance approves (payable → in transit) and confirms with the bank's trace number (→ cash).
+        await finance.ClickLinkAsync("Payouts");
+        await Expect(finance.Page).ToHaveURLAsync(new Regex("/finance/payouts$"));
+        var approve = finance.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Approve and send the payout of .+ for lot {Regex.Escape(lotNumber)}$") });
+        await finance.ReloadUntilVisibleAsync(approve, "payout awaiting approval");
+        await finance.AuditAsync("finance payouts (awaiting approval)");
+        await approve.ClickAsync();
+        await finance.ExpectFlashAsync("Payout approved");
+        await RowWith(finance.Page, lotNumber).GetByLabel($"Bank reference for lot {lotNumber}").FillAsync("ACH-PAYOUT-5521-0093");
+        await RowWith(finance.Page, lotNumber).GetByRole(AriaRole.Button, new() { Name = "Confirm sent" }).ClickAsync();
+        await finance.ExpectFlashAsync("The lot is settled");
+        await Expect(RowWith(finance.Page, lotNumber).GetByText("ACH-PAYOUT-5521-0093")).ToBeVisibleAsync();
+        await finance.AuditAsync("finance payouts (sent)");
+
+        await district.Page.ReloadAsync();
+        await ExpectLotStatusAsync(district, "Settled");
         await district.AuditAsync("lot details (settled)");
         var payout = Money(await district.Page.Locator("p:has-text('Payout:') strong").InnerTextAsync());
         var premium = Money(await district.Page.Locator("dt:has-text(\"Buyer's premium\") + dd").InnerTextAsync());

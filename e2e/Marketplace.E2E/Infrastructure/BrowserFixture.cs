@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Marketplace.E2E.Infrastructure;
 
 /// <summary>
-/// One app server and one headless Debian Chromium for a test class. Nothing starts when Chromium is
+/// One app server and one headless Debian Chromium for the whole test run (an assembly fixture). Nothing starts when Chromium is
 /// missing: the tests then skip, or fail when E2E_REQUIRED=1 (CI must not pass by skipping).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime

@@ -46,19 +46,28 @@ public sealed class UserSession(IBrowserContext context, IPage page, Checkpoints
     public async Task ExpectFlashAsync(string text) =>
         await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = text })).ToBeVisibleAsync();
 
-    /// <summary>Reloads now and then, as a person waiting on background work would, until something shows.</summary>
-    public async Task ReloadUntilVisibleAsync(ILocator locator, string what, int seconds = 30)
+    /// <summary>
+    /// Reloads as a person waiting on background work would, until something shows: each page load is given
+    /// a second to show it before the next reload, so the wait ends on the state, not on a timer.
+    /// </summary>
+    public async Task ReloadUntilVisibleAsync(ILocator locator, string what, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await locator.IsVisibleAsync())
+        while (true)
         {
-            if (DateTime.UtcNow > deadline)
+            try
             {
-                throw new TimeoutException($"After {seconds} s of reloading {Page.Url}, still no {what}.");
+                await Expect(locator).ToBeVisibleAsync(new() { Timeout = 1_000 });
+                return;
             }
-
-            await Task.Delay(500);
-            await Page.ReloadAsync();
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                await Page.ReloadAsync();
+            }
+            catch (PlaywrightException e)
+            {
+                throw new TimeoutException($"After {seconds} s of reloading {Page.Url}, still no {what}.", e);
+            }
         }
     }
 
