@@ -1,6 +1,7 @@
 using Marketplace.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Infrastructure;
@@ -11,6 +12,10 @@ namespace Marketplace.Tests.Infrastructure;
 /// </summary>
 public class MarketplaceFactory : WebApplicationFactory<Program>
 {
+    // Migrating a fresh SQLite file and hashing the demo users' passwords is most of an app's start-up: do it once
+    // per test run, then give every test app its own copy of the result.
+    private static readonly Lazy<string> TemplateDatabase = new(CreateTemplateDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public MarketplaceFactory() : this(NewDataFolder())
     {
     }
@@ -22,11 +27,43 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>A new temporary folder holding a copy of the migrated, seeded template database.</summary>
     public static string NewDataFolder()
+    {
+        var folder = EmptyFolder();
+        File.Copy(TemplateDatabase.Value, Path.Combine(folder, DatabaseFileName));
+        return folder;
+    }
+
+    private const string DatabaseFileName = "marketplace.db";
+
+    private static string EmptyFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "marketplace-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
+    }
+
+    /// <summary>Starts the app once on an empty folder (migrations, reference data, demo seed), then folds the WAL into one file.</summary>
+    private static string CreateTemplateDatabase()
+    {
+        var folder = EmptyFolder();
+        using (var app = new MarketplaceFactory(folder))
+        {
+            _ = app.Services;
+        }
+
+        var path = Path.Combine(folder, DatabaseFileName);
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
+            command.ExecuteNonQuery();
+        }
+
+        return path;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
