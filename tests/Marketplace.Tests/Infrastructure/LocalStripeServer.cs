@@ -22,12 +22,21 @@ public sealed class LocalStripeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<StripeCall> _calls = new();
+    private readonly ConcurrentDictionary<string, Dictionary<string, object?>> _sessions = new();
 
     private LocalStripeServer(WebApplication app) => _app = app;
 
     public string Url => _app.Urls.Single();
 
     public IReadOnlyList<StripeCall> Calls => [.. _calls];
+
+    /// <summary>When set, creating a checkout session fails as Stripe does for a declined or invalid request.</summary>
+    public bool RefuseCheckouts { get; set; }
+
+    /// <summary>The buyer paid on Stripe's page: the session is complete (its webhook is the test's to send).</summary>
+    public void CompleteSession(string sessionId) => _sessions[sessionId]["status"] = "complete";
+
+    public string SessionStatus(string sessionId) => (string)_sessions[sessionId]["status"]!;
 
     public static async Task<LocalStripeServer> StartAsync()
     {
@@ -39,8 +48,13 @@ public sealed class LocalStripeServer : IAsyncDisposable
         app.MapPost("/v1/checkout/sessions", async (HttpRequest request) =>
         {
             var form = await server.RecordAsync(request);
+            if (server.RefuseCheckouts)
+            {
+                return Error(402, "card_error", "Your card was declined.");
+            }
+
             var id = $"cs_test_{Guid.NewGuid():N}";
-            return Results.Json(new Dictionary<string, object?>
+            var session = new Dictionary<string, object?>
             {
                 ["id"] = id,
                 ["object"] = "checkout.session",
@@ -56,7 +70,30 @@ public sealed class LocalStripeServer : IAsyncDisposable
                 ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
                 ["livemode"] = false,
                 ["metadata"] = form.Where(f => f.Key.StartsWith("metadata[", StringComparison.Ordinal)).ToDictionary(f => f.Key[9..^1], f => f.Value.ToString()),
-            });
+            };
+            server._sessions[id] = session;
+            return Results.Json(session);
+        });
+        app.MapGet("/v1/checkout/sessions/{id}", async (HttpRequest request, string id) =>
+        {
+            await server.RecordAsync(request);
+            return server._sessions.TryGetValue(id, out var session) ? Results.Json(session) : Error(404, "invalid_request_error", $"No such checkout.session: '{id}'");
+        });
+        app.MapPost("/v1/checkout/sessions/{id}/expire", async (HttpRequest request, string id) =>
+        {
+            await server.RecordAsync(request);
+            if (!server._sessions.TryGetValue(id, out var session))
+            {
+                return Error(404, "invalid_request_error", $"No such checkout.session: '{id}'");
+            }
+
+            if ((string)session["status"]! != "open")
+            {
+                return Error(400, "invalid_request_error", "Only Checkout Sessions with a status in [\"open\"] can be expired.");
+            }
+
+            session["status"] = "expired";
+            return Results.Json(session);
         });
         app.MapPost("/v1/transfers", async (HttpRequest request) =>
         {
@@ -78,6 +115,10 @@ public sealed class LocalStripeServer : IAsyncDisposable
         await app.StartAsync();
         return server;
     }
+
+    /// <summary>An error body shaped as Stripe's: <c>{"error": {"type", "message"}}</c> with its HTTP status.</summary>
+    private static IResult Error(int status, string type, string message) =>
+        Results.Json(new Dictionary<string, object?> { ["error"] = new Dictionary<string, object?> { ["type"] = type, ["message"] = message } }, statusCode: status);
 
     /// <summary>The <c>Stripe-Signature</c> header Stripe sends with a webhook: <c>t=unix,v1=hex(HMAC-SHA256(secret, "t.payload"))</c>.</summary>
     public static string Sign(string payload, string secret, DateTimeOffset at)

@@ -28,13 +28,34 @@ public sealed class Invoice
     /// <summary>Stripe Checkout Session id while a card payment is pending.</summary>
     public string? CheckoutSessionId { get; set; }
 
-    public void MarkPaid(PaymentMethod method, string reference, DateTimeOffset at)
+    /// <summary>The buyer switched an unpaid card invoice to a purchase order: net terms, no card session.</summary>
+    public void PayByPurchaseOrder(string purchaseOrderNumber)
+    {
+        RequireOpen();
+        Method = PaymentMethod.PurchaseOrder;
+        PurchaseOrderNumber = purchaseOrderNumber.Trim();
+        CheckoutSessionId = null;
+    }
+
+    /// <summary>The order behind it was cancelled before payment: nothing is owed.</summary>
+    public void Void()
+    {
+        RequireOpen();
+        Status = InvoiceStatus.Void;
+        CheckoutSessionId = null;
+    }
+
+    private void RequireOpen()
     {
         if (Status != InvoiceStatus.Open)
         {
             throw new DomainException($"Invoice {Number} is {Status.ToString().ToLowerInvariant()}, not open.");
         }
+    }
 
+    public void MarkPaid(PaymentMethod method, string reference, DateTimeOffset at)
+    {
+        RequireOpen();
         Method = method;
         PaymentReference = reference.Trim();
         PaidAt = at;

@@ -13,6 +13,9 @@ public enum LedgerSource
     DistrictPayoutSent,
     StorefrontSale,
     StorefrontPayment,
+
+    /// <summary>An unpaid storefront order was cancelled: its sale posting is reversed.</summary>
+    StorefrontOrderCancelled,
 }
 
 /// <summary>One balanced money movement. Reports read these; nothing recomputes revenue from orders.</summary>

@@ -76,4 +76,9 @@ public static class LedgerPostings
 
         return LedgerTransaction.Post($"order-sale:{order.Id}", LedgerSource.StorefrontSale, $"Order {order.Number} placed", at, lines, orderId: order.Id);
     }
+
+    /// <summary>Reverses an order's sale posting line for line, so receivable, payable and fee revenue return to where they were.</summary>
+    public static LedgerTransaction StorefrontOrderCancelled(Order order, LedgerTransaction sale, DateTimeOffset at) =>
+        LedgerTransaction.Post($"order-cancelled:{order.Id}", LedgerSource.StorefrontOrderCancelled, $"Order {order.Number} cancelled before payment", at,
+            sale.Entries.Select(e => new LedgerLine(e.Account, e.Credit, e.Debit, e.OrganizationId)), orderId: order.Id);
 }

@@ -43,4 +43,15 @@ public sealed class Listing : IVersioned
 
         QuantityAvailable -= quantity;
     }
+
+    /// <summary>Stock reserved by an order that was cancelled goes back on sale.</summary>
+    public void Release(int quantity)
+    {
+        if (quantity < 1)
+        {
+            throw new DomainException("Released quantity must be at least 1.");
+        }
+
+        QuantityAvailable += quantity;
+    }
 }

@@ -22,8 +22,12 @@ public sealed class Order
     public Guid PlacedByUserId { get; init; }
     public Guid SellerId { get; init; }
     public OrderStatus Status { get; private set; } = OrderStatus.AwaitingPayment;
-    public PaymentMethod PaymentMethod { get; init; }
-    public string? PurchaseOrderNumber { get; init; }
+    // Set when the order is placed, and changed only by PayByPurchaseOrder.
+    private PaymentMethod _paymentMethod;
+    private string? _purchaseOrderNumber;
+
+    public PaymentMethod PaymentMethod { get => _paymentMethod; init => _paymentMethod = value; }
+    public string? PurchaseOrderNumber { get => _purchaseOrderNumber; init => _purchaseOrderNumber = value; }
     public required string ShipTo { get; init; }
     public decimal Shipping { get; init; }
     public string Currency { get; init; } = "USD";
@@ -58,15 +62,36 @@ public sealed class Order
         });
     }
 
+    public bool CanChangePayment => Status == OrderStatus.AwaitingPayment;
+
     public void MarkPaid(DateTimeOffset at)
+    {
+        RequireAwaitingPayment("paid");
+        Status = OrderStatus.Paid;
+        PaidAt = at;
+    }
+
+    /// <summary>The buyer pays an order that waits for a card payment by purchase order instead.</summary>
+    public void PayByPurchaseOrder(string purchaseOrderNumber)
+    {
+        RequireAwaitingPayment("switched to a purchase order");
+        _paymentMethod = PaymentMethod.PurchaseOrder;
+        _purchaseOrderNumber = purchaseOrderNumber.Trim();
+    }
+
+    /// <summary>Cancels an unpaid order; the caller returns its stock with <see cref="Listing.Release"/>.</summary>
+    public void Cancel()
+    {
+        RequireAwaitingPayment("cancelled");
+        Status = OrderStatus.Cancelled;
+    }
+
+    private void RequireAwaitingPayment(string what)
     {
         if (Status != OrderStatus.AwaitingPayment)
         {
-            throw new DomainException($"Order {Number} is not awaiting payment.");
+            throw new DomainException($"Order {Number} is {(Status == OrderStatus.Paid ? "paid" : "cancelled")}, so it cannot be {what}.");
         }
-
-        Status = OrderStatus.Paid;
-        PaidAt = at;
     }
 }
 

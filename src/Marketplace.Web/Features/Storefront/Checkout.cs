@@ -1,34 +1,42 @@
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Shared;
+using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Jobs;
 using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Storefront;
 
 /// <summary>
-/// Turns the cart into one order (and one invoice) per refurbisher, reserving stock. Payment follows:
-/// a purchase order number now, or a card through Stripe Checkout.
+/// Turns the cart into one order (and one invoice) per refurbisher, reserving stock. Payment: a purchase
+/// order number now, or a card through Stripe Checkout, whose session is opened inside this command's
+/// transaction: if Stripe refuses, no order, invoice, reservation or ledger posting is left behind.
 /// </summary>
 public static class Checkout
 {
     [AllowedRoles(Roles.StorefrontBuyers)]
-    public sealed record Command(PaymentMethod Method, string? PurchaseOrderNumber, string ShipTo, string? IdempotencyKey = null) : ICommand<Result>, IIdempotentCommand;
+    /// <param name="OrdersUrl">The buyer's orders page; a card checkout returns to the order's page below it.</param>
+    public sealed record Command(PaymentMethod Method, string? PurchaseOrderNumber, string ShipTo, Uri OrdersUrl, string? IdempotencyKey = null)
+        : ICommand<Result>, IIdempotentCommand;
 
-    public sealed record Result(IReadOnlyList<Guid> OrderIds, IReadOnlyList<Guid> InvoiceIds);
+    /// <param name="CardCheckoutUrl">Where to send the buyer to pay by card; null for a purchase order.</param>
+    public sealed record Result(IReadOnlyList<Guid> OrderIds, IReadOnlyList<Guid> InvoiceIds, string? CardCheckoutUrl = null);
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IPaymentProvider payments)
         {
-            RuleFor(c => c.Method).Must(m => m is PaymentMethod.PurchaseOrder or PaymentMethod.Card).WithMessage("Pay by purchase order or card.");
+            RuleFor(c => c.Method).Must(m => m is PaymentMethod.PurchaseOrder or PaymentMethod.Card).WithMessage("Choose how to pay: purchase order or card.");
+            RuleFor(c => c.Method).Must(_ => payments.AcceptsCards).When(c => c.Method == PaymentMethod.Card)
+                .WithMessage("Card payments are not available on this marketplace; pay by purchase order.");
             RuleFor(c => c.PurchaseOrderNumber).NotEmpty().When(c => c.Method == PaymentMethod.PurchaseOrder)
                 .WithMessage("Enter your purchase order number.").MaximumLength(64);
             RuleFor(c => c.ShipTo).NotEmpty().WithMessage("Enter the shipping address.").MaximumLength(400);
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IPaymentProvider payments) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -41,6 +49,11 @@ public static class Checkout
 
             var listingIds = items.Select(i => i.ListingId).ToList();
             var listings = await db.Listings.Where(l => listingIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
+            if (command.Method == PaymentMethod.Card && listings.Values.Select(l => l.SellerId).Distinct().Count() > 1)
+            {
+                throw new DomainException("A card payment pays one refurbisher's order at a time. Pay by purchase order, or check out each refurbisher's items separately.");
+            }
+
             var fees = await db.FeeSchedules.SingleAsync(cancellationToken);
             var now = clock.Now;
             var orders = new List<Guid>();
@@ -79,9 +92,17 @@ public static class Checkout
                 db.Orders.Add(order);
                 db.Invoices.Add(invoice);
                 db.LedgerTransactions.Add(LedgerPostings.StorefrontSale(order, fees.StorefrontCommissionRate, now));
-                outbox.Email(order.SellerId, $"New order {order.Number}", $"A school ordered {order.Lines.Sum(l => l.Quantity)} devices ({order.Total:C}). Payment: {command.Method}.");
+                outbox.Email(order.SellerId, $"New order {order.Number}", $"A school ordered {order.Lines.Sum(l => l.Quantity)} devices ({order.Total:C}). Payment: {command.Method.Words()}.");
                 orders.Add(order.Id);
                 invoices.Add(invoice.Id);
+                if (command.Method == PaymentMethod.Card)
+                {
+                    var back = new Uri(command.OrdersUrl, order.Id.ToString());
+                    var checkout = await payments.StartCardCheckoutAsync(invoice, back, back, cancellationToken);
+                    invoice.CheckoutSessionId = checkout.SessionId;
+                    db.CartItems.RemoveRange(items);
+                    return new Result(orders, invoices, checkout.RedirectUrl);
+                }
             }
 
             db.CartItems.RemoveRange(items);

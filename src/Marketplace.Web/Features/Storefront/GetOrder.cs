@@ -1,5 +1,6 @@
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
+using Marketplace.Web.Infrastructure.Payments;
 
 namespace Marketplace.Web.Features.Storefront;
 
@@ -8,18 +9,17 @@ public static class GetOrder
     [AllowedRoles(Roles.StorefrontBuyers)]
     public sealed record Query(Guid OrderId) : IQuery<Result>;
 
-    public sealed record Result(Order Order, string Seller, Invoice Invoice);
+    public sealed record Result(Order Order, string Seller, Invoice Invoice, bool AcceptsCards);
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var buyerId = user.RequireOrganization();
-            var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == query.OrderId && o.BuyerId == buyerId, cancellationToken)
+            var order = await db.OrdersPlacedBy(user).AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
                         ?? throw new NotFoundException("Order");
             var seller = await db.Organizations.Where(o => o.Id == order.SellerId).Select(o => o.Name).SingleAsync(cancellationToken);
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.OrderId == order.Id, cancellationToken);
-            return new Result(order, seller, invoice);
+            return new Result(order, seller, invoice, payments.AcceptsCards);
         }
     }
 }

@@ -56,11 +56,11 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     [HttpPost("checkout")]
     public async Task<IActionResult> Checkout(CheckoutForm form)
     {
-        var placed = await Sender.Send(new Checkout.Command(form.Method, form.PurchaseOrderNumber, form.ShipTo ?? "", FormIdempotencyKey()), Aborted);
-        if (form.Method == PaymentMethod.Card && placed.InvoiceIds.Count == 1)
+        var orders = new Uri(Url.Action(nameof(Orders), "Store", null, Request.Scheme)!.TrimEnd('/') + "/");
+        var placed = await Sender.Send(new Checkout.Command(form.Method, form.PurchaseOrderNumber, form.ShipTo ?? "", orders, FormIdempotencyKey()), Aborted);
+        if (placed.CardCheckoutUrl is { } pay)
         {
-            var back = new Uri(Url.Action(nameof(Order), "Store", new { id = placed.OrderIds[0] }, Request.Scheme)!);
-            return Redirect(await Sender.Send(new StartCardPayment.Command(placed.InvoiceIds[0], back, back), Aborted));
+            return Redirect(pay);
         }
 
         Success(placed.OrderIds.Count == 1 ? "Order placed. Thank you!" : $"{placed.OrderIds.Count} orders placed, one per refurbisher.");
@@ -81,5 +81,23 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     {
         var back = new Uri(Url.Action(nameof(Order), "Store", new { id }, Request.Scheme)!);
         return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back), Aborted));
+    }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("orders/{id:guid}/pay/po")]
+    public async Task<IActionResult> PayOrderByPurchaseOrder(Guid id, string? purchaseOrderNumber)
+    {
+        await Sender.Send(new PayOrderByPurchaseOrder.Command(id, purchaseOrderNumber ?? "", FormIdempotencyKey()), Aborted);
+        Success($"Purchase order {purchaseOrderNumber?.Trim()} recorded. The invoice is due on net 30 terms.");
+        return RedirectToAction(nameof(Order), new { id });
+    }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("orders/{id:guid}/cancel")]
+    public async Task<IActionResult> CancelOrder(Guid id)
+    {
+        await Sender.Send(new CancelOrder.Command(id, FormIdempotencyKey()), Aborted);
+        Success("Order cancelled. Nothing is owed, and the devices are back in stock.");
+        return RedirectToAction(nameof(Order), new { id });
     }
 }

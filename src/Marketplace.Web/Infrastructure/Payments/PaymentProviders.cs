@@ -36,6 +36,10 @@ public interface IPaymentProvider
 
     Task<CardCheckout> StartCardCheckoutAsync(Invoice invoice, Uri successUrl, Uri cancelUrl, CancellationToken cancellationToken);
 
+    /// <summary>Closes a card checkout the buyer no longer uses, so it cannot be paid afterwards.</summary>
+    /// <returns>False when the buyer already paid through it (the payment stands; its webhook records it).</returns>
+    Task<bool> CloseCardCheckoutAsync(string sessionId, CancellationToken cancellationToken);
+
     /// <returns>The transfer id, or null when payouts are sent by finance outside the platform.</returns>
     Task<string?> TransferAsync(Money amount, string? destinationAccount, string idempotencyKey, CancellationToken cancellationToken);
 }
@@ -48,11 +52,14 @@ public sealed class OfflinePaymentProvider : IPaymentProvider
     public Task<CardCheckout> StartCardCheckoutAsync(Invoice invoice, Uri successUrl, Uri cancelUrl, CancellationToken cancellationToken) =>
         throw new DomainException("Card payments are not enabled on this marketplace; pay by purchase order instead.");
 
+    // Without Stripe no card checkout was ever opened.
+    public Task<bool> CloseCardCheckoutAsync(string sessionId, CancellationToken cancellationToken) => Task.FromResult(true);
+
     public Task<string?> TransferAsync(Money amount, string? destinationAccount, string idempotencyKey, CancellationToken cancellationToken) =>
         Task.FromResult<string?>(null);
 }
 
-public sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvider
+public sealed class StripePaymentProvider(IStripeClient client, ILogger<StripePaymentProvider> logger) : IPaymentProvider
 {
     public string Name => "Stripe";
     public bool AcceptsCards => true;
@@ -80,9 +87,37 @@ public sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvid
                 },
             ],
         };
-        var session = await new SessionService(client).CreateAsync(options,
-            new RequestOptions { IdempotencyKey = $"checkout-{invoice.Id}" }, cancellationToken);
-        return new CardCheckout(session.Id, session.Url);
+        try
+        {
+            var session = await new SessionService(client).CreateAsync(options,
+                new RequestOptions { IdempotencyKey = $"checkout-{invoice.Id}" }, cancellationToken);
+            return new CardCheckout(session.Id, session.Url);
+        }
+        catch (StripeException e)
+        {
+            // The buyer gets Stripe's own words for a refusal (they are written for card holders); the caller's
+            // transaction rolls back, so nothing of the order is kept.
+            logger.LogWarning(e, "Stripe refused a checkout session for invoice {Invoice}", invoice.Number);
+            throw new DomainException(e.StripeError?.Message is { Length: > 0 } reason
+                ? $"The card payment could not be started: {reason} Nothing was ordered; try again or pay by purchase order."
+                : "Card payments are unavailable right now. Nothing was ordered; try again in a few minutes or pay by purchase order.");
+        }
+    }
+
+    public async Task<bool> CloseCardCheckoutAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var sessions = new SessionService(client);
+        try
+        {
+            await sessions.ExpireAsync(sessionId, null, new RequestOptions { IdempotencyKey = $"expire-{sessionId}" }, cancellationToken);
+            return true;
+        }
+        catch (StripeException)
+        {
+            // Stripe expires only open sessions: one that is complete was paid, one already expired can no longer be.
+            var session = await sessions.GetAsync(sessionId, null, null, cancellationToken);
+            return session.Status != "complete";
+        }
     }
 
     public async Task<string?> TransferAsync(Money amount, string? destinationAccount, string idempotencyKey, CancellationToken cancellationToken)

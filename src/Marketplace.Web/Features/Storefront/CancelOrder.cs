@@ -1,0 +1,46 @@
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Infrastructure.Inbox;
+using Marketplace.Web.Infrastructure.Payments;
+using Marketplace.Web.Jobs;
+
+namespace Marketplace.Web.Features.Storefront;
+
+/// <summary>
+/// The buyer cancels an order that is not paid yet: its stock goes back on sale, its invoice is void, its
+/// sale posting is reversed and any open card checkout is closed so it cannot be paid afterwards.
+/// </summary>
+public static class CancelOrder
+{
+    [AllowedRoles(Roles.StorefrontBuyers)]
+    public sealed record Command(Guid OrderId, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IPaymentProvider payments) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var order = await db.OrdersPlacedBy(user).Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken)
+                        ?? throw new NotFoundException("Order");
+            var invoice = await db.Invoices.SingleAsync(i => i.OrderId == order.Id, cancellationToken);
+            order.Cancel();
+            if (invoice.CheckoutSessionId is { } session && !await payments.CloseCardCheckoutAsync(session, cancellationToken))
+            {
+                throw new DomainException($"The card payment for order {order.Number} has already gone through, so it cannot be cancelled. It will show as paid in a moment.");
+            }
+
+            invoice.Void();
+            var listingIds = order.Lines.Select(l => l.ListingId).ToList();
+            var listings = await db.Listings.Where(l => listingIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
+            foreach (var line in order.Lines)
+            {
+                listings[line.ListingId].Release(line.Quantity);
+            }
+
+            var sale = await db.LedgerTransactions.Include(t => t.Entries).SingleAsync(t => t.OrderId == order.Id && t.Source == LedgerSource.StorefrontSale, cancellationToken);
+            db.LedgerTransactions.Add(LedgerPostings.StorefrontOrderCancelled(order, sale, clock.Now));
+            outbox.Email(order.SellerId, $"Order {order.Number} cancelled",
+                $"The buyer cancelled order {order.Number} before paying. Its {order.Lines.Sum(l => l.Quantity)} device(s) are back in your available stock; do not ship it.");
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Marketplace.Web.Infrastructure.Inbox;
+using Marketplace.Web.Infrastructure.Payments;
+
+namespace Marketplace.Web.Features.Storefront;
+
+/// <summary>
+/// An order waiting for a card payment is paid by purchase order instead (net terms): the open card
+/// checkout is closed first, so the buyer cannot pay twice.
+/// </summary>
+public static class PayOrderByPurchaseOrder
+{
+    [AllowedRoles(Roles.StorefrontBuyers)]
+    public sealed record Command(Guid OrderId, string PurchaseOrderNumber, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.PurchaseOrderNumber).NotEmpty().WithMessage("Enter your purchase order number.")
+                .MaximumLength(64).WithMessage("A purchase order number has at most 64 characters.");
+    }
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var order = await db.OrdersPlacedBy(user).SingleOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken) ?? throw new NotFoundException("Order");
+            var invoice = await db.Invoices.SingleAsync(i => i.OrderId == order.Id, cancellationToken);
+            order.PayByPurchaseOrder(command.PurchaseOrderNumber);
+            if (invoice.CheckoutSessionId is { } session && !await payments.CloseCardCheckoutAsync(session, cancellationToken))
+            {
+                throw new DomainException($"The card payment for order {order.Number} has already gone through; no purchase order is needed.");
+            }
+
+            invoice.PayByPurchaseOrder(command.PurchaseOrderNumber);
+            return Unit.Value;
+        }
+    }
+}
