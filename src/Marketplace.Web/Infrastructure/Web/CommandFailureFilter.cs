@@ -50,7 +50,9 @@ public sealed class CommandFailureFilter(ITempDataDictionaryFactory tempDataFact
             return;
         }
 
-        tempDataFactory.GetTempData(context.HttpContext)[Flash.Error] = message;
+        var tempData = tempDataFactory.GetTempData(context.HttpContext);
+        tempData[Flash.Error] = message;
+        PostedForm.Keep(context.HttpContext, tempData);
         context.Result = new LocalRedirectResult(cameFrom ?? "/");
     }
 }
