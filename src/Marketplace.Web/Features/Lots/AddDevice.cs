@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -14,11 +15,11 @@ public static class AddDevice
 {
     [AllowedRoles(Roles.DistrictStaff)]
     public sealed record Command(Guid LotId, string Serial, string? AssetTag, DeviceCategory Category, string? Manufacturer,
-        string Model, CosmeticGrade Grade, FunctionalStatus Functional) : ICommand;
+        string Model, CosmeticGrade Grade, FunctionalStatus Functional, DateOnly? PurchaseDate = null, FundingSource FundingSource = FundingSource.Unknown) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IClock clock)
         {
             RuleFor(c => c.Serial).NotEmpty().WithMessage("Enter the manufacturer serial number.").MaximumLength(64);
             RuleFor(c => c.AssetTag).MaximumLength(64);
@@ -27,6 +28,9 @@ public static class AddDevice
             RuleFor(c => c.Category).IsInEnum();
             RuleFor(c => c.Grade).IsInEnum();
             RuleFor(c => c.Functional).IsInEnum();
+            RuleFor(c => c.FundingSource).IsInEnum().WithMessage("Funding source: choose one of the listed sources.");
+            RuleFor(c => c.PurchaseDate).Must(d => d is null || (d.Value.Year >= 1990 && d.Value <= clock.Today))
+                .WithMessage("Purchase date: a date between 1990 and today.");
         }
     }
 
@@ -36,6 +40,8 @@ public static class AddDevice
         {
             var lot = await db.LoadOwnLotAsync(command.LotId, user, cancellationToken);
             var device = lot.NewDevice(command.Serial, command.AssetTag, command.Category, command.Manufacturer, command.Model, command.Grade, command.Functional);
+            device.PurchaseDate = command.PurchaseDate;
+            device.FundingSource = command.FundingSource;
             if (await db.LotHoldingSerialAsync(lot.DistrictId, device.Serial, cancellationToken) is { } holder)
             {
                 throw new DomainException(holder == lot.Number ? $"Serial {device.Serial} is already in this lot." : $"Serial {device.Serial} is already in lot {holder}.");

@@ -12,7 +12,8 @@ namespace Marketplace.Web.Features.Lots;
 
 public sealed record NewLotForm(string Title = "", string? Description = null, string? PickupAddress = null);
 
-public sealed record DeviceForm(string Serial, string? AssetTag, DeviceCategory Category, string? Manufacturer, string Model, CosmeticGrade Grade, FunctionalStatus Functional);
+public sealed record DeviceForm(string Serial, string? AssetTag, DeviceCategory Category, string? Manufacturer, string Model, CosmeticGrade Grade,
+    FunctionalStatus Functional, DateOnly? PurchaseDate = null, FundingSource FundingSource = FundingSource.Unknown);
 
 public sealed record PickupForm(DateOnly Date, string Window, string Contact);
 
@@ -67,8 +68,21 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     [HttpPost("{id:guid}/devices")]
     public async Task<IActionResult> AddDevice(Guid id, DeviceForm form)
     {
-        await Sender.Send(new AddDevice.Command(id, form.Serial ?? "", form.AssetTag, form.Category, form.Manufacturer, form.Model ?? "", form.Grade, form.Functional), Aborted);
+        await Sender.Send(new AddDevice.Command(id, form.Serial ?? "", form.AssetTag, form.Category, form.Manufacturer, form.Model ?? "", form.Grade, form.Functional,
+            form.PurchaseDate, form.FundingSource), Aborted);
         Success($"Added serial {form.Serial?.Trim()}.");
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#devices");
+    }
+
+    [HttpGet("{id:guid}/devices/{deviceId:guid}/edit")]
+    public async Task<IActionResult> EditDevice(Guid id, Guid deviceId) =>
+        View(await Sender.Send(new GetDeviceForEdit.Query(id, deviceId), Aborted));
+
+    [HttpPost("{id:guid}/devices/{deviceId:guid}/edit")]
+    public async Task<IActionResult> EditDevice(Guid id, Guid deviceId, DeviceDetails details)
+    {
+        await Sender.Send(new EditDevice.Command(id, deviceId, details), Aborted);
+        Success("Device updated.");
         return Redirect(Url.Action(nameof(Details), new { id }) + "#devices");
     }
 

@@ -1,11 +1,13 @@
 using FluentValidation;
 using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Pipeline;
 
 namespace Marketplace.Tests.Infrastructure.Pipeline;
 
 public sealed class ValidationBehaviorTests
 {
+    private static readonly IClock Clock = new SystemClock(TimeProvider.System);
     private int _handled;
 
     [Fact]
@@ -13,7 +15,7 @@ public sealed class ValidationBehaviorTests
     {
         var command = new AddDevice.Command(Guid.NewGuid(), "", null, default, null, "", default, default);
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(command, new AddDevice.Validator()));
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(command, new AddDevice.Validator(Clock)));
 
         Assert.Equal(0, _handled);
         Assert.Equal(["Serial", "Model"], refused.Errors.Select(e => e.PropertyName));
@@ -25,7 +27,7 @@ public sealed class ValidationBehaviorTests
     {
         var command = new AddDevice.Command(Guid.NewGuid(), "5CD0417ABC", "MV-001", default, "Dell", "Chromebook 3100", default, default);
 
-        await SendAsync(command, new AddDevice.Validator());
+        await SendAsync(command, new AddDevice.Validator(Clock));
 
         Assert.Equal(1, _handled);
     }
@@ -37,7 +39,7 @@ public sealed class ValidationBehaviorTests
         var stateRule = new InlineValidator<AddDevice.Command>();
         stateRule.RuleFor(c => c.AssetTag).NotEmpty().WithMessage("Districts in this state require an asset tag.");
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(command, new AddDevice.Validator(), stateRule));
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(command, new AddDevice.Validator(Clock), stateRule));
 
         Assert.Equal(["Serial", "AssetTag"], refused.Errors.Select(e => e.PropertyName));
         Assert.Equal(0, _handled);
