@@ -55,13 +55,15 @@ public sealed class LotFulfillment : IVersioned
 
     public void MarkPickedUp(DateTimeOffset now)
     {
-        Require(IsPickupScheduled && PickedUpAt is null, "Only a lot with a scheduled pickup can be picked up.");
+        Require(PickedUpAt is null, "The lot has already been picked up.");
+        Require(IsPickupScheduled, "Only a lot with a scheduled pickup can be picked up.");
         PickedUpAt = now;
     }
 
     public void MarkReceived(DateTimeOffset now)
     {
-        Require(PickedUpAt is not null && ReceivedAt is null, "Only a lot in transit can be received.");
+        Require(ReceivedAt is null, "The lot has already been received.");
+        Require(PickedUpAt is not null, "Only a lot in transit can be received: mark it picked up first.");
         ReceivedAt = now;
     }
 
