@@ -55,25 +55,35 @@ public sealed class LotFulfillment : IVersioned
 
     public void MarkPickedUp(DateTimeOffset now)
     {
-        Require(IsPickupScheduled && PickedUpAt is null, "Only a lot with a scheduled pickup can be picked up.");
+        Require(PickedUpAt is null, "The lot has already been picked up.");
+        Require(IsPickupScheduled, "Only a lot with a scheduled pickup can be picked up.");
         PickedUpAt = now;
     }
 
     public void MarkReceived(DateTimeOffset now)
     {
-        Require(PickedUpAt is not null && ReceivedAt is null, "Only a lot in transit can be received.");
+        Require(ReceivedAt is null, "The lot has already been received.");
+        Require(PickedUpAt is not null, "Only a lot in transit can be received: mark it picked up first.");
         ReceivedAt = now;
     }
 
-    /// <summary>The record of one serial's sanitization. <paramref name="attempt"/> counts the device's records, this one included.</summary>
+    /// <summary>
+    /// The record of one serial's sanitization. <paramref name="attempt"/> counts the device's records, this one included:
+    /// a repeat (the medium was sanitized again) adds its own record, and the certificate shows the latest, but the serial
+    /// counts once towards the lot.
+    /// </summary>
     public SanitizationRecord RecordSanitization(Device device, int attempt, SanitizationMethod method, string tool, string technician, Guid userId, DateTimeOffset now)
     {
         Require(AcceptsSanitization, "Sanitization is recorded after the lot is received.");
         Require(device.LotId == LotId, $"Serial {device.Serial} is not in this lot.");
         Require(!string.IsNullOrWhiteSpace(tool), "Name the tool or process used.");
         Require(!string.IsNullOrWhiteSpace(technician), "Name the technician who verified the sanitization.");
-        Require(attempt == 1, $"Serial {device.Serial} already has a sanitization record.");
-        SanitizedCount++;
+        Require(attempt >= 1, "An attempt is counted from 1.");
+        if (attempt == 1)
+        {
+            SanitizedCount++;
+        }
+
         return new SanitizationRecord
         {
             LotId = LotId,

@@ -18,10 +18,13 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     public async Task<IActionResult> Index() => View(await Sender.Send(new GetFinanceOverview.Query(), Aborted));
 
     [HttpGet("invoices")]
-    public async Task<IActionResult> Invoices(InvoiceStatus? status = InvoiceStatus.Open)
+    public async Task<IActionResult> Invoices(InvoiceStatus? status)
     {
-        ViewData["Status"] = status;
-        return View(await Sender.Send(new ListInvoices.Query(status), Aborted));
+        // No status shows the open invoices finance acts on; "?status=" (the All tab) binds to null and lifts the filter.
+        // A default parameter value cannot tell the two apart: it would turn the All tab back into Open.
+        var filter = Request.Query.ContainsKey("status") ? status : InvoiceStatus.Open;
+        ViewData["Status"] = filter;
+        return View(await Sender.Send(new ListInvoices.Query(filter), Aborted));
     }
 
     [HttpPost("invoices/{id:guid}/paid")]

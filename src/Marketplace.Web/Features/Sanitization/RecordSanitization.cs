@@ -48,6 +48,12 @@ public static class RecordSanitization
 
             var attempts = await db.SanitizationRecords.CountAsync(r => r.DeviceId == device.Id, cancellationToken);
             db.SanitizationRecords.Add(fulfillment.RecordSanitization(device, attempts + 1, command.Method, command.Tool, command.Technician, user.UserId, clock.Now));
+            if (attempts > 0)
+            {
+                // A repeat adds its record; the serial was already counted, and the certificate takes the latest attempt.
+                return Unit.Value;
+            }
+
             // The fulfillment was read untracked: its count is stored by an atomic increment (the +1 the record made in
             // memory) rather than a write through its version, so two technicians scanning the same lot never conflict.
             await db.LotFulfillments.Where(f => f.Id == fulfillment.Id)

@@ -77,13 +77,27 @@ public sealed class LotFulfillmentTests
     }
 
     [Fact]
-    public void A_serial_cannot_be_sanitized_twice_nor_a_device_of_another_lot()
+    public void A_repeat_attempt_on_a_serial_is_its_own_record_but_counts_the_serial_once()
+    {
+        var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
+        var fulfillment = sample.Fulfillment!;
+
+        fulfillment.RecordSanitization(sample.Devices[0], 1, SanitizationMethod.Clear, "Blancco", "Priya", Guid.NewGuid(), Now);
+        var repeat = fulfillment.RecordSanitization(sample.Devices[0], 2, SanitizationMethod.Destroy, "Shredder", "Priya", Guid.NewGuid(), Now.AddHours(1));
+
+        Assert.Equal((2, SanitizationMethod.Destroy), (repeat.Attempt, repeat.Method));
+        Assert.Equal(1, fulfillment.SanitizedCount);
+    }
+
+    [Fact]
+    public void A_device_of_another_lot_cannot_be_sanitized_in_this_one()
     {
         var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
         var other = SampleLots.Received(_district, _refurbisher, 900m, Now);
 
-        Assert.Throws<DomainException>(() => sample.Fulfillment!.RecordSanitization(sample.Devices[0], 2, SanitizationMethod.Destroy, "Shredder", "Priya", Guid.NewGuid(), Now));
-        Assert.Throws<DomainException>(() => sample.Fulfillment!.RecordSanitization(other.Devices[0], 1, SanitizationMethod.Purge, "Blancco", "Priya", Guid.NewGuid(), Now));
+        var refused = Assert.Throws<DomainException>(() => sample.Fulfillment!.RecordSanitization(other.Devices[0], 1, SanitizationMethod.Purge, "Blancco", "Priya", Guid.NewGuid(), Now));
+
+        Assert.Contains(other.Devices[0].Serial, refused.Message);
         Assert.Equal(0, sample.Fulfillment!.SanitizedCount);
     }
 

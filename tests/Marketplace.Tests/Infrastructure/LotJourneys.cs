@@ -1,0 +1,112 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Fulfillment;
+using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Features.Payments;
+using Marketplace.Web.Features.Sales;
+using Marketplace.Web.Features.Sanitization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Tests.Infrastructure;
+
+/// <summary>A lot of the demo district sold to the demo refurbisher, with serials of its own.</summary>
+public sealed record SoldLot(Guid Id, string Number, IReadOnlyList<string> Serials, Guid InvoiceId)
+{
+    /// <summary>The district's page of the lot.</summary>
+    public string LotUrl => $"/lots/{Id}";
+
+    /// <summary>The buyer's page of the lot.</summary>
+    public string PurchaseUrl => $"/purchases/{Id}";
+}
+
+/// <summary>
+/// Walks lots to a stage through the app's own commands, sent as the demo users would send them. Unlike
+/// <see cref="DemoLots"/>, which writes rows directly, the award takes the fee schedule as it is at that
+/// moment and every lot gets serials no other open lot holds, so tests sharing one app never collide.
+/// </summary>
+public static class LotJourneys
+{
+    public const string District = "district@demo.k12";
+    public const string Refurbisher = "refurbisher@demo.k12";
+    public const string Finance = "finance@demo.k12";
+
+    public static async Task<SoldLot> AwardedLotAsync(this MarketplaceFactory factory, decimal hammer = 1200m, int devices = 3)
+    {
+        var batch = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var serials = Enumerable.Range(1, devices).Select(i => $"5CD{batch}{i:00}").ToList();
+        var lotId = await factory.SendAsAsync(District, new CreateLot.Command($"Chromebook refresh {batch}", null, "Maple Valley MS, 22670 SE 231st St, Maple Valley, WA"));
+        foreach (var (serial, index) in serials.Select((s, i) => (s, i)))
+        {
+            await factory.SendAsAsync(District, new AddDevice.Command(lotId, serial, $"MV-{batch}-{index + 1}", DeviceCategory.Chromebook, "Dell", "Chromebook 3100",
+                CosmeticGrade.B, FunctionalStatus.Working));
+        }
+
+        await factory.SendAsAsync(District, new SubmitLot.Command(lotId));
+        await factory.SendAsAsync(Refurbisher, new SubmitQuote.Command(lotId, hammer, null));
+        var quoteId = await factory.WithDbAsync(db => db.Sales.Where(s => s.LotId == lotId).SelectMany(s => s.Quotes).Select(q => q.Id).SingleAsync());
+        await factory.SendAsAsync(District, new AcceptQuote.Command(lotId, quoteId));
+        var (number, invoiceId) = await factory.WithDbAsync(async db => (
+            await db.Lots.Where(l => l.Id == lotId).Select(l => l.Number).SingleAsync(),
+            await db.Invoices.Where(i => i.LotId == lotId).Select(i => i.Id).SingleAsync()));
+        return new SoldLot(lotId, number, serials, invoiceId);
+    }
+
+    /// <summary>Awarded, then paid by purchase order and marked paid by finance: the fulfillment opens.</summary>
+    public static async Task<SoldLot> PaidLotAsync(this MarketplaceFactory factory, decimal hammer = 1200m, int devices = 3) =>
+        await factory.PayAsync(await factory.AwardedLotAsync(hammer, devices));
+
+    public static async Task<SoldLot> PickupScheduledLotAsync(this MarketplaceFactory factory, decimal hammer = 1200m, int devices = 3) =>
+        await factory.SchedulePickupAsync(await factory.PaidLotAsync(hammer, devices));
+
+    public static async Task<SoldLot> InTransitLotAsync(this MarketplaceFactory factory, decimal hammer = 1200m, int devices = 3) =>
+        await factory.PickUpAsync(await factory.PickupScheduledLotAsync(hammer, devices));
+
+    public static async Task<SoldLot> ReceivedLotAsync(this MarketplaceFactory factory, decimal hammer = 1200m, int devices = 3) =>
+        await factory.ReceiveAsync(await factory.InTransitLotAsync(hammer, devices));
+
+    /// <summary>The buyer pays the awarded lot's invoice by purchase order and finance records the money.</summary>
+    public static async Task<SoldLot> PayAsync(this MarketplaceFactory factory, SoldLot lot)
+    {
+        await factory.SendAsAsync(Refurbisher, new PayByPurchaseOrder.Command(lot.InvoiceId, $"PO-{lot.Number}"));
+        await factory.SendAsAsync(Finance, new MarkInvoicePaid.Command(lot.InvoiceId, PaymentMethod.Ach, $"ACH-{lot.Number}"));
+        return lot;
+    }
+
+    public static async Task<SoldLot> SchedulePickupAsync(this MarketplaceFactory factory, SoldLot lot)
+    {
+        await factory.SendAsAsync(District, new SchedulePickup.Command(lot.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7), "8:00–10:00 am", "Dana Whitfield, 425-555-0100"));
+        return lot;
+    }
+
+    public static async Task<SoldLot> PickUpAsync(this MarketplaceFactory factory, SoldLot lot)
+    {
+        await factory.SendAsAsync(Refurbisher, new MarkPickedUp.Command(lot.Id));
+        return lot;
+    }
+
+    public static async Task<SoldLot> ReceiveAsync(this MarketplaceFactory factory, SoldLot lot)
+    {
+        await factory.SendAsAsync(Refurbisher, new MarkReceived.Command(lot.Id));
+        return lot;
+    }
+
+    /// <summary>Records a purge of every serial: the last one queues the certificate, whose job then releases the district's funds.</summary>
+    public static async Task SanitizeEverySerialAsync(this MarketplaceFactory factory, SoldLot lot)
+    {
+        foreach (var serial in lot.Serials)
+        {
+            await factory.SendAsAsync(Refurbisher, new RecordSanitization.Command(lot.Id, serial, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan"));
+        }
+    }
+
+    /// <summary>Waits for the certificate and release jobs to prepare the lot's payout for finance.</summary>
+    public static Task<Payout> PayoutAsync(this MarketplaceFactory factory, Guid lotId) =>
+        MarketplaceFactory.EventuallyAsync(
+            () => factory.WithDbAsync(db => db.Payouts.AsNoTracking().FirstOrDefaultAsync(p => p.LotId == lotId)),
+            "the certificate and payout jobs");
+
+    public static Task<LotStage> StageAsync(this MarketplaceFactory factory, Guid lotId) =>
+        factory.WithDbAsync(async db => (await db.ProgressOfAsync(lotId, CancellationToken.None)).Stage);
+}

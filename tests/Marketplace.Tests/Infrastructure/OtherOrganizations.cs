@@ -1,0 +1,28 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Infrastructure;
+
+/// <summary>Organizations beside the demo ones, for tests about what a second school or refurbisher may see and do.</summary>
+public static class OtherOrganizations
+{
+    /// <summary>Adds a verified organization with one staff member; returns the e-mail that signs in with the demo password.</summary>
+    public static async Task<string> AddOrganizationWithUserAsync(this MarketplaceFactory factory, string name, OrganizationKind kind, string role)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var organization = new Organization { Name = name, Kind = kind, IsVerified = true };
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+
+        var email = $"staff-{Guid.NewGuid():N}@other.k12";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Staff of {name}", OrganizationId = organization.Id };
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var created = await users.CreateAsync(user, DemoData.DefaultPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return email;
+    }
+}
