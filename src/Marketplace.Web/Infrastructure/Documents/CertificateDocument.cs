@@ -56,23 +56,32 @@ public static class CertificateDocument
                 var y = Margin;
                 if (page == 1)
                 {
-                    canvas.DrawText("Certificate of Data Destruction", Margin, y + 16, title, ink);
+                    // The QR code and its link take the top right; the title block and the fields keep to the left of it,
+                    // and the serial table starts below whichever ends lower.
+                    const float qrSize = 110;
+                    var qrLeft = PageWidth - Margin - qrSize;
+                    var fieldsWidth = qrLeft - 16 - (Margin + LabelWidth);
+                    canvas.DrawText(FitWidth("Certificate of Data Destruction", title, qrLeft - 16 - Margin), Margin, y + 16, title, ink);
                     y += 34;
-                    canvas.DrawText("Media sanitization performed in accordance with NIST SP 800-88 Rev. 1", Margin, y, body, muted);
+                    // NIST SP 800-88 Rev. 2 (September 2025) superseded Rev. 1; its §4.6 and Appendix C define this certificate.
+                    canvas.DrawText("Media sanitization performed in accordance with NIST SP 800-88 Rev. 2", Margin, y, body, muted);
                     y += 24;
-                    DrawField(canvas, "Certificate", content.VerificationCode, ref y, heading, body, ink);
-                    DrawField(canvas, "Issued", content.IssuedAt.UtcDateTime.ToString("MMMM d, yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture), ref y, heading, body, ink);
-                    DrawField(canvas, "Lot", $"{content.LotNumber} — {content.LotTitle}", ref y, heading, body, ink);
-                    DrawField(canvas, "Owner (district)", content.District, ref y, heading, body, ink);
-                    DrawField(canvas, "Processor", $"{content.Processor} ({content.ProcessorCertification})", ref y, heading, body, ink);
-                    DrawField(canvas, "Devices", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ref y, heading, body, ink);
-                    DrawQr(canvas, content.VerificationUrl, PageWidth - Margin - 110, Margin + 40, 110);
-                    canvas.DrawText("Verify this certificate:", PageWidth - Margin - 110, Margin + 162, small, muted);
-                    canvas.DrawText(content.VerificationUrl.ToString(), PageWidth - Margin - 190, Margin + 174, small, muted);
-                    y += 16;
+                    DrawField(canvas, "Certificate", content.VerificationCode, fieldsWidth, ref y, heading, body, ink);
+                    DrawField(canvas, "Issued", content.IssuedAt.UtcDateTime.ToString("MMMM d, yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture), fieldsWidth, ref y, heading, body, ink);
+                    DrawField(canvas, "Lot", $"{content.LotNumber} — {content.LotTitle}", fieldsWidth, ref y, heading, body, ink);
+                    DrawField(canvas, "Owner (district)", content.District, fieldsWidth, ref y, heading, body, ink);
+                    DrawField(canvas, "Processor", $"{content.Processor} ({content.ProcessorCertification})", fieldsWidth, ref y, heading, body, ink);
+                    DrawField(canvas, "Devices", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), fieldsWidth, ref y, heading, body, ink);
+                    var qrTop = Margin + 40;
+                    DrawQr(canvas, content.VerificationUrl, qrLeft, qrTop, qrSize);
+                    var linkWidth = PageWidth - 2 * Margin;
+                    var link = FitWidth(content.VerificationUrl.ToString(), small, linkWidth);
+                    DrawRightAligned(canvas, "Verify this certificate:", PageWidth - Margin, qrTop + qrSize + 10, small, muted);
+                    DrawRightAligned(canvas, link, PageWidth - Margin, qrTop + qrSize + 21, small, muted);
+                    y = Math.Max(y, qrTop + qrSize + 21) + 22;
                 }
 
-                float[] columns = [Margin, Margin + 110, Margin + 200, Margin + 330, Margin + 400];
+                float[] columns = [Margin, Margin + 124, Margin + 200, Margin + 320, Margin + 372, PageWidth - Margin];
                 string[] headers = ["Serial", "Asset tag", "Model", "Method", "Sanitized / verified by"];
                 for (var c = 0; c < headers.Length; c++)
                 {
@@ -85,11 +94,12 @@ public static class CertificateDocument
                 while (index < rows.Count && y < PageHeight - Margin - 40)
                 {
                     var row = rows[index++];
-                    canvas.DrawText(row.Serial, columns[0], y, body, ink);
-                    canvas.DrawText(row.AssetTag ?? "—", columns[1], y, body, ink);
-                    canvas.DrawText(Fit(row.Model, 22), columns[2], y, body, ink);
-                    canvas.DrawText(row.Method, columns[3], y, body, ink);
-                    canvas.DrawText(Fit($"{row.SanitizedAt.UtcDateTime:yyyy-MM-dd} {row.Technician}", 28), columns[4], y, body, ink);
+                    string[] cells = [row.Serial, row.AssetTag ?? "—", row.Model, row.Method, $"{row.SanitizedAt.UtcDateTime:yyyy-MM-dd} {row.Technician}"];
+                    for (var c = 0; c < cells.Length; c++)
+                    {
+                        canvas.DrawText(FitWidth(cells[c], body, columns[c + 1] - columns[c] - 6), columns[c], y, body, ink);
+                    }
+
                     y += 16;
                 }
 
@@ -106,12 +116,17 @@ public static class CertificateDocument
         return stream.ToArray();
     }
 
-    private static void DrawField(SKCanvas canvas, string label, string value, ref float y, SKFont labelFont, SKFont valueFont, SKPaint paint)
+    private const float LabelWidth = 110;
+
+    private static void DrawField(SKCanvas canvas, string label, string value, float width, ref float y, SKFont labelFont, SKFont valueFont, SKPaint paint)
     {
         canvas.DrawText(label, Margin, y, labelFont, paint);
-        canvas.DrawText(Fit(value, 60), Margin + 110, y, valueFont, paint);
+        canvas.DrawText(FitWidth(value, valueFont, width), Margin + LabelWidth, y, valueFont, paint);
         y += 18;
     }
+
+    private static void DrawRightAligned(SKCanvas canvas, string text, float right, float y, SKFont font, SKPaint paint) =>
+        canvas.DrawText(text, right - font.MeasureText(text), y, font, paint);
 
     private static void DrawQr(SKCanvas canvas, Uri url, float x, float y, float size)
     {
@@ -122,5 +137,20 @@ public static class CertificateDocument
         canvas.DrawImage(image, new SKRect(x, y, x + size, y + size));
     }
 
-    private static string Fit(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+    /// <summary>The text, shortened with an ellipsis until it fits the width in points (never over the next column).</summary>
+    internal static string FitWidth(string value, SKFont font, float width)
+    {
+        if (font.MeasureText(value) <= width)
+        {
+            return value;
+        }
+
+        var length = value.Length;
+        while (length > 1 && font.MeasureText(string.Concat(value.AsSpan(0, length), "…")) > width)
+        {
+            length--;
+        }
+
+        return string.Concat(value.AsSpan(0, length), "…");
+    }
 }

@@ -16,6 +16,7 @@ public sealed class FinanceApp : MarketplaceFactory;
 public sealed partial class FinanceTests(FinanceApp app) : IClassFixture<FinanceApp>
 {
     private static readonly CultureInfo UnitedStates = CultureInfo.GetCultureInfo("en-US");
+    private static readonly Uri OrdersUrl = new("http://marketplace.test/store/orders/");
 
     [Fact]
     public async Task The_overview_figures_come_from_the_ledger_alone()
@@ -149,7 +150,7 @@ public sealed partial class FinanceTests(FinanceApp app) : IClassFixture<Finance
         var listingId = await app.SendAsAsync(LotJourneys.Refurbisher, new CreateListing.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
             DeviceCategory.Chromebook, CosmeticGrade.A, price, quantity, 12));
         await app.SendAsAsync("school@demo.k12", new AddToCart.Command(listingId, quantity));
-        var placed = await app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-3001", "Lakeside Elementary School, Kirkland, WA"));
+        var placed = await app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-3001", "Lakeside Elementary School, Kirkland, WA", OrdersUrl));
         var invoiceId = Assert.Single(placed.InvoiceIds);
         return await app.WithDbAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoiceId));
     }
