@@ -9,30 +9,34 @@ namespace Marketplace.Tests.Infrastructure;
 
 /// <summary>
 /// Lots saved straight into a running app's database at a given stage, owned by the demo district and bought
-/// by the demo refurbisher, with the invoice and ledger postings the app itself would have written.
+/// by the demo refurbisher (or the refurbisher organization named), with the invoice and ledger postings the
+/// app itself would have written.
 /// </summary>
 public static class DemoLots
 {
     public const string District = "Maple Valley School District";
     public const string Refurbisher = "GreenCycle ITAD";
 
+    internal static Task<SampleLot> SaveDraftAsync(this MarketplaceFactory factory) =>
+        factory.SaveAsync(Refurbisher, (district, _, now) => SampleLots.Draft(district, now));
+
     internal static Task<SampleLot> SaveListedAsync(this MarketplaceFactory factory) =>
-        factory.SaveAsync((district, _, now) => SampleLots.Listed(district, now));
+        factory.SaveAsync(Refurbisher, (district, _, now) => SampleLots.Listed(district, now));
 
-    internal static Task<SampleLot> SaveAwardedAsync(this MarketplaceFactory factory, decimal hammer) =>
-        factory.SaveAsync((district, buyer, now) => SampleLots.Awarded(district, buyer, hammer, now));
+    internal static Task<SampleLot> SaveAwardedAsync(this MarketplaceFactory factory, decimal hammer, string buyer = Refurbisher) =>
+        factory.SaveAsync(buyer, (district, organization, now) => SampleLots.Awarded(district, organization, hammer, now));
 
-    internal static Task<SampleLot> SaveReceivedAsync(this MarketplaceFactory factory, decimal hammer) =>
-        factory.SaveAsync((district, buyer, now) => SampleLots.Received(district, buyer, hammer, now));
+    internal static Task<SampleLot> SaveReceivedAsync(this MarketplaceFactory factory, decimal hammer, string buyer = Refurbisher) =>
+        factory.SaveAsync(buyer, (district, organization, now) => SampleLots.Received(district, organization, hammer, now));
 
-    internal static Task<SampleLot> SaveCertifiedAsync(this MarketplaceFactory factory, decimal hammer) =>
-        factory.SaveAsync((district, buyer, now) => SampleLots.Certified(district, buyer, hammer, now));
+    internal static Task<SampleLot> SaveCertifiedAsync(this MarketplaceFactory factory, decimal hammer, string buyer = Refurbisher) =>
+        factory.SaveAsync(buyer, (district, organization, now) => SampleLots.Certified(district, organization, hammer, now));
 
-    private static Task<SampleLot> SaveAsync(this MarketplaceFactory factory, Func<Guid, Organization, DateTimeOffset, SampleLot> build) =>
+    private static Task<SampleLot> SaveAsync(this MarketplaceFactory factory, string buyerName, Func<Guid, Organization, DateTimeOffset, SampleLot> build) =>
         factory.WithDbAsync(async db =>
         {
             var district = await db.Organizations.SingleAsync(o => o.Name == District);
-            var buyer = await db.Organizations.SingleAsync(o => o.Name == Refurbisher);
+            var buyer = await db.Organizations.SingleAsync(o => o.Name == buyerName);
             var now = DateTimeOffset.UtcNow;
             var sample = build(district.Id, buyer, now);
             sample.Lot.Revalue(new ManifestSummary { Devices = sample.Devices.Count, DataBearingDevices = sample.Devices.Count(d => d.IsDataBearing), ValuedAt = now });

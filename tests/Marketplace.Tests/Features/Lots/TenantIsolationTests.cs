@@ -1,37 +1,474 @@
+using System.Globalization;
 using System.Net;
-using Marketplace.Tests.Infrastructure;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using static Marketplace.Tests.Features.Lots.Aim;
+using static Marketplace.Tests.Features.Lots.Outcome;
 
 namespace Marketplace.Tests.Features.Lots;
 
-public sealed class TenantIsolationTests : IAsyncLifetime
+/// <summary>What a request ends in, as a person would see it.</summary>
+internal enum Outcome
 {
-    private readonly MarketplaceFactory _factory = new();
+    /// <summary>200: the page or file.</summary>
+    Ok,
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    /// <summary>A redirect to where the action sends a person when it is done.</summary>
+    Redirected,
 
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    /// <summary>Back to the page the form came from, with the reason a business rule refused it: the request reached the record.</summary>
+    Refused,
+
+    NotFound,
+
+    /// <summary>A redirect to the access-denied page: signed in, but the role may not.</summary>
+    Denied,
+
+    /// <summary>A redirect to the sign-in page.</summary>
+    SignIn,
+
+    Unauthorized,
+    Forbidden,
+    BadRequest,
+    ServerError,
+    Other,
+}
+
+/// <summary>What a route's parameters point at.</summary>
+internal enum Aim
+{
+    /// <summary>Maple Valley's records, or those of the refurbisher that bought its lots: strangers must not reach them.</summary>
+    AnotherTenant,
+
+    /// <summary>No record in the route: the page or form is about the caller's own data (or the platform's, for staff).</summary>
+    CallersOwn,
+
+    /// <summary>Records that are public by design (a certificate code, a storefront listing, a lot open for quotes).</summary>
+    Everyone,
+}
+
+/// <summary>The outcome for each caller, in the column order of the table.</summary>
+internal sealed record Expected(Outcome Anonymous, Outcome Owner, Outcome Buyer, Outcome OtherDistrict, Outcome OtherRefurbisher, Outcome School, Outcome Finance, Outcome Admin)
+{
+    public Outcome For(Caller caller) => caller switch
+    {
+        Caller.Anonymous => Anonymous,
+        Caller.Owner => Owner,
+        Caller.Buyer => Buyer,
+        Caller.OtherDistrict => OtherDistrict,
+        Caller.OtherRefurbisher => OtherRefurbisher,
+        Caller.School => School,
+        Caller.Finance => Finance,
+        Caller.Admin => Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
+    };
+}
+
+internal sealed record UploadedFile(string Field, string FileName, byte[] Content);
+
+/// <summary>One entry of the table: a route of the app (method and pattern exactly as mapped), the records its parameters point at, and what each caller gets.</summary>
+internal sealed record RouteCase(string Method, string Pattern, Aim Aim, string Target, Func<MapleValleyRecords, object?> Values, Expected Expected)
+{
+    public string Query { get; init; } = "";
+    public Func<MapleValleyRecords, object?>? Form { get; init; }
+    public UploadedFile? File { get; init; }
+
+    /// <summary>Signing out ends the session it is sent in: such a case gets a session of its own.</summary>
+    public bool EndsSession { get; init; }
+
+    /// <summary>The route as the app's route table names it.</summary>
+    public string Route => $"{Method} {Pattern}";
+
+    public string Name => $"{Route}{Query} → {Target}";
+}
+
+/// <summary>
+/// Every route of the app × every kind of caller, aimed at Maple Valley's records. The table below is the
+/// expected outcome of each; a test holds it to the app's own route table, so a new route fails until someone
+/// writes down who may reach it.
+/// </summary>
+public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClassFixture<TenantIsolationApp>
+{
+    /// <summary>Where the matrix's requests say they come from: a refused form is sent back here.</summary>
+    private const string CameFrom = "/?came-from=tenant-matrix";
+
+    private static readonly Guid UnknownDeviceModel = new("0194f3c2-0000-7000-8000-00000000dead");
+
+    private static readonly Caller[] Strangers = [Caller.Anonymous, Caller.OtherDistrict, Caller.OtherRefurbisher, Caller.School];
+
+    // Each case is aimed at a record in a stage where the owner's (or the buyer's) post is refused by a business
+    // rule after the record was found, or where repeating it changes nothing: a stranger then gets NotFound where
+    // the owner gets Refused, which only tenant access can tell apart, and the arranged records never change.
+    private static readonly RouteCase[] Table =
+    [
+        //      anonymous     owner         buyer         other distr.  other refurb. school        finance       admin
+        Get(Everyone, "/", "the home page", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Get(CallersOwn, "/dashboard", "the caller's start page", _ => null,
+            new(SignIn,       Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected)),
+        // The error page is where failures are re-executed; reached directly it reports a server error.
+        Any(Everyone, "/error", "the error page, as if something failed", _ => null,
+            new(ServerError,  ServerError,  ServerError,  ServerError,  ServerError,  ServerError,  ServerError,  ServerError)),
+        Any(Everyone, "/error/{status:int}", "the error page of a 404", _ => new { status = 404 },
+            new(NotFound,     NotFound,     NotFound,     NotFound,     NotFound,     NotFound,     NotFound,     NotFound)),
+        // Mapped beside the controllers: the health check, and Hangfire's dashboard, whose own filter admits admins only.
+        Any(Everyone, "/health", "the health check", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Any(CallersOwn, "/admin/jobs/{**path}", "the job dashboard", _ => new { path = "" },
+            new(Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok)),
+
+        // Account
+        Get(Everyone, "/account/login", "the sign-in page", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Post(Everyone, "/account/login", "a sign-in with an unknown e-mail", _ => null, _ => new { Email = "nobody@nowhere.test", Password = "Not-a-password-1" },
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Post(CallersOwn, "/account/logout", "the caller's own session", _ => null, _ => null,
+            new(SignIn,       Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected)) with { EndsSession = true },
+        Get(Everyone, "/account/denied", "the access-denied page", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+
+        // Lots: the district's own pages
+        Get(CallersOwn, "/lots", "the caller's lots", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied,       Denied)),
+        Get(CallersOwn, "/lots", "a search for a serial in Maple Valley's lots", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied,       Denied)) with { Query = "?serial=5CD0417" },
+        Get(CallersOwn, "/lots/new", "the new-lot form", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied,       Denied)),
+        Post(CallersOwn, "/lots/new", "a new lot of the caller's own", _ => null, _ => new { Title = "Matrix lot", PickupAddress = "Loading dock" },
+            new(SignIn,       Redirected,   Denied,       Redirected,   Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/lots/{id:guid}", "Maple Valley's draft lot", r => new { id = r.DraftLot },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/devices/bulk", "Maple Valley's listed lot (not a draft)", r => new { id = r.ListedLot },
+            _ => new { AllMatching = "true", SetGrade = "A" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/board-approval", "Maple Valley's draft lot, with the reference it already has", r => new { id = r.DraftLot },
+            r => new { reference = r.BoardApproval },
+            new(SignIn,       Redirected,   Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/devices", "Maple Valley's listed lot (not a draft)", r => new { id = r.ListedLot },
+            _ => new { Serial = "5CD9999MTX", AssetTag = "", Category = "Chromebook", Manufacturer = "Dell", Model = "Chromebook 3100", Grade = "B", Functional = "Working" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/devices/{deviceId:guid}/remove", "a device of Maple Valley's listed lot", r => new { id = r.ListedLot, deviceId = r.ListedDevice }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/submit", "Maple Valley's listed lot", r => new { id = r.ListedLot }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/withdraw", "Maple Valley's awarded lot", r => new { id = r.AwardedLot }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/quotes/{quoteId:guid}/accept", "the accepted quote of Maple Valley's awarded lot", r => new { id = r.AwardedLot, quoteId = r.AwardedQuote }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/pickup", "Maple Valley's awarded lot (not paid yet)", r => new { id = r.AwardedLot },
+            _ => new { Date = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Window = "8:00–10:00 am", Contact = "Dana Whitfield, 555-0100" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/lots/{id:guid}/certificate.pdf", "Maple Valley's certified lot", r => new { id = r.CertifiedLot },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+
+        // Lot files: any signed-in person reaches the controller; the query or command decides
+        Get(AnotherTenant, "/lots/{id:guid}/labels.pdf", "Maple Valley's draft lot", r => new { id = r.DraftLot },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)) with { Query = "?scope=all" },
+        Get(AnotherTenant, "/lots/{id:guid}/manifest.csv", "Maple Valley's awarded lot", r => new { id = r.AwardedLot },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/lots/{id:guid}/manifest.xlsx", "Maple Valley's awarded lot", r => new { id = r.AwardedLot },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     Denied,       Denied,       Denied)),
+        Upload(AnotherTenant, "/lots/{id:guid}/photos", "Maple Valley's awarded lot (photos closed)", r => new { id = r.AwardedLot }, new("photo", "pallet.png", LotFilesTestKit.Png(32, 24)),
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/lots/{id:guid}/photos/{photoId:guid}", "a photo of Maple Valley's awarded lot", r => new { id = r.AwardedLot, photoId = r.AwardedPhoto },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/lots/{id:guid}/photos/{photoId:guid}/thumb", "a photo of Maple Valley's awarded lot", r => new { id = r.AwardedLot, photoId = r.AwardedPhoto },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/photos/{photoId:guid}/delete", "a photo of Maple Valley's awarded lot (photos closed)", r => new { id = r.AwardedLot, photoId = r.AwardedPhoto }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+
+        // Imports
+        Upload(AnotherTenant, "/lots/{lotId:guid}/imports", "Maple Valley's listed lot (not a draft)", r => new { lotId = r.ListedLot },
+            new("file", "manifest.csv", "Serial,Model\n5CD9999MTX,Chromebook 3100\n"u8.ToArray()),
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/imports/{id:guid}", "Maple Valley's finished import", r => new { id = r.ImportJob },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/imports/{id:guid}/mapping", "Maple Valley's finished import", r => new { id = r.ImportJob },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/imports/{id:guid}/mapping", "Maple Valley's finished import", r => new { id = r.ImportJob }, _ => new Dictionary<string, string> { ["map[Serial]"] = "0" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/imports/{id:guid}/progress", "Maple Valley's finished import", r => new { id = r.ImportJob },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/imports/{id:guid}/confirm", "Maple Valley's finished import", r => new { id = r.ImportJob }, _ => new { acceptIssues = "true" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/imports/{id:guid}/cancel", "Maple Valley's finished import", r => new { id = r.ImportJob }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/imports/{id:guid}/report.csv", "Maple Valley's finished import", r => new { id = r.ImportJob },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+
+        // Market: refurbishers quote on lots open for quotes, and only on those
+        Get(CallersOwn, "/market", "the lots open for quotes", _ => null,
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/market/lots/{id:guid}", "Maple Valley's draft lot", r => new { id = r.DraftLot },
+            new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Get(Everyone, "/market/lots/{id:guid}", "Maple Valley's listed lot, open to every refurbisher", r => new { id = r.ListedLot },
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/market/lots/{id:guid}/quote", "Maple Valley's awarded lot (quotes closed)", r => new { id = r.AwardedLot }, _ => new { Amount = "2500", Note = "Matrix quote" },
+            new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
+
+        // Purchases: the buyer's side of a sold lot
+        Get(AnotherTenant, "/purchases/{id:guid}", "Maple Valley's awarded lot", r => new { id = r.AwardedLot },
+            new(SignIn,       Denied,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/purchases/{id:guid}/pay/po", "the paid invoice of Maple Valley's certified lot", r => new { id = r.CertifiedLot },
+            r => new { invoiceId = r.CertifiedInvoice, purchaseOrderNumber = "PO-MATRIX-1" },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/purchases/{id:guid}/pay/card", "the open invoice of Maple Valley's awarded lot (no card payments here)", r => new { id = r.AwardedLot },
+            r => new { invoiceId = r.AwardedInvoice },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/purchases/{id:guid}/picked-up", "Maple Valley's certified lot", r => new { id = r.CertifiedLot }, _ => null,
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/purchases/{id:guid}/received", "Maple Valley's certified lot", r => new { id = r.CertifiedLot }, _ => null,
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/purchases/{id:guid}/sanitization", "a sanitized serial of Maple Valley's certified lot", r => new { id = r.CertifiedLot },
+            r => new { Serial = r.CertifiedSerial, Method = "Purge", Tool = "Blancco Drive Eraser 7", Technician = "Matrix" },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/purchases/{id:guid}/certificate.pdf", "Maple Valley's certified lot", r => new { id = r.CertifiedLot },
+            new(SignIn,       Denied,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied)),
+
+        // Listings: a refurbisher's own storefront stock
+        Get(CallersOwn, "/listings", "the caller's listings", _ => null,
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
+        Get(CallersOwn, "/listings/new", "the new-listing form", _ => null,
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
+        Post(CallersOwn, "/listings/new", "a new listing of the caller's own", _ => null,
+            _ => new { Title = "Matrix Chromebook (refurbished)", Category = "Chromebook", Grade = "A", Price = "99", Quantity = "1", WarrantyMonths = "12" },
+            new(SignIn,       Denied,       Redirected,   Denied,       Redirected,   Denied,       Denied,       Denied)),
+
+        // Storefront: anyone browses; schools and districts buy
+        Get(Everyone, "/store", "the catalog", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Get(Everyone, "/store/listings/{id:guid}", "a listing of the demo refurbisher", r => new { id = r.Listing },
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Get(CallersOwn, "/store/cart", "the caller's cart", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Denied,       Ok,           Denied,       Denied)),
+        Post(Everyone, "/store/cart", "more of a listing than is in stock", _ => null, r => new { listingId = r.Listing, quantity = "5000" },
+            new(SignIn,       Refused,      Denied,       Refused,      Denied,       Refused,      Denied,       Denied)),
+        Post(CallersOwn, "/store/cart/{listingId:guid}/remove", "a listing that is not in the caller's cart", r => new { listingId = r.Listing }, _ => null,
+            new(SignIn,       Redirected,   Denied,       Redirected,   Denied,       Redirected,   Denied,       Denied)),
+        Get(CallersOwn, "/store/checkout", "the caller's empty cart", _ => null,
+            new(SignIn,       Redirected,   Denied,       Redirected,   Denied,       Redirected,   Denied,       Denied)),
+        Post(CallersOwn, "/store/checkout", "the caller's empty cart", _ => null, _ => new { Method = "PurchaseOrder", PurchaseOrderNumber = "PO-MATRIX-2", ShipTo = "Front office" },
+            new(SignIn,       Refused,      Denied,       Refused,      Denied,       Refused,      Denied,       Denied)),
+        Get(CallersOwn, "/store/orders", "the caller's orders", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Denied,       Ok,           Denied,       Denied)),
+        Get(AnotherTenant, "/store/orders/{id:guid}", "Maple Valley's storefront order", r => new { id = r.Order },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
+        Post(AnotherTenant, "/store/orders/{id:guid}/pay/card", "the open invoice of Maple Valley's order (no card payments here)", r => new { id = r.Order },
+            r => new { invoiceId = r.OrderInvoice },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
+
+        // Payments: Stripe's webhook authenticates by signature, and no webhook secret is configured here
+        Post(Everyone, "/webhooks/stripe", "a webhook without a configured secret", _ => null, _ => null,
+            new(NotFound,     NotFound,     NotFound,     NotFound,     NotFound,     NotFound,     NotFound,     NotFound)),
+
+        // Verification: anyone holding a certificate's code may check it
+        Get(Everyone, "/verify", "the verification form", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Get(Everyone, "/verify/{code}", "the code of Maple Valley's certificate", r => new { code = r.CertificateCode },
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+
+        // Finance: platform staff see across organizations; only finance records money
+        Get(CallersOwn, "/finance", "the finance overview", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Get(CallersOwn, "/finance/invoices", "every open invoice", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Post(AnotherTenant, "/finance/invoices/{id:guid}/paid", "the paid invoice of Maple Valley's certified lot", r => new { id = r.CertifiedInvoice },
+            _ => new { method = "Ach", reference = "ACH-MATRIX-1" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused,      Denied)),
+        Get(CallersOwn, "/finance/payouts", "every payout", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Post(AnotherTenant, "/finance/payouts/{id:guid}/approve", "Maple Valley's payout, already sent", r => new { id = r.Payout }, _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused,      Denied)),
+        Post(AnotherTenant, "/finance/payouts/{id:guid}/sent", "Maple Valley's payout, already sent", r => new { id = r.Payout }, _ => new { reference = "ACH-TRACE-MATRIX" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused,      Denied)),
+        Get(CallersOwn, "/finance/ledger", "the ledger", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+
+        // Admin: platform data only (changes to reference data are refused by validation: a saved model or price
+        // guide would revalue every open lot in the background while the matrix runs)
+        Get(CallersOwn, "/admin", "the organizations", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(CallersOwn, "/admin/models", "the device models", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Post(CallersOwn, "/admin/models", "a device model without a name", _ => null, _ => new { name = "", manufacturer = "", category = "Chromebook" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
+        Post(CallersOwn, "/admin/models/{id:guid}/delete", "a device model that does not exist", _ => new { id = UnknownDeviceModel }, _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       NotFound)),
+        Post(CallersOwn, "/admin/price-guide", "a price guide with a grade factor out of range", _ => null, _ => new { GradeA = "5" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
+        Get(CallersOwn, "/admin/emails", "the e-mail log", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(CallersOwn, "/admin/outbox", "the outbox", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Post(CallersOwn, "/admin/outbox/{id:guid}/retry", "a parked outbox message, not due for a year", r => new { id = r.DeadOutboxMessage }, _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Redirected)),
+    ];
+
+    /// <summary>Each entry of the table for each caller; method, route and target apart so the runner shows them whole.</summary>
+    public static TheoryData<string, string, string, Caller> Cases()
+    {
+        var cases = new TheoryData<string, string, string, Caller>();
+        foreach (var entry in Table)
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                cases.Add(entry.Method, entry.Pattern + entry.Query, entry.Target, caller);
+            }
+        }
+
+        return cases;
+    }
 
     [Fact]
-    public async Task A_district_cannot_read_or_change_another_districts_lot()
+    public void The_table_has_an_entry_for_every_route_the_app_maps_and_for_no_other()
     {
-        var owner = await BrowserClient.SignInAsync(_factory, "district@demo.k12");
-        var created = await owner.PostFormAsync("/lots/new", "/lots/new", new() { ["Title"] = "Grade 5 Chromebooks" });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var lotUrl = created.Headers.Location!.OriginalString;
-        Assert.Contains("Grade 5 Chromebooks", await owner.GetPageAsync(lotUrl));
-        Assert.StartsWith(_factory.DataFolder, Path.GetFullPath(Path.Combine(_factory.DataFolder, "marketplace.db")));
-        Assert.True(File.Exists(Path.Combine(_factory.DataFolder, "marketplace.db")), "the app should use the test's own SQLite file");
-
-        var other = await BrowserClient.SignInAsync(_factory, "district2@demo.k12");
-        var read = await other.Http.GetAsync(lotUrl);
-        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
-
-        var change = await other.PostFormAsync("/lots", $"{lotUrl}/devices", new()
-        {
-            ["Serial"] = "5CD1234XYZ", ["Model"] = "Chromebook 3100", ["Category"] = "Chromebook", ["Grade"] = "A", ["Functional"] = "Working",
-        });
-        Assert.Equal(HttpStatusCode.NotFound, change.StatusCode);
-        var devices = await _factory.WithDbAsync(db => Task.FromResult(db.Devices.Count()));
-        Assert.Equal(0, devices);
+        var mapped = app.MappedRoutes();
+        var listed = Table.Select(r => r.Route).ToHashSet();
+        var missing = mapped.Except(listed).Order().ToList();
+        var stale = listed.Except(mapped).Order().ToList();
+        Assert.True(missing.Count == 0 && stale.Count == 0,
+            (missing.Count == 0 ? "" : $"Routes with no expected outcomes in the tenant matrix: {string.Join(", ", missing)}. ") +
+            (stale.Count == 0 ? "" : $"Table entries with no such route: {string.Join(", ", stale)}."));
     }
+
+    [Fact]
+    public void No_stranger_is_let_through_to_another_tenants_records_in_the_table()
+    {
+        var letThrough = Table.Where(r => r.Aim == AnotherTenant)
+            .SelectMany(r => Strangers.Where(c => r.Expected.For(c) is not (NotFound or Denied or SignIn)).Select(c => $"{r.Name}: {c} {r.Expected.For(c)}"))
+            .ToList();
+        Assert.True(letThrough.Count == 0, $"A stranger may only get NotFound, Denied or SignIn on another tenant's records: {string.Join("; ", letThrough)}");
+    }
+
+    [Fact]
+    public async Task The_private_marks_the_matrix_looks_for_are_on_their_owners_pages()
+    {
+        foreach (var mark in app.Records.PrivateMarks)
+        {
+            var session = await app.SessionAsync(mark.SeenBy, fresh: false);
+            var page = WebUtility.HtmlDecode(await session.Browser.GetPageAsync(mark.OnPage));
+            Assert.True(page.Contains(mark.Text, StringComparison.Ordinal), $"{mark.OnPage} should show {mark.SeenBy} \"{mark.Text}\"");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Every_route_answers_every_caller_as_the_table_expects(string method, string route, string target, Caller caller)
+    {
+        var entry = Table.Single(r => r.Method == method && r.Pattern + r.Query == route && r.Target == target);
+        var records = app.Records;
+        var url = UrlOf(entry, records);
+        var session = await app.SessionAsync(caller, entry.EndsSession);
+        var expected = entry.Expected.For(caller);
+
+        // A post turned away at sign-in or by its role never reaches an action; every other one may change nothing arranged.
+        var before = entry.Method == "POST" && expected is not (SignIn or Denied or Unauthorized or Forbidden) ? await app.SnapshotAsync() : null;
+        using var response = await SendAsync(session, entry, url, records);
+        var outcome = OutcomeOf(response);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(outcome == expected,
+            $"{caller}: {(entry.Method == "POST" ? "POST" : "GET")} {url} ({entry.Target}) should be {expected}, was {outcome}: HTTP {(int)response.StatusCode} {response.Headers.Location}");
+
+        if (outcome == Ok && entry.Aim != Everyone && Strangers.Contains(caller))
+        {
+            var shown = records.PrivateMarks.Where(m => WebUtility.HtmlDecode(body).Contains(m.Text, StringComparison.Ordinal)).Select(m => m.Text).ToList();
+            Assert.True(shown.Count == 0, $"{caller}'s {url} shows Maple Valley's private records: {string.Join(", ", shown)}");
+        }
+
+        if (before is not null)
+        {
+            var after = await app.SnapshotAsync();
+            Assert.True(after == before, $"{caller}'s POST {url} changed Maple Valley's arranged records:\n{Difference(before, after)}");
+        }
+    }
+
+    private static RouteCase Get(Aim aim, string pattern, string target, Func<MapleValleyRecords, object?> values, Expected expected) =>
+        new("GET", pattern, aim, target, values, expected);
+
+    /// <summary>A route mapped for every method (no HTTP method metadata); the matrix sends it a GET.</summary>
+    private static RouteCase Any(Aim aim, string pattern, string target, Func<MapleValleyRecords, object?> values, Expected expected) =>
+        new("ANY", pattern, aim, target, values, expected);
+
+    private static RouteCase Post(Aim aim, string pattern, string target, Func<MapleValleyRecords, object?> values, Func<MapleValleyRecords, object?> form, Expected expected) =>
+        new("POST", pattern, aim, target, values, expected) { Form = form };
+
+    private static RouteCase Upload(Aim aim, string pattern, string target, Func<MapleValleyRecords, object?> values, UploadedFile file, Expected expected) =>
+        new("POST", pattern, aim, target, values, expected) { File = file };
+
+    /// <summary>The route's pattern with each parameter replaced by the case's value; a parameter without one fails the case.</summary>
+    private static string UrlOf(RouteCase entry, MapleValleyRecords records)
+    {
+        var values = new RouteValueDictionary(entry.Values(records));
+        var path = RouteParameter().Replace(entry.Pattern, match =>
+            values.TryGetValue(match.Groups["name"].Value, out var value) && value is not null
+                ? Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture)!)
+                : throw new InvalidOperationException($"{entry.Name} gives no value for {match.Value}."));
+        return (path.Length > 1 ? path.TrimEnd('/') : path) + entry.Query;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(CallerSession session, RouteCase entry, string url, MapleValleyRecords records)
+    {
+        using var request = new HttpRequestMessage(entry.Method == "POST" ? HttpMethod.Post : HttpMethod.Get, url);
+        request.Headers.Referrer = new Uri(session.Browser.Http.BaseAddress!, CameFrom);
+        if (entry.Method == "POST")
+        {
+            var token = new KeyValuePair<string, string>("__RequestVerificationToken", session.Token);
+            var fields = new RouteValueDictionary(entry.Form?.Invoke(records))
+                .Select(f => new KeyValuePair<string, string>(f.Key, Convert.ToString(f.Value, CultureInfo.InvariantCulture) ?? ""))
+                .Append(token);
+            if (entry.File is { } file)
+            {
+                var multipart = new MultipartFormDataContent();
+                foreach (var (name, value) in fields)
+                {
+                    multipart.Add(new StringContent(value), name);
+                }
+
+                multipart.Add(new ByteArrayContent(file.Content), file.Field, file.FileName);
+                request.Content = multipart;
+            }
+            else
+            {
+                request.Content = new FormUrlEncodedContent(fields);
+            }
+        }
+
+        return await session.Browser.Http.SendAsync(request);
+    }
+
+    private static Outcome OutcomeOf(HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308)
+        {
+            var location = new Uri(new Uri("http://localhost"), response.Headers.Location!);
+            return location.AbsolutePath.ToLowerInvariant() switch
+            {
+                "/account/login" => SignIn,
+                "/account/denied" => Denied,
+                _ when location.PathAndQuery == CameFrom => Refused,
+                _ => Redirected,
+            };
+        }
+
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => Ok,
+            HttpStatusCode.NotFound => NotFound,
+            HttpStatusCode.Unauthorized => Unauthorized,
+            HttpStatusCode.Forbidden => Forbidden,
+            HttpStatusCode.BadRequest => BadRequest,
+            HttpStatusCode.InternalServerError => ServerError,
+            _ => Other,
+        };
+    }
+
+    private static string Difference(string before, string after)
+    {
+        var was = before.Split('\n');
+        var now = after.Split('\n');
+        return string.Join("\n", was.Except(now).Select(l => $"- {l.Trim()}").Concat(now.Except(was).Select(l => $"+ {l.Trim()}")).Take(40));
+    }
+
+    [GeneratedRegex(@"\{\**(?<name>[A-Za-z_][A-Za-z0-9_]*)[^}]*\}")]
+    private static partial Regex RouteParameter();
 }

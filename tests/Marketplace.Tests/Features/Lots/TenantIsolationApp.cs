@@ -1,0 +1,303 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Imports;
+using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Settlement;
+using Marketplace.Web.Features.Storefront;
+using Marketplace.Web.Infrastructure.Images;
+using Marketplace.Web.Jobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Features.Lots;
+
+/// <summary>Who sends a request in the tenant matrix, seen from Maple Valley's records.</summary>
+public enum Caller
+{
+    Anonymous,
+
+    /// <summary>Maple Valley's district staff: the owner of every record the matrix aims at.</summary>
+    Owner,
+
+    /// <summary>Staff of the refurbisher that won Maple Valley's sold lots: the other party of those lots.</summary>
+    Buyer,
+
+    OtherDistrict,
+
+    /// <summary>The demo refurbisher, which has no part in Maple Valley's sold lots.</summary>
+    OtherRefurbisher,
+
+    School,
+    Finance,
+    Admin,
+}
+
+/// <summary>A caller's browser and the anti-forgery token of its session (one token serves every form of the session).</summary>
+public sealed record CallerSession(Caller Caller, BrowserClient Browser, string Token);
+
+/// <summary>
+/// The records the matrix aims every route at: Maple Valley's lots in the stages the routes need, and what hangs
+/// off them (photo, import, invoices, certificate, payout, a storefront order). Sold lots went to a refurbisher
+/// other than the demo one, so the demo refurbisher is a stranger to them.
+/// </summary>
+public sealed class MapleValleyRecords
+{
+    public required Guid DraftLot { get; init; }
+    public required string DraftSerial { get; init; }
+    public required string BoardApproval { get; init; }
+
+    /// <summary>A finished import of the draft: every step after the upload refuses it, so the matrix never starts a job.</summary>
+    public required Guid ImportJob { get; init; }
+
+    public required Guid ListedLot { get; init; }
+    public required Guid ListedDevice { get; init; }
+
+    /// <summary>Awarded to the buyer, not paid: its invoice is open.</summary>
+    public required Guid AwardedLot { get; init; }
+
+    public required Guid AwardedQuote { get; init; }
+    public required Guid AwardedInvoice { get; init; }
+    public required Guid AwardedPhoto { get; init; }
+
+    /// <summary>Certified, its invoice paid, its certificate issued and its payout confirmed as sent.</summary>
+    public required Guid CertifiedLot { get; init; }
+
+    public required string CertifiedSerial { get; init; }
+    public required Guid CertifiedInvoice { get; init; }
+    public required string CertificateCode { get; init; }
+    public required Guid Payout { get; init; }
+
+    /// <summary>A storefront order Maple Valley placed, with its open invoice.</summary>
+    public required Guid Order { get; init; }
+
+    public required Guid OrderInvoice { get; init; }
+
+    /// <summary>A storefront listing of the demo refurbisher: public by design.</summary>
+    public required Guid Listing { get; init; }
+
+    /// <summary>A parked outbox row that is not due for a year, so retrying it changes nothing else.</summary>
+    public required Guid DeadOutboxMessage { get; init; }
+
+    /// <summary>
+    /// Text that names a private record (lot, invoice and order numbers, the import's file name, the board
+    /// approval, the certificate code) and the page where its owner sees it. No stranger's page may show it.
+    /// </summary>
+    public required IReadOnlyList<PrivateMark> PrivateMarks { get; init; }
+
+    public IReadOnlyList<Guid> Lots => [DraftLot, ListedLot, AwardedLot, CertifiedLot];
+}
+
+public sealed record PrivateMark(string Text, Caller SeenBy, string OnPage);
+
+/// <summary>
+/// One app for the whole tenant matrix: Maple Valley's records arranged once, and one signed-in browser per
+/// caller. The matrix never changes the arranged records (a party's form posts are aimed at records in a stage
+/// where a business rule refuses them, or repeat what the record already says), so the order of its cases does not matter.
+/// </summary>
+public sealed class TenantIsolationApp : IAsyncLifetime
+{
+    private const string BuyerName = "Harbor Renewal ITAD";
+    private const string BuyerEmail = "buyer@harbor-renewal.test";
+
+    private static readonly JsonSerializerOptions SnapshotJson = new() { ReferenceHandler = ReferenceHandler.IgnoreCycles, WriteIndented = true };
+
+    private readonly Dictionary<Caller, CallerSession> _sessions = [];
+    private MapleValleyRecords? _records;
+
+    public MarketplaceFactory Factory { get; } = new();
+
+    public MapleValleyRecords Records => _records ?? throw new InvalidOperationException("The app is not initialized.");
+
+    private static string? EmailOf(Caller caller) => caller switch
+    {
+        Caller.Anonymous => null,
+        Caller.Owner => "district@demo.k12",
+        Caller.Buyer => BuyerEmail,
+        Caller.OtherDistrict => "district2@demo.k12",
+        Caller.OtherRefurbisher => "refurbisher@demo.k12",
+        Caller.School => "school@demo.k12",
+        Caller.Finance => "finance@demo.k12",
+        Caller.Admin => "admin@demo.k12",
+        _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        await AddBuyerAsync();
+        _records = await ArrangeAsync();
+        foreach (var caller in Enum.GetValues<Caller>())
+        {
+            _sessions[caller] = await SignInAsync(caller);
+        }
+    }
+
+    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+
+    /// <summary>The caller's shared session, or a new one for a request that ends its session (signing out).</summary>
+    public async Task<CallerSession> SessionAsync(Caller caller, bool fresh) => fresh ? await SignInAsync(caller) : _sessions[caller];
+
+    /// <summary>Every route the app maps, as "METHOD /pattern"; "ANY" where the endpoint takes every method.</summary>
+    public IReadOnlySet<string> MappedRoutes() =>
+        Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["ANY"])
+                .Select(method => $"{method} /{endpoint.RoutePattern.RawText?.TrimStart('/')}"))
+            .ToHashSet();
+
+    /// <summary>The arranged records as stored now, one property a line, to compare before and after a request.</summary>
+    public Task<string> SnapshotAsync() => Factory.WithDbAsync(async db =>
+    {
+        var records = Records;
+        var lots = records.Lots.ToList();
+        var rows = new Dictionary<string, object>
+        {
+            ["lots"] = await db.Lots.AsNoTracking().Where(l => lots.Contains(l.Id)).OrderBy(l => l.Id).ToListAsync(),
+            ["devices"] = await db.Devices.AsNoTracking().Where(d => lots.Contains(d.LotId)).OrderBy(d => d.Id).ToListAsync(),
+            ["photos"] = await db.LotPhotos.AsNoTracking().Where(p => lots.Contains(p.LotId)).OrderBy(p => p.Id).Select(p => new { p.Id, p.LotId, p.FileName }).ToListAsync(),
+            ["imports"] = await db.ImportJobs.AsNoTracking().Where(j => lots.Contains(j.LotId)).OrderBy(j => j.Id).ToListAsync(),
+            ["sales"] = await db.Sales.AsNoTracking().Include(s => s.Quotes).Where(s => lots.Contains(s.LotId)).OrderBy(s => s.Id).ToListAsync(),
+            ["settlements"] = await db.LotSettlements.AsNoTracking().Where(s => lots.Contains(s.LotId)).OrderBy(s => s.Id).ToListAsync(),
+            ["fulfillments"] = await db.LotFulfillments.AsNoTracking().Where(f => lots.Contains(f.LotId)).OrderBy(f => f.Id).ToListAsync(),
+            ["sanitization"] = await db.SanitizationRecords.AsNoTracking().Where(r => lots.Contains(r.LotId)).OrderBy(r => r.Id).ToListAsync(),
+            ["certificates"] = await db.Certificates.AsNoTracking().Where(c => lots.Contains(c.LotId)).OrderBy(c => c.Id).Select(c => new { c.Id, c.LotId, c.VerificationCode }).ToListAsync(),
+            ["payouts"] = await db.Payouts.AsNoTracking().Where(p => lots.Contains(p.LotId)).OrderBy(p => p.Id).ToListAsync(),
+            ["invoices"] = await db.Invoices.AsNoTracking().Where(i => (i.LotId != null && lots.Contains(i.LotId.Value)) || i.OrderId == records.Order).OrderBy(i => i.Id).ToListAsync(),
+            ["orders"] = await db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => o.Id == records.Order).ToListAsync(),
+        };
+        return JsonSerializer.Serialize(rows, SnapshotJson);
+    });
+
+    private async Task<CallerSession> SignInAsync(Caller caller)
+    {
+        if (EmailOf(caller) is not { } email)
+        {
+            var anonymous = BrowserClient.Anonymous(Factory);
+            return new CallerSession(caller, anonymous, await anonymous.TokenAsync("/account/login"));
+        }
+
+        var browser = await BrowserClient.SignInAsync(Factory, email);
+        return new CallerSession(caller, browser, await browser.TokenAsync("/"));
+    }
+
+    /// <summary>A second certified refurbisher with one sign-in: it buys Maple Valley's lots, so the demo refurbisher is a stranger to them.</summary>
+    private async Task AddBuyerAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var buyer = new Organization
+        {
+            Name = BuyerName, Kind = OrganizationKind.Refurbisher, City = "Olympia", State = "WA", IsVerified = true,
+            Certification = CertificationStandard.EStewards, CertificationNumber = "ES-2026-0912",
+            CertificationExpires = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
+        };
+        db.Organizations.Add(buyer);
+        await db.SaveChangesAsync();
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = BuyerEmail, Email = BuyerEmail, EmailConfirmed = true, DisplayName = "Jordan Reyes", OrganizationId = buyer.Id };
+        var created = await users.CreateAsync(user, DemoData.DefaultPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, Roles.RefurbisherStaff)).Succeeded);
+    }
+
+    private async Task<MapleValleyRecords> ArrangeAsync()
+    {
+        var owner = EmailOf(Caller.Owner)!;
+        const string boardApproval = "Board resolution 2026-041";
+        const string importFile = "maple-valley-spring-refresh.csv";
+        var draft = await Factory.SaveDraftAsync();
+        await Factory.SendAsAsync(owner, new RecordBoardApproval.Command(draft.Id, boardApproval));
+        var importJob = await Factory.SendAsAsync(owner, new UploadManifest.Command(draft.Id, importFile, "Serial,Model\n5CD0417XYZ,Chromebook 3100\n"u8.ToArray()));
+        var listed = await Factory.SaveListedAsync();
+        var awarded = await Factory.SaveAwardedAsync(1800m, BuyerName);
+        var certified = await Factory.SaveCertifiedAsync(2400m, BuyerName);
+
+        var listing = await Factory.WithDbAsync(db => db.Listings.Where(l => l.IsActive).OrderBy(l => l.Title).Select(l => l.Id).FirstAsync());
+        await Factory.SendAsAsync(owner, new AddToCart.Command(listing, 2));
+        var placed = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-118", "Maple Valley SD, 22225 SE 231st St, Maple Valley WA"));
+
+        const string certificateCode = "MVMATRIX26";
+        var png = LotFilesTestKit.Png(64, 48);
+        var photo = LotPhotoImage.Read("pallet.png", png);
+        var (awardedPhoto, deadMessage) = await Factory.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var lotPhoto = new LotPhoto
+            {
+                LotId = awarded.Id, FileName = "pallet.png", ContentType = photo.ContentType, Content = png, Thumbnail = photo.Thumbnail,
+                Width = photo.Width, Height = photo.Height, UploadedAt = now,
+            };
+            db.LotPhotos.Add(lotPhoto);
+            db.Certificates.Add(new Certificate
+            {
+                LotId = certified.Id, VerificationCode = certificateCode, IssuedAt = now, DeviceCount = certified.Devices.Count, Pdf = "%PDF-1.7\n%%EOF\n"u8.ToArray(),
+            });
+            (await db.ImportJobs.SingleAsync(j => j.Id == importJob)).Complete(0, now);
+            var dead = new OutboxMessage
+            {
+                Type = typeof(SendEmail.Command).FullName!, Payload = "{}", CreatedAt = now, DueAt = now.AddYears(1),
+                Attempts = OutboxMessage.MaxAttempts, DeadAt = now, LastError = "Parked for the tenant matrix.",
+            };
+            db.OutboxMessages.Add(dead);
+            await db.SaveChangesAsync();
+            return (lotPhoto.Id, dead.Id);
+        });
+
+        await Factory.SendAsSystemAsync(new ReleaseDistrictFunds.Command(certified.Id));
+        var payout = await Factory.WithDbAsync(db => db.Payouts.Where(p => p.LotId == certified.Id).Select(p => p.Id).SingleAsync());
+        await Factory.SendAsAsync(EmailOf(Caller.Finance)!, new ApprovePayout.Command(payout));
+        await Factory.SendAsAsync(EmailOf(Caller.Finance)!, new ConfirmPayout.Command(payout, "ACH-TRACE-0415"));
+
+        var invoices = await Factory.WithDbAsync(db => db.Invoices.AsNoTracking()
+            .Where(i => i.LotId == awarded.Id || i.LotId == certified.Id || i.Id == placed.InvoiceIds[0]).ToListAsync());
+        var orderNumber = await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == placed.OrderIds[0]).Select(o => o.Number).SingleAsync());
+        var awardedInvoice = invoices.Single(i => i.LotId == awarded.Id);
+        var certifiedInvoice = invoices.Single(i => i.LotId == certified.Id);
+        var orderInvoice = invoices.Single(i => i.Id == placed.InvoiceIds[0]);
+        return new MapleValleyRecords
+        {
+            DraftLot = draft.Id,
+            DraftSerial = draft.Devices[0].Serial,
+            BoardApproval = boardApproval,
+            ImportJob = importJob,
+            ListedLot = listed.Id,
+            ListedDevice = listed.Devices[0].Id,
+            AwardedLot = awarded.Id,
+            AwardedQuote = awarded.Sale!.AwardedQuoteId!.Value,
+            AwardedInvoice = awardedInvoice.Id,
+            AwardedPhoto = awardedPhoto,
+            CertifiedLot = certified.Id,
+            CertifiedSerial = certified.Devices[0].Serial,
+            CertifiedInvoice = certifiedInvoice.Id,
+            CertificateCode = certificateCode,
+            Payout = payout,
+            Order = placed.OrderIds[0],
+            OrderInvoice = orderInvoice.Id,
+            Listing = listing,
+            DeadOutboxMessage = deadMessage,
+            PrivateMarks =
+            [
+                new(draft.Lot.Number, Caller.Owner, "/lots"),
+                new(awarded.Lot.Number, Caller.Owner, "/lots"),
+                new(certified.Lot.Number, Caller.Owner, "/lots"),
+                new(boardApproval, Caller.Owner, $"/lots/{draft.Id}"),
+                new(importFile, Caller.Owner, $"/imports/{importJob}"),
+                new(certificateCode, Caller.Owner, $"/lots/{certified.Id}"),
+                new(awardedInvoice.Number, Caller.Buyer, $"/purchases/{awarded.Id}"),
+                new(certifiedInvoice.Number, Caller.Buyer, $"/purchases/{certified.Id}"),
+                new(orderNumber, Caller.Owner, "/store/orders"),
+                new(orderInvoice.Number, Caller.Owner, $"/store/orders/{placed.OrderIds[0]}"),
+            ],
+        };
+    }
+}
