@@ -75,6 +75,11 @@ public sealed class Order
     public void PayByPurchaseOrder(string purchaseOrderNumber)
     {
         RequireAwaitingPayment("switched to a purchase order");
+        if (PaymentMethod == PaymentMethod.PurchaseOrder)
+        {
+            throw new DomainException($"Order {Number} is already paid by purchase order {PurchaseOrderNumber}.");
+        }
+
         _paymentMethod = PaymentMethod.PurchaseOrder;
         _purchaseOrderNumber = purchaseOrderNumber.Trim();
     }

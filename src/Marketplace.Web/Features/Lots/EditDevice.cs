@@ -39,17 +39,17 @@ public static class GetDeviceForEdit
     [AllowedRoles(Roles.DistrictStaff)]
     public sealed record Query(Guid LotId, Guid DeviceId) : IQuery<Result>;
 
-    public sealed record Result(Guid LotId, string LotNumber, string LotTitle, Guid DeviceId, string Serial, DeviceDetails Form);
+    /// <param name="Editable">False once the lot is listed: the page then shows the device without a form.</param>
+    public sealed record Result(Guid LotId, string LotNumber, string LotTitle, Guid DeviceId, string Serial, DeviceDetails Form, bool Editable);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var lot = await db.LoadOwnLotAsync(query.LotId, user, cancellationToken);
-            lot.EnsureDraft("Editing devices");
             var device = await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.DeviceId && d.LotId == lot.Id, cancellationToken)
                          ?? throw new NotFoundException("Device");
-            return new Result(lot.Id, lot.Number, lot.Title, device.Id, device.Serial, DeviceDetails.From(device));
+            return new Result(lot.Id, lot.Number, lot.Title, device.Id, device.Serial, DeviceDetails.From(device), lot.IsDraft);
         }
     }
 }

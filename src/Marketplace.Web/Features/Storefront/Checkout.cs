@@ -17,7 +17,7 @@ public static class Checkout
 {
     [AllowedRoles(Roles.StorefrontBuyers)]
     /// <param name="OrdersUrl">The buyer's orders page; a card checkout returns to the order's page below it.</param>
-    public sealed record Command(PaymentMethod Method, string? PurchaseOrderNumber, string ShipTo, Uri OrdersUrl, string? IdempotencyKey = null)
+    public sealed record Command(PaymentMethod Method, string? PurchaseOrderNumber, string ShipTo, Uri? OrdersUrl = null, string? IdempotencyKey = null)
         : ICommand<Result>, IIdempotentCommand;
 
     /// <param name="CardCheckoutUrl">Where to send the buyer to pay by card; null for a purchase order.</param>
@@ -97,7 +97,8 @@ public static class Checkout
                 invoices.Add(invoice.Id);
                 if (command.Method == PaymentMethod.Card)
                 {
-                    var back = new Uri(command.OrdersUrl, order.Id.ToString());
+                    var ordersPage = command.OrdersUrl ?? throw new InvalidOperationException("A card checkout needs the orders page to return to.");
+                    var back = new Uri(ordersPage, order.Id.ToString());
                     var checkout = await payments.StartCardCheckoutAsync(invoice, back, back, cancellationToken);
                     invoice.CheckoutSessionId = checkout.SessionId;
                     db.CartItems.RemoveRange(items);

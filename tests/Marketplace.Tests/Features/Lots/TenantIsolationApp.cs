@@ -82,6 +82,9 @@ public sealed class MapleValleyRecords
 
     public required Guid OrderInvoice { get; init; }
 
+    /// <summary>A second storefront order of Maple Valley's, already paid: it can no longer be cancelled or switched.</summary>
+    public required Guid PaidOrder { get; init; }
+
     /// <summary>A storefront listing of the demo refurbisher: public by design.</summary>
     public required Guid Listing { get; init; }
 
@@ -171,8 +174,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             ["sanitization"] = await db.SanitizationRecords.AsNoTracking().Where(r => lots.Contains(r.LotId)).OrderBy(r => r.Id).ToListAsync(),
             ["certificates"] = await db.Certificates.AsNoTracking().Where(c => lots.Contains(c.LotId)).OrderBy(c => c.Id).Select(c => new { c.Id, c.LotId, c.VerificationCode }).ToListAsync(),
             ["payouts"] = await db.Payouts.AsNoTracking().Where(p => lots.Contains(p.LotId)).OrderBy(p => p.Id).ToListAsync(),
-            ["invoices"] = await db.Invoices.AsNoTracking().Where(i => (i.LotId != null && lots.Contains(i.LotId.Value)) || i.OrderId == records.Order).OrderBy(i => i.Id).ToListAsync(),
-            ["orders"] = await db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => o.Id == records.Order).ToListAsync(),
+            ["invoices"] = await db.Invoices.AsNoTracking().Where(i => (i.LotId != null && lots.Contains(i.LotId.Value)) || i.OrderId == records.Order || i.OrderId == records.PaidOrder).OrderBy(i => i.Id).ToListAsync(),
+            ["orders"] = await db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => o.Id == records.Order || o.Id == records.PaidOrder).ToListAsync(),
         };
         return JsonSerializer.Serialize(rows, SnapshotJson);
     });
@@ -225,6 +228,14 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         var listing = await Factory.WithDbAsync(db => db.Listings.Where(l => l.IsActive).OrderBy(l => l.Title).Select(l => l.Id).FirstAsync());
         await Factory.SendAsAsync(owner, new AddToCart.Command(listing, 2));
         var placed = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-118", "Maple Valley SD, 22225 SE 231st St, Maple Valley WA"));
+        await Factory.SendAsAsync(owner, new AddToCart.Command(listing, 1));
+        var paid = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-119", "Maple Valley SD, 22225 SE 231st St, Maple Valley WA"));
+        await Factory.WithDbAsync(async db =>
+        {
+            (await db.Orders.SingleAsync(o => o.Id == paid.OrderIds[0])).MarkPaid(DateTimeOffset.UtcNow);
+            (await db.Invoices.SingleAsync(i => i.Id == paid.InvoiceIds[0])).MarkPaid(PaymentMethod.Ach, "ACH-MATRIX-119", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        });
 
         const string certificateCode = "MVMATRIX26";
         var png = LotFilesTestKit.Png(64, 48);
@@ -283,6 +294,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             Payout = payout,
             Order = placed.OrderIds[0],
             OrderInvoice = orderInvoice.Id,
+            PaidOrder = paid.OrderIds[0],
             Listing = listing,
             DeadOutboxMessage = deadMessage,
             PrivateMarks =

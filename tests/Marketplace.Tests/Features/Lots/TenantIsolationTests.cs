@@ -147,6 +147,11 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Post(AnotherTenant, "/lots/{id:guid}/devices", "Maple Valley's listed lot (not a draft)", r => new { id = r.ListedLot },
             _ => new { Serial = "5CD9999MTX", AssetTag = "", Category = "Chromebook", Manufacturer = "Dell", Model = "Chromebook 3100", Grade = "B", Functional = "Working" },
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/lots/{id:guid}/devices/{deviceId:guid}/edit", "a device of Maple Valley's listed lot (shown read-only)", r => new { id = r.ListedLot, deviceId = r.ListedDevice },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/devices/{deviceId:guid}/edit", "a device of Maple Valley's listed lot (not a draft)", r => new { id = r.ListedLot, deviceId = r.ListedDevice },
+            _ => new { Category = "Chromebook", Model = "Chromebook 3100", Grade = "B", Functional = "Working", FundingSource = "Local", Notes = "matrix" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/devices/{deviceId:guid}/remove", "a device of Maple Valley's listed lot", r => new { id = r.ListedLot, deviceId = r.ListedDevice }, _ => null,
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/submit", "Maple Valley's listed lot", r => new { id = r.ListedLot }, _ => null,
@@ -255,6 +260,12 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Ok,           Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
         Post(AnotherTenant, "/store/orders/{id:guid}/pay/card", "the open invoice of Maple Valley's order (no card payments here)", r => new { id = r.Order },
             r => new { invoiceId = r.OrderInvoice },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
+
+        Post(AnotherTenant, "/store/orders/{id:guid}/pay/po", "Maple Valley's order already paid by purchase order", r => new { id = r.Order },
+            _ => new { purchaseOrderNumber = "MV-PO-OTHER-1" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
+        Post(AnotherTenant, "/store/orders/{id:guid}/cancel", "Maple Valley's paid order", r => new { id = r.PaidOrder }, _ => null,
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
 
         // Payments: Stripe's webhook authenticates by signature, and no webhook secret is configured here
