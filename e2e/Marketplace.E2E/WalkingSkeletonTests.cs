@@ -84,6 +84,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         await district.AuditAsync("lot details (quotes)");
         await district.Page.GetByRole(AriaRole.Button, new() { Name = "Accept quote from GreenCycle ITAD" }).ClickAsync();
         await district.ExpectFlashAsync("Quote accepted");
+        Assert.StartsWith("Accept GreenCycle ITAD's quote of $450.00", district.LastDialog);
         await ExpectLotStatusAsync(district, "Awarded");
         await district.AuditAsync("lot details (awarded)");
         await district.StepAsync(3, "district-accepts-quote");

@@ -9,10 +9,19 @@ public sealed class UserSession(IBrowserContext context, IPage page, Checkpoints
 {
     public IPage Page { get; } = page;
 
+    /// <summary>The question of the last confirmation dialog the page asked; the person always answers yes.</summary>
+    public string? LastDialog { get; private set; }
+
     public static async Task<UserSession> OpenAsync(BrowserFixture fixture, Checkpoints checkpoints)
     {
         var context = await fixture.NewContextAsync();
-        return new UserSession(context, await context.NewPageAsync(), checkpoints);
+        var session = new UserSession(context, await context.NewPageAsync(), checkpoints);
+        session.Page.Dialog += async (_, dialog) =>
+        {
+            session.LastDialog = dialog.Message;
+            await dialog.AcceptAsync();
+        };
+        return session;
     }
 
     /// <summary>Signs in through the login form and lands on the role's start page.</summary>

@@ -112,6 +112,16 @@ public sealed class Sale : IVersioned
         return quote;
     }
 
+    /// <summary>The district turns one quote down; the sale stays open for the others.</summary>
+    public Quote Decline(Guid quoteId)
+    {
+        Require(AcceptsQuotes, "Quotes can only be declined while the lot is listed.");
+        var quote = _quotes.SingleOrDefault(q => q.Id == quoteId) ?? throw new NotFoundException("Quote");
+        Require(quote.Status == QuoteStatus.Active, $"This quote is already {quote.Status.ToString().ToLowerInvariant()}.");
+        quote.Status = QuoteStatus.Declined;
+        return quote;
+    }
+
     /// <summary>The lot was withdrawn: open quotes are declined.</summary>
     public void Cancel(DateTimeOffset now)
     {

@@ -118,6 +118,14 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    [HttpPost("{id:guid}/quotes/{quoteId:guid}/decline")]
+    public async Task<IActionResult> DeclineQuote(Guid id, Guid quoteId, string? reason)
+    {
+        await Sender.Send(new DeclineQuote.Command(id, quoteId, reason), Aborted);
+        Success("Quote declined. The refurbisher has been told and may send a new quote.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
     [HttpPost("{id:guid}/pickup")]
     public async Task<IActionResult> SchedulePickup(Guid id, PickupForm form)
     {

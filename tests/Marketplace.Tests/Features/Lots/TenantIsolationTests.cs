@@ -158,6 +158,8 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/withdraw", "Maple Valley's awarded lot", r => new { id = r.AwardedLot }, _ => null,
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/quotes/{quoteId:guid}/decline", "the accepted quote of Maple Valley's awarded lot", r => new { id = r.AwardedLot, quoteId = r.AwardedQuote }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/quotes/{quoteId:guid}/accept", "the accepted quote of Maple Valley's awarded lot", r => new { id = r.AwardedLot, quoteId = r.AwardedQuote }, _ => null,
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/pickup", "Maple Valley's awarded lot (not paid yet)", r => new { id = r.AwardedLot },
