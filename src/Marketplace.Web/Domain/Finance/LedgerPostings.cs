@@ -29,7 +29,7 @@ public static class LedgerPostings
     {
         var cashAccount = invoice.Method == PaymentMethod.Card ? LedgerAccount.StripeClearing : LedgerAccount.Cash;
         var source = invoice.LotId is not null ? LedgerSource.LotPayment : LedgerSource.StorefrontPayment;
-        return LedgerTransaction.Post($"payment:{invoice.Id}", source, $"Invoice {invoice.Number} paid ({invoice.Method})", at,
+        return LedgerTransaction.Post($"payment:{invoice.Id}", source, $"Invoice {invoice.Number} paid ({invoice.Method.Words()})", at,
         [
             LedgerLine.Dr(cashAccount, invoice.Amount),
             LedgerLine.Cr(LedgerAccount.BuyerReceivable, invoice.Amount, invoice.PayerId),
@@ -46,7 +46,7 @@ public static class LedgerPostings
 
     /// <summary>Finance approved an ACH or check payout: no longer owed, not yet out of the bank.</summary>
     public static LedgerTransaction PayoutReleased(Payout payout, string lotNumber, DateTimeOffset at) =>
-        LedgerTransaction.Post($"payout-released:{payout.Id}", LedgerSource.DistrictPayoutReleased, $"Payout for lot {lotNumber} approved ({payout.Method})", at,
+        LedgerTransaction.Post($"payout-released:{payout.Id}", LedgerSource.DistrictPayoutReleased, $"Payout for lot {lotNumber} approved ({payout.Method.Words()})", at,
         [
             LedgerLine.Dr(LedgerAccount.DistrictPayable, payout.Amount, payout.PayeeId),
             LedgerLine.Cr(LedgerAccount.PayoutsInTransit, payout.Amount, payout.PayeeId),

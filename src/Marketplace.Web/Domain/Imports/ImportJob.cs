@@ -39,7 +39,7 @@ public sealed class ImportJob
     {
         if (Status is not (ImportStatus.AwaitingMapping or ImportStatus.Validated))
         {
-            throw new DomainException($"This import is {Status}; upload the file again to change its mapping.");
+            throw new DomainException($"This import is {Status.Words().ToLowerInvariant()}; upload the file again to change its mapping.");
         }
 
         MappingJson = mappingJson;
@@ -58,7 +58,7 @@ public sealed class ImportJob
     {
         if (Status != ImportStatus.Validated)
         {
-            throw new DomainException($"Only a validated import can be imported; this one is {Status}.");
+            throw new DomainException($"Only a validated import can be imported; this one is {Status.Words().ToLowerInvariant()}.");
         }
 
         if (ValidRows == 0)

@@ -54,7 +54,7 @@ public static class GetLotDetails
                 Quotes = quotes.OrderByDescending(q => q.Amount).Select(q =>
                 {
                     var org = parties.GetValueOrDefault(q.RefurbisherId);
-                    var certification = org is null || org.Certification == CertificationStandard.None ? null : $"{org.Certification} until {org.CertificationExpires:MMM yyyy}";
+                    var certification = org is null || org.Certification == CertificationStandard.None ? null : $"{org.Certification.Words()} until {org.CertificationExpires:MMM yyyy}";
                     return new QuoteRow(q.Id, q.RefurbisherId, org?.Name ?? "Unknown", certification, q.Amount, q.Note, q.SubmittedAt, q.ValidUntil, q.Status);
                 }).ToList(),
                 Terms = sale?.Terms,

@@ -49,7 +49,7 @@ public static class IssueCertificate
             var publicUrl = new Uri(new Uri(configuration["App:PublicUrl"] is { Length: > 0 } url ? url : "http://localhost:5000"), $"/verify/{code}");
             var pdf = CertificateDocument.Render(new CertificateContent(
                 code, publicUrl, lot.Number, lot.Title, district.Name, processor.Name,
-                $"{processor.Certification} {processor.CertificationNumber}".Trim(), now,
+                $"{processor.Certification.Words()} {processor.CertificationNumber}".Trim(), now,
                 serials.Select(s => new CertificateSerial(s.Serial, s.AssetTag, s.Model, s.Method.ToString(), s.Tool, s.Technician, s.RecordedAt)).ToList()));
             db.Certificates.Add(new Certificate { LotId = lot.Id, VerificationCode = code, IssuedAt = now, DeviceCount = serials.Count, Pdf = pdf });
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Marketplace.Web.Features.Shared;
+namespace Marketplace.Web.Domain;
 
 /// <summary>Enum values as people read them on a page: "PurchaseOrder" → "Purchase order", "Ach" → "ACH".</summary>
 public static class DisplayText
@@ -10,6 +10,8 @@ public static class DisplayText
         ["Ach"] = "ACH",
         ["MacBook"] = "MacBook",
         ["ERate"] = "E-rate",
+        ["EStewards"] = "e-Stewards",
+        ["NaidAaa"] = "NAID AAA",
     };
 
     public static string Words(this Enum value)
