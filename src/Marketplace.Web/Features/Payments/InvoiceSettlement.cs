@@ -37,10 +37,12 @@ public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox out
 
         if (invoice.OrderId is { } orderId)
         {
-            var order = await db.Orders.SingleAsync(o => o.Id == orderId, cancellationToken);
+            // The lines make the total: without them an order would read as its shipping alone.
+            var order = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.Id == orderId, cancellationToken);
             order.MarkPaid(now);
+            var items = string.Join("\n", order.Lines.Select(l => $"  {l.Quantity} × {l.Title} at {l.UnitPrice:C} = {l.UnitPrice * l.Quantity:C} ({l.WarrantyMonths}-month warranty)"));
             outbox.Email(order.SellerId, $"Order {order.Number} is paid: ship it",
-                $"Order {order.Number} ({order.Total:C}) is paid. Ship to: {order.ShipTo}");
+                $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping).\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}");
         }
 
         outbox.Email(invoice.PayerId, $"Payment received for {invoice.Number}", $"We received {invoice.Amount:C} for invoice {invoice.Number}. Reference: {reference}.");

@@ -176,6 +176,31 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         Assert.Equal(HttpStatusCode.NotFound, (await (await BrowserClient.SignInAsync(app, "district2@demo.k12")).Http.GetAsync($"/store/orders/{orderId}")).StatusCode);
     }
 
+    [Fact]
+    public async Task When_an_order_is_paid_the_refurbisher_is_told_its_full_total_and_every_item_to_ship()
+    {
+        var listingId = await ListingAsync(price: 449.5m, quantity: 20);
+        var (_, _, school) = await NewSchoolAsync();
+        await school.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "10" });
+        await school.SubmitAsync("/store/checkout", "/store/checkout", new()
+        {
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-SHIP-1", ["ShipTo"] = "Pinewood Middle School, Receiving, Bend, OR",
+        });
+        var (order, invoiceId) = await app.WithDbAsync(async db =>
+        {
+            var placed = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Lines.Any(l => l.ListingId == listingId));
+            return (placed, await db.Invoices.Where(i => i.OrderId == placed.Id).Select(i => i.Id).SingleAsync());
+        });
+
+        await app.SendAsAsync(LotJourneys.Finance, new Marketplace.Web.Features.Payments.MarkInvoicePaid.Command(invoiceId, PaymentMethod.Ach, "ACH-SHIP-1"));
+
+        var email = await MarketplaceFactory.EventuallyAsync(
+            () => app.WithDbAsync(db => db.EmailMessages.AsNoTracking().FirstOrDefaultAsync(e => e.Subject == $"Order {order.Number} is paid: ship it")), "the ship-it e-mail");
+        Assert.Contains("is paid: $4,520.00 ($4,495.00 of devices + $25.00 shipping)", email.Body);
+        Assert.Contains($"10 × {order.Lines[0].Title} at $449.50 = $4,495.00 (12-month warranty)", email.Body);
+        Assert.Contains("Pinewood Middle School, Receiving, Bend, OR", email.Body);
+    }
+
     /// <summary>A listing of the demo refurbisher's, published through the app.</summary>
     private Task<Guid> ListingAsync(decimal price, int quantity) =>
         app.SendAsAsync(LotJourneys.Refurbisher, new CreateListing.Command($"Dell Chromebook 3110 {Guid.NewGuid():N}"[..30], "Refurbished, charger included.",
