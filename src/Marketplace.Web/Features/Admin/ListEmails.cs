@@ -1,5 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using Marketplace.Web.Features.Shared;
 
 namespace Marketplace.Web.Features.Admin;
 
@@ -17,8 +18,7 @@ public static class ListEmails
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var total = await db.EmailMessages.CountAsync(cancellationToken);
-            var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-            var page = Math.Clamp(query.Page, 1, pages);
+            var (page, pages) = Paging.Clamp(total, query.Page, PageSize);
             var messages = await db.EmailMessages.OrderByDescending(m => m.SentAt).Skip((page - 1) * PageSize).Take(PageSize).ProjectTo<EmailRow>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
             return new Result(messages, page, pages);
         }

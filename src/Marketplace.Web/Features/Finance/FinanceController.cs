@@ -18,13 +18,13 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     public async Task<IActionResult> Index() => View(await Sender.Send(new GetFinanceOverview.Query(), Aborted));
 
     [HttpGet("invoices")]
-    public async Task<IActionResult> Invoices(InvoiceStatus? status)
+    public async Task<IActionResult> Invoices(InvoiceStatus? status, int page = 1)
     {
         // No status shows the open invoices finance acts on; "?status=" (the All tab) binds to null and lifts the filter.
         // A default parameter value cannot tell the two apart: it would turn the All tab back into Open.
         var filter = Request.Query.ContainsKey("status") ? status : InvoiceStatus.Open;
         ViewData["Status"] = filter;
-        return View(await Sender.Send(new ListInvoices.Query(filter), Aborted));
+        return View(await Sender.Send(new ListInvoices.Query(filter, page), Aborted));
     }
 
     [HttpPost("invoices/{id:guid}/paid")]
@@ -37,7 +37,7 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     }
 
     [HttpGet("payouts")]
-    public async Task<IActionResult> Payouts() => View(await Sender.Send(new ListPayouts.Query(), Aborted));
+    public async Task<IActionResult> Payouts(int page = 1) => View(await Sender.Send(new ListPayouts.Query(page), Aborted));
 
     [HttpPost("payouts/{id:guid}/approve")]
     [Authorize(Roles = Roles.Finance)]

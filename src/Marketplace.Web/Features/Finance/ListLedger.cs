@@ -4,6 +4,7 @@ using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Features.Shared;
 
 namespace Marketplace.Web.Features.Finance;
 
@@ -25,8 +26,7 @@ public static class ListLedger
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var total = await db.LedgerTransactions.CountAsync(cancellationToken);
-            var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-            var page = Math.Clamp(query.Page, 1, pages);
+            var (page, pages) = Paging.Clamp(total, query.Page, PageSize);
             var transactions = await db.LedgerTransactions.AsNoTracking().Include(t => t.Entries)
                 .OrderByDescending(t => t.OccurredAt)
                 .Skip((page - 1) * PageSize).Take(PageSize)

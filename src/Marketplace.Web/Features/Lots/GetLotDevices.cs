@@ -6,6 +6,7 @@ using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Features.Shared;
 
 namespace Marketplace.Web.Features.Lots;
 
@@ -31,8 +32,7 @@ public static class GetLotDevices
         {
             var matching = filter.Apply(db.Devices.Where(d => d.LotId == lotId));
             var total = filter.IsFiltered ? await matching.CountAsync(cancellationToken) : lotTotal;
-            var pages = Math.Max(1, (int)Math.Ceiling(total / (double)DeviceFilter.PageSize));
-            var page = Math.Clamp(filter.Page, 1, pages);
+            var (page, pages) = Paging.Clamp(total, filter.Page, DeviceFilter.PageSize);
             var rows = await filter.Order(matching)
                 .Skip((page - 1) * DeviceFilter.PageSize).Take(DeviceFilter.PageSize)
                 .ProjectTo<DeviceRow>(mapper.ConfigurationProvider)

@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Shared;
 
 namespace Marketplace.Web.Features.Storefront;
 
@@ -28,8 +29,7 @@ public static class BrowseCatalog
             }
 
             var total = await listings.CountAsync(cancellationToken);
-            var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-            var page = Math.Clamp(query.Page, 1, pages);
+            var (page, pages) = Paging.Clamp(total, query.Page, PageSize);
             var cards = await listings.OrderBy(l => l.Price)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .ToCards(db)
