@@ -16,9 +16,9 @@ namespace Marketplace.Web.Features.Lots;
 public enum ManifestFormat { Csv, Xlsx }
 
 /// <summary>
-/// The lot's manifest as a spreadsheet, for the district that owns it and for the refurbisher once it is
-/// awarded the lot (to plan receiving). Headers match what the import recognises, so a district can
-/// export, edit and import again.
+/// The lot's manifest as a spreadsheet, for the district that owns it, for every refurbisher while the lot
+/// is open for quotes (to price it serial by serial) and for the buyer once it is awarded (to plan
+/// receiving). Headers match what the import recognises, so a district can export, edit and import again.
 /// </summary>
 public static class ExportManifest
 {
@@ -43,8 +43,8 @@ public static class ExportManifest
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            // The district, and the buyer once the lot is awarded (to plan receiving); sanitization comes from each device's latest record.
-            var lotNumber = await db.LotsOfParties(user).Where(l => l.Id == query.LotId)
+            // Whoever may see the lot's page may have its manifest; sanitization comes from each device's latest record.
+            var lotNumber = await db.LotsVisibleTo(user).Where(l => l.Id == query.LotId)
                                 .Select(l => l.Number).SingleOrDefaultAsync(cancellationToken)
                             ?? throw new NotFoundException("Lot");
             var lines = await db.Devices.AsNoTracking().Where(d => d.LotId == query.LotId).OrderBy(d => d.Serial)

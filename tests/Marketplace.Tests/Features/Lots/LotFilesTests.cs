@@ -418,6 +418,23 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
         Assert.Equal(HttpStatusCode.Redirect, (await school.Http.GetAsync($"/lots/{draft}/manifest.csv")).StatusCode);
     }
 
+    [Fact]
+    public async Task Any_refurbisher_may_download_a_listed_lots_manifest_to_price_it_and_the_market_page_links_it()
+    {
+        var listed = await app.SaveListedAsync();
+        var refurbisher = await SignInAsync("refurbisher@demo.k12");
+
+        var market = await refurbisher.GetPageAsync($"/market/lots/{listed.Id}");
+        var csv = await refurbisher.Http.GetAsync($"/lots/{listed.Id}/manifest.csv");
+
+        Assert.Contains($"href=\"/lots/{listed.Id}/manifest.csv\"", market);
+        Assert.Contains($"href=\"/lots/{listed.Id}/manifest.xlsx\"", market);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal(SampleLots.Serials, ParseCsv(await csv.Content.ReadAsByteArrayAsync()).Skip(1).Select(r => r[0]));
+        Assert.Equal(HttpStatusCode.OK, (await refurbisher.Http.GetAsync($"/lots/{listed.Id}/manifest.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync("district2@demo.k12")).Http.GetAsync($"/lots/{listed.Id}/manifest.csv")).StatusCode);
+    }
+
     private static void AssertCachedPrivatelyForAnHour(HttpResponseMessage response)
     {
         var cache = response.Headers.CacheControl;
