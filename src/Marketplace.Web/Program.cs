@@ -9,7 +9,7 @@ using Serilog;
 // Prices, dates and e-mails are written for US school districts, whatever the server's locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).ServeStaticFilesFromAnyDirectory();
 var role = new AppRole(builder.Configuration["App:Role"]);
 
 builder.Host.UseSerilog((context, services, logger) => logger

@@ -11,6 +11,9 @@ public sealed class HomeController(ISender sender) : MarketplaceController(sende
     [HttpGet("/")]
     public IActionResult Index() => View();
 
+    [HttpGet("/how-it-works")]
+    public IActionResult HowItWorks() => View();
+
     /// <summary>Each role lands on the page where its work starts.</summary>
     [HttpGet("/dashboard")]
     public IActionResult Dashboard() => User switch

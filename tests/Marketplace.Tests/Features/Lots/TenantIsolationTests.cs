@@ -104,6 +104,8 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         //      anonymous     owner         buyer         other distr.  other refurb. school        finance       admin
         Get(Everyone, "/", "the home page", _ => null,
             new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Get(Everyone, "/how-it-works", "how the marketplace works", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
         Get(CallersOwn, "/dashboard", "the caller's start page", _ => null,
             new(SignIn,       Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected)),
         // The error page is where failures are re-executed; reached directly it reports a server error.
