@@ -1,6 +1,7 @@
 using AutoMapper;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Imports;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Infrastructure.Pipeline;
@@ -63,6 +64,14 @@ public static class GetLotDetails
                 Payout = payout is null ? null : mapper.Map<PayoutView>(payout),
                 CertificateCode = await db.Certificates.Where(c => c.LotId == lot.Id).Select(c => c.VerificationCode).SingleOrDefaultAsync(cancellationToken),
                 AcceptsCards = payments.AcceptsCards,
+                UnfinishedImports = isDistrict && progress.CanEditManifest
+                    ? await db.ImportJobsOwnedBy(user).AsNoTracking()
+                        .Where(j => j.LotId == lot.Id && (j.Status == ImportStatus.AwaitingMapping || j.Status == ImportStatus.Validating
+                                                          || j.Status == ImportStatus.Validated || j.Status == ImportStatus.Importing))
+                        .OrderByDescending(j => j.CreatedAt)
+                        .Select(j => new UnfinishedImport(j.Id, j.FileName, j.Status, j.TotalRows, j.ValidRows, j.IssueCount, j.CreatedAt))
+                        .ToListAsync(cancellationToken)
+                    : [],
             };
         }
     }

@@ -4,6 +4,8 @@ using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Sales;
 
+using Marketplace.Web.Domain.Imports;
+
 namespace Marketplace.Web.Features.Lots;
 
 /// <summary>The lot itself as pages show it.</summary>
@@ -84,7 +86,12 @@ public sealed class LotDetails
     public PayoutView? Payout { get; init; }
     public string? CertificateCode { get; init; }
     public bool AcceptsCards { get; init; }
+
+    /// <summary>The district's imports into this lot that still wait for it (to map, to check, to confirm) or are running.</summary>
+    public IReadOnlyList<UnfinishedImport> UnfinishedImports { get; init; } = [];
 }
+
+public sealed record UnfinishedImport(Guid Id, string FileName, ImportStatus Status, int TotalRows, int ValidRows, int IssueCount, DateTimeOffset CreatedAt);
 
 public sealed class LotMappingProfile : Profile
 {
