@@ -52,6 +52,10 @@ public sealed class UserSession(IBrowserContext context, IPage page, Checkpoints
     public Task SelectAsync(string label, string option) =>
         Page.GetByLabel(label, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
 
+    /// <summary>The red "That didn't work" message a refused form comes back with.</summary>
+    public async Task ExpectErrorAsync(string text) =>
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = text })).ToBeVisibleAsync();
+
     public async Task ExpectFlashAsync(string text) =>
         await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = text })).ToBeVisibleAsync();
 
