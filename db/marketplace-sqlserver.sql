@@ -1867,3 +1867,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    DELETE FROM [ImportMappings]
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    ALTER TABLE [ImportMappings] DROP CONSTRAINT [PK_ImportMappings];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    ALTER TABLE [ImportMappings] ADD [HeaderSet] nvarchar(64) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    ALTER TABLE [ImportMappings] ADD CONSTRAINT [PK_ImportMappings] PRIMARY KEY ([OrganizationId], [HeaderSet]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206065220_RememberMappingsPerHeaderSet', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -89,5 +89,9 @@ internal sealed class ImportIssueConfiguration : IEntityTypeConfiguration<Import
 
 internal sealed class ImportMappingConfiguration : IEntityTypeConfiguration<ImportMapping>
 {
-    public void Configure(EntityTypeBuilder<ImportMapping> builder) => builder.HasKey(m => m.OrganizationId);
+    public void Configure(EntityTypeBuilder<ImportMapping> builder)
+    {
+        builder.HasKey(m => new { m.OrganizationId, m.HeaderSet });
+        builder.Property(m => m.HeaderSet).HasMaxLength(64);
+    }
 }

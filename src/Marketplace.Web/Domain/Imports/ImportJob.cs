@@ -121,10 +121,17 @@ public sealed class ImportIssue
     public required string Reason { get; init; }
 }
 
-/// <summary>The column mapping a district used last time, offered again for its next file.</summary>
+/// <summary>
+/// The column mapping a district chose for one set of headers, offered again for its next file with the
+/// same headers. A file with other headers was exported by something else, where the same header can
+/// mean something else (Google's "status" is enrollment, an asset system's is "Ready to Deploy").
+/// </summary>
 public sealed class ImportMapping
 {
     public Guid OrganizationId { get; init; }
+
+    /// <summary>Fingerprint of the file's header names, in any order (<c>ManifestFields.HeaderSet</c>).</summary>
+    public required string HeaderSet { get; init; }
     public required string MappingJson { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

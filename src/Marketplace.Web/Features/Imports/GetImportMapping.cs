@@ -4,7 +4,7 @@ using Marketplace.Web.Domain.Imports;
 
 namespace Marketplace.Web.Features.Imports;
 
-/// <summary>Step 2: the mapping screen — headers, the guessed (or remembered) mapping and a preview.</summary>
+/// <summary>Step 2: the mapping screen — headers, the guessed mapping (with the district's choices for files with these headers) and a preview.</summary>
 public static class GetImportMapping
 {
     [AllowedRoles(Roles.DistrictStaff)]
@@ -20,7 +20,9 @@ public static class GetImportMapping
             var job = await db.LoadImportJobAsync(query.JobId, user, cancellationToken);
             var lotNumber = await db.Lots.Where(l => l.Id == job.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
             var head = ManifestHead.FromJson(job.HeaderJson);
-            var saved = await db.ImportMappings.AsNoTracking().SingleOrDefaultAsync(m => m.OrganizationId == job.OrganizationId, cancellationToken);
+            var headerSet = ManifestFields.HeaderSet(head.Headers);
+            var saved = await db.ImportMappings.AsNoTracking()
+                .SingleOrDefaultAsync(m => m.OrganizationId == job.OrganizationId && m.HeaderSet == headerSet, cancellationToken);
             var remembered = saved is null ? null : JsonSerializer.Deserialize<Dictionary<ManifestField, string>>(saved.MappingJson);
             var mapping = job.MappingJson is not null
                 ? ImportMappingJson.Read(job.MappingJson)

@@ -104,8 +104,20 @@ public static class ManifestFields
     }
 
     /// <summary>
-    /// Picks a column for each field: the district's remembered header first, then synonyms. Blank and
-    /// duplicate headers are never picked; a column serves one field at most.
+    /// Fingerprint of a file's header names, in any order: a remembered mapping applies only to a file
+    /// with the same headers, because the same header means different things in different exports.
+    /// </summary>
+    public static string HeaderSet(IReadOnlyList<string> headers)
+    {
+        var names = string.Join("\n", headers.Select(Normalize).Where(h => h.Length > 0).Distinct().Order(StringComparer.Ordinal));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(names)));
+    }
+
+    /// <summary>
+    /// Picks a column for each field: first headers that name exactly one field and are the only column
+    /// naming it (what the file says wins over anything remembered); then the district's choices for this
+    /// same header set; then the remaining synonyms. Blank and duplicate headers are never picked; a
+    /// column serves one field at most.
     /// </summary>
     public static Dictionary<ManifestField, int> Guess(IReadOnlyList<string> headers, IReadOnlySet<int> unusableColumns, IReadOnlyDictionary<ManifestField, string>? remembered,
         ImportPreset preset = ImportPreset.Custom)
@@ -113,35 +125,45 @@ public static class ManifestFields
         var mapping = new Dictionary<ManifestField, int>();
         var used = new HashSet<int>(unusableColumns);
         var normalized = headers.Select(Normalize).ToArray();
+        var fields = Enum.GetValues<ManifestField>();
+
+        var candidates = fields.ToDictionary(f => f, f => Enumerable.Range(0, normalized.Length)
+            .Where(i => !unusableColumns.Contains(i) && SynonymsOf(f, preset).Contains(normalized[i])).ToList());
+        var fieldsNaming = new int[normalized.Length];
+        foreach (var column in candidates.Values.SelectMany(c => c))
+        {
+            fieldsNaming[column]++;
+        }
+
+        foreach (var field in fields)
+        {
+            if (candidates[field] is [var only] && fieldsNaming[only] == 1 && used.Add(only))
+            {
+                mapping[field] = only;
+            }
+        }
 
         if (remembered is not null)
         {
             foreach (var (field, header) in remembered)
             {
                 var index = Array.FindIndex(normalized, h => h == Normalize(header));
-                if (index >= 0 && used.Add(index))
+                if (!mapping.ContainsKey(field) && index >= 0 && used.Add(index))
                 {
                     mapping[field] = index;
                 }
             }
         }
 
-        foreach (var field in Enum.GetValues<ManifestField>())
+        foreach (var field in fields)
         {
             if (mapping.ContainsKey(field))
             {
                 continue;
             }
 
-            foreach (var synonym in Synonyms[field])
+            foreach (var synonym in SynonymsOf(field, preset))
             {
-                // A bare "Status" is Google's enrollment state; in Snipe-IT and home-made sheets it means
-                // "Ready to deploy", "Broken"… — not something to read as enrollment.
-                if (field == ManifestField.Enrollment && synonym == "status" && preset != ImportPreset.GoogleAdmin)
-                {
-                    continue;
-                }
-
                 var index = Array.FindIndex(normalized, h => h == synonym);
                 if (index >= 0 && used.Add(index))
                 {
@@ -153,6 +175,13 @@ public static class ManifestFields
 
         return mapping;
     }
+
+    private static IEnumerable<string> SynonymsOf(ManifestField field, ImportPreset preset) =>
+        // A bare "Status" is Google's enrollment state; in Snipe-IT and home-made sheets it means
+        // "Ready to deploy", "Broken"… — not something to read as enrollment.
+        field == ManifestField.Enrollment && preset != ImportPreset.GoogleAdmin
+            ? Synonyms[field].Where(s => s != "status")
+            : Synonyms[field];
 
     /// <summary>"A" for column 0, "AB" for column 27: how spreadsheet users name columns.</summary>
     public static string ColumnLetter(int index)

@@ -34,10 +34,11 @@ public static class StartImportValidation
 
             job.StartValidation(ImportMappingJson.Write(command.Mapping));
             var remembered = JsonSerializer.Serialize(command.Mapping.ToDictionary(m => m.Key, m => headers.Headers[m.Value]));
-            var saved = await db.ImportMappings.SingleOrDefaultAsync(m => m.OrganizationId == job.OrganizationId, cancellationToken);
+            var headerSet = ManifestFields.HeaderSet(headers.Headers);
+            var saved = await db.ImportMappings.SingleOrDefaultAsync(m => m.OrganizationId == job.OrganizationId && m.HeaderSet == headerSet, cancellationToken);
             if (saved is null)
             {
-                db.ImportMappings.Add(new ImportMapping { OrganizationId = job.OrganizationId, MappingJson = remembered, UpdatedAt = clock.Now });
+                db.ImportMappings.Add(new ImportMapping { OrganizationId = job.OrganizationId, HeaderSet = headerSet, MappingJson = remembered, UpdatedAt = clock.Now });
             }
             else
             {

@@ -667,6 +667,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("HeaderSet")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("MappingJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -674,7 +678,7 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.HasKey("OrganizationId");
+                    b.HasKey("OrganizationId", "HeaderSet");
 
                     b.ToTable("ImportMappings");
                 });

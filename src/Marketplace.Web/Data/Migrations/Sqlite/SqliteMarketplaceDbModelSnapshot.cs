@@ -661,6 +661,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HeaderSet")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MappingJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -668,7 +672,7 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OrganizationId");
+                    b.HasKey("OrganizationId", "HeaderSet");
 
                     b.ToTable("ImportMappings");
                 });
