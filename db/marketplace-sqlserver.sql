@@ -1912,3 +1912,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065516_CountImportHeaderNotes'
+)
+BEGIN
+    ALTER TABLE [ImportJobs] ADD [HeaderNotes] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065516_CountImportHeaderNotes'
+)
+BEGIN
+    EXEC(N'UPDATE [ImportJobs] SET [HeaderNotes] = (SELECT COUNT(*) FROM [ImportIssues] i WHERE i.[ImportJobId] = [ImportJobs].[Id] AND i.[Row] = 1)')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065516_CountImportHeaderNotes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206065516_CountImportHeaderNotes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

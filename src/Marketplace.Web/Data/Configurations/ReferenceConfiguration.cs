@@ -68,6 +68,8 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.HasMany<ImportIssue>().WithOne().HasForeignKey(i => i.ImportJobId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ImportFile>().WithOne().HasForeignKey<ImportFile>(f => f.ImportJobId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(j => j.IsWorking);
+        builder.Ignore(j => j.RowsLeftOut);
+        builder.Ignore(j => j.RowProblems);
     }
 }
 

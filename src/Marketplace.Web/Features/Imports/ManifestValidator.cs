@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Imports;
 
-public sealed record ManifestCheck(IReadOnlyList<DeviceDraft> Valid, IReadOnlyList<ImportIssue> Issues, int TotalRows);
+/// <summary>The outcome of checking every row; header notes are issues too, but about a column, not a row.</summary>
+public sealed record ManifestCheck(IReadOnlyList<DeviceDraft> Valid, IReadOnlyList<ImportIssue> Issues, int TotalRows, int HeaderNotes);
 
 /// <summary>
 /// Checks every row of a manifest: the row itself (<see cref="ManifestRowParser"/>), serials repeated in
@@ -60,7 +61,7 @@ public sealed class ManifestValidator(MarketplaceDb db)
         }
 
         progress(total, total);
-        return new ManifestCheck(valid, issues, total);
+        return new ManifestCheck(valid, issues, total, reader.HeaderProblems.Count);
     }
 
     /// <summary>Drops drafts whose serial another open lot (or this one) has taken since they were checked.</summary>

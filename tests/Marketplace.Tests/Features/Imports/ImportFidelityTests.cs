@@ -64,6 +64,36 @@ public sealed class ImportFidelityTests : IAsyncLifetime
         Assert.Equal(("2", "1"), (Selected(page, "Serial"), Selected(page, "Model")));
     }
 
+    [Fact]
+    public async Task Rows_header_notes_and_problem_values_are_counted_separately_and_exactly()
+    {
+        var lot = await _kit.CreateLotAsync();
+        var csv = string.Join("\n",
+            "Serial,,Model,RAM,Purchase Date,Serial",
+            "C-1,x,Dell Chromebook 3100,4,2020-08-15,",
+            "C-2,x,Dell Chromebook 3100,four,31st of Smarch,",
+            ",x,Dell Chromebook 3100,4,2020-08-15,",
+            "C-1,x,Dell Chromebook 3100,4,2020-08-15,",
+            "C-3,x,Dell Chromebook 3100,4,2020-08-15,");
+        var job = await _kit.UploadOkAsync(lot, "counts.csv", csv);
+        var checkedJob = await _kit.MapAndCheckAsync(job);
+        Assert.Equal((5, 2, 3, 2, 6), (checkedJob.TotalRows, checkedJob.ValidRows, checkedJob.RowsLeftOut, checkedJob.HeaderNotes, checkedJob.IssueCount));
+
+        var page = Text(await _kit.District.GetPageAsync($"/imports/{job}"));
+        Assert.Contains("Rows with problems 3", page);
+        Assert.Contains("4 problems in 3 rows and 2 notes on the header row", page);
+
+        await _kit.ConfirmAsync(job, acceptIssues: true);
+        var done = Text(await _kit.District.GetPageAsync($"/imports/{job}"));
+        Assert.Contains("2 devices imported into lot", done);
+        Assert.Contains("3 of the 5 rows were left out", done);
+        Assert.DoesNotContain("6 problem rows", done);
+    }
+
+    /// <summary>The page's visible text with tags and runs of white space collapsed, as a reader sees it.</summary>
+    private static string Text(string html) =>
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), "\\s+", " ");
+
     /// <summary>The column index the mapping page pre-selects for a field, or "" for none.</summary>
     private static string Selected(string page, string field)
     {

@@ -624,6 +624,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("HeaderNotes")
+                        .HasColumnType("int");
+
                     b.Property<int>("ImportedRows")
                         .HasColumnType("int");
 

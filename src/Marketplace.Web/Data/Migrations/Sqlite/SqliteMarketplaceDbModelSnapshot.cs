@@ -618,6 +618,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HeaderNotes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ImportedRows")
                         .HasColumnType("INTEGER");
 
