@@ -1941,3 +1941,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD [AssetStatus] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD [EndOfLife] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD [ModelNumber] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD [PurchaseCost] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206070624_ReadAssetSystemColumns', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

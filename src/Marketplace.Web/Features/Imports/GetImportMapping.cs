@@ -11,7 +11,8 @@ public static class GetImportMapping
     public sealed record Query(Guid JobId) : IQuery<Result>;
 
     public sealed record Result(ImportJobView Job, string LotNumber, IReadOnlyList<string> Headers, IReadOnlyList<HeaderProblem> HeaderProblems,
-        IReadOnlyDictionary<ManifestField, int> Mapping, IReadOnlyList<ManifestRow> Preview, bool Remembered);
+        IReadOnlyDictionary<ManifestField, int> Mapping, IReadOnlyDictionary<AssetStatusKind, AssetStatusEffect> Statuses, IReadOnlyList<ManifestRow> Preview,
+        bool Remembered);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper) : IQueryHandler<Query, Result>
     {
@@ -26,8 +27,9 @@ public static class GetImportMapping
             var remembered = saved is null ? null : JsonSerializer.Deserialize<Dictionary<ManifestField, string>>(saved.MappingJson);
             var mapping = job.MappingJson is not null
                 ? ImportMappingJson.Read(job.MappingJson)
-                : ManifestFields.Guess(head.Headers, head.UnusableColumns, remembered, job.Preset);
-            return new Result(mapper.Map<ImportJobView>(job), lotNumber, head.Headers, head.HeaderProblems, mapping, head.Preview, remembered is not null);
+                : ManifestMapping.Of(ManifestFields.Guess(head.Headers, head.UnusableColumns, remembered, job.Preset));
+            return new Result(mapper.Map<ImportJobView>(job), lotNumber, head.Headers, head.HeaderProblems, mapping.Columns, mapping.Statuses, head.Preview,
+                remembered is not null);
         }
     }
 }

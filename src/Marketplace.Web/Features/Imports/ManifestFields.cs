@@ -10,14 +10,18 @@ public enum ManifestField
     Category,
     Manufacturer,
     Model,
+    ModelNumber,
     Grade,
     Functional,
     Cpu,
     RamGb,
     StorageGb,
     PurchaseDate,
+    PurchaseCost,
     FundingSource,
     AueDate,
+    EndOfLife,
+    AssetStatus,
     Enrollment,
     DeclaredSanitization,
     BatteryHealth,
@@ -36,14 +40,18 @@ public static class ManifestFields
         [ManifestField.Category] = "Category",
         [ManifestField.Manufacturer] = "Manufacturer",
         [ManifestField.Model] = "Model",
+        [ManifestField.ModelNumber] = "Model / part number",
         [ManifestField.Grade] = "Cosmetic grade (A–D)",
         [ManifestField.Functional] = "Functional status",
         [ManifestField.Cpu] = "CPU",
         [ManifestField.RamGb] = "RAM (GB)",
         [ManifestField.StorageGb] = "Storage (GB)",
         [ManifestField.PurchaseDate] = "Purchase date",
+        [ManifestField.PurchaseCost] = "Purchase cost",
         [ManifestField.FundingSource] = "Funding source",
-        [ManifestField.AueDate] = "Auto Update Expiration",
+        [ManifestField.AueDate] = "Auto Update Expiration / end of support",
+        [ManifestField.EndOfLife] = "End of life (planned retirement)",
+        [ManifestField.AssetStatus] = "Asset status",
         [ManifestField.Enrollment] = "Management enrollment",
         [ManifestField.DeclaredSanitization] = "Sanitization (declared)",
         [ManifestField.BatteryHealth] = "Battery health %",
@@ -52,23 +60,36 @@ public static class ManifestFields
         [ManifestField.Notes] = "Notes",
     };
 
-    // Compared after Normalize(): lower case, letters and digits only.
+    // Compared after Normalize(): lower case, letters and digits only. Earlier synonyms win when several columns match.
     private static readonly IReadOnlyDictionary<ManifestField, string[]> Synonyms = new Dictionary<ManifestField, string[]>
     {
         [ManifestField.Serial] = ["serialnumber", "serial", "serialno", "sn", "devicesserial", "manufacturerserial", "serialnum"],
         [ManifestField.AssetTag] = ["assettag", "assetid", "annotatedassetid", "tag", "asset", "assetnumber", "propertytag", "inventorynumber"],
         [ManifestField.Category] = ["category", "devicetype", "type", "assettype", "class"],
         [ManifestField.Manufacturer] = ["manufacturer", "make", "brand", "vendor", "oem"],
-        [ManifestField.Model] = ["model", "modelname", "devicemodel", "product", "modelno"],
+        [ManifestField.Model] = ["model", "modelname", "devicemodel", "product"],
+        [ManifestField.ModelNumber] = ["modelnumber", "modelno", "modelnum", "partnumber", "partno", "mpn", "productnumber", "machinetype", "sku"],
         [ManifestField.Grade] = ["grade", "cosmeticgrade", "condition", "cosmeticcondition"],
         [ManifestField.Functional] = ["functional", "functionalstatus", "working", "function", "functionstatus"],
         [ManifestField.Cpu] = ["cpu", "processor", "cpumodel"],
         [ManifestField.RamGb] = ["ram", "ramgb", "memory", "memorygb", "systemramtotal"],
         [ManifestField.StorageGb] = ["storage", "storagegb", "disk", "disksize", "hdd", "ssd", "drive"],
         [ManifestField.PurchaseDate] = ["purchasedate", "purchased", "dateofpurchase", "acquired", "acquisitiondate", "purchasedon"],
+        [ManifestField.PurchaseCost] = ["purchasecost", "cost", "purchaseprice", "unitcost", "unitprice", "price", "originalcost", "acquisitioncost", "costeach"],
         [ManifestField.FundingSource] = ["fundingsource", "funding", "fund", "fundsource", "purchasedwith"],
-        [ManifestField.AueDate] = ["autoupdateexpiration", "aue", "auedate", "autoupdateexpirationdate", "eol", "endoflife"],
-        [ManifestField.Enrollment] = ["status", "enrollment", "enrollmentstatus", "managementstatus", "mdmstatus"],
+        // Google's Directory API replaced autoUpdateExpiration (milliseconds) with autoUpdateThrough (a date); exports carry either.
+        [ManifestField.AueDate] =
+        [
+            "autoupdatethrough", "autoupdateexpiration", "aue", "auedate", "autoupdateexpirationdate", "autoupdateexpiry", "autoupdateuntil",
+            "updatesuntil", "updateexpiration", "endofsupport", "endofsupportdate", "supportend", "supportenddate", "supportends", "eos", "eosdate",
+        ],
+        [ManifestField.EndOfLife] = ["eol", "endoflife", "eoldate", "endoflifedate", "asseteoldate", "retirementdate", "plannedretirement", "replacementdate", "refreshdate"],
+        [ManifestField.AssetStatus] = ["assetstatus", "statuslabel", "statustype", "deploymentstatus", "inventorystatus", "status"],
+        [ManifestField.Enrollment] =
+        [
+            "status", "enrollment", "enrollmentstatus", "enrollmentstate", "managementstatus", "managementstate", "mdmstatus", "provisioningstatus",
+            "provisioning", "enrolled", "managed",
+        ],
         [ManifestField.DeclaredSanitization] = ["sanitization", "wiped", "datawiped", "wipestatus", "sanitizationstatus"],
         [ManifestField.BatteryHealth] = ["batteryhealth", "battery", "batteryhealthpercent", "batterypercent"],
         [ManifestField.Charger] = ["charger", "chargerincluded", "accessories", "hascharger", "poweradapter"],
@@ -76,9 +97,18 @@ public static class ManifestFields
         [ManifestField.Notes] = ["notes", "note", "comments", "comment", "remarks"],
     };
 
+    /// <summary>
+    /// Letters and digits only, lower case, in Unicode compatibility form: "Serial\u00A0Number\u0007",
+    /// "serial_number" and a full-width "Ｓｅｒｉａｌ" all read as "serialnumber" / "serial".
+    /// </summary>
     public static string Normalize(string header)
     {
-        Span<char> buffer = stackalloc char[header.Length];
+        if (!header.IsNormalized(System.Text.NormalizationForm.FormKC))
+        {
+            header = header.Normalize(System.Text.NormalizationForm.FormKC);
+        }
+
+        Span<char> buffer = header.Length <= 256 ? stackalloc char[header.Length] : new char[header.Length];
         var length = 0;
         foreach (var c in header)
         {
@@ -95,7 +125,8 @@ public static class ManifestFields
     public static ImportPreset DetectPreset(IReadOnlyList<string> headers)
     {
         var names = headers.Select(Normalize).ToHashSet();
-        if (names.Contains("annotatedassetid") || names.Contains("orgunitpath") || (names.Contains("serialnumber") && names.Contains("autoupdateexpiration")))
+        if (names.Contains("annotatedassetid") || names.Contains("orgunitpath")
+            || (names.Contains("serialnumber") && (names.Contains("autoupdateexpiration") || names.Contains("autoupdatethrough"))))
         {
             return ImportPreset.GoogleAdmin;
         }
@@ -177,9 +208,9 @@ public static class ManifestFields
     }
 
     private static IEnumerable<string> SynonymsOf(ManifestField field, ImportPreset preset) =>
-        // A bare "Status" is Google's enrollment state; in Snipe-IT and home-made sheets it means
-        // "Ready to deploy", "Broken"… — not something to read as enrollment.
-        field == ManifestField.Enrollment && preset != ImportPreset.GoogleAdmin
+        // A bare "Status" is Google's enrollment state; in Snipe-IT and home-made sheets it is the asset
+        // status ("Ready to Deploy", "Broken", "Lost/Stolen"…) — never both.
+        (field == ManifestField.Enrollment && preset != ImportPreset.GoogleAdmin) || (field == ManifestField.AssetStatus && preset == ImportPreset.GoogleAdmin)
             ? Synonyms[field].Where(s => s != "status")
             : Synonyms[field];
 

@@ -86,13 +86,49 @@ public sealed class ManifestReader
             throw new ManifestFormatException("The first row must hold the column headers, but it is empty.");
         }
 
-        var headers = header.Select(h => h?.Trim() ?? "").ToArray();
+        var headers = header.Select(CleanHeader).ToArray();
         while (headers.Length > 0 && headers[^1].Length == 0 && excel)
         {
             headers = headers[..^1];
         }
 
         return new ManifestReader(content, excel, headers, CheckHeaders(headers));
+    }
+
+    /// <summary>
+    /// A header as shown and stored: invisible characters (zero-width spaces, BOMs, soft hyphens) dropped, and
+    /// line breaks, tabs, other control characters and runs of spaces made one space. Exports and hand-edited
+    /// sheets carry all of these, and none may reach a page or the problem report.
+    /// </summary>
+    public static string CleanHeader(string? header)
+    {
+        if (header is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder(header.Length);
+        foreach (var c in header)
+        {
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (text.Length > 0 && text[^1] != ' ')
+                {
+                    text.Append(' ');
+                }
+
+                continue;
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString().Trim();
     }
 
     /// <summary>Blank and repeated header cells: their columns cannot be mapped.</summary>

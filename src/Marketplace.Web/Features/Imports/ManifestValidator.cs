@@ -14,12 +14,12 @@ public sealed record ManifestCheck(IReadOnlyList<DeviceDraft> Valid, IReadOnlyLi
 /// </summary>
 public sealed class ManifestValidator(MarketplaceDb db)
 {
-    public async Task<ManifestCheck> CheckAsync(ImportJob job, ManifestReader reader, IReadOnlyDictionary<ManifestField, int> mapping,
+    public async Task<ManifestCheck> CheckAsync(ImportJob job, ManifestReader reader, ManifestMapping mapping,
         Action<int, int> progress, CancellationToken cancellationToken)
     {
         var models = await db.DeviceModels.AsNoTracking().ToDictionaryAsync(m => m.NormalizedName, cancellationToken);
         var taken = await SerialsInOpenLotsAsync(job.OrganizationId, cancellationToken);
-        var parser = new ManifestRowParser(job.LotId, reader.Headers, mapping, job.Preset, models);
+        var parser = new ManifestRowParser(job.LotId, reader.Headers, mapping.Columns, job.Preset, models, mapping.Statuses);
 
         var issues = reader.HeaderProblems
             .Select(p => new ImportIssue { ImportJobId = job.Id, Row = 1, Column = $"{ManifestFields.ColumnLetter(p.Column)} (header)", Reason = p.Reason })
@@ -45,13 +45,13 @@ public sealed class ManifestValidator(MarketplaceDb db)
 
             if (!firstRowOfSerial.TryAdd(draft.Serial, row.RowNumber))
             {
-                issues.Add(SerialIssue(job, draft, mapping, reader, $"Serial {draft.Serial} is also on row {firstRowOfSerial[draft.Serial]} of this file."));
+                issues.Add(SerialIssue(job, draft, mapping.Columns, reader, $"Serial {draft.Serial} is also on row {firstRowOfSerial[draft.Serial]} of this file."));
                 continue;
             }
 
             if (taken.TryGetValue(draft.Serial, out var lot))
             {
-                issues.Add(SerialIssue(job, draft, mapping, reader, lot.Id == job.LotId
+                issues.Add(SerialIssue(job, draft, mapping.Columns, reader, lot.Id == job.LotId
                     ? $"Serial {draft.Serial} is already in this lot."
                     : $"Serial {draft.Serial} is already in open lot {lot.Number}."));
                 continue;

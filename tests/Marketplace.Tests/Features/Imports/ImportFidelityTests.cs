@@ -90,16 +90,123 @@ public sealed class ImportFidelityTests : IAsyncLifetime
         Assert.DoesNotContain("6 problem rows", done);
     }
 
+    [Fact]
+    public async Task An_asset_system_export_keeps_status_cost_model_number_end_of_life_and_notes_and_refuses_lost_devices()
+    {
+        var lot = await _kit.CreateLotAsync();
+        const string csv =
+            "Asset Tag,Serial,Asset Name,Model,Model No.,Category,Manufacturer,Status,Purchase Date,Purchase Cost,EOL,Location,Notes\r\n" +
+            "MV-1001,PF2A0001,Cart 4 #1,ThinkPad 11e Gen 5,20LQ,Laptops,Lenovo,Ready to Deploy,2019-07-30,\"$1,379.00\",2023-07-30,Lincoln Middle,\r\n" +
+            "MV-1002,PF2A0002,Cart 4 #2,ThinkPad 11e Gen 5,20LQ,Laptops,Lenovo,Lost/Stolen,2019-07-30,379.00,2023-07-30,Lincoln Middle,Reported 2025-03-02\r\n" +
+            "MV-1003,PF2A0003,Cart 4 #3,ThinkPad 11e Gen 5,20LQ,Laptops,Lenovo,Undeployable,2019-07-30,379.00,2023-07-30,Lincoln Middle,\r\n" +
+            "MV-1004,PF2A0004,Cart 4 #4,ThinkPad 11e Gen 5,20LQ,Laptops,Lenovo,Broken - Not Fixable,2019-07-30,379.00,2023-07-30,Lincoln Middle,No power\r\n" +
+            "MV-1005,DMPX0005,Library iPad,Apple iPad 7th generation,MW742LL/A,Tablets,Apple,Archived,2019-08-02,329.00,2022-08-02,Library,Cracked corner\r\n";
+        var job = await _kit.UploadOkAsync(lot, "snipeit-assets.csv", csv);
+        var page = WebUtility.HtmlDecode(await _kit.District.GetPageAsync($"/imports/{job}/mapping"));
+        Assert.Equal(("7", "4", "9", "10", "12"), (Selected(page, "AssetStatus"), Selected(page, "ModelNumber"), Selected(page, "PurchaseCost"), Selected(page, "EndOfLife"), Selected(page, "Notes")));
+        Assert.Equal(("NotWorking", "ForParts", "AsInFile"), (Chosen(page, "status[Broken]"), Chosen(page, "status[BeyondRepair]"), Chosen(page, "status[Archived]")));
+        Assert.Contains("Lost or stolen", page);
+
+        var checkedJob = await _kit.MapAndCheckAsync(job);
+        var issue = Assert.Single(await _kit.IssuesAsync(job));
+        Assert.Equal((3, "H (Status)", "Lost/Stolen"), (issue.Row, issue.Column, issue.Value));
+        Assert.Contains("recorded as lost or stolen", issue.Reason);
+        Assert.Equal(4, checkedJob.ValidRows);
+
+        await _kit.ConfirmAsync(job, acceptIssues: true);
+        var devices = (await _kit.DevicesAsync(lot)).ToDictionary(d => d.Serial);
+        Assert.Equal((1379.00m, "20LQ", new DateOnly(2023, 7, 30), "Ready to Deploy", FunctionalStatus.Working),
+            (devices["PF2A0001"].PurchaseCost, devices["PF2A0001"].ModelNumber, devices["PF2A0001"].EndOfLife, devices["PF2A0001"].AssetStatus, devices["PF2A0001"].Functional));
+        Assert.Equal(("Undeployable", FunctionalStatus.NotWorking), (devices["PF2A0003"].AssetStatus, devices["PF2A0003"].Functional));
+        Assert.Equal(("Broken - Not Fixable", FunctionalStatus.ForParts, "No power"), (devices["PF2A0004"].AssetStatus, devices["PF2A0004"].Functional, devices["PF2A0004"].Notes));
+        Assert.Equal(("Archived", FunctionalStatus.Working, "Cracked corner", 329.00m), (devices["DMPX0005"].AssetStatus, devices["DMPX0005"].Functional, devices["DMPX0005"].Notes, devices["DMPX0005"].PurchaseCost));
+        Assert.DoesNotContain("PF2A0002", devices.Keys);
+
+        // The manifest export carries them too, under headers the import reads back.
+        var manifest = await _kit.District.Http.GetStringAsync($"/lots/{lot}/manifest.csv");
+        Assert.Contains("\"Model number\",\"Purchase cost\",\"End of life\",\"Asset status\"", manifest);
+        Assert.Contains("\"20LQ\",\"1379\",\"2023-07-30\",\"Ready to Deploy\"", manifest);
+    }
+
+    [Fact]
+    public async Task The_district_decides_what_broken_and_archived_devices_are_listed_as()
+    {
+        var lot = await _kit.CreateLotAsync();
+        const string csv = "Asset Tag,Serial,Model,Status\nT1,SN-B,Dell Chromebook 3100,Broken\nT2,SN-A,Dell Chromebook 3100,Archived\n";
+        var job = await _kit.UploadOkAsync(lot, "assets.csv", csv);
+        await _kit.MapAndCheckAsync(job, new() { ["status[Broken]"] = "MinorFault", ["status[Archived]"] = "ForParts" });
+        await _kit.ConfirmAsync(job, acceptIssues: false);
+        var devices = await _kit.DevicesAsync(lot);
+        Assert.Equal([("SN-A", FunctionalStatus.ForParts), ("SN-B", FunctionalStatus.MinorFault)], devices.Select(d => (d.Serial, d.Functional)));
+
+        var again = WebUtility.HtmlDecode(await _kit.District.GetPageAsync($"/imports/{job}/mapping"));
+        Assert.Equal("MinorFault", Chosen(again, "status[Broken]"));
+    }
+
+    [Fact]
+    public async Task A_GAM_export_with_autoUpdateThrough_and_provisioning_states_is_read_as_Google()
+    {
+        var lot = await _kit.CreateLotAsync();
+        const string csv =
+            "deviceId,serialNumber,status,model,autoUpdateThrough\n" +
+            "d-1,5CD4560001,PRE_PROVISIONED,Dell Chromebook 3100,2029-06-01\n" +
+            "d-2,5CD4560002,INACTIVE,Dell Chromebook 3100,2029-06-01\n" +
+            "d-3,5CD4560003,DEPROVISIONED,Dell Chromebook 3100,2029-06-01\n";
+        var job = await _kit.UploadOkAsync(lot, "gam-cros.csv", csv);
+        var checkedJob = await _kit.MapAndCheckAsync(job);
+        Assert.Equal(Marketplace.Web.Domain.Imports.ImportPreset.GoogleAdmin, checkedJob.Preset);
+        Assert.Empty(await _kit.IssuesAsync(job));
+        await _kit.ConfirmAsync(job, acceptIssues: false);
+        var devices = await _kit.DevicesAsync(lot);
+        Assert.All(devices, d => Assert.Equal(new DateOnly(2029, 6, 1), d.AueDate));
+        Assert.Equal([EnrollmentStatus.Enrolled, EnrollmentStatus.Enrolled, EnrollmentStatus.Deprovisioned], devices.Select(d => d.Enrollment));
+    }
+
+    [Fact]
+    public async Task End_of_support_provisioning_cost_and_retirement_columns_are_read_under_the_names_district_sheets_use()
+    {
+        var lot = await _kit.CreateLotAsync();
+        const string csv =
+            "Serial #,Model,End of Support,Provisioning Status,Cost,Retirement Date\n" +
+            "HS-0001,Dell Chromebook 3100,June 2028,Provisioned,$249,2027-06-30\n";
+        var job = await _kit.UploadOkAsync(lot, "district.csv", csv);
+        await _kit.MapAndCheckAsync(job);
+        Assert.Empty(await _kit.IssuesAsync(job));
+        await _kit.ConfirmAsync(job, acceptIssues: false);
+        var device = Assert.Single(await _kit.DevicesAsync(lot));
+        Assert.Equal((new DateOnly(2028, 6, 1), EnrollmentStatus.Enrolled, 249m, new DateOnly(2027, 6, 30)),
+            (device.AueDate, device.Enrollment, device.PurchaseCost, device.EndOfLife));
+    }
+
+    [Fact]
+    public async Task Header_cells_with_stray_white_space_control_or_full_width_characters_are_recognised_and_stored_clean()
+    {
+        var lot = await _kit.CreateLotAsync();
+        var csv = "\"\u00A0Serial\u00A0Number\u0007\",\" Asset\tTag \",\uFF2D\uFF4F\uFF44\uFF45\uFF4C,\"auto\u200BUpdate\nThrough\"\n" +
+                  "SN-1,T-1,Dell Chromebook 3100,2030-06-01\n" +
+                  "SN-1,T-2,Dell Chromebook 3100,2030-06-01\n";
+        var job = await _kit.UploadOkAsync(lot, "odd-headers.csv", csv);
+        var page = WebUtility.HtmlDecode(await _kit.District.GetPageAsync($"/imports/{job}/mapping"));
+        Assert.Equal(("0", "1", "2", "3"), (Selected(page, "Serial"), Selected(page, "AssetTag"), Selected(page, "Model"), Selected(page, "AueDate")));
+
+        await _kit.MapAndCheckAsync(job);
+        var issue = Assert.Single(await _kit.IssuesAsync(job));
+        Assert.Equal("A (Serial Number)", issue.Column);
+    }
+
     /// <summary>The page's visible text with tags and runs of white space collapsed, as a reader sees it.</summary>
     private static string Text(string html) =>
         Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), "\\s+", " ");
 
     /// <summary>The column index the mapping page pre-selects for a field, or "" for none.</summary>
-    private static string Selected(string page, string field)
+    private static string Selected(string page, string field) => Chosen(page, $"map[{field}]");
+
+    /// <summary>The value the page pre-selects in the select named <paramref name="name"/>, or "" for none.</summary>
+    private static string Chosen(string page, string name)
     {
-        var select = Regex.Match(page, $"<select[^>]*name=\"map\\[{field}\\]\"[^>]*>(.*?)</select>", RegexOptions.Singleline);
-        Assert.True(select.Success, $"no select for {field}");
-        var chosen = Regex.Match(select.Groups[1].Value, "<option[^>]*value=\"(\\d+)\"[^>]*selected");
+        var select = Regex.Match(page, $"<select[^>]*name=\"{Regex.Escape(name)}\"[^>]*>(.*?)</select>", RegexOptions.Singleline);
+        Assert.True(select.Success, $"no select named {name}");
+        var chosen = Regex.Match(select.Groups[1].Value, "<option[^>]*value=\"(\\w+)\"[^>]*selected");
         return chosen.Success ? chosen.Groups[1].Value : "";
     }
 }
