@@ -214,6 +214,54 @@ public static class ManifestFields
             ? Synonyms[field].Where(s => s != "status")
             : Synonyms[field];
 
+    /// <summary>
+    /// Why no column can be taken for the serial number, in terms of what the sheet has: asset tags without
+    /// serials, or a file that is not a device inventory at all (a model list, a sales export). Null when a
+    /// column looks like serial numbers.
+    /// </summary>
+    public static string? NoSerialExplanation(IReadOnlyList<string> headers, IReadOnlySet<int> unusableColumns, ImportPreset preset)
+    {
+        var guess = Guess(headers, unusableColumns, null, preset);
+        if (guess.ContainsKey(ManifestField.Serial))
+        {
+            return null;
+        }
+
+        if (guess.TryGetValue(ManifestField.AssetTag, out var tag))
+        {
+            var column = ColumnLetter(tag);
+            return $"This sheet has asset tags (column {column} · {headers[tag]}) but no serial numbers. Every device in a lot is tracked by its maker's serial " +
+                   "number: add a column with the serial numbers (Google Admin exports them as serialNumber, Snipe-IT as Serial) and upload the file again; " +
+                   $"or, if your asset tags are the serial numbers, choose column {column} as the serial number.";
+        }
+
+        var named = headers.Where(h => h.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var has = named.Count <= 8 ? Listed(named) : $"{string.Join(", ", named.Take(8))} and {named.Count - 8} more";
+        var normalized = named.Select(Normalize).ToList();
+        var looksLike =
+            normalized.Any(h => ContainsAny(h, "order", "invoice", "buyer", "customer", "quantity", "qty", "total", "amount")) ? " It looks like a sales or order export, not an inventory of devices."
+            : guess.ContainsKey(ManifestField.Model) && normalized.Any(h => ContainsAny(h, "eol", "endoflife", "aue", "autoupdate", "price", "msrp", "release"))
+                ? " It looks like a list of device models, not an inventory of devices."
+                : "";
+        return $"This sheet has no column that looks like serial numbers; it has {has}.{looksLike} A lot is made from an inventory with one device and its serial " +
+               "number per row (Google Admin exports it as serialNumber, Snipe-IT as Serial). If one of these columns does hold serial numbers, choose it as the serial number.";
+
+        static string Listed(List<string> names) => names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+
+        static bool ContainsAny(string header, params ReadOnlySpan<string> words)
+        {
+            foreach (var word in words)
+            {
+                if (header.Contains(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>"A" for column 0, "AB" for column 27: how spreadsheet users name columns.</summary>
     public static string ColumnLetter(int index)
     {

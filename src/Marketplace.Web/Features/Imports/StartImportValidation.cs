@@ -16,8 +16,6 @@ public static class StartImportValidation
     {
         public Validator()
         {
-            RuleFor(c => c.Mapping).Must(m => m.ContainsKey(ManifestField.Serial))
-                .WithMessage("Choose the column that holds the serial number: every device is tracked by its serial.");
             RuleFor(c => c.Mapping).Must(m => m.Values.Distinct().Count() == m.Count)
                 .WithMessage("Each column can fill only one field; two fields point at the same column.");
             RuleForEach(c => c.Statuses).Must(s => AssetStatuses.Configurable.Contains(s.Key) && Enum.IsDefined(s.Value))
@@ -32,6 +30,13 @@ public static class StartImportValidation
         {
             var job = await db.LoadImportJobAsync(command.JobId, user, cancellationToken);
             var headers = ManifestHead.FromJson(job.HeaderJson);
+            if (!command.Mapping.ContainsKey(ManifestField.Serial))
+            {
+                // Checked here rather than in the validator: the message describes this file's own columns.
+                throw new DomainException(ManifestFields.NoSerialExplanation(headers.Headers, headers.UnusableColumns, job.Preset)
+                                          ?? "Choose the column that holds the serial number: every device is tracked by its serial.");
+            }
+
             if (command.Mapping.Values.Any(i => i < 0 || i >= headers.Headers.Count || headers.UnusableColumns.Contains(i)))
             {
                 throw new DomainException("A chosen column does not exist or has a blank or duplicate header.");

@@ -194,6 +194,50 @@ public sealed class ImportFidelityTests : IAsyncLifetime
         Assert.Equal("A (Serial Number)", issue.Column);
     }
 
+    [Theory]
+    [InlineData("models.csv", "Name,Model,EOL,Base price,Category\nDell 3100,Dell Chromebook 3100,2026-06-01,40,Chromebook\n",
+        "it has Name, Model, EOL, Base price and Category", "a list of device models")]
+    [InlineData("sales.csv", "Order,Date,Buyer,Listing,Quantity,Unit price,Total\nORD-1,2026-05-02,Lakeside Elementary,Refurbished 3100,10,89.00,890.00\n",
+        "it has Order, Date, Buyer, Listing, Quantity, Unit price and Total", "a sales or order export")]
+    public async Task A_file_that_is_not_a_device_inventory_is_described_instead_of_asking_for_a_serial_column(string name, string csv, string has, string looksLike)
+    {
+        var lot = await _kit.CreateLotAsync();
+        var job = await _kit.UploadOkAsync(lot, name, csv);
+        var page = Text(await _kit.District.GetPageAsync($"/imports/{job}/mapping"));
+        Assert.Contains($"This sheet has no column that looks like serial numbers; {has}.", page);
+        Assert.Contains(looksLike, page);
+
+        var refused = Text(await PostGuessedMappingAsync(job));
+        Assert.Contains($"That didn't work: This sheet has no column that looks like serial numbers; {has}.", refused);
+        Assert.DoesNotContain("Choose the column that holds the serial number", refused);
+    }
+
+    [Fact]
+    public async Task A_sheet_with_asset_tags_but_no_serials_says_so_and_what_to_do()
+    {
+        var lot = await _kit.CreateLotAsync();
+        var job = await _kit.UploadOkAsync(lot, "tags.csv", "Asset Tag,Model,Location\nMV-0001,Dell Chromebook 3100,Library\n");
+        var page = Text(await _kit.District.GetPageAsync($"/imports/{job}/mapping"));
+        const string says = "This sheet has asset tags (column A · Asset Tag) but no serial numbers.";
+        Assert.Contains(says, page);
+        Assert.Contains("add a column with the serial numbers", page);
+        Assert.Contains("if your asset tags are the serial numbers, choose column A as the serial number", page);
+
+        Assert.Contains(says, Text(await PostGuessedMappingAsync(job)));
+    }
+
+    /// <summary>Posts the mapping page's pre-selected choices and returns the page the refusal sends the user back to.</summary>
+    private async Task<string> PostGuessedMappingAsync(Guid job)
+    {
+        var page = await _kit.District.GetPageAsync($"/imports/{job}/mapping");
+        var fields = Regex.Matches(page, "<select[^>]*name=\"(map\\[\\w+\\])\"").Select(m => m.Groups[1].Value)
+            .ToDictionary(n => n, n => Chosen(page, n));
+        var response = await _kit.District.PostFormAsync($"/imports/{job}/mapping", $"/imports/{job}/mapping", fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("/mapping", response.Headers.Location!.OriginalString);
+        return await _kit.District.GetPageAsync(response.Headers.Location!.OriginalString);
+    }
+
     /// <summary>The page's visible text with tags and runs of white space collapsed, as a reader sees it.</summary>
     private static string Text(string html) =>
         Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), "\\s+", " ");
