@@ -37,13 +37,21 @@ public sealed class ManifestReader
     // ExcelDataReader decodes workbook metadata with legacy code pages, which .NET Core only knows once registered.
     static ManifestReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    // Enough rows to tell a column of dates or grades from free text.
+    private const int ProfileRows = 200;
+
+    // Explaining a row tries every column it could be shifted from; past this many, a file is broken throughout.
+    private const int ExplainedRows = 500;
+
     private readonly byte[] _content;
     private readonly bool _excel;
+    private readonly string _delimiter;
 
     private ManifestReader(byte[] content, bool excel, IReadOnlyList<string> headers, IReadOnlyList<HeaderProblem> headerProblems)
     {
         _content = content;
         _excel = excel;
+        _delimiter = excel ? "," : DetectDelimiter(content);
         Headers = headers;
         HeaderProblems = headerProblems;
     }
@@ -154,6 +162,8 @@ public sealed class ManifestReader
     /// <summary>The data rows (not the header), skipping rows with no values at all.</summary>
     public IEnumerable<ManifestRow> Rows()
     {
+        RowShape? shape = null;
+        var explained = 0;
         foreach (var row in (_excel ? ReadExcel(_content) : ReadCsv(_content)).Skip(1))
         {
             if (row.Cells.All(string.IsNullOrWhiteSpace))
@@ -170,18 +180,26 @@ public sealed class ManifestReader
             if (_excel)
             {
                 // Spreadsheets have no "row shape": blank trailing cells are fine, values past the last header are not.
-                var extra = row.Cells.Skip(Headers.Count).Any(c => !string.IsNullOrWhiteSpace(c));
+                var extra = Array.FindIndex(row.Cells, Headers.Count, c => !string.IsNullOrWhiteSpace(c));
                 var cells = new string?[Headers.Count];
                 Array.Copy(row.Cells, cells, Math.Min(Headers.Count, row.Cells.Length));
-                yield return row with { Cells = cells, ShapeProblem = extra ? $"This row has values beyond the last header (column {ManifestFields.ColumnLetter(Headers.Count - 1)})." : null };
+                yield return row with
+                {
+                    Cells = cells,
+                    ShapeProblem = extra < 0 ? null
+                        : $"This row has a value in column {ManifestFields.ColumnLetter(extra)} (\"{row.Cells[extra]}\"), past the last header (column {ManifestFields.ColumnLetter(Headers.Count - 1)}, {Headers[^1]}): add a header for it or remove it.",
+                };
                 continue;
             }
 
+            // Learned only once a row is out of shape, from the well-formed rows at the top of the file: most files have none.
+            shape ??= new RowShape(Headers, ColumnProfile.Learn(
+                ReadCsv(_content).Skip(1).Select(r => r.Cells).Where(c => c.Length == Headers.Count).Take(ProfileRows), Headers.Count), _delimiter);
             yield return row with
             {
-                ShapeProblem = row.Cells.Length > Headers.Count
-                    ? $"This row has {row.Cells.Length} values but the header has {Headers.Count} columns: a value probably contains an unquoted separator, so the columns are shifted."
-                    : $"This row has {row.Cells.Length} values but the header has {Headers.Count} columns: values are missing, so the columns are shifted.",
+                ShapeProblem = ++explained <= ExplainedRows
+                    ? shape.Explain(row.Cells)
+                    : $"This row has {row.Cells.Length} values but the header has {Headers.Count} columns, so its values do not line up with their columns.",
             };
         }
     }

@@ -41,7 +41,7 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         var issues = new List<ImportIssue>();
         if (row.ShapeProblem is not null)
         {
-            issues.Add(new ImportIssue { ImportJobId = jobId, Row = row.RowNumber, Reason = row.ShapeProblem });
+            issues.Add(new ImportIssue { ImportJobId = jobId, Row = row.RowNumber, Reason = row.ShapeProblem.Truncate(500) });
             return (null, issues);
         }
 

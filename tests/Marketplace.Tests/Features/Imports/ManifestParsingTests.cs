@@ -1,3 +1,4 @@
+using System.Text;
 using Marketplace.Web.Features.Imports;
 
 namespace Marketplace.Tests.Features.Imports;
@@ -42,5 +43,59 @@ public sealed class ManifestParsingTests
         var guess = ManifestFields.Guess(headers, new HashSet<int>(), null, ManifestFields.DetectPreset(headers));
         Assert.Equal(2, guess[ManifestField.AueDate]);
         Assert.Equal(1, ManifestFields.Guess(["serialNumber", "autoUpdateExpiration"], new HashSet<int>(), null)[ManifestField.AueDate]);
+    }
+
+    private const string Inventory =
+        "Serial,Asset Tag,Model,Category,RAM,Purchase Date,Grade\n" +
+        "SN-01,T01,Dell Chromebook 3100,Chromebook,4,2020-08-15,A\n" +
+        "SN-02,T02,Dell Chromebook 3100,Chromebook,4,2020-08-15,B\n" +
+        "SN-03,T03,HP Chromebook 11 G8 EE,Chromebook,8,2021-01-10,B\n" +
+        "SN-04,T04,Dell Chromebook 3100,Chromebook,4,2020-08-15,C\n" +
+        "SN-05,T05,HP Chromebook 11 G8 EE,Chromebook,4,2021-01-10,B\n";
+
+    [Fact]
+    public void A_value_split_by_an_unquoted_comma_is_explained_from_the_column_where_the_values_shift()
+    {
+        var problem = ShapeProblem(Inventory + "SN-06,T06,Dell, Chromebook 3100,Chromebook,4,2020-08-15,B\n");
+        Assert.StartsWith("This row has 8 values but the header has 7 columns. The values look shifted one column to the right from column D (Category) on:", problem);
+        Assert.Contains("\"Dell\" and \" Chromebook 3100\" probably were one value of column C (Model) containing a comma that is not in quotes", problem);
+    }
+
+    [Fact]
+    public void A_separator_too_many_at_the_end_of_a_line_is_not_blamed_on_an_unquoted_value()
+    {
+        var problem = ShapeProblem(Inventory + "SN-06,T06,Dell Chromebook 3100,Chromebook,4,2020-08-15,B,\n");
+        Assert.Equal("This row has 8 values but the header has 7 columns: the one value past column G (Grade) is empty, so the line ends with a comma too many. " +
+                     "The other values line up with their columns: remove the extra comma at the end of the line.", problem);
+    }
+
+    [Fact]
+    public void Values_past_the_last_column_are_named_with_the_column_they_start_in()
+    {
+        var problem = ShapeProblem(Inventory + "SN-06,T06,Dell Chromebook 3100,Chromebook,4,2020-08-15,B,Cart 7\n");
+        Assert.Contains("it has values past the last column, G (Grade), starting with \"Cart 7\"", problem);
+        Assert.DoesNotContain("not in quotes", problem);
+    }
+
+    [Fact]
+    public void A_value_left_out_with_its_separator_is_explained_from_the_column_where_the_values_shift_left()
+    {
+        var problem = ShapeProblem(Inventory.Replace(",", ";") + "SN-06;T06;Dell Chromebook 3100;4;2020-08-15;B\n");
+        Assert.Equal("This row has 6 values but the header has 7 columns: the values look shifted one column to the left from column D (Category) on, " +
+                     "as if a value was left out without its semicolon. An empty value still needs its semicolon.", problem);
+    }
+
+    [Fact]
+    public void A_row_that_stops_early_says_which_columns_are_missing()
+    {
+        var problem = ShapeProblem(Inventory + "SN-06,T06,Dell Chromebook 3100\n");
+        Assert.StartsWith("This row has 3 values but the header has 7 columns: it ends after column C (Model), so columns D (Category) to G (Grade) are missing.", problem);
+    }
+
+    private static string ShapeProblem(string csv)
+    {
+        var rows = ManifestReader.Open("inventory.csv", Encoding.UTF8.GetBytes(csv)).Rows().ToList();
+        Assert.All(rows[..^1], r => Assert.Null(r.ShapeProblem));
+        return Assert.IsType<string>(rows[^1].ShapeProblem);
     }
 }
