@@ -12,7 +12,7 @@ public static class GetImportMapping
 
     public sealed record Result(ImportJobView Job, string LotNumber, IReadOnlyList<string> Headers, IReadOnlyList<HeaderProblem> HeaderProblems,
         IReadOnlyDictionary<ManifestField, int> Mapping, IReadOnlyDictionary<AssetStatusKind, AssetStatusEffect> Statuses, IReadOnlyList<ManifestRow> Preview,
-        bool Remembered, string? SerialHint);
+        bool Remembered, string? SerialHint, string? Encoding);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper) : IQueryHandler<Query, Result>
     {
@@ -30,7 +30,8 @@ public static class GetImportMapping
                 : ManifestMapping.Of(ManifestFields.Guess(head.Headers, head.UnusableColumns, remembered, job.Preset));
             return new Result(mapper.Map<ImportJobView>(job), lotNumber, head.Headers, head.HeaderProblems, mapping.Columns, mapping.Statuses, head.Preview,
                 remembered is not null,
-                mapping.Columns.ContainsKey(ManifestField.Serial) ? null : ManifestFields.NoSerialExplanation(head.Headers, head.UnusableColumns, job.Preset));
+                mapping.Columns.ContainsKey(ManifestField.Serial) ? null : ManifestFields.NoSerialExplanation(head.Headers, head.UnusableColumns, job.Preset),
+                head.Encoding);
         }
     }
 }

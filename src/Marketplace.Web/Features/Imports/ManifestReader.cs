@@ -12,7 +12,8 @@ public sealed record ManifestRow(int RowNumber, string?[] Cells, string? ShapePr
 public sealed record HeaderProblem(int Column, string Reason);
 
 /// <summary>The header row and a few rows of a manifest, kept with the import for the mapping screen.</summary>
-public sealed record ManifestHead(IReadOnlyList<string> Headers, IReadOnlyList<ManifestRow> Preview)
+/// <param name="Encoding">The character set a CSV was read in, so the district can tell when its letters look wrong; null for a workbook.</param>
+public sealed record ManifestHead(IReadOnlyList<string> Headers, IReadOnlyList<ManifestRow> Preview, string? Encoding = null)
 {
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
@@ -27,13 +28,12 @@ public sealed record ManifestHead(IReadOnlyList<string> Headers, IReadOnlyList<M
 
 /// <summary>
 /// Reads a district's manifest — CSV in any common dialect (BOM or not; CRLF, LF or CR; comma,
-/// semicolon or tab; quoted fields with separators and line breaks; UTF-8 or Windows-1252) or .xlsx —
+/// semicolon or tab; quoted fields with separators and line breaks; UTF-8 or the legacy code page its text
+/// reads best in) or .xlsx —
 /// into headers and rows of text. Rows stream, so 50,000-row files need little memory.
 /// </summary>
 public sealed class ManifestReader
 {
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
-
     // ExcelDataReader decodes workbook metadata with legacy code pages, which .NET Core only knows once registered.
     static ManifestReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -46,24 +46,32 @@ public sealed class ManifestReader
     private readonly byte[] _content;
     private readonly bool _excel;
     private readonly string _delimiter;
+    private readonly Encoding _encoding;
 
-    private ManifestReader(byte[] content, bool excel, IReadOnlyList<string> headers, IReadOnlyList<HeaderProblem> headerProblems)
+    private ManifestReader(byte[] content, bool excel, (Encoding Encoding, string? Name) encoding, string delimiter, IReadOnlyList<string> headers,
+        IReadOnlyList<HeaderProblem> headerProblems)
     {
         _content = content;
         _excel = excel;
-        _delimiter = excel ? "," : DetectDelimiter(content);
+        _encoding = encoding.Encoding;
+        EncodingName = encoding.Name;
+        _delimiter = delimiter;
         Headers = headers;
         HeaderProblems = headerProblems;
     }
 
     public IReadOnlyList<string> Headers { get; }
 
+    /// <summary>The character set the CSV was read in (detected), or null for a workbook.</summary>
+    public string? EncodingName { get; }
+
     /// <summary>Blank or duplicate header cells; such columns cannot be mapped.</summary>
     public IReadOnlyList<HeaderProblem> HeaderProblems { get; }
 
     public IReadOnlySet<int> UnusableColumns => HeaderProblems.Select(p => p.Column).ToHashSet();
 
-    public ManifestHead Head(int previewRows = 5) => new(Headers, Rows().Take(previewRows).ToList());
+    public ManifestHead Head(int previewRows = 5) =>
+        new(Headers, Rows().Take(previewRows).Select(r => r with { Cells = [.. r.Cells.Select(ManifestText.Visible)] }).ToList(), EncodingName);
 
     public static bool IsExcel(string fileName, byte[] content) =>
         fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || (content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4);
@@ -77,10 +85,12 @@ public sealed class ManifestReader
         }
 
         var excel = IsExcel(fileName, content);
+        var encoding = excel ? (Encoding.UTF8, (string?)null) : ManifestEncoding.Detect(content);
+        var delimiter = excel ? "," : DetectDelimiter(content);
         string?[]? header;
         try
         {
-            header = (excel ? ReadExcel(content) : ReadCsv(content)).Select(r => r.Cells).FirstOrDefault();
+            header = (excel ? ReadExcel(content) : ReadCsv(content, encoding.Item1, delimiter)).Select(r => r.Cells).FirstOrDefault();
         }
         catch (Exception ex) when (ex is not ManifestFormatException)
         {
@@ -100,7 +110,7 @@ public sealed class ManifestReader
             headers = headers[..^1];
         }
 
-        return new ManifestReader(content, excel, headers, CheckHeaders(headers));
+        return new ManifestReader(content, excel, encoding, delimiter, headers, CheckHeaders(headers));
     }
 
     /// <summary>
@@ -164,7 +174,7 @@ public sealed class ManifestReader
     {
         RowShape? shape = null;
         var explained = 0;
-        foreach (var row in (_excel ? ReadExcel(_content) : ReadCsv(_content)).Skip(1))
+        foreach (var row in (_excel ? ReadExcel(_content) : ReadCsv(_content, _encoding, _delimiter)).Skip(1))
         {
             if (row.Cells.All(string.IsNullOrWhiteSpace))
             {
@@ -194,7 +204,7 @@ public sealed class ManifestReader
 
             // Learned only once a row is out of shape, from the well-formed rows at the top of the file: most files have none.
             shape ??= new RowShape(Headers, ColumnProfile.Learn(
-                ReadCsv(_content).Skip(1).Select(r => r.Cells).Where(c => c.Length == Headers.Count).Take(ProfileRows), Headers.Count), _delimiter);
+                ReadCsv(_content, _encoding, _delimiter).Skip(1).Select(r => r.Cells).Where(c => c.Length == Headers.Count).Take(ProfileRows), Headers.Count), _delimiter);
             yield return row with
             {
                 ShapeProblem = ++explained <= ExplainedRows
@@ -204,12 +214,12 @@ public sealed class ManifestReader
         }
     }
 
-    private static IEnumerable<ManifestRow> ReadCsv(byte[] content)
+    private static IEnumerable<ManifestRow> ReadCsv(byte[] content, Encoding encoding, string delimiter)
     {
-        using var reader = new StreamReader(new MemoryStream(content), DetectEncoding(content), detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new MemoryStream(content), encoding, detectEncodingFromByteOrderMarks: true);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            Delimiter = DetectDelimiter(content),
+            Delimiter = delimiter,
             BadDataFound = null,
             MissingFieldFound = null,
             IgnoreBlankLines = false,
@@ -246,20 +256,6 @@ public sealed class ManifestReader
             }
 
             yield return new ManifestRow(row, cells, null);
-        }
-    }
-
-    /// <summary>UTF-8 unless the bytes are not valid UTF-8, which is what old Excel "CSV" exports write (Windows-1252).</summary>
-    private static Encoding DetectEncoding(byte[] content)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(content);
-            return Encoding.UTF8;
-        }
-        catch (DecoderFallbackException)
-        {
-            return Windows1252;
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         var issues = new List<ImportIssue>();
         if (row.ShapeProblem is not null)
         {
-            issues.Add(new ImportIssue { ImportJobId = jobId, Row = row.RowNumber, Reason = row.ShapeProblem.Truncate(500) });
+            issues.Add(new ImportIssue { ImportJobId = jobId, Row = row.RowNumber, Reason = ManifestText.Visible(row.ShapeProblem)!.Truncate(500) });
             return (null, issues);
         }
 
@@ -49,6 +49,13 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         if (serial is null)
         {
             issues.Add(Issue(jobId, row, ManifestField.Serial, "The serial number is missing."));
+            return (null, issues);
+        }
+
+        if (ControlIn(row, ManifestField.Serial) is { } control)
+        {
+            issues.Add(Issue(jobId, row, ManifestField.Serial,
+                $"The serial number contains the control character U+{(int)control:X4}, which no serial has. If other letters in the file look wrong too, save it again as CSV UTF-8; otherwise correct the value."));
             return (null, issues);
         }
 
@@ -382,7 +389,15 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         _ => null,
     };
 
+    /// <summary>The cell of <paramref name="field"/>, trimmed and without control characters (notes keep their line breaks); null when empty.</summary>
     private string? Text(ManifestRow row, ManifestField field) =>
+        Cell(row, field) is { } value && ManifestText.Clean(value, multiline: field == ManifestField.Notes) is { Length: > 0 } clean
+            ? clean
+            : null;
+
+    private char? ControlIn(ManifestRow row, ManifestField field) => Cell(row, field) is { } value ? ManifestText.FirstControl(value) : null;
+
+    private string? Cell(ManifestRow row, ManifestField field) =>
         mapping.TryGetValue(field, out var index) && index < row.Cells.Length && row.Cells[index] is { } value && value.Trim() is { Length: > 0 } trimmed
             ? trimmed
             : null;
@@ -396,8 +411,8 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
             ImportJobId = jobId,
             Row = row.RowNumber,
             Column = $"{ManifestFields.ColumnLetter(index)} ({headers[index]})",
-            Value = value is { Length: > 500 } ? value[..500] : value,
-            Reason = reason,
+            Value = ManifestText.Visible(value)?.Truncate(500),
+            Reason = ManifestText.Visible(reason)!.Truncate(500),
         };
     }
 }

@@ -226,6 +226,39 @@ public sealed class ImportFidelityTests : IAsyncLifetime
         Assert.Contains(says, Text(await PostGuessedMappingAsync(job)));
     }
 
+    [Fact]
+    public async Task A_DOS_code_page_export_is_stored_as_written_and_never_with_control_characters()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var csv = System.Text.Encoding.GetEncoding(437).GetBytes("Serial,Model,Location,Notes\r\nPC-1,Dell Chromebook 3100,Salle É12,Élève Müller\r\n");
+        var lot = await _kit.CreateLotAsync();
+        var job = await _kit.UploadOkAsync(lot, "dos-export.csv", csv);
+        Assert.Contains("IBM", Text(await _kit.District.GetPageAsync($"/imports/{job}/mapping")));
+        await _kit.MapAndCheckAsync(job);
+        await _kit.ConfirmAsync(job, acceptIssues: false);
+
+        var device = Assert.Single(await _kit.DevicesAsync(lot));
+        Assert.Equal(("Salle É12", "Élève Müller"), (device.Location, device.Notes));
+    }
+
+    [Fact]
+    public async Task Control_characters_are_kept_out_of_every_stored_field_and_a_serial_with_one_is_refused()
+    {
+        var lot = await _kit.CreateLotAsync();
+        const string csv = "Serial,Model,Location,Notes\n" +
+                           "CC-1,Dell\u0000Chromebook 3100,Room\u0085 12,\"Line 1\u000BLine 2\u0007\tend\"\n" +
+                           "CC\u00902,Dell Chromebook 3100,Room 12,\n";
+        var job = await _kit.UploadOkAsync(lot, "controls.csv", csv);
+        await _kit.MapAndCheckAsync(job);
+        var issue = Assert.Single(await _kit.IssuesAsync(job));
+        Assert.Equal((3, "A (Serial)", "CC[U+0090]2"), (issue.Row, issue.Column, issue.Value));
+        Assert.Contains("control character U+0090", issue.Reason);
+
+        await _kit.ConfirmAsync(job, acceptIssues: true);
+        var device = Assert.Single(await _kit.DevicesAsync(lot));
+        Assert.Equal(("Dell Chromebook 3100", "Room 12", "Line 1\nLine 2 end"), (device.Model, device.Location, device.Notes));
+    }
+
     /// <summary>Posts the mapping page's pre-selected choices and returns the page the refusal sends the user back to.</summary>
     private async Task<string> PostGuessedMappingAsync(Guid job)
     {

@@ -98,4 +98,24 @@ public sealed class ManifestParsingTests
         Assert.All(rows[..^1], r => Assert.Null(r.ShapeProblem));
         return Assert.IsType<string>(rows[^1].ShapeProblem);
     }
+
+    [Theory]
+    [InlineData(10000, "Écran fissuré, clé perdue – don’t ship")]
+    [InlineData(10000, "Salle 12 • Élève")]
+    [InlineData(437, "Élève Müller, Señor Niño")]
+    [InlineData(850, "Ørsted Ålesund, Ångström")]
+    [InlineData(1250, "Łódź, Příliš žluťoučký kůň")]
+    [InlineData(28592, "Zażółć gęślą jaźń")]
+    [InlineData(1252, "Café crème — 20° ½, don’t")]
+    public void A_legacy_code_page_is_recognised_by_how_its_text_reads(int codePage, string text)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var encoding = System.Text.Encoding.GetEncoding(codePage);
+        Assert.Equal(text, encoding.GetString(encoding.GetBytes(text)));
+        var csv = encoding.GetBytes($"Serial,Model,Notes\r\nSN-1,Dell Chromebook 3100,\"{text}\"\r\n");
+
+        var row = Assert.Single(ManifestReader.Open("legacy.csv", csv).Rows());
+        Assert.Equal(text, row.Cells[2]);
+    }
+
 }
