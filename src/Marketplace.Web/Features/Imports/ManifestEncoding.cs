@@ -24,10 +24,14 @@ internal static class ManifestEncoding
     // Byte neighbours, as the scoring sees them.
     private const int Lower = 0, Upper = 1, OtherAscii = 2, NonAscii = 3;
 
-    static ManifestEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static (Encoding Encoding, string Name) Detect(byte[] content)
     {
+        // "Unicode text" from Excel: the reader follows the byte order mark; the name says what it found.
+        if (content is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return (content[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, "UTF-16");
+        }
+
         try
         {
             _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(content);

@@ -87,8 +87,10 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
               ?? (draft.Model.Contains("chromebook", StringComparison.OrdinalIgnoreCase) || preset == ImportPreset.GoogleAdmin ? DeviceCategory.Chromebook : DeviceCategory.Other);
         draft.Manufacturer ??= reference?.Manufacturer;
         draft.Grade = Optional(ManifestField.Grade, ParseGrade, "Use A, B, C or D (A like new … D heavy wear).") ?? draft.Grade;
+        // Checked before the functional column, so that a lost device is refused whatever else its row says.
+        var statusFunctional = StatusFunctional();
         draft.Functional = Optional(ManifestField.Functional, ParseFunctional, "Use Working, Minor fault, Not working or For parts.")
-                           ?? StatusFunctional()
+                           ?? statusFunctional
                            ?? FunctionalStatus.Working;
         draft.RamGb = Number(ManifestField.RamGb, 0, 1024);
         draft.StorageGb = Number(ManifestField.StorageGb, 0, 100_000);
@@ -103,7 +105,7 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         draft.HasCharger = Optional(ManifestField.Charger, ParseYesNo, "Use Yes or No.");
         return (issues.Count == 0 ? new DeviceDraft(row.RowNumber, draft) : null, issues);
 
-        // The asset status decides the functional status only where the file gives none of its own.
+        // What the district chose for this asset status; it applies only where the file gives no functional status of its own.
         FunctionalStatus? StatusFunctional()
         {
             if (draft.AssetStatus is not { } status)

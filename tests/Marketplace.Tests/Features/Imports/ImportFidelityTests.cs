@@ -129,6 +129,18 @@ public sealed class ImportFidelityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_device_recorded_as_lost_is_refused_whatever_its_functional_status_says()
+    {
+        var lot = await _kit.CreateLotAsync();
+        const string csv = "Serial,Model,Status,Functional\nLS-1,Dell Chromebook 3100,Stolen,Working\nLS-2,Dell Chromebook 3100,Deployed,Working\n";
+        var job = await _kit.UploadOkAsync(lot, "assets.csv", csv);
+        var checkedJob = await _kit.MapAndCheckAsync(job);
+        var issue = Assert.Single(await _kit.IssuesAsync(job));
+        Assert.Equal((2, "C (Status)", "Stolen"), (issue.Row, issue.Column, issue.Value));
+        Assert.Equal(1, checkedJob.ValidRows);
+    }
+
+    [Fact]
     public async Task The_district_decides_what_broken_and_archived_devices_are_listed_as()
     {
         var lot = await _kit.CreateLotAsync();
