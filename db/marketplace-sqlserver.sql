@@ -1867,3 +1867,122 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    DELETE FROM [ImportMappings]
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    ALTER TABLE [ImportMappings] DROP CONSTRAINT [PK_ImportMappings];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    ALTER TABLE [ImportMappings] ADD [HeaderSet] nvarchar(64) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    ALTER TABLE [ImportMappings] ADD CONSTRAINT [PK_ImportMappings] PRIMARY KEY ([OrganizationId], [HeaderSet]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065220_RememberMappingsPerHeaderSet'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206065220_RememberMappingsPerHeaderSet', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065516_CountImportHeaderNotes'
+)
+BEGIN
+    ALTER TABLE [ImportJobs] ADD [HeaderNotes] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065516_CountImportHeaderNotes'
+)
+BEGIN
+    EXEC(N'UPDATE [ImportJobs] SET [HeaderNotes] = (SELECT COUNT(*) FROM [ImportIssues] i WHERE i.[ImportJobId] = [ImportJobs].[Id] AND i.[Row] = 1)')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206065516_CountImportHeaderNotes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206065516_CountImportHeaderNotes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD [AssetStatus] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD [EndOfLife] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD [ModelNumber] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD [PurchaseCost] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206070624_ReadAssetSystemColumns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206070624_ReadAssetSystemColumns', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -36,6 +36,8 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.Property(d => d.AssetTag).HasMaxLength(64);
         builder.Property(d => d.Manufacturer).HasMaxLength(100);
         builder.Property(d => d.Model).HasMaxLength(200);
+        builder.Property(d => d.ModelNumber).HasMaxLength(64);
+        builder.Property(d => d.AssetStatus).HasMaxLength(100);
         builder.Property(d => d.Cpu).HasMaxLength(100);
         builder.Property(d => d.Location).HasMaxLength(200);
         builder.Property(d => d.Notes).HasMaxLength(1000);

@@ -68,6 +68,8 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.HasMany<ImportIssue>().WithOne().HasForeignKey(i => i.ImportJobId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ImportFile>().WithOne().HasForeignKey<ImportFile>(f => f.ImportJobId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(j => j.IsWorking);
+        builder.Ignore(j => j.RowsLeftOut);
+        builder.Ignore(j => j.RowProblems);
     }
 }
 
@@ -89,5 +91,9 @@ internal sealed class ImportIssueConfiguration : IEntityTypeConfiguration<Import
 
 internal sealed class ImportMappingConfiguration : IEntityTypeConfiguration<ImportMapping>
 {
-    public void Configure(EntityTypeBuilder<ImportMapping> builder) => builder.HasKey(m => m.OrganizationId);
+    public void Configure(EntityTypeBuilder<ImportMapping> builder)
+    {
+        builder.HasKey(m => new { m.OrganizationId, m.HeaderSet });
+        builder.Property(m => m.HeaderSet).HasMaxLength(64);
+    }
 }

@@ -25,15 +25,26 @@ public sealed class ImportJob
 
     /// <summary>JSON: target field → source header.</summary>
     public string? MappingJson { get; private set; }
+    /// <summary>Data rows in the file (the header and empty rows not counted).</summary>
     public int TotalRows { get; private set; }
     public int ValidRows { get; private set; }
+
+    /// <summary>Every problem in the report: one per value or row that is refused, plus the header notes.</summary>
     public int IssueCount { get; private set; }
+
+    /// <summary>Problems with header cells (blank, repeated); they leave a column out, not a row.</summary>
+    public int HeaderNotes { get; private set; }
     public int ImportedRows { get; private set; }
     public string? FailureMessage { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; private set; }
 
     public bool IsWorking => Status is ImportStatus.Validating or ImportStatus.Importing;
+
+    /// <summary>Rows the check refused; a row with three bad values is one row here and three problems in <see cref="RowProblems"/>.</summary>
+    public int RowsLeftOut => TotalRows - ValidRows;
+
+    public int RowProblems => IssueCount - HeaderNotes;
 
     public void StartValidation(string mappingJson)
     {
@@ -46,11 +57,12 @@ public sealed class ImportJob
         Status = ImportStatus.Validating;
     }
 
-    public void FinishValidation(int totalRows, int validRows, int issueCount)
+    public void FinishValidation(int totalRows, int validRows, int issueCount, int headerNotes)
     {
         TotalRows = totalRows;
         ValidRows = validRows;
         IssueCount = issueCount;
+        HeaderNotes = headerNotes;
         Status = ImportStatus.Validated;
     }
 
@@ -121,10 +133,17 @@ public sealed class ImportIssue
     public required string Reason { get; init; }
 }
 
-/// <summary>The column mapping a district used last time, offered again for its next file.</summary>
+/// <summary>
+/// The column mapping a district chose for one set of headers, offered again for its next file with the
+/// same headers. A file with other headers was exported by something else, where the same header can
+/// mean something else (Google's "status" is enrollment, an asset system's is "Ready to Deploy").
+/// </summary>
 public sealed class ImportMapping
 {
     public Guid OrganizationId { get; init; }
+
+    /// <summary>Fingerprint of the file's header names, in any order (<c>ManifestFields.HeaderSet</c>).</summary>
+    public required string HeaderSet { get; init; }
     public required string MappingJson { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

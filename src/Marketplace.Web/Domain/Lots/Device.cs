@@ -30,16 +30,28 @@ public sealed class Device
     public DeviceCategory Category { get; set; }
     public string? Manufacturer { get; set; }
     public required string Model { get; set; }
+
+    /// <summary>The maker's model or part number ("20LQ", "MW742LL/A"), which tells apart configurations of one model name.</summary>
+    public string? ModelNumber { get; set; }
     public CosmeticGrade Grade { get; set; }
     public FunctionalStatus Functional { get; set; }
     public string? Cpu { get; set; }
     public int? RamGb { get; set; }
     public int? StorageGb { get; set; }
     public DateOnly? PurchaseDate { get; set; }
+
+    /// <summary>What the district paid for the device, in the lot's currency, as its inventory records it.</summary>
+    public decimal? PurchaseCost { get; set; }
     public FundingSource FundingSource { get; set; }
 
     /// <summary>Auto Update Expiration (Chromebooks): from the file, else from the device-model reference table.</summary>
     public DateOnly? AueDate { get; set; }
+
+    /// <summary>When the district's asset system planned to retire the device (Snipe-IT's "EOL"); not the end of updates.</summary>
+    public DateOnly? EndOfLife { get; set; }
+
+    /// <summary>The status the district's asset system gave the device ("Ready to Deploy", "Archived"…), as written there.</summary>
+    public string? AssetStatus { get; set; }
     public EnrollmentStatus Enrollment { get; set; }
     public DeclaredSanitization DeclaredSanitization { get; set; }
     public int? BatteryHealthPercent { get; set; }

@@ -33,10 +33,10 @@ public sealed class ImportsController(ISender sender) : MarketplaceController(se
     public async Task<IActionResult> Mapping(Guid id) => View(await Sender.Send(new GetImportMapping.Query(id), Aborted));
 
     [HttpPost("/imports/{id:guid}/mapping")]
-    public async Task<IActionResult> Mapping(Guid id, Dictionary<ManifestField, int?> map)
+    public async Task<IActionResult> Mapping(Guid id, Dictionary<ManifestField, int?> map, Dictionary<AssetStatusKind, AssetStatusEffect> status)
     {
         var mapping = map.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Value);
-        await Sender.Send(new StartImportValidation.Command(id, mapping), Aborted);
+        await Sender.Send(new StartImportValidation.Command(id, mapping, status), Aborted);
         return RedirectToAction(nameof(Status), new { id });
     }
 

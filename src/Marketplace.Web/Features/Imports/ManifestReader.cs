@@ -12,7 +12,8 @@ public sealed record ManifestRow(int RowNumber, string?[] Cells, string? ShapePr
 public sealed record HeaderProblem(int Column, string Reason);
 
 /// <summary>The header row and a few rows of a manifest, kept with the import for the mapping screen.</summary>
-public sealed record ManifestHead(IReadOnlyList<string> Headers, IReadOnlyList<ManifestRow> Preview)
+/// <param name="Encoding">The character set a CSV was read in, so the district can tell when its letters look wrong; null for a workbook.</param>
+public sealed record ManifestHead(IReadOnlyList<string> Headers, IReadOnlyList<ManifestRow> Preview, string? Encoding = null)
 {
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
@@ -27,35 +28,50 @@ public sealed record ManifestHead(IReadOnlyList<string> Headers, IReadOnlyList<M
 
 /// <summary>
 /// Reads a district's manifest — CSV in any common dialect (BOM or not; CRLF, LF or CR; comma,
-/// semicolon or tab; quoted fields with separators and line breaks; UTF-8 or Windows-1252) or .xlsx —
+/// semicolon or tab; quoted fields with separators and line breaks; UTF-8 or the legacy code page its text
+/// reads best in) or .xlsx —
 /// into headers and rows of text. Rows stream, so 50,000-row files need little memory.
 /// </summary>
 public sealed class ManifestReader
 {
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
-
     // ExcelDataReader decodes workbook metadata with legacy code pages, which .NET Core only knows once registered.
     static ManifestReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    // Enough rows to tell a column of dates or grades from free text.
+    private const int ProfileRows = 200;
+
+    // Explaining a row tries every column it could be shifted from; past this many, a file is broken throughout.
+    private const int ExplainedRows = 500;
+
     private readonly byte[] _content;
     private readonly bool _excel;
+    private readonly string _delimiter;
+    private readonly Encoding _encoding;
 
-    private ManifestReader(byte[] content, bool excel, IReadOnlyList<string> headers, IReadOnlyList<HeaderProblem> headerProblems)
+    private ManifestReader(byte[] content, bool excel, (Encoding Encoding, string? Name) encoding, string delimiter, IReadOnlyList<string> headers,
+        IReadOnlyList<HeaderProblem> headerProblems)
     {
         _content = content;
         _excel = excel;
+        _encoding = encoding.Encoding;
+        EncodingName = encoding.Name;
+        _delimiter = delimiter;
         Headers = headers;
         HeaderProblems = headerProblems;
     }
 
     public IReadOnlyList<string> Headers { get; }
 
+    /// <summary>The character set the CSV was read in (detected), or null for a workbook.</summary>
+    public string? EncodingName { get; }
+
     /// <summary>Blank or duplicate header cells; such columns cannot be mapped.</summary>
     public IReadOnlyList<HeaderProblem> HeaderProblems { get; }
 
     public IReadOnlySet<int> UnusableColumns => HeaderProblems.Select(p => p.Column).ToHashSet();
 
-    public ManifestHead Head(int previewRows = 5) => new(Headers, Rows().Take(previewRows).ToList());
+    public ManifestHead Head(int previewRows = 5) =>
+        new(Headers, Rows().Take(previewRows).Select(r => r with { Cells = [.. r.Cells.Select(ManifestText.Visible)] }).ToList(), EncodingName);
 
     public static bool IsExcel(string fileName, byte[] content) =>
         fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || (content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4);
@@ -69,10 +85,12 @@ public sealed class ManifestReader
         }
 
         var excel = IsExcel(fileName, content);
+        var encoding = excel ? (Encoding.UTF8, (string?)null) : ManifestEncoding.Detect(content);
+        var delimiter = excel ? "," : DetectDelimiter(content);
         string?[]? header;
         try
         {
-            header = (excel ? ReadExcel(content) : ReadCsv(content)).Select(r => r.Cells).FirstOrDefault();
+            header = (excel ? ReadExcel(content) : ReadCsv(content, encoding.Item1, delimiter)).Select(r => r.Cells).FirstOrDefault();
         }
         catch (Exception ex) when (ex is not ManifestFormatException)
         {
@@ -86,13 +104,49 @@ public sealed class ManifestReader
             throw new ManifestFormatException("The first row must hold the column headers, but it is empty.");
         }
 
-        var headers = header.Select(h => h?.Trim() ?? "").ToArray();
+        var headers = header.Select(CleanHeader).ToArray();
         while (headers.Length > 0 && headers[^1].Length == 0 && excel)
         {
             headers = headers[..^1];
         }
 
-        return new ManifestReader(content, excel, headers, CheckHeaders(headers));
+        return new ManifestReader(content, excel, encoding, delimiter, headers, CheckHeaders(headers));
+    }
+
+    /// <summary>
+    /// A header as shown and stored: invisible characters (zero-width spaces, BOMs, soft hyphens) dropped, and
+    /// line breaks, tabs, other control characters and runs of spaces made one space. Exports and hand-edited
+    /// sheets carry all of these, and none may reach a page or the problem report.
+    /// </summary>
+    public static string CleanHeader(string? header)
+    {
+        if (header is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder(header.Length);
+        foreach (var c in header)
+        {
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (text.Length > 0 && text[^1] != ' ')
+                {
+                    text.Append(' ');
+                }
+
+                continue;
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString().Trim();
     }
 
     /// <summary>Blank and repeated header cells: their columns cannot be mapped.</summary>
@@ -118,7 +172,9 @@ public sealed class ManifestReader
     /// <summary>The data rows (not the header), skipping rows with no values at all.</summary>
     public IEnumerable<ManifestRow> Rows()
     {
-        foreach (var row in (_excel ? ReadExcel(_content) : ReadCsv(_content)).Skip(1))
+        RowShape? shape = null;
+        var explained = 0;
+        foreach (var row in (_excel ? ReadExcel(_content) : ReadCsv(_content, _encoding, _delimiter)).Skip(1))
         {
             if (row.Cells.All(string.IsNullOrWhiteSpace))
             {
@@ -134,28 +190,36 @@ public sealed class ManifestReader
             if (_excel)
             {
                 // Spreadsheets have no "row shape": blank trailing cells are fine, values past the last header are not.
-                var extra = row.Cells.Skip(Headers.Count).Any(c => !string.IsNullOrWhiteSpace(c));
+                var extra = Array.FindIndex(row.Cells, Headers.Count, c => !string.IsNullOrWhiteSpace(c));
                 var cells = new string?[Headers.Count];
                 Array.Copy(row.Cells, cells, Math.Min(Headers.Count, row.Cells.Length));
-                yield return row with { Cells = cells, ShapeProblem = extra ? $"This row has values beyond the last header (column {ManifestFields.ColumnLetter(Headers.Count - 1)})." : null };
+                yield return row with
+                {
+                    Cells = cells,
+                    ShapeProblem = extra < 0 ? null
+                        : $"This row has a value in column {ManifestFields.ColumnLetter(extra)} (\"{row.Cells[extra]}\"), past the last header (column {ManifestFields.ColumnLetter(Headers.Count - 1)}, {Headers[^1]}): add a header for it or remove it.",
+                };
                 continue;
             }
 
+            // Learned only once a row is out of shape, from the well-formed rows at the top of the file: most files have none.
+            shape ??= new RowShape(Headers, ColumnProfile.Learn(
+                ReadCsv(_content, _encoding, _delimiter).Skip(1).Select(r => r.Cells).Where(c => c.Length == Headers.Count).Take(ProfileRows), Headers.Count), _delimiter);
             yield return row with
             {
-                ShapeProblem = row.Cells.Length > Headers.Count
-                    ? $"This row has {row.Cells.Length} values but the header has {Headers.Count} columns: a value probably contains an unquoted separator, so the columns are shifted."
-                    : $"This row has {row.Cells.Length} values but the header has {Headers.Count} columns: values are missing, so the columns are shifted.",
+                ShapeProblem = ++explained <= ExplainedRows
+                    ? shape.Explain(row.Cells)
+                    : $"This row has {row.Cells.Length} values but the header has {Headers.Count} columns, so its values do not line up with their columns.",
             };
         }
     }
 
-    private static IEnumerable<ManifestRow> ReadCsv(byte[] content)
+    private static IEnumerable<ManifestRow> ReadCsv(byte[] content, Encoding encoding, string delimiter)
     {
-        using var reader = new StreamReader(new MemoryStream(content), DetectEncoding(content), detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new MemoryStream(content), encoding, detectEncodingFromByteOrderMarks: true);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            Delimiter = DetectDelimiter(content),
+            Delimiter = delimiter,
             BadDataFound = null,
             MissingFieldFound = null,
             IgnoreBlankLines = false,
@@ -192,20 +256,6 @@ public sealed class ManifestReader
             }
 
             yield return new ManifestRow(row, cells, null);
-        }
-    }
-
-    /// <summary>UTF-8 unless the bytes are not valid UTF-8, which is what old Excel "CSV" exports write (Windows-1252).</summary>
-    private static Encoding DetectEncoding(byte[] content)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(content);
-            return Encoding.UTF8;
-        }
-        catch (DecoderFallbackException)
-        {
-            return Windows1252;
         }
     }
 

@@ -15,8 +15,11 @@ public sealed record DeviceDraft(int Row, Device Device)
 /// spellings districts really use ("Grade A", "4 GB", "Jun 2026", "E-Rate"), strict with anything it
 /// cannot read: that becomes a row-level issue naming the column and the value.
 /// </summary>
-public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers, IReadOnlyDictionary<ManifestField, int> mapping, ImportPreset preset, IReadOnlyDictionary<string, DeviceModel> models)
+public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers, IReadOnlyDictionary<ManifestField, int> mapping, ImportPreset preset,
+    IReadOnlyDictionary<string, DeviceModel> models, IReadOnlyDictionary<AssetStatusKind, AssetStatusEffect>? statuses = null)
 {
+    private readonly IReadOnlyDictionary<AssetStatusKind, AssetStatusEffect> _statuses = statuses ?? AssetStatuses.Defaults;
+
     private static readonly string[] DateFormats =
     [
         "yyyy-MM-dd", "yyyy/MM/dd", "M/d/yyyy", "MM/dd/yyyy", "M/d/yy", "M-d-yyyy", "d-MMM-yyyy", "d MMM yyyy", "MMM d, yyyy", "MMMM d, yyyy",
@@ -28,6 +31,7 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
     // A manifest repeats the same few models, grades and statuses thousands of times: read each once.
     private readonly Dictionary<(ManifestField, string), object?> _parsed = [];
     private readonly Dictionary<string, DeviceModel?> _references = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AssetStatusKind> _statusKinds = new(StringComparer.Ordinal);
 
     // One string per distinct model, maker, CPU or org unit instead of one per row: 50,000 rows hold a few dozen.
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
@@ -37,7 +41,7 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         var issues = new List<ImportIssue>();
         if (row.ShapeProblem is not null)
         {
-            issues.Add(new ImportIssue { ImportJobId = jobId, Row = row.RowNumber, Reason = row.ShapeProblem });
+            issues.Add(new ImportIssue { ImportJobId = jobId, Row = row.RowNumber, Reason = ManifestText.Visible(row.ShapeProblem)!.Truncate(500) });
             return (null, issues);
         }
 
@@ -45,6 +49,13 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         if (serial is null)
         {
             issues.Add(Issue(jobId, row, ManifestField.Serial, "The serial number is missing."));
+            return (null, issues);
+        }
+
+        if (ControlIn(row, ManifestField.Serial) is { } control)
+        {
+            issues.Add(Issue(jobId, row, ManifestField.Serial,
+                $"The serial number contains the control character U+{(int)control:X4}, which no serial has. If other letters in the file look wrong too, save it again as CSV UTF-8; otherwise correct the value."));
             return (null, issues);
         }
 
@@ -57,6 +68,8 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         var draft = new Device { LotId = lotId, Serial = serial, Model = "Unknown model", Grade = CosmeticGrade.C };
         draft.AssetTag = Limit(Text(row, ManifestField.AssetTag), 64, ManifestField.AssetTag);
         draft.Model = Pool(Limit(Text(row, ManifestField.Model), 200, ManifestField.Model)) ?? draft.Model;
+        draft.ModelNumber = Pool(Limit(Text(row, ManifestField.ModelNumber), 64, ManifestField.ModelNumber));
+        draft.AssetStatus = Pool(Limit(Text(row, ManifestField.AssetStatus), 100, ManifestField.AssetStatus));
         draft.Manufacturer = Pool(Limit(Text(row, ManifestField.Manufacturer), 100, ManifestField.Manufacturer));
         draft.Cpu = Pool(Limit(Text(row, ManifestField.Cpu), 100, ManifestField.Cpu));
         draft.Location = Pool(Limit(Text(row, ManifestField.Location), 200, ManifestField.Location));
@@ -74,17 +87,68 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
               ?? (draft.Model.Contains("chromebook", StringComparison.OrdinalIgnoreCase) || preset == ImportPreset.GoogleAdmin ? DeviceCategory.Chromebook : DeviceCategory.Other);
         draft.Manufacturer ??= reference?.Manufacturer;
         draft.Grade = Optional(ManifestField.Grade, ParseGrade, "Use A, B, C or D (A like new … D heavy wear).") ?? draft.Grade;
-        draft.Functional = Optional(ManifestField.Functional, ParseFunctional, "Use Working, Minor fault, Not working or For parts.") ?? FunctionalStatus.Working;
+        // Checked before the functional column, so that a lost device is refused whatever else its row says.
+        var statusFunctional = StatusFunctional();
+        draft.Functional = Optional(ManifestField.Functional, ParseFunctional, "Use Working, Minor fault, Not working or For parts.")
+                           ?? statusFunctional
+                           ?? FunctionalStatus.Working;
         draft.RamGb = Number(ManifestField.RamGb, 0, 1024);
         draft.StorageGb = Number(ManifestField.StorageGb, 0, 100_000);
         draft.BatteryHealthPercent = Number(ManifestField.BatteryHealth, 0, 100);
         draft.PurchaseDate = Date(ManifestField.PurchaseDate);
+        draft.PurchaseCost = Money(ManifestField.PurchaseCost);
+        draft.EndOfLife = Date(ManifestField.EndOfLife);
         draft.AueDate = Date(ManifestField.AueDate) ?? (draft.Category == DeviceCategory.Chromebook ? reference?.AueDate : null);
         draft.FundingSource = Optional(ManifestField.FundingSource, ParseFunding, "Use E-rate, Federal grant, State, Local or Other.") ?? FundingSource.Unknown;
-        draft.Enrollment = Optional(ManifestField.Enrollment, ParseEnrollment, "Use Enrolled or Deprovisioned (Google: ACTIVE, DISABLED or DEPROVISIONED).") ?? EnrollmentStatus.Unknown;
+        draft.Enrollment = Optional(ManifestField.Enrollment, ParseEnrollment, "Use Enrolled or Deprovisioned (Google: ACTIVE, DISABLED, INACTIVE, PRE_PROVISIONED or DEPROVISIONED).") ?? EnrollmentStatus.Unknown;
         draft.DeclaredSanitization = Optional(ManifestField.DeclaredSanitization, ParseDeclared, "Use Wiped or Not wiped.") ?? DeclaredSanitization.Unknown;
         draft.HasCharger = Optional(ManifestField.Charger, ParseYesNo, "Use Yes or No.");
         return (issues.Count == 0 ? new DeviceDraft(row.RowNumber, draft) : null, issues);
+
+        // What the district chose for this asset status; it applies only where the file gives no functional status of its own.
+        FunctionalStatus? StatusFunctional()
+        {
+            if (draft.AssetStatus is not { } status)
+            {
+                return null;
+            }
+
+            if (!_statusKinds.TryGetValue(status, out var kind))
+            {
+                _statusKinds[status] = kind = AssetStatuses.Classify(status);
+            }
+
+            if (kind == AssetStatusKind.LostOrStolen)
+            {
+                issues.Add(Issue(jobId, row, ManifestField.AssetStatus,
+                    $"Asset status \"{status}\": a device recorded as lost or stolen cannot go into a lot. Leave it out, or correct its status in the asset system if it was found."));
+                return null;
+            }
+
+            return AssetStatuses.Functional(_statuses[kind]);
+        }
+
+        decimal? Money(ManifestField field)
+        {
+            if (Text(row, field) is not { } value)
+            {
+                return null;
+            }
+
+            if (!_parsed.TryGetValue((field, value), out var cached))
+            {
+                cached = ParseMoney(value);
+                _parsed[(field, value)] = cached;
+            }
+
+            if (cached is decimal amount)
+            {
+                return amount;
+            }
+
+            issues.Add(Issue(jobId, row, field, $"Expected an amount in {ManifestFields.Labels[field]} (e.g. 379.00) but found \"{value}\"."));
+            return null;
+        }
 
         string? Limit(string? value, int max, ManifestField field)
         {
@@ -158,6 +222,12 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
                 return date;
             }
 
+            // Asset systems that keep end of life per model export it as a period ("36 months") from the purchase.
+            if (field == ManifestField.EndOfLife && draft.PurchaseDate is { } bought && ParsePeriodInMonths(value) is { } months)
+            {
+                return bought.AddMonths(months);
+            }
+
             issues.Add(Issue(jobId, row, field, "Unreadable date: use YYYY-MM-DD (e.g. 2026-06-30), MM/DD/YYYY or a month like Jun 2026."));
             return null;
         }
@@ -200,6 +270,58 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         return null;
     }
 
+    /// <summary>
+    /// An amount as inventories write it: "$1,379.00", "379", "1.379,00 €", "USD 249". With both separators the
+    /// last one is the decimal point; a lone comma followed by exactly three digits groups thousands.
+    /// </summary>
+    public static decimal? ParseMoney(string value)
+    {
+        var text = new string(value.Where(c => char.IsDigit(c) || c is '.' or ',' or '-').ToArray());
+        if (text.Length == 0 || text.Contains('-', StringComparison.Ordinal) || !value.Any(char.IsDigit) || value.Count(char.IsLetter) > 3)
+        {
+            return null;
+        }
+
+        var dot = text.LastIndexOf('.');
+        var comma = text.LastIndexOf(',');
+        var decimalPoint = (dot, comma) switch
+        {
+            (>= 0, >= 0) => Math.Max(dot, comma),
+            (< 0, >= 0) => text.Length - comma - 1 == 3 ? -1 : comma,
+            (>= 0, < 0) => text.Count(c => c == '.') > 1 ? -1 : dot,
+            _ => -1,
+        };
+        var digits = decimalPoint < 0
+            ? text.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal)
+            : text[..decimalPoint].Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal) + "." + text[(decimalPoint + 1)..];
+        return decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount < 100_000_000m
+            ? decimal.Round(amount, 2)
+            : null;
+    }
+
+    /// <summary>"36 months", "3 years", "48 mo".</summary>
+    public static int? ParsePeriodInMonths(string value)
+    {
+        var text = value.Trim();
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        if (digits is 0 or > 3 || !int.TryParse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return null;
+        }
+
+        return ManifestFields.Normalize(text[digits..]) switch
+        {
+            "month" or "months" or "mo" or "mos" => count,
+            "year" or "years" or "yr" or "yrs" => count * 12,
+            _ => null,
+        };
+    }
+
     public static DeviceCategory? ParseCategory(string value) => ManifestFields.Normalize(value) switch
     {
         "chromebook" or "chromebooks" or "chromeos" or "chromedevice" => DeviceCategory.Chromebook,
@@ -240,10 +362,16 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         _ => null,
     };
 
+    /// <summary>
+    /// Google's device states (ACTIVE, DISABLED, INACTIVE, PRE_PROVISIONED… all still tie the device to the
+    /// district's domain; only DEPROVISIONED releases it), MDM wording, and yes/no under an "Enrolled" header.
+    /// </summary>
     public static EnrollmentStatus? ParseEnrollment(string value) => ManifestFields.Normalize(value) switch
     {
-        "active" or "enrolled" or "provisioned" or "managed" or "disabled" => EnrollmentStatus.Enrolled,
-        "deprovisioned" or "unenrolled" or "released" or "notenrolled" or "unmanaged" => EnrollmentStatus.Deprovisioned,
+        "active" or "enrolled" or "provisioned" or "managed" or "disabled" or "inactive" or "preprovisioned" or "shipped" or "returnrequested"
+            or "returnapproved" or "returnarrived" or "yes" or "y" or "true" => EnrollmentStatus.Enrolled,
+        "deprovisioned" or "unenrolled" or "released" or "notenrolled" or "unmanaged" or "notprovisioned" or "notmanaged" or "no" or "n" or "false"
+            => EnrollmentStatus.Deprovisioned,
         "unknown" => EnrollmentStatus.Unknown,
         _ => null,
     };
@@ -263,7 +391,15 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
         _ => null,
     };
 
+    /// <summary>The cell of <paramref name="field"/>, trimmed and without control characters (notes keep their line breaks); null when empty.</summary>
     private string? Text(ManifestRow row, ManifestField field) =>
+        Cell(row, field) is { } value && ManifestText.Clean(value, multiline: field == ManifestField.Notes) is { Length: > 0 } clean
+            ? clean
+            : null;
+
+    private char? ControlIn(ManifestRow row, ManifestField field) => Cell(row, field) is { } value ? ManifestText.FirstControl(value) : null;
+
+    private string? Cell(ManifestRow row, ManifestField field) =>
         mapping.TryGetValue(field, out var index) && index < row.Cells.Length && row.Cells[index] is { } value && value.Trim() is { Length: > 0 } trimmed
             ? trimmed
             : null;
@@ -277,8 +413,8 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
             ImportJobId = jobId,
             Row = row.RowNumber,
             Column = $"{ManifestFields.ColumnLetter(index)} ({headers[index]})",
-            Value = value is { Length: > 500 } ? value[..500] : value,
-            Reason = reason,
+            Value = ManifestText.Visible(value)?.Truncate(500),
+            Reason = ManifestText.Visible(reason)!.Truncate(500),
         };
     }
 }

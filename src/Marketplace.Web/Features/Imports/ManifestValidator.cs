@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Imports;
 
-public sealed record ManifestCheck(IReadOnlyList<DeviceDraft> Valid, IReadOnlyList<ImportIssue> Issues, int TotalRows);
+/// <summary>The outcome of checking every row; header notes are issues too, but about a column, not a row.</summary>
+public sealed record ManifestCheck(IReadOnlyList<DeviceDraft> Valid, IReadOnlyList<ImportIssue> Issues, int TotalRows, int HeaderNotes);
 
 /// <summary>
 /// Checks every row of a manifest: the row itself (<see cref="ManifestRowParser"/>), serials repeated in
@@ -13,12 +14,12 @@ public sealed record ManifestCheck(IReadOnlyList<DeviceDraft> Valid, IReadOnlyLi
 /// </summary>
 public sealed class ManifestValidator(MarketplaceDb db)
 {
-    public async Task<ManifestCheck> CheckAsync(ImportJob job, ManifestReader reader, IReadOnlyDictionary<ManifestField, int> mapping,
+    public async Task<ManifestCheck> CheckAsync(ImportJob job, ManifestReader reader, ManifestMapping mapping,
         Action<int, int> progress, CancellationToken cancellationToken)
     {
         var models = await db.DeviceModels.AsNoTracking().ToDictionaryAsync(m => m.NormalizedName, cancellationToken);
         var taken = await SerialsInOpenLotsAsync(job.OrganizationId, cancellationToken);
-        var parser = new ManifestRowParser(job.LotId, reader.Headers, mapping, job.Preset, models);
+        var parser = new ManifestRowParser(job.LotId, reader.Headers, mapping.Columns, job.Preset, models, mapping.Statuses);
 
         var issues = reader.HeaderProblems
             .Select(p => new ImportIssue { ImportJobId = job.Id, Row = 1, Column = $"{ManifestFields.ColumnLetter(p.Column)} (header)", Reason = p.Reason })
@@ -44,13 +45,13 @@ public sealed class ManifestValidator(MarketplaceDb db)
 
             if (!firstRowOfSerial.TryAdd(draft.Serial, row.RowNumber))
             {
-                issues.Add(SerialIssue(job, draft, mapping, reader, $"Serial {draft.Serial} is also on row {firstRowOfSerial[draft.Serial]} of this file."));
+                issues.Add(SerialIssue(job, draft, mapping.Columns, reader, $"Serial {draft.Serial} is also on row {firstRowOfSerial[draft.Serial]} of this file."));
                 continue;
             }
 
             if (taken.TryGetValue(draft.Serial, out var lot))
             {
-                issues.Add(SerialIssue(job, draft, mapping, reader, lot.Id == job.LotId
+                issues.Add(SerialIssue(job, draft, mapping.Columns, reader, lot.Id == job.LotId
                     ? $"Serial {draft.Serial} is already in this lot."
                     : $"Serial {draft.Serial} is already in open lot {lot.Number}."));
                 continue;
@@ -60,7 +61,7 @@ public sealed class ManifestValidator(MarketplaceDb db)
         }
 
         progress(total, total);
-        return new ManifestCheck(valid, issues, total);
+        return new ManifestCheck(valid, issues, total, reader.HeaderProblems.Count);
     }
 
     /// <summary>Drops drafts whose serial another open lot (or this one) has taken since they were checked.</summary>

@@ -22,7 +22,7 @@ public static class ValidateImport
             var check = await validator.CheckAsync(job, reader, ImportMappingJson.Read(job.MappingJson!),
                 (done, total) => progress.Report(job.Id, "Checking rows", done, total), cancellationToken);
             await db.InsertManyAsync(check.Issues, cancellationToken);
-            job.FinishValidation(check.TotalRows, check.Valid.Count, check.Issues.Count);
+            job.FinishValidation(check.TotalRows, check.Valid.Count, check.Issues.Count, check.HeaderNotes);
             progress.Checked(job.Id, job.MappingJson!, check.Valid);
             return Unit.Value;
         }

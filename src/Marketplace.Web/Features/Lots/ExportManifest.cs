@@ -37,7 +37,8 @@ public static class ExportManifest
         string Serial, string? AssetTag, DeviceCategory Category, string? Manufacturer, string Model, CosmeticGrade Grade,
         FunctionalStatus Functional, string? Cpu, int? RamGb, int? StorageGb, DateOnly? PurchaseDate, FundingSource FundingSource,
         DateOnly? AueDate, EnrollmentStatus Enrollment, DeclaredSanitization DeclaredSanitization, int? BatteryHealthPercent,
-        bool? HasCharger, string? Location, string? Notes, SanitizationMethod? SanitizationMethod, DateTimeOffset? SanitizedAt);
+        bool? HasCharger, string? Location, string? Notes, string? ModelNumber, decimal? PurchaseCost, DateOnly? EndOfLife, string? AssetStatus,
+        SanitizationMethod? SanitizationMethod, DateTimeOffset? SanitizedAt);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : IQueryHandler<Query, Result>
     {
@@ -57,7 +58,7 @@ public static class ExportManifest
                 .Select(x => new Line(x.Device.Serial, x.Device.AssetTag, x.Device.Category, x.Device.Manufacturer, x.Device.Model, x.Device.Grade,
                     x.Device.Functional, x.Device.Cpu, x.Device.RamGb, x.Device.StorageGb, x.Device.PurchaseDate, x.Device.FundingSource, x.Device.AueDate,
                     x.Device.Enrollment, x.Device.DeclaredSanitization, x.Device.BatteryHealthPercent, x.Device.HasCharger, x.Device.Location,
-                    x.Device.Notes, x.Sanitization == null ? null : x.Sanitization.Method, x.Sanitization == null ? null : x.Sanitization.RecordedAt))
+                    x.Device.Notes, x.Device.ModelNumber, x.Device.PurchaseCost, x.Device.EndOfLife, x.Device.AssetStatus, x.Sanitization == null ? null : x.Sanitization.Method, x.Sanitization == null ? null : x.Sanitization.RecordedAt))
                 .ToListAsync(cancellationToken);
             var columns = Columns(clock.Today);
             var name = $"manifest-{lotNumber}";
@@ -89,6 +90,10 @@ public static class ExportManifest
         .Text("Charger", 8, d => YesNo(d.HasCharger))
         .Text("Location", 22, d => d.Location)
         .Text("Notes", 40, d => d.Notes)
+        .Text("Model number", 14, d => d.ModelNumber)
+        .Number("Purchase cost", 11, d => d.PurchaseCost)
+        .Date("End of life", 12, d => d.EndOfLife)
+        .Text("Asset status", 16, d => d.AssetStatus)
         .Text("Sanitized", 18, Sanitized);
 
     internal static string? YesNo(bool? value) => value switch { true => "Yes", false => "No", null => null };

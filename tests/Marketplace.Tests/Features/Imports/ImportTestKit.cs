@@ -55,7 +55,10 @@ internal sealed partial class ImportTestKit(MarketplaceFactory factory, BrowserC
         return Guid.Parse(location.Split('/')[2]);
     }
 
-    /// <summary>Posts the mapping as shown on the page (the guess) unless overridden, then waits for the check.</summary>
+    /// <summary>
+    /// Posts the mapping as shown on the page (the guess) unless overridden, then waits for the check. An override
+    /// is a field name (<c>Serial</c>, meaning <c>map[Serial]</c>) or a whole form name (<c>status[Broken]</c>).
+    /// </summary>
     public async Task<ImportJob> MapAndCheckAsync(Guid jobId, Dictionary<string, string>? overrides = null)
     {
         var page = await district.GetPageAsync($"/imports/{jobId}/mapping");
@@ -69,7 +72,7 @@ internal sealed partial class ImportTestKit(MarketplaceFactory factory, BrowserC
 
         foreach (var (key, value) in overrides ?? [])
         {
-            fields[$"map[{key}]"] = value;
+            fields[key.Contains('[', StringComparison.Ordinal) ? key : $"map[{key}]"] = value;
         }
 
         var response = await district.PostFormAsync($"/imports/{jobId}/mapping", $"/imports/{jobId}/mapping", fields);
@@ -97,9 +100,9 @@ internal sealed partial class ImportTestKit(MarketplaceFactory factory, BrowserC
     public Task<List<Device>> DevicesAsync(Guid lotId) =>
         factory.WithDbAsync(db => db.Devices.AsNoTracking().Where(d => d.LotId == lotId).OrderBy(d => d.Serial).ToListAsync());
 
-    [GeneratedRegex("<select[^>]*name=\"(?<name>map\\[[^\"]+\\])\"[^>]*>(?<body>.*?)</select>", RegexOptions.Singleline)]
+    [GeneratedRegex("<select[^>]*name=\"(?<name>(?:map|status)\\[[^\"]+\\])\"[^>]*>(?<body>.*?)</select>", RegexOptions.Singleline)]
     private static partial Regex SelectPattern();
 
-    [GeneratedRegex("<option[^>]*value=\"(\\d+)\"[^>]*selected")]
+    [GeneratedRegex("<option[^>]*value=\"(\\w+)\"[^>]*selected")]
     private static partial Regex SelectedPattern();
 }

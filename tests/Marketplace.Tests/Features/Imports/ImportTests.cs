@@ -75,6 +75,7 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Contains("Unreadable date", issues[3].Reason);
         Assert.Contains("Expected a number", issues[4].Reason);
         Assert.Contains("8 values but the header has 7", issues[5].Reason);
+        Assert.Contains("shifted one column to the right from column D (Category) on", issues[5].Reason);
         Assert.Contains("3 values but the header has 7", issues[6].Reason);
 
         var report = await _kit.District.Http.GetStringAsync($"/imports/{job}/report.csv");

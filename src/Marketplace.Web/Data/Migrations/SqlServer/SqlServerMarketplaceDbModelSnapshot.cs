@@ -624,6 +624,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("HeaderNotes")
+                        .HasColumnType("int");
+
                     b.Property<int>("ImportedRows")
                         .HasColumnType("int");
 
@@ -667,6 +670,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("HeaderSet")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("MappingJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -674,7 +681,7 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.HasKey("OrganizationId");
+                    b.HasKey("OrganizationId", "HeaderSet");
 
                     b.ToTable("ImportMappings");
                 });
@@ -731,6 +738,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AssetStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("AssetTag")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -754,6 +765,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly?>("EndOfLife")
+                        .HasColumnType("date");
 
                     b.Property<string>("Enrollment")
                         .IsRequired()
@@ -794,9 +808,17 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ModelNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<decimal?>("PurchaseCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<DateOnly?>("PurchaseDate")
                         .HasColumnType("date");

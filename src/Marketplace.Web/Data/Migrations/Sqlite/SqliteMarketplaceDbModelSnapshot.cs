@@ -618,6 +618,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HeaderNotes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ImportedRows")
                         .HasColumnType("INTEGER");
 
@@ -661,6 +664,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HeaderSet")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MappingJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -668,7 +675,7 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OrganizationId");
+                    b.HasKey("OrganizationId", "HeaderSet");
 
                     b.ToTable("ImportMappings");
                 });
@@ -725,6 +732,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssetStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssetTag")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -748,6 +759,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<string>("DeclaredSanitization")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndOfLife")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Enrollment")
@@ -789,9 +803,17 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModelNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PurchaseCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("PurchaseDate")
                         .HasColumnType("TEXT");
