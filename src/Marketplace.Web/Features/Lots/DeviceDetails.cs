@@ -9,12 +9,16 @@ public sealed record DeviceDetails
     public DeviceCategory Category { get; init; }
     public string? Manufacturer { get; init; }
     public string Model { get; init; } = "";
+    public string? ModelNumber { get; init; }
     public string? Cpu { get; init; }
     public int? RamGb { get; init; }
     public int? StorageGb { get; init; }
     public DateOnly? PurchaseDate { get; init; }
+    public decimal? PurchaseCost { get; init; }
     public FundingSource FundingSource { get; init; }
     public DateOnly? AueDate { get; init; }
+    public DateOnly? EndOfLife { get; init; }
+    public string? AssetStatus { get; init; }
     public EnrollmentStatus Enrollment { get; init; }
     public DeclaredSanitization DeclaredSanitization { get; init; }
     public CosmeticGrade Grade { get; init; }
@@ -26,8 +30,9 @@ public sealed record DeviceDetails
 
     public static DeviceDetails From(Device d) => new()
     {
-        AssetTag = d.AssetTag, Category = d.Category, Manufacturer = d.Manufacturer, Model = d.Model, Cpu = d.Cpu, RamGb = d.RamGb,
-        StorageGb = d.StorageGb, PurchaseDate = d.PurchaseDate, FundingSource = d.FundingSource, AueDate = d.AueDate, Enrollment = d.Enrollment,
+        AssetTag = d.AssetTag, Category = d.Category, Manufacturer = d.Manufacturer, Model = d.Model, ModelNumber = d.ModelNumber, Cpu = d.Cpu, RamGb = d.RamGb,
+        StorageGb = d.StorageGb, PurchaseDate = d.PurchaseDate, PurchaseCost = d.PurchaseCost, FundingSource = d.FundingSource, AueDate = d.AueDate,
+        EndOfLife = d.EndOfLife, AssetStatus = d.AssetStatus, Enrollment = d.Enrollment,
         DeclaredSanitization = d.DeclaredSanitization, Grade = d.Grade, Functional = d.Functional, BatteryHealthPercent = d.BatteryHealthPercent,
         HasCharger = d.HasCharger, Location = d.Location, Notes = d.Notes,
     };
@@ -38,12 +43,16 @@ public sealed record DeviceDetails
         d.Category = Category;
         d.Manufacturer = Clean(Manufacturer);
         d.Model = Model.Trim();
+        d.ModelNumber = Clean(ModelNumber);
         d.Cpu = Clean(Cpu);
         d.RamGb = RamGb;
         d.StorageGb = StorageGb;
         d.PurchaseDate = PurchaseDate;
+        d.PurchaseCost = PurchaseCost;
         d.FundingSource = FundingSource;
         d.AueDate = AueDate;
+        d.EndOfLife = EndOfLife;
+        d.AssetStatus = Clean(AssetStatus);
         d.Enrollment = Enrollment;
         d.DeclaredSanitization = DeclaredSanitization;
         d.Grade = Grade;
@@ -65,6 +74,10 @@ public sealed record DeviceDetails
             RuleFor(f => f.AssetTag).MaximumLength(64).WithMessage("Asset tag: at most 64 characters.");
             RuleFor(f => f.Manufacturer).MaximumLength(100).WithMessage("Manufacturer: at most 100 characters.");
             RuleFor(f => f.Cpu).MaximumLength(100).WithMessage("CPU: at most 100 characters.");
+            RuleFor(f => f.ModelNumber).MaximumLength(100).WithMessage("Model number: at most 100 characters.");
+            RuleFor(f => f.AssetStatus).MaximumLength(100).WithMessage("Asset status: at most 100 characters.");
+            RuleFor(f => f.PurchaseCost).InclusiveBetween(0m, 1_000_000m).When(f => f.PurchaseCost is not null)
+                .WithMessage("Purchase cost: an amount from $0 to $1,000,000.");
             RuleFor(f => f.Location).MaximumLength(200).WithMessage("Location: at most 200 characters.");
             RuleFor(f => f.Notes).MaximumLength(2000).WithMessage("Notes: at most 2,000 characters.");
             RuleFor(f => f.Category).IsInEnum().WithMessage("Category: choose one of the listed categories.");

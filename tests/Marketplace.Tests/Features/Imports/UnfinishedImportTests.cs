@@ -32,4 +32,19 @@ public sealed class UnfinishedImportTests : IAsyncLifetime
         Assert.DoesNotContain("spring-returns.csv", after);
         Assert.Contains("second-sheet.csv", after);
     }
+
+    [Fact]
+    public async Task The_mapping_screen_says_devices_without_a_grade_or_condition_column_are_imported_as_C_and_working()
+    {
+        var lot = await _kit.CreateLotAsync("No grades");
+        var ungraded = await _kit.UploadOkAsync(lot, "ungraded.csv", "Serial,Model\n5CDGRD0001,Chromebook 3100\n");
+        var graded = await _kit.UploadOkAsync(lot, "graded.csv", "Serial,Model,Grade,Condition notes\n5CDGRD0002,Chromebook 3100,B,ok\n");
+
+        var withoutGrades = await _kit.District.GetPageAsync($"/imports/{ungraded}/mapping");
+        var withGrades = await _kit.District.GetPageAsync($"/imports/{graded}/mapping");
+
+        Assert.Contains("every device will be imported as\n        <strong>cosmetic grade C and working</strong>", withoutGrades);
+        Assert.Contains("<strong>working</strong>", withGrades);
+        Assert.DoesNotContain("cosmetic grade C and working", withGrades);
+    }
 }
