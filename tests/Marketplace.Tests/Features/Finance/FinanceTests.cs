@@ -149,7 +149,7 @@ public sealed partial class FinanceTests(FinanceApp app) : IClassFixture<Finance
         var listingId = await app.SendAsAsync(LotJourneys.Refurbisher, new CreateListing.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
             DeviceCategory.Chromebook, CosmeticGrade.A, price, quantity, 12));
         await app.SendAsAsync("school@demo.k12", new AddToCart.Command(listingId, quantity));
-        var placed = await app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-3001", "Lakeside Elementary School, Kirkland, WA"));
+        var placed = await app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-3001", "Lakeside Elementary School, Kirkland, WA", new Uri("http://marketplace.test/store/orders/")));
         var invoiceId = Assert.Single(placed.InvoiceIds);
         return await app.WithDbAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoiceId));
     }

@@ -142,7 +142,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         var (schoolId, _, school) = await NewSchoolAsync();
         await school.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "4" });
         await app.SendAsAsync(LotJourneys.District, new AddToCart.Command(listingId, 3));
-        await app.SendAsAsync(LotJourneys.District, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-MV-0001", "Maple Valley SD, WA"));
+        await app.SendAsAsync(LotJourneys.District, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-MV-0001", "Maple Valley SD, WA", new Uri("http://marketplace.test/store/orders/")));
 
         var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new()
         {
@@ -160,7 +160,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
     {
         var listingId = await ListingAsync(price: 120m, quantity: 3);
         await app.SendAsAsync(School, new AddToCart.Command(listingId, 1));
-        var placed = await app.SendAsAsync(School, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-0002", "Lakeside Elementary School, Kirkland, WA"));
+        var placed = await app.SendAsAsync(School, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-0002", "Lakeside Elementary School, Kirkland, WA", new Uri("http://marketplace.test/store/orders/")));
         var orderId = Assert.Single(placed.OrderIds);
         var number = await app.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Number).SingleAsync());
         var owner = await BrowserClient.SignInAsync(app, School);
