@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -29,6 +30,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : Controlle
 
     [HttpPost("login")]
     [AllowAnonymous]
+    [HandlesModelErrors]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid)

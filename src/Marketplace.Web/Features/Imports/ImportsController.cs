@@ -33,9 +33,10 @@ public sealed class ImportsController(ISender sender) : MarketplaceController(se
     public async Task<IActionResult> Mapping(Guid id) => View(await Sender.Send(new GetImportMapping.Query(id), Aborted));
 
     [HttpPost("/imports/{id:guid}/mapping")]
-    public async Task<IActionResult> Mapping(Guid id, Dictionary<ManifestField, int?> map)
+    public async Task<IActionResult> Mapping(Guid id, Dictionary<ManifestField, int?>? map)
     {
-        var mapping = map.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Value);
+        // A post with no column choices at all binds no dictionary: the validator then asks for the serial column.
+        var mapping = (map ?? []).Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Value);
         await Sender.Send(new StartImportValidation.Command(id, mapping), Aborted);
         return RedirectToAction(nameof(Status), new { id });
     }

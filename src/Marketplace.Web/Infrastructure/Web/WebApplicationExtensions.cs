@@ -16,6 +16,11 @@ public static class WebApplicationExtensions
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add<CommandFailureFilter>();
+            options.Filters.Add<InvalidInputFilter>();
+            options.ModelMetadataDetailsProviders.Add(new BindingMessages());
+            // Whether a field may be empty is each command's validator's call (with its own message), not an implicit
+            // [Required] on every non-nullable string that InvalidInputFilter would then refuse with a generic one.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             // Anti-forgery on every unsafe request; the Stripe webhook opts out and checks Stripe's signature instead.
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         });
@@ -81,6 +86,7 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<FormBodyGuard>();
         return app;
     }
 
