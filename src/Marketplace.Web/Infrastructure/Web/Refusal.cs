@@ -71,7 +71,7 @@ public static class Refusal
         {
             if (char.IsControl(ch) || CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.Format)
             {
-                shown.Append(CodePoint(ch));
+                shown.Append('[').Append(CodePoint(ch)).Append(']');
             }
             else
             {
