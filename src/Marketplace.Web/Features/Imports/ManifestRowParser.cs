@@ -41,16 +41,16 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
             return (null, issues);
         }
 
-        var serial = Text(row, ManifestField.Serial);
+        var serial = SerialNumber.Normalize(Text(row, ManifestField.Serial));
         if (serial is null)
         {
             issues.Add(Issue(jobId, row, ManifestField.Serial, "The serial number is missing."));
             return (null, issues);
         }
 
-        if (serial.Length > 64)
+        if (SerialNumber.Problem(serial) is { } problem)
         {
-            issues.Add(Issue(jobId, row, ManifestField.Serial, "The serial number is longer than 64 characters."));
+            issues.Add(Issue(jobId, row, ManifestField.Serial, problem));
             return (null, issues);
         }
 
