@@ -2,8 +2,10 @@ using System.Text.Json;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Infrastructure.Payments;
+using Marketplace.Web.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
@@ -16,6 +18,7 @@ namespace Marketplace.Web.Features.Payments;
 /// </summary>
 [ApiController]
 [IgnoreAntiforgeryToken]
+[EnableRateLimiting(RateLimits.Webhooks)]
 public sealed class StripeWebhookController(ISender sender, IOptions<StripeOptions> options, CurrentUser currentUser, ILogger<StripeWebhookController> logger) : ControllerBase
 {
     [HttpPost("/webhooks/stripe")]

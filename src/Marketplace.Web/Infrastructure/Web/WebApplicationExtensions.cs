@@ -11,7 +11,7 @@ namespace Marketplace.Web.Infrastructure.Web;
 
 public static class WebApplicationExtensions
 {
-    public static IServiceCollection AddMarketplaceWeb(this IServiceCollection services)
+    public static IServiceCollection AddMarketplaceWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddControllersWithViews(options =>
         {
@@ -37,6 +37,7 @@ public static class WebApplicationExtensions
         });
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.AddMarketplaceRateLimits(configuration);
         services.AddScoped<DemoData>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<DatabaseStartup>();
@@ -84,6 +85,7 @@ public static class WebApplicationExtensions
         app.UseRequestLocalization("en-US");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<FormBodyGuard>();
