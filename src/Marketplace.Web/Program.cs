@@ -25,7 +25,7 @@ builder.Services.AddMarketplaceFeatures();
 builder.Services.AddMarketplaceJobs(builder.Configuration, role);
 builder.Services.AddMarketplacePayments(builder.Configuration);
 builder.Services.AddMarketplaceEmail(builder.Configuration);
-builder.Services.AddMarketplaceWeb();
+builder.Services.AddMarketplaceWeb(builder.Configuration);
 
 var app = builder.Build();
 

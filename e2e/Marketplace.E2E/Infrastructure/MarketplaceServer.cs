@@ -44,6 +44,8 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Jobs:WorkerCount", "2");
+        // Every browser session signs in from 127.0.0.1: the per-client sign-in limit is for strangers.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
     }
 
     public override async ValueTask DisposeAsync()

@@ -74,6 +74,8 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Jobs:WorkerCount", "2");
+        // Every test client signs in from the same in-process address: the per-client sign-in limit is for strangers.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -48,6 +48,8 @@ public sealed class LotFulfillment : IVersioned
     {
         Require(PickedUpAt is null, "The lot has already been picked up.");
         Require(date >= today, "The pickup date cannot be in the past.");
+        // A truck is booked weeks ahead, not years: a far date is a typo (9999-12-31) that would park the lot forever.
+        Require(date <= today.AddYears(1), $"The pickup date {date:yyyy-MM-dd} is more than a year ahead; choose a day within the next year.");
         PickupDate = date;
         PickupWindow = window.Trim();
         PickupContact = contact.Trim();

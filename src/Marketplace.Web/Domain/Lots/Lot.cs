@@ -49,8 +49,7 @@ public sealed class Lot : IVersioned
         CosmeticGrade grade, FunctionalStatus functional)
     {
         Require(IsDraft, "Devices can only be added while the lot is a draft.");
-        serial = serial.Trim();
-        Require(serial.Length > 0, "A device needs a serial number.");
+        serial = SerialNumber.Parse(serial);
         return new Device
         {
             LotId = Id,

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Web.Features.Account;
 
@@ -21,14 +24,19 @@ public sealed class LoginForm
 }
 
 [Route("account")]
-public sealed class AccountController(SignInManager<AppUser> signIn) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrottle throttle) : Controller
 {
+    /// <summary>One answer for every refused sign-in, known address or not, so the page never tells which addresses exist.</summary>
+    public const string NoMatch = "That e-mail and password do not match an account.";
+
     [HttpGet("login")]
     [AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
     [AllowAnonymous]
+    [HandlesModelErrors]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid)
@@ -36,15 +44,25 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : Controlle
             return View(form);
         }
 
-        var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
+        var email = form.Email.Trim();
+        var client = RateLimits.ClientKey(HttpContext);
+        if (throttle.IsBlocked(email, client))
+        {
+            // Refused before the password is checked: a guesser learns nothing more, right password or not.
+            ModelState.AddModelError("", throttle.BlockedMessage);
+            return View(form);
+        }
+
+        var result = await signIn.PasswordSignInAsync(email, form.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            throttle.Succeeded(email, client);
             return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : Redirect("/dashboard");
         }
 
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in a few minutes."
-            : "That e-mail and password do not match an account.");
+        // Locked (by an administrator) or not allowed reads like a wrong password: the same words as an unknown address.
+        throttle.Failed(email, client);
+        ModelState.AddModelError("", throttle.IsBlocked(email, client) ? throttle.BlockedMessage : NoMatch);
         return View(form);
     }
 

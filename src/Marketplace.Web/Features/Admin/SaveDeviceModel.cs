@@ -20,6 +20,9 @@ public static class SaveDeviceModel
             RuleFor(c => c.BasePrice).GreaterThanOrEqualTo(0).LessThan(100_000).WithMessage("The base price must be between $0 and $100,000.");
             RuleFor(c => c.AueDate).Null().When(c => c.Category != DeviceCategory.Chromebook)
                 .WithMessage("Only Chromebooks have an Auto Update Expiration date.");
+            // The same window a district's own device record accepts (DeviceDetails): a year like 9999 is a typo, not a policy.
+            RuleFor(c => c.AueDate).Must(d => d is null || (d.Value.Year >= 2010 && d.Value.Year <= 2045))
+                .WithMessage(c => $"Auto Update Expiration: {c.AueDate:yyyy-MM} is not a month between 2010 and 2045.");
         }
     }
 

@@ -33,9 +33,12 @@ public sealed class ImportsController(ISender sender) : MarketplaceController(se
     public async Task<IActionResult> Mapping(Guid id) => View(await Sender.Send(new GetImportMapping.Query(id), Aborted));
 
     [HttpPost("/imports/{id:guid}/mapping")]
-    public async Task<IActionResult> Mapping(Guid id, Dictionary<ManifestField, int?> map, Dictionary<AssetStatusKind, AssetStatusEffect> status)
+    public async Task<IActionResult> Mapping(Guid id, [FromForm(Name = "map")] Dictionary<ManifestField, int?>? map,
+        [FromForm(Name = "status")] Dictionary<AssetStatusKind, AssetStatusEffect>? status)
     {
-        var mapping = map.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Value);
+        // Named prefixes: without them a form missing one dictionary would bind the other's fields into it ("map" as a status).
+        // A post with no column choices at all binds no dictionary: the handler then describes the file and asks for the serial column.
+        var mapping = (map ?? []).Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Value);
         await Sender.Send(new StartImportValidation.Command(id, mapping, status), Aborted);
         return RedirectToAction(nameof(Status), new { id });
     }

@@ -45,23 +45,26 @@ public sealed class ManifestRowParser(Guid lotId, IReadOnlyList<string> headers,
             return (null, issues);
         }
 
-        var serial = Text(row, ManifestField.Serial);
+        // The raw cell, not Text(): cleaning turns a control character into a space, which would make "MVI\u0001-0002" a new serial.
+        var serial = SerialNumber.Normalize(Cell(row, ManifestField.Serial));
         if (serial is null)
         {
             issues.Add(Issue(jobId, row, ManifestField.Serial, "The serial number is missing."));
             return (null, issues);
         }
 
-        if (ControlIn(row, ManifestField.Serial) is { } control)
+        // A C1 control character (U+0080–U+009F) in a serial cell is a letter read in the wrong code page: say so, rather
+        // than drop it as SerialNumber.Normalize drops stray C0 keystrokes and line breaks (which leave the serial intact).
+        if (ControlIn(row, ManifestField.Serial) is { } control && control is >= '\u0080' and <= '\u009F')
         {
             issues.Add(Issue(jobId, row, ManifestField.Serial,
                 $"The serial number contains the control character U+{(int)control:X4}, which no serial has. If other letters in the file look wrong too, save it again as CSV UTF-8; otherwise correct the value."));
             return (null, issues);
         }
 
-        if (serial.Length > 64)
+        if (SerialNumber.Problem(serial) is { } problem)
         {
-            issues.Add(Issue(jobId, row, ManifestField.Serial, "The serial number is longer than 64 characters."));
+            issues.Add(Issue(jobId, row, ManifestField.Serial, problem));
             return (null, issues);
         }
 

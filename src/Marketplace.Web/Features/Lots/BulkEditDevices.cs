@@ -24,6 +24,10 @@ public static class BulkEditDevices
             RuleFor(c => c.DeviceIds).NotEmpty().When(c => !c.AllMatching).WithMessage("Tick at least one device, or choose every device matching the filter.");
             RuleFor(c => c).Must(c => c.Remove || c.Grade is not null || c.Category is not null || c.Sanitization is not null || c.Funding is not null)
                 .WithMessage("Choose at least one field to change.");
+            RuleFor(c => c.Grade).IsInEnum().WithMessage(c => $"Grade: \"{c.Grade}\" is not one of the listed grades.");
+            RuleFor(c => c.Category).IsInEnum().WithMessage(c => $"Category: \"{c.Category}\" is not one of the listed categories.");
+            RuleFor(c => c.Sanitization).IsInEnum().WithMessage(c => $"Wiped: \"{c.Sanitization}\" is not one of the listed answers.");
+            RuleFor(c => c.Funding).IsInEnum().WithMessage(c => $"Funding source: \"{c.Funding}\" is not one of the listed sources.");
         }
     }
 

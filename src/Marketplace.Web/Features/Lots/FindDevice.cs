@@ -23,7 +23,7 @@ public static class FindDevice
     {
         public async ValueTask<IReadOnlyList<Match>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var term = query.Term.Trim();
+            var term = SerialNumber.Normalize(query.Term) ?? "";
             if (term.Length == 0)
             {
                 return [];

@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Fulfillment;
+using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
@@ -38,7 +39,7 @@ public static class RecordSanitization
         {
             var fulfillment = await db.FulfillmentsBoughtBy(user).AsNoTracking().SingleOrDefaultAsync(f => f.LotId == command.LotId, cancellationToken)
                               ?? throw new NotFoundException("Lot");
-            var serial = command.Serial.Trim();
+            var serial = SerialNumber.Parse(command.Serial);
             var device = await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.LotId == fulfillment.LotId && d.Serial == serial, cancellationToken);
             if (device is null)
             {

@@ -12,12 +12,16 @@ public static class IdentityServiceCollectionExtensions
             {
                 options.Password.RequiredLength = 12;
                 options.User.RequireUniqueEmail = true;
-                options.Lockout.MaxFailedAccessAttempts = 8;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<MarketplaceDb>()
             .AddClaimsPrincipalFactory<OrganizationClaimsFactory>()
             .AddDefaultTokenProviders();
+
+        // Failed sign-ins are counted per address and client (SignInThrottle), not by Identity's per-account lockout,
+        // which anyone who knows an address could trigger: the sign-in page never asks Identity to count failures.
+        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddSingleton<SignInThrottle>();
 
         services.ConfigureApplicationCookie(options =>
         {

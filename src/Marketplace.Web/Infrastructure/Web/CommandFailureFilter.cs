@@ -39,22 +39,7 @@ public sealed class CommandFailureFilter(ITempDataDictionaryFactory tempDataFact
         context.ExceptionHandled = true;
     }
 
-    /// <summary>Back to the page the request came from, with the reason shown; a bare 400 when there is no such page.</summary>
-    private void Back(ExceptionContext context, string message)
-    {
-        var request = context.HttpContext.Request;
-        var cameFrom = Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) && uri.Host == request.Host.Host ? uri.PathAndQuery : null;
-        if (cameFrom is null && !HttpMethods.IsPost(request.Method))
-        {
-            context.Result = new BadRequestObjectResult(message);
-            return;
-        }
-
-        var tempData = tempDataFactory.GetTempData(context.HttpContext);
-        tempData[Flash.Error] = message;
-        PostedForm.Keep(context.HttpContext, tempData);
-        context.Result = new LocalRedirectResult(cameFrom ?? "/");
-    }
+    private void Back(ExceptionContext context, string message) => context.Result = Refusal.Back(context.HttpContext, tempDataFactory, message);
 }
 
 public static class Flash

@@ -11,11 +11,16 @@ namespace Marketplace.Web.Infrastructure.Web;
 
 public static class WebApplicationExtensions
 {
-    public static IServiceCollection AddMarketplaceWeb(this IServiceCollection services)
+    public static IServiceCollection AddMarketplaceWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add<CommandFailureFilter>();
+            options.Filters.Add<InvalidInputFilter>();
+            options.ModelMetadataDetailsProviders.Add(new BindingMessages());
+            // Whether a field may be empty is each command's validator's call (with its own message), not an implicit
+            // [Required] on every non-nullable string that InvalidInputFilter would then refuse with a generic one.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             // Anti-forgery on every unsafe request; the Stripe webhook opts out and checks Stripe's signature instead.
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         });
@@ -32,6 +37,7 @@ public static class WebApplicationExtensions
         });
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.AddMarketplaceRateLimits(configuration);
         services.AddScoped<DemoData>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<DatabaseStartup>();
@@ -79,8 +85,10 @@ public static class WebApplicationExtensions
         app.UseRequestLocalization("en-US");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<FormBodyGuard>();
         return app;
     }
 
