@@ -69,6 +69,11 @@ public sealed class ManifestReader
         }
 
         var excel = IsExcel(fileName, content);
+        if (excel && Infrastructure.Spreadsheets.XlsxLimits.Manifest.Exceeded(content) is { } tooLarge)
+        {
+            throw new ManifestFormatException(tooLarge);
+        }
+
         string?[]? header;
         try
         {
