@@ -33,9 +33,10 @@ public sealed class ImportsController(ISender sender) : MarketplaceController(se
     public async Task<IActionResult> Mapping(Guid id) => View(await Sender.Send(new GetImportMapping.Query(id), Aborted));
 
     [HttpPost("/imports/{id:guid}/mapping")]
-    public async Task<IActionResult> Mapping(Guid id, Dictionary<ManifestField, int?>? map)
+    public async Task<IActionResult> Mapping(Guid id, [Bind(Prefix = "map")] Dictionary<ManifestField, int?>? map)
     {
-        // A post with no column choices at all binds no dictionary: the validator then asks for the serial column.
+        // The prefix is explicit so that a post with no map[...] fields binds nothing (rather than every other field of
+        // the form as a column choice): the validator then asks for the serial column.
         var mapping = (map ?? []).Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Value);
         await Sender.Send(new StartImportValidation.Command(id, mapping), Aborted);
         return RedirectToAction(nameof(Status), new { id });
