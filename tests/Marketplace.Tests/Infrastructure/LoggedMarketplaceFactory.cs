@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,6 +33,13 @@ public class LoggedMarketplaceFactory : MarketplaceFactory
         var failures = Failures;
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Select(f => $"{f.Level} {f.Category}: {f.Message} {f.Exception}")));
     }
+
+    /// <summary>A browser session whose requests arrive from <paramref name="address"/> (the in-process server takes it from here).</summary>
+    public BrowserClient From(string address, string baseAddress = "http://localhost") =>
+        new(new HttpClient(new CookieContainerHandler { InnerHandler = Server.CreateHandler(http => http.Connection.RemoteIpAddress = IPAddress.Parse(address)) })
+        {
+            BaseAddress = new Uri(baseAddress),
+        });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -85,6 +85,11 @@ public sealed class ManifestReader
         }
 
         var excel = IsExcel(fileName, content);
+        if (excel && Infrastructure.Spreadsheets.XlsxLimits.Manifest.Exceeded(content) is { } tooLarge)
+        {
+            throw new ManifestFormatException(tooLarge);
+        }
+
         var encoding = excel ? (Encoding.UTF8, (string?)null) : ManifestEncoding.Detect(content);
         var delimiter = excel ? "," : DetectDelimiter(content);
         string?[]? header;

@@ -22,7 +22,17 @@ public static class SpreadsheetCsv
 
     /// <summary>OWASP's CSV-injection rule: a cell starting with = + - @ tab or CR is prefixed with '.</summary>
     public static string Neutralize(string? value) =>
-        string.IsNullOrEmpty(value) ? "" : value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        string.IsNullOrEmpty(value) ? "" : RunsAsFormula(value) ? "'" + value : value;
+
+    /// <summary>
+    /// Whether a spreadsheet could take the cell for a formula: it starts with = + - @ tab or CR, or with a character that
+    /// Unicode compatibility maps onto one of them (full-width ＝ ＋ － ＠, small ﹦ ﹢ ﹣ ﹫), which spreadsheets with an
+    /// East Asian input method fold to the ASCII sign.
+    /// </summary>
+    public static bool RunsAsFormula(string? value) =>
+        !string.IsNullOrEmpty(value)
+        && (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            || (value[0] > '~' && value[0].ToString().Normalize(NormalizationForm.FormKC) is ['=' or '+' or '-' or '@']));
 
     private static void AppendRow(StringBuilder text, IReadOnlyList<string?> cells)
     {

@@ -11,7 +11,7 @@ namespace Marketplace.Web.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// One sheet as .xlsx, from a column spec: bold frozen header with filters, numbers and dates as real Excel values,
-/// and text written as text (never parsed as a formula) with formula-looking values neutralised like the CSV.
+/// and text written as text (never parsed as a formula), formula-looking values kept as typed in quote-prefixed cells.
 /// </summary>
 /// <remarks>
 /// Streamed with the Open XML SDK's <see cref="OpenXmlWriter"/>, one row at a time, into a write-only zip: a
@@ -25,7 +25,10 @@ public static class SpreadsheetXlsx
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
     // Cell formats (indexes into cellXfs of the stylesheet below).
-    private const uint HeaderStyle = 1, DateStyle = 2, YearsStyle = 3;
+    private const uint HeaderStyle = 1, DateStyle = 2, YearsStyle = 3, QuotedTextStyle = 4;
+
+    // Excel's built-in "@" (text) number format.
+    private const uint TextFormatId = 49;
 
     // Custom number formats start at 164; lower ids are Excel's built-ins.
     private const uint DateFormatId = 164, YearsFormatId = 165;
@@ -156,7 +159,9 @@ public static class SpreadsheetXlsx
                     default:
                         if (column.Text(line) is { Length: > 0 } text)
                         {
-                            WriteText(writer, attributes, columnNames[c], rowText, SpreadsheetCsv.Neutralize(text), style: null);
+                            // An inline string is never run, so the text stays as typed; the quote-prefix style keeps it
+                            // text when someone edits the cell (what the CSV's leading apostrophe does, without showing one).
+                            WriteText(writer, attributes, columnNames[c], rowText, text, SpreadsheetCsv.RunsAsFormula(text) ? QuotedTextStyle : null);
                         }
 
                         break;
@@ -350,7 +355,7 @@ public static class SpreadsheetXlsx
         }
     }
 
-    /// <summary>Just what the cell kinds use: a bold shaded header, a yyyy-mm-dd date format and one decimal for years.</summary>
+    /// <summary>Just what the cell kinds use: a bold shaded header, a yyyy-mm-dd date format, one decimal for years and quote-prefixed text.</summary>
     private static Stylesheet NewStylesheet() =>
         new(
             new NumberingFormats(
@@ -369,8 +374,9 @@ public static class SpreadsheetXlsx
                 new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
                 new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyFill = true },
                 new CellFormat { NumberFormatId = DateFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-                new CellFormat { NumberFormatId = YearsFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true })
-            { Count = 4 },
+                new CellFormat { NumberFormatId = YearsFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+                new CellFormat { NumberFormatId = TextFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, QuotePrefix = true })
+            { Count = 5 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private static Font NewFont(bool bold)

@@ -42,19 +42,17 @@ public sealed class InvalidInputFilter(ITempDataDictionaryFactory tempDataFactor
 
     private static IEnumerable<string> BindingFailures(ModelStateDictionary modelState)
     {
-        foreach (var (key, entry) in modelState)
-        {
-            if (entry.ValidationState != ModelValidationState.Invalid)
-            {
-                continue;
-            }
+        var failures =
+            from entry in modelState
+            where entry.Value.ValidationState == ModelValidationState.Invalid
+            from error in entry.Value.Errors
+            let reason = string.IsNullOrEmpty(error.ErrorMessage) ? $"\"{Refusal.Shown(entry.Value.AttemptedValue)}\" is not a valid value." : error.ErrorMessage
+            select (entry.Key, Reason: reason);
 
-            foreach (var error in entry.Errors)
-            {
-                var reason = string.IsNullOrEmpty(error.ErrorMessage) ? $"\"{Refusal.Shown(entry.AttemptedValue)}\" is not a valid value." : error.ErrorMessage;
-                yield return key.Length == 0 ? reason : $"{Refusal.FieldLabel(key)}: {reason}";
-            }
-        }
+        // A dictionary entry's value is reported under its full key (map[Serial]) and again under the bare one: keep the full one.
+        return failures.GroupBy(f => f.Reason)
+            .Select(g => g.MaxBy(f => f.Key.Length))
+            .Select(f => f.Key.Length == 0 ? f.Reason : $"{Refusal.FieldLabel(f.Key)}: {f.Reason}");
     }
 
     /// <summary>C0 and C1 controls but tab, CR and LF (which text areas send), in any posted field.</summary>

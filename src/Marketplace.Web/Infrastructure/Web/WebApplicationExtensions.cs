@@ -1,7 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -17,6 +16,7 @@ public static class WebApplicationExtensions
         {
             options.Filters.Add<CommandFailureFilter>();
             options.Filters.Add<InvalidInputFilter>();
+            options.Filters.Add<NoStoreDownloads>();
             options.ModelMetadataDetailsProviders.Add(new BindingMessages());
             // Whether a field may be empty is each command's validator's call (with its own message), not an implicit
             // [Required] on every non-nullable string that InvalidInputFilter would then refuse with a generic one.
@@ -41,12 +41,7 @@ public static class WebApplicationExtensions
         services.AddScoped<DemoData>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<DatabaseStartup>();
-        services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
-        });
+        services.AddMarketplaceSecurityHeaders(configuration);
         return services;
     }
 
@@ -72,16 +67,12 @@ public static class WebApplicationExtensions
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            // Sent only over HTTPS (directly, or as a trusted proxy's X-Forwarded-Proto says), never for localhost.
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.XFrameOptions = "DENY";
-            context.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            await next();
-        });
+        app.UseMarketplaceSecurityHeaders();
         app.UseRequestLocalization("en-US");
         app.UseStaticFiles();
         app.UseRouting();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Marketplace.Tests.Features.Account;
 
@@ -26,13 +25,6 @@ public sealed class SignInLimitsApp : LoggedMarketplaceFactory
         Settings["RateLimits:FailedSignIns:PerClient"] = FailuresPerClient.ToString();
         Settings["Stripe:WebhookSecret"] = "whsec_limits";
     }
-
-    /// <summary>A browser session whose requests arrive from <paramref name="address"/>.</summary>
-    public BrowserClient From(string address) =>
-        new(new HttpClient(new CookieContainerHandler { InnerHandler = Server.CreateHandler(http => http.Connection.RemoteIpAddress = IPAddress.Parse(address)) })
-        {
-            BaseAddress = new Uri("http://localhost"),
-        });
 }
 
 public sealed partial class SignInAbuseTests(SignInLimitsApp app) : IClassFixture<SignInLimitsApp>
@@ -105,6 +97,22 @@ public sealed partial class SignInAbuseTests(SignInLimitsApp app) : IClassFixtur
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a refused client is told when to come back");
         Assert.Contains("Too many attempts from your network.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        app.AssertNoFailures();
+    }
+
+    [Fact]
+    public async Task A_client_cannot_escape_the_limit_by_naming_other_addresses_in_X_Forwarded_For()
+    {
+        var spoofer = app.From("203.0.113.17");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= SignInLimitsApp.PostsPerClient; i++)
+        {
+            spoofer.Http.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            spoofer.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"192.0.2.{i + 1}");
+            statuses.Add((await spoofer.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = $"spoof{i}@demo.k12", ["Password"] = "x" })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         app.AssertNoFailures();
     }
 

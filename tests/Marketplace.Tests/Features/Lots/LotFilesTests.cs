@@ -380,14 +380,18 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
         Assert.Equal((XLDataType.DateTime, new DateTime(2020, 8, 15)), (first.Cell(11).DataType, first.Cell(11).GetDateTime()));
         Assert.Equal((XLDataType.DateTime, new DateTime(2031, 6, 30)), (first.Cell(13).DataType, first.Cell(13).GetDateTime()));
         Assert.Equal("yyyy-mm-dd", first.Cell(11).Style.NumberFormat.Format);
+        // Stored as the text typed, in a quote-prefixed text cell: no apostrophe in the value, no formula when edited.
         var notes = first.Cell(20);
-        Assert.Equal("'=HYPERLINK(\"http://evil.example\",\"click\")", notes.GetString());
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"click\")", notes.GetString());
+        Assert.True(notes.Style.IncludeQuotePrefix);
         Assert.False(notes.HasFormula);
         Assert.Equal(XLDataType.Text, notes.DataType);
         var model = sheet.Cell(3, 5);
-        Assert.Equal("'@SUM(1)", model.GetString());
+        Assert.Equal("@SUM(1)", model.GetString());
+        Assert.True(model.Style.IncludeQuotePrefix);
         Assert.False(model.HasFormula);
-        Assert.Equal("'-2 keys missing", sheet.Cell(3, 20).GetString());
+        Assert.Equal("-2 keys missing", sheet.Cell(3, 20).GetString());
+        Assert.False(first.Cell(5).Style.IncludeQuotePrefix);
         Assert.True(sheet.Cell(3, 11).IsEmpty());
 
         using var zip = new ZipArchive(new MemoryStream(bytes));
