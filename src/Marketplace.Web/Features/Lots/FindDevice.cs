@@ -24,7 +24,10 @@ public static class FindDevice
         public async ValueTask<IReadOnlyList<Match>> Handle(Query query, CancellationToken cancellationToken)
         {
             var term = SerialNumber.Normalize(query.Term) ?? "";
-            if (term.Length == 0)
+
+            // Serials and asset tags are at most 64 characters: a longer term matches nothing (and SQLite refuses LIKE
+            // patterns of 50,000 characters and more).
+            if (term.Length is 0 or > SerialNumber.MaxLength)
             {
                 return [];
             }
