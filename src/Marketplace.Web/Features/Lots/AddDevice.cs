@@ -29,8 +29,7 @@ public static class AddDevice
             RuleFor(c => c.Grade).IsInEnum();
             RuleFor(c => c.Functional).IsInEnum();
             RuleFor(c => c.FundingSource).IsInEnum().WithMessage("Funding source: choose one of the listed sources.");
-            RuleFor(c => c.PurchaseDate).Must(d => d is null || (d.Value.Year >= 1990 && d.Value <= clock.Today))
-                .WithMessage("Purchase date: a date between 1990 and today.");
+            RuleFor(c => c.PurchaseDate).Must(d => DeviceDetails.IsPlausiblePurchaseDate(d, clock.Today)).WithMessage(DeviceDetails.PurchaseDateMessage);
         }
     }
 

@@ -65,6 +65,11 @@ public sealed record DeviceDetails
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    public const string PurchaseDateMessage = "Purchase date: a date between 1990 and today.";
+
+    /// <summary>A purchase date the E-rate and federal rules can judge: none, or a real one that is not in the future.</summary>
+    public static bool IsPlausiblePurchaseDate(DateOnly? date, DateOnly today) => date is null || (date.Value.Year >= 1990 && date.Value <= today);
+
     public sealed class Rules : AbstractValidator<DeviceDetails>
     {
         public Rules(IClock clock)
@@ -89,8 +94,7 @@ public sealed record DeviceDetails
             RuleFor(f => f.RamGb).InclusiveBetween(1, 1024).When(f => f.RamGb is not null).WithMessage("RAM: a whole number of GB from 1 to 1,024.");
             RuleFor(f => f.StorageGb).InclusiveBetween(1, 65_536).When(f => f.StorageGb is not null).WithMessage("Storage: a whole number of GB from 1 to 65,536.");
             RuleFor(f => f.BatteryHealthPercent).InclusiveBetween(0, 100).When(f => f.BatteryHealthPercent is not null).WithMessage("Battery health: a percentage from 0 to 100.");
-            RuleFor(f => f.PurchaseDate).Must(d => d is null || (d.Value.Year >= 1990 && d.Value <= clock.Today))
-                .WithMessage("Purchase date: a date between 1990 and today.");
+            RuleFor(f => f.PurchaseDate).Must(d => IsPlausiblePurchaseDate(d, clock.Today)).WithMessage(PurchaseDateMessage);
             RuleFor(f => f.AueDate).Must(d => d is null || (d.Value.Year >= 2010 && d.Value.Year <= 2045))
                 .WithMessage("Auto Update Expiration: a date between 2010 and 2045.");
         }

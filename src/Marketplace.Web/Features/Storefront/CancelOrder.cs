@@ -19,14 +19,9 @@ public static class CancelOrder
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var order = await db.OrdersPlacedBy(user).Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken)
-                        ?? throw new NotFoundException("Order");
-            var invoice = await db.Invoices.SingleAsync(i => i.OrderId == order.Id, cancellationToken);
+            var (order, invoice) = await db.LoadWithInvoiceAsync(user, command.OrderId, withLines: true, cancellationToken);
             order.Cancel();
-            if (invoice.CheckoutSessionId is { } session && !await payments.CloseCardCheckoutAsync(session, cancellationToken))
-            {
-                throw new DomainException($"The card payment for order {order.Number} has already gone through, so it cannot be cancelled. It will show as paid in a moment.");
-            }
+            await payments.CloseCardCheckoutAsync(order, invoice, ", so it cannot be cancelled. It will show as paid in a moment.", cancellationToken);
 
             invoice.Void();
             var listingIds = order.Lines.Select(l => l.ListingId).ToList();

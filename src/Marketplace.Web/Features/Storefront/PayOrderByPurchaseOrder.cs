@@ -23,13 +23,9 @@ public static class PayOrderByPurchaseOrder
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var order = await db.OrdersPlacedBy(user).SingleOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken) ?? throw new NotFoundException("Order");
-            var invoice = await db.Invoices.SingleAsync(i => i.OrderId == order.Id, cancellationToken);
+            var (order, invoice) = await db.LoadWithInvoiceAsync(user, command.OrderId, withLines: false, cancellationToken);
             order.PayByPurchaseOrder(command.PurchaseOrderNumber);
-            if (invoice.CheckoutSessionId is { } session && !await payments.CloseCardCheckoutAsync(session, cancellationToken))
-            {
-                throw new DomainException($"The card payment for order {order.Number} has already gone through; no purchase order is needed.");
-            }
+            await payments.CloseCardCheckoutAsync(order, invoice, "; no purchase order is needed.", cancellationToken);
 
             invoice.PayByPurchaseOrder(command.PurchaseOrderNumber);
             return Unit.Value;
