@@ -3,6 +3,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,16 +31,12 @@ internal sealed class BenchmarkApp(string dataFolder) : WebApplicationFactory<Pr
 
     public Task SendAsync(ClaimsPrincipal user, IMessage message) => AskAsync<object>(user, message);
 
-    /// <summary>A signed-in demo user as the pipeline sees one: id, organization and role claims.</summary>
-    public async Task<ClaimsPrincipal> PrincipalAsync(string email, string role)
+    /// <summary>A signed-in demo user as the pipeline sees one: the app's own claims factory, duties and membership included.</summary>
+    public async Task<ClaimsPrincipal> PrincipalAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<MarketplaceDb>().Users.AsNoTracking().SingleAsync(u => u.Email == email);
-        return new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new Claim(MarketplaceClaims.OrganizationId, user.OrganizationId.ToString()),
-            new Claim(ClaimTypes.Role, role),
-        ], "benchmark"));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
     }
 }

@@ -115,7 +115,7 @@ internal static class ImportScenario
 
     private static async Task<(Guid LotId, ClaimsPrincipal User)> ArrangeAsync(BenchmarkApp app)
     {
-        var principal = await app.PrincipalAsync("district@demo.k12", Roles.DistrictStaff);
+        var principal = await app.PrincipalAsync("district@demo.k12");
         var lotId = await app.AskAsync<Guid>(principal, new CreateLot.Command("Benchmark lot", null, null));
         return (lotId, principal);
     }

@@ -32,7 +32,7 @@ internal static class SanitizeScenario
         {
             await using var app = new BenchmarkApp(folder.FullName);
             app.StartServer();
-            var refurbisher = await app.PrincipalAsync("refurbisher@demo.k12", Roles.RefurbisherStaff);
+            var refurbisher = await app.PrincipalAsync("refurbisher@demo.k12");
             var random = new Random(20261202);
 
             var warmUp = await ReceivedLotAsync(app, "WU", SmallLot * 2);

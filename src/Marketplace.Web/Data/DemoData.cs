@@ -12,14 +12,21 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
 {
     public const string DefaultPassword = "Demo-pass-2026!";
 
-    public static readonly IReadOnlyList<(string Email, string Name, string Role, string Organization)> Users =
+    /// <summary>
+    /// The first user of each organization is its admin and holds every duty, as the person who signs an
+    /// organization up does; the others show separated duties.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Email, string Name, string[] Roles, string Organization)> Users =
     [
-        ("district@demo.k12", "Dana Whitfield", Roles.DistrictStaff, "Maple Valley School District"),
-        ("district2@demo.k12", "Luis Ortega", Roles.DistrictStaff, "Cedar Ridge Unified School District"),
-        ("refurbisher@demo.k12", "Priya Natarajan", Roles.RefurbisherStaff, "GreenCycle ITAD"),
-        ("school@demo.k12", "Marcus Bell", Roles.SchoolBuyer, "Lakeside Elementary School"),
-        ("finance@demo.k12", "Erin Kowalski", Roles.Finance, "K-12 Device Marketplace"),
-        ("admin@demo.k12", "Sam Adeyemi", Roles.Admin, "K-12 Device Marketplace"),
+        ("district@demo.k12", "Dana Whitfield", [Roles.OrganizationAdmin, Roles.DistrictInventory, Roles.DistrictApprover], "Maple Valley School District"),
+        ("inventory@demo.k12", "Tom Reyes", [Roles.DistrictInventory], "Maple Valley School District"),
+        ("district2@demo.k12", "Luis Ortega", [Roles.OrganizationAdmin, Roles.DistrictInventory, Roles.DistrictApprover], "Cedar Ridge Unified School District"),
+        ("refurbisher@demo.k12", "Priya Natarajan", [Roles.OrganizationAdmin, Roles.RefurbisherBuyer, Roles.RefurbisherTechnician], "GreenCycle ITAD"),
+        ("technician@demo.k12", "Ken Okafor", [Roles.RefurbisherTechnician], "GreenCycle ITAD"),
+        ("school@demo.k12", "Marcus Bell", [Roles.OrganizationAdmin, Roles.SchoolBuyer], "Lakeside Elementary School"),
+        ("principal@demo.k12", "Grace Liu", [Roles.SchoolApprover], "Lakeside Elementary School"),
+        ("finance@demo.k12", "Erin Kowalski", [Roles.Finance], "K-12 Device Marketplace"),
+        ("admin@demo.k12", "Sam Adeyemi", [Roles.OrganizationAdmin, Roles.Admin], "K-12 Device Marketplace"),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -51,7 +58,7 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
         await db.SaveChangesAsync(cancellationToken);
 
         var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
-        foreach (var (email, name, role, organization) in Users)
+        foreach (var (email, name, roles, organization) in Users)
         {
             var user = new AppUser
             {
@@ -67,7 +74,7 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
                 throw new InvalidOperationException($"Could not create demo user {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
 
-            await users.AddToRoleAsync(user, role);
+            await users.AddToRolesAsync(user, roles);
         }
 
         logger.LogInformation("Seeded demo organizations and {Count} demo users (see README for sign-ins)", Users.Count);

@@ -8,8 +8,11 @@ namespace Marketplace.Tests.Infrastructure;
 /// <summary>Organizations beside the demo ones, for tests about what a second school or refurbisher may see and do.</summary>
 public static class OtherOrganizations
 {
-    /// <summary>Adds a verified organization with one staff member; returns the e-mail that signs in with the demo password.</summary>
-    public static async Task<string> AddOrganizationWithUserAsync(this MarketplaceFactory factory, string name, OrganizationKind kind, string role)
+    /// <summary>
+    /// Adds a verified organization with one staff member holding the given duties (every duty of the kind when none
+    /// are named); returns the e-mail that signs in with the demo password.
+    /// </summary>
+    public static async Task<string> AddOrganizationWithUserAsync(this MarketplaceFactory factory, string name, OrganizationKind kind, params string[] duties)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
@@ -22,7 +25,7 @@ public static class OtherOrganizations
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var created = await users.CreateAsync(user, DemoData.DefaultPassword);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        Assert.True((await users.AddToRolesAsync(user, duties.Length > 0 ? duties : Roles.DutiesOf(kind))).Succeeded);
         return email;
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.Web.Domain;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain.Fulfillment;
@@ -21,7 +22,7 @@ public sealed class OutboxDurabilityTests
         await using (var crashed = new MarketplaceFactory(folder))
         {
             var school = await crashed.WithDbAsync(db => db.Users.Where(u => u.Email == "school@demo.k12").Select(u => u.OrganizationId).SingleAsync());
-            rowId = await EnqueueAsync(crashed, new SendEmail.Command(school, subject, "The driver arrives between 8:00 and 10:00 am."), row =>
+            rowId = await EnqueueAsync(crashed, new SendEmail.Command(school, subject, "The driver arrives between 8:00 and 10:00 am.", [Roles.SchoolBuyer]), row =>
             {
                 row.LeaseUntil = DateTimeOffset.UtcNow.AddMinutes(10);
                 row.LeaseOwner = "web-1:4242:lost-with-its-in-memory-queue";
@@ -99,7 +100,7 @@ public sealed class OutboxDurabilityTests
 
             // Handed out just before the crash, its job lost with the in-memory queue.
             var school = await crashed.WithDbAsync(db => db.Users.Where(u => u.Email == "school@demo.k12").Select(u => u.OrganizationId).SingleAsync());
-            lostId = await EnqueueAsync(crashed, new SendEmail.Command(school, $"Lost {Guid.NewGuid():N}", "Sent after the restart."), row =>
+            lostId = await EnqueueAsync(crashed, new SendEmail.Command(school, $"Lost {Guid.NewGuid():N}", "Sent after the restart.", [Roles.SchoolBuyer]), row =>
             {
                 row.LeaseUntil = DateTimeOffset.UtcNow.AddMinutes(10);
                 row.LeaseOwner = "web-1:4242:lost-with-its-in-memory-queue";

@@ -1,3 +1,4 @@
+using Marketplace.Web.Domain;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Notifications;
@@ -25,7 +26,7 @@ public sealed class OutboxExactlyOnceTests
         var school = await app.SchoolAsync();
 
         // Run A is claimed and starts, then is held before its transaction (a job that outlives its lease).
-        var rowId = await app.EnqueueAsync(new SendEmail.Command(school, subject, "The driver arrives at 8:00."));
+        var rowId = await app.EnqueueAsync(new SendEmail.Command(school, subject, "The driver arrives at 8:00.", [Roles.SchoolBuyer]));
         await app.Gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
         var claimA = Assert.Single(app.ClaimsThatRan(rowId));
 
@@ -66,7 +67,7 @@ public sealed class OutboxExactlyOnceTests
         app.Gate.HoldFirst(subject);
         var school = await app.SchoolAsync();
 
-        var rowId = await app.EnqueueAsync(new SendEmail.Command(school, subject, "Your certificate of data destruction is ready."));
+        var rowId = await app.EnqueueAsync(new SendEmail.Command(school, subject, "Your certificate of data destruction is ready.", [Roles.SchoolBuyer]));
         await app.Gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
         var claim = Assert.Single(app.ClaimsThatRan(rowId));
         var claimed = await app.RowAsync(rowId);

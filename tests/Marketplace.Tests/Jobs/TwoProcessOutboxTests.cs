@@ -1,3 +1,4 @@
+using Marketplace.Web.Domain;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Marketplace.Tests.Infrastructure;
@@ -39,7 +40,7 @@ public sealed class TwoProcessOutboxTests
                 var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
                 for (var i = 0; i < Messages; i++)
                 {
-                    outbox.Enqueue(new SendEmail.Command(school, $"Reminder {run} #{i:000}", "Pickup tomorrow between 8:00 and 10:00 am."));
+                    outbox.Enqueue(new SendEmail.Command(school, $"Reminder {run} #{i:000}", "Pickup tomorrow between 8:00 and 10:00 am.", [Roles.SchoolBuyer]));
                 }
 
                 await scope.ServiceProvider.GetRequiredService<MarketplaceDb>().SaveChangesAsync();

@@ -13,7 +13,7 @@ namespace Marketplace.Web.Features.Fulfillment;
 /// <summary>The buyer's driver has the devices: the lot is in transit and the district is told.</summary>
 public static class MarkPickedUp
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherTechnician)]
     public sealed record Command(Guid LotId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command>
@@ -24,7 +24,7 @@ public static class MarkPickedUp
             fulfillment.MarkPickedUp(clock.Now);
             var number = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
             outbox.Email(fulfillment.DistrictId, $"Lot {number} was picked up",
-                $"{fulfillment.DeviceCount} devices of lot {number} left your site on {clock.Now:MMMM d, yyyy} and are in transit.");
+                $"{fulfillment.DeviceCount} devices of lot {number} left your site on {clock.Now:MMMM d, yyyy} and are in transit.", Roles.DistrictInventory);
             return Unit.Value;
         }
     }

@@ -13,7 +13,7 @@ namespace Marketplace.Web.Features.Fulfillment;
 /// <summary>The devices arrived at the buyer's facility: sanitization can be recorded serial by serial.</summary>
 public static class MarkReceived
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherTechnician)]
     public sealed record Command(Guid LotId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command>
@@ -24,7 +24,7 @@ public static class MarkReceived
             fulfillment.MarkReceived(clock.Now);
             var number = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
             outbox.Email(fulfillment.DistrictId, $"Lot {number} was received",
-                $"The buyer received lot {number}. Data sanitization is recorded serial by serial; your certificate follows automatically.");
+                $"The buyer received lot {number}. Data sanitization is recorded serial by serial; your certificate follows automatically.", Roles.DistrictInventory);
             return Unit.Value;
         }
     }

@@ -14,7 +14,7 @@ namespace Marketplace.Web.Features.Fulfillment;
 /// <summary>The district schedules (or moves) the pickup of a paid lot; the buyer is told now and reminded the day before.</summary>
 public static class SchedulePickup
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, DateOnly Date, string Window, string Contact) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -35,7 +35,7 @@ public static class SchedulePickup
             var lot = await db.Lots.AsNoTracking().Where(l => l.Id == fulfillment.LotId).Select(l => new { l.Number, l.PickupAddress }).SingleAsync(cancellationToken);
             var notice = $"Pickup for lot {lot.Number} ({fulfillment.DeviceCount} devices) is scheduled on {command.Date:dddd, MMMM d, yyyy}, {command.Window}.\n" +
                          $"Address: {lot.PickupAddress}\nContact: {command.Contact}";
-            outbox.Email(fulfillment.BuyerId, $"Pickup scheduled for lot {lot.Number}", notice);
+            outbox.Email(fulfillment.BuyerId, $"Pickup scheduled for lot {lot.Number}", notice, Roles.RefurbisherTechnician);
 
             // A reminder the day before, as scheduled outbox work that survives restarts.
             var reminderAt = new DateTimeOffset(command.Date.AddDays(-1).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);

@@ -21,7 +21,7 @@ public sealed class HomeController(ISender sender) : MarketplaceController(sende
     {
         var u when u.IsInRole(Roles.DistrictStaff) => RedirectToAction("Index", "Lots"),
         var u when u.IsInRole(Roles.RefurbisherStaff) => RedirectToAction("Index", "Market"),
-        var u when u.IsInRole(Roles.SchoolBuyer) => RedirectToAction("Index", "Store"),
+        var u when u.IsInRole(Roles.SchoolStaff) => RedirectToAction("Index", "Store"),
         var u when u.IsInRole(Roles.Finance) => RedirectToAction("Index", "Finance"),
         var u when u.IsInRole(Roles.Admin) => RedirectToAction("Index", "Admin"),
         _ => RedirectToAction("Login", "Account"),

@@ -2,7 +2,7 @@ namespace Marketplace.Web.Features.Imports;
 
 public static class CancelImport
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid JobId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, ImportProgress progress) : ICommandHandler<Command>

@@ -5,7 +5,7 @@ namespace Marketplace.Web.Features.Imports;
 /// <summary>Step 4: import every valid row (accepting the reported problems) — or, with none, all rows.</summary>
 public static class ConfirmImport
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid JobId, bool AcceptIssues) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, Outbox outbox) : ICommandHandler<Command>

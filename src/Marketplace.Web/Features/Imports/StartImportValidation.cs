@@ -7,7 +7,7 @@ namespace Marketplace.Web.Features.Imports;
 /// <summary>Step 3: the district confirms the mapping; validation of every row runs in the background.</summary>
 public static class StartImportValidation
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     /// <param name="Statuses">How devices of each asset status are listed; kinds not given keep their defaults.</param>
     public sealed record Command(Guid JobId, IReadOnlyDictionary<ManifestField, int> Mapping,
         IReadOnlyDictionary<AssetStatusKind, AssetStatusEffect>? Statuses = null) : ICommand;

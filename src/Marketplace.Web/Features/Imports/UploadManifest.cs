@@ -8,7 +8,7 @@ public static class UploadManifest
 {
     private static readonly string[] Extensions = [".csv", ".txt", ".tsv", ".xlsx"];
 
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, string FileName, byte[] Content) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>

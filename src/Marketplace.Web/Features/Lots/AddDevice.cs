@@ -13,7 +13,7 @@ namespace Marketplace.Web.Features.Lots;
 /// <summary>The district types one device into a draft lot; its AUE and maker come from the reference table when known.</summary>
 public static class AddDevice
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, string Serial, string? AssetTag, DeviceCategory Category, string? Manufacturer,
         string Model, CosmeticGrade Grade, FunctionalStatus Functional, DateOnly? PurchaseDate = null, FundingSource FundingSource = FundingSource.Unknown) : ICommand;
 

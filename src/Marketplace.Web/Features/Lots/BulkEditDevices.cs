@@ -13,7 +13,7 @@ namespace Marketplace.Web.Features.Lots;
 /// <summary>Bulk edit or removal of devices in a draft lot: the ticked rows, or every device matching the filter.</summary>
 public static class BulkEditDevices
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, IReadOnlyList<Guid> DeviceIds, bool AllMatching, DeviceFilter Filter, bool Remove,
         CosmeticGrade? Grade, DeviceCategory? Category, DeclaredSanitization? Sanitization, FundingSource? Funding) : ICommand<int>;
 

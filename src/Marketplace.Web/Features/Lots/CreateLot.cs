@@ -11,7 +11,7 @@ namespace Marketplace.Web.Features.Lots;
 
 public static class CreateLot
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(string Title, string? Description, string? PickupAddress) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>

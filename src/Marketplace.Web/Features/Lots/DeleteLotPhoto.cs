@@ -16,7 +16,7 @@ namespace Marketplace.Web.Features.Lots;
 
 public static class DeleteLotPhoto
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, Guid PhotoId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : ICommandHandler<Command>

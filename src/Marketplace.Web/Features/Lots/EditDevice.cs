@@ -9,7 +9,7 @@ namespace Marketplace.Web.Features.Lots;
 /// </summary>
 public static class EditDevice
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, Guid DeviceId, DeviceDetails Form) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -36,7 +36,7 @@ public static class EditDevice
 /// <summary>The device's fields as the edit page shows them.</summary>
 public static class GetDeviceForEdit
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Query(Guid LotId, Guid DeviceId) : IQuery<Result>;
 
     /// <param name="Editable">False once the lot is listed: the page then shows the device without a form.</param>

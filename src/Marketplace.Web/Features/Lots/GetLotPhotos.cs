@@ -28,7 +28,7 @@ public static class GetLotPhotos
                 .OrderBy(p => p.UploadedAt).ThenBy(p => p.Id)
                 .Select(p => new PhotoRow(p.Id, p.FileName, p.Width, p.Height, p.Content.Length, p.UploadedAt))
                 .ToListAsync(cancellationToken);
-            return new LotPhotosView(query.LotId, lot.Number, photos, lot.IsOwner && lot.Progress.PhotosEditable);
+            return new LotPhotosView(query.LotId, lot.Number, photos, lot.IsOwner && lot.Progress.PhotosEditable && user.May<UploadLotPhoto.Command>());
         }
     }
 }

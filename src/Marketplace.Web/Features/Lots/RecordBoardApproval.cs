@@ -10,7 +10,7 @@ namespace Marketplace.Web.Features.Lots;
 /// <summary>Records the school board's approval of the disposal (minute or resolution number) on the lot.</summary>
 public static class RecordBoardApproval
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictApprover)]
     public sealed record Command(Guid LotId, string? Reference) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -10,7 +10,7 @@ namespace Marketplace.Web.Features.Lots;
 
 public static class RemoveDevice
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, Guid DeviceId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, ManifestChanges manifest) : ICommandHandler<Command>

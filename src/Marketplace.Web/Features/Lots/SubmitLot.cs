@@ -16,7 +16,7 @@ public static class SubmitLot
     /// <summary>How many restricted serials the refusal names before "and N more".</summary>
     private const int SerialsNamed = 20;
 
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictApprover)]
     public sealed record Command(Guid LotId, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, ManifestValuation valuation) : ICommandHandler<Command>

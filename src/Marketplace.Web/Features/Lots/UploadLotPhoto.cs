@@ -18,7 +18,7 @@ public static class UploadLotPhoto
 {
     public const int MaxPhotosPerLot = 12;
 
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, string FileName, byte[] Content) : ICommand<Guid>;
 
     // Rounded up, so a file just over the limit never reads as "8.0 MB; at most 8 MB".

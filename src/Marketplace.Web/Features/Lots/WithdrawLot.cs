@@ -11,7 +11,7 @@ namespace Marketplace.Web.Features.Lots;
 /// <summary>The district takes a draft or listed lot off the market; open quotes are declined.</summary>
 public static class WithdrawLot
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictApprover)]
     public sealed record Command(Guid LotId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : ICommandHandler<Command>

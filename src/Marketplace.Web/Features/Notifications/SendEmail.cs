@@ -9,20 +9,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Notifications;
 
-/// <summary>E-mails every user of an organization. Runs from the outbox, never inside a page request.</summary>
+/// <summary>
+/// E-mails the people of an organization whose duties the message concerns (<see cref="Command.Duties"/>), or all of
+/// them when it names none or nobody holds those duties, so no message is lost to an empty audience. Runs from the
+/// outbox, never inside a page request.
+/// </summary>
 public static class SendEmail
 {
     [AllowedRoles(Roles.System)]
-    public sealed record Command(Guid OrganizationId, string Subject, string Body) : ICommand;
+    public sealed record Command(Guid OrganizationId, string Subject, string Body, IReadOnlyList<string>? Duties = null) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, IEmailSender sender, IClock clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var recipients = await db.Users
-                .Where(u => u.OrganizationId == command.OrganizationId && u.Email != null)
-                .Select(u => u.Email!)
-                .ToListAsync(cancellationToken);
+            var members = db.Users.Where(u => u.OrganizationId == command.OrganizationId && u.Email != null);
+            var recipients = new List<string>();
+            if (command.Duties is { Count: > 0 } duties)
+            {
+                recipients = await members
+                    .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && duties.Contains(r.Name!))))
+                    .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
+            }
+
+            if (recipients.Count == 0)
+            {
+                recipients = await members.OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
+            }
             foreach (var to in recipients)
             {
                 var via = await sender.SendAsync(to, command.Subject, command.Body, cancellationToken);
@@ -36,6 +49,7 @@ public static class SendEmail
 
 public static class OutboxEmailExtensions
 {
-    public static void Email(this Outbox outbox, Guid organizationId, string subject, string body) =>
-        outbox.Enqueue(new SendEmail.Command(organizationId, subject, body));
+    /// <summary>Queues an e-mail to the organization's people holding any of <paramref name="duties"/> (everyone when none are named).</summary>
+    public static void Email(this Outbox outbox, Guid organizationId, string subject, string body, params string[] duties) =>
+        outbox.Enqueue(new SendEmail.Command(organizationId, subject, body, duties.Length == 0 ? null : duties));
 }

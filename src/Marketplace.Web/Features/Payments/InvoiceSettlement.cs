@@ -32,7 +32,7 @@ public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox out
             settlement.Fund(now);
             db.LotFulfillments.Add(LotFulfillment.Start(lot.Id, lot.DistrictId, settlement.BuyerId, lot.Manifest.Devices, now));
             outbox.Email(lot.DistrictId, $"Lot {lot.Number} is paid: schedule the pickup",
-                $"The buyer paid for lot {lot.Number} ({lot.Title}). The funds are held until the devices are received and certified as sanitized. Schedule the pickup from the lot page.");
+                $"The buyer paid for lot {lot.Number} ({lot.Title}). The funds are held until the devices are received and certified as sanitized. Schedule the pickup from the lot page.", Roles.DistrictInventory);
         }
 
         if (invoice.OrderId is { } orderId)
@@ -42,7 +42,7 @@ public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox out
             order.MarkPaid(now);
             var items = string.Join("\n", order.Lines.Select(l => $"  {l.Quantity} × {l.Title} at {l.UnitPrice:C} = {l.UnitPrice * l.Quantity:C} ({l.WarrantyMonths}-month warranty)"));
             outbox.Email(order.SellerId, $"Order {order.Number} is paid: ship it",
-                $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping).\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}");
+                $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping).\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}", Roles.RefurbisherBuyer);
         }
 
         outbox.Email(invoice.PayerId, $"Payment received for {invoice.Number}", $"We received {invoice.Amount:C} for invoice {invoice.Number}. Reference: {reference}.");

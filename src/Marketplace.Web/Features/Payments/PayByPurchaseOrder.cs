@@ -17,7 +17,7 @@ namespace Marketplace.Web.Features.Payments;
 /// <summary>The buyer commits to pay an open invoice by purchase order (net terms); finance records the money when it arrives.</summary>
 public static class PayByPurchaseOrder
 {
-    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolBuyer, Roles.DistrictStaff)]
+    [AllowedRoles(Roles.RefurbisherBuyer, Roles.SchoolBuyer, Roles.SchoolApprover, Roles.DistrictApprover)]
     public sealed record Command(Guid InvoiceId, string PurchaseOrderNumber, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -41,7 +41,7 @@ public static class PayByPurchaseOrder
             if (platform != Guid.Empty)
             {
                 outbox.Email(platform, $"Purchase order {invoice.PurchaseOrderNumber} for {invoice.Number}",
-                    $"Purchase order {invoice.PurchaseOrderNumber} was recorded against invoice {invoice.Number} ({invoice.Amount:C}, due {invoice.DueOn:MMMM d, yyyy}). Mark it paid on the finance page when the money arrives.");
+                    $"Purchase order {invoice.PurchaseOrderNumber} was recorded against invoice {invoice.Number} ({invoice.Amount:C}, due {invoice.DueOn:MMMM d, yyyy}). Mark it paid on the finance page when the money arrives.", Roles.Finance);
             }
 
             return Unit.Value;

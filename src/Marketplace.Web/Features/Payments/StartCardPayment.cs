@@ -17,7 +17,7 @@ namespace Marketplace.Web.Features.Payments;
 /// <summary>Starts a Stripe Checkout Session for an open invoice and returns where to send the buyer.</summary>
 public static class StartCardPayment
 {
-    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolBuyer, Roles.DistrictStaff)]
+    [AllowedRoles(Roles.RefurbisherBuyer, Roles.SchoolBuyer, Roles.SchoolApprover, Roles.DistrictApprover)]
     public sealed record Command(Guid InvoiceId, Uri SuccessUrl, Uri CancelUrl, string? IdempotencyKey = null) : ICommand<string>, IIdempotentCommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments) : ICommandHandler<Command, string>

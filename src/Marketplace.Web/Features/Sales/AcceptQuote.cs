@@ -20,7 +20,7 @@ namespace Marketplace.Web.Features.Sales;
 /// </summary>
 public static class AcceptQuote
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictApprover)]
     public sealed record Command(Guid LotId, Guid QuoteId, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command>
@@ -53,7 +53,7 @@ public static class AcceptQuote
 
             outbox.Email(quote.RefurbisherId, $"You won lot {lot.Number}",
                 $"Your quote of {quote.Amount:C} for lot {lot.Number} ({lot.Title}) was accepted.\n" +
-                $"Invoice {invoice.Number} for {invoice.Amount:C} is due {invoice.DueOn:MMMM d, yyyy}. Pay by purchase order or card from the lot page.");
+                $"Invoice {invoice.Number} for {invoice.Amount:C} is due {invoice.DueOn:MMMM d, yyyy}. Pay by purchase order or card from the lot page.", Roles.RefurbisherBuyer);
             return Unit.Value;
         }
     }

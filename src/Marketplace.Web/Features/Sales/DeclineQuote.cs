@@ -7,7 +7,7 @@ namespace Marketplace.Web.Features.Sales;
 /// <summary>The district turns a quote down (too low, wrong terms); the refurbisher is told why and may quote again.</summary>
 public static class DeclineQuote
 {
-    [AllowedRoles(Roles.DistrictStaff)]
+    [AllowedRoles(Roles.DistrictApprover)]
     public sealed record Command(Guid LotId, Guid QuoteId, string? Reason) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -25,7 +25,7 @@ public static class DeclineQuote
             var quote = sale.Decline(command.QuoteId);
             var reason = string.IsNullOrWhiteSpace(command.Reason) ? "" : $"\nThe district's note: {command.Reason.Trim()}";
             outbox.Email(quote.RefurbisherId, $"Your quote for lot {lot.Number} was declined",
-                $"The district declined your quote of {quote.Amount:C} for lot {lot.Number} ({lot.Title}).{reason}\nThe lot is still listed; you may send a new quote.");
+                $"The district declined your quote of {quote.Amount:C} for lot {lot.Number} ({lot.Title}).{reason}\nThe lot is still listed; you may send a new quote.", Roles.RefurbisherBuyer);
             return Unit.Value;
         }
     }

@@ -15,7 +15,7 @@ namespace Marketplace.Web.Features.Sales;
 /// <summary>A refurbisher quotes for a whole lot open for quotes, or replaces its quote; the district is told.</summary>
 public static class SubmitQuote
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherBuyer)]
     public sealed record Command(Guid LotId, decimal Amount, string? Note) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -39,7 +39,7 @@ public static class SubmitQuote
             var lot = await db.Lots.AsNoTracking().Where(l => l.Id == sale.LotId).Select(l => new { l.Number, l.Title }).SingleAsync(cancellationToken);
             var quote = sale.SubmitQuote(refurbisher, command.Amount, command.Note, clock.Now);
             outbox.Email(sale.DistrictId, $"New quote on lot {lot.Number}",
-                $"{refurbisher.Name} quoted {quote.Amount:C} for lot {lot.Number} ({lot.Title}). The quote is valid until {quote.ValidUntil:MMMM d, yyyy}.");
+                $"{refurbisher.Name} quoted {quote.Amount:C} for lot {lot.Number} ({lot.Title}). The quote is valid until {quote.ValidUntil:MMMM d, yyyy}.", Roles.DistrictApprover);
             return Unit.Value;
         }
     }

@@ -54,8 +54,8 @@ public static class IssueCertificate
             db.Certificates.Add(new Certificate { LotId = lot.Id, VerificationCode = code, IssuedAt = now, DeviceCount = serials.Count, Pdf = pdf });
 
             var notice = $"Certificate {code} covers all {serials.Count} serials of lot {lot.Number}. Verify it at {publicUrl}";
-            outbox.Email(lot.DistrictId, $"Certificate of data destruction for lot {lot.Number}", notice);
-            outbox.Email(processor.Id, $"Certificate issued for lot {lot.Number}", notice);
+            outbox.Email(lot.DistrictId, $"Certificate of data destruction for lot {lot.Number}", notice, Roles.DistrictInventory, Roles.DistrictApprover);
+            outbox.Email(processor.Id, $"Certificate issued for lot {lot.Number}", notice, Roles.RefurbisherTechnician);
             outbox.Enqueue(new ReleaseDistrictFunds.Command(lot.Id));
             return Unit.Value;
         }

@@ -19,7 +19,7 @@ namespace Marketplace.Web.Features.Sanitization;
 /// </summary>
 public static class RecordSanitization
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherTechnician)]
     public sealed record Command(Guid LotId, string Serial, SanitizationMethod Method, string Tool, string Technician) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -65,7 +65,7 @@ public static class ReleaseDistrictFunds
                 statement += $"\nBoard approval: {approval}.";
             }
 
-            outbox.Email(district.Id, $"Payout of {amount} for lot {lot.Number}", statement);
+            outbox.Email(district.Id, $"Payout of {amount} for lot {lot.Number}", statement, Roles.DistrictApprover);
             return Unit.Value;
         }
     }

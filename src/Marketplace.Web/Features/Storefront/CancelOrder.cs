@@ -34,7 +34,7 @@ public static class CancelOrder
             var sale = await db.LedgerTransactions.Include(t => t.Entries).SingleAsync(t => t.OrderId == order.Id && t.Source == LedgerSource.StorefrontSale, cancellationToken);
             db.LedgerTransactions.Add(LedgerPostings.StorefrontOrderCancelled(order, sale, clock.Now));
             outbox.Email(order.SellerId, $"Order {order.Number} cancelled",
-                $"The buyer cancelled order {order.Number} before paying. Its {order.Lines.Sum(l => l.Quantity)} device(s) are back in your available stock; do not ship it.");
+                $"The buyer cancelled order {order.Number} before paying. Its {order.Lines.Sum(l => l.Quantity)} device(s) are back in your available stock; do not ship it.", Roles.RefurbisherBuyer);
             return Unit.Value;
         }
     }

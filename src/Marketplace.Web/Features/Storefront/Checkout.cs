@@ -92,7 +92,7 @@ public static class Checkout
                 db.Orders.Add(order);
                 db.Invoices.Add(invoice);
                 db.LedgerTransactions.Add(LedgerPostings.StorefrontSale(order, fees.StorefrontCommissionRate, now));
-                outbox.Email(order.SellerId, $"New order {order.Number}", $"A school ordered {order.Lines.Sum(l => l.Quantity)} devices ({order.Total:C}). Payment: {command.Method.Words()}.");
+                outbox.Email(order.SellerId, $"New order {order.Number}", $"A school ordered {order.Lines.Sum(l => l.Quantity)} devices ({order.Total:C}). Payment: {command.Method.Words()}.", Roles.RefurbisherBuyer);
                 orders.Add(order.Id);
                 invoices.Add(invoice.Id);
                 if (command.Method == PaymentMethod.Card)

@@ -5,7 +5,7 @@ namespace Marketplace.Web.Features.Storefront;
 
 public static class CreateListing
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherBuyer)]
     public sealed record Command(string Title, string? Description, DeviceCategory Category, CosmeticGrade Grade, decimal Price, int Quantity, int WarrantyMonths) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -6,7 +6,7 @@ namespace Marketplace.Web.Features.Storefront;
 
 public static class GetOrder
 {
-    [AllowedRoles(Roles.StorefrontBuyers)]
+    [AllowedRoles(Roles.SchoolStaff, Roles.DistrictStaff)]
     public sealed record Query(Guid OrderId) : IQuery<Result>;
 
     public sealed record Result(Order Order, string Seller, Invoice Invoice, bool AcceptsCards);

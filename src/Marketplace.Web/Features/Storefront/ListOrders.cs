@@ -5,7 +5,7 @@ namespace Marketplace.Web.Features.Storefront;
 
 public static class ListOrders
 {
-    [AllowedRoles(Roles.StorefrontBuyers)]
+    [AllowedRoles(Roles.SchoolStaff, Roles.DistrictStaff)]
     public sealed record Query : IQuery<IReadOnlyList<OrderSummary>>;
 
     public sealed record OrderSummary(Guid Id, string Number, DateTimeOffset PlacedAt, OrderStatus Status, PaymentMethod Method, string? PurchaseOrderNumber, decimal Total, string Seller, int Devices);

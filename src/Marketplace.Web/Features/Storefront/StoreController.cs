@@ -67,11 +67,11 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
         return placed.OrderIds.Count == 1 ? RedirectToAction(nameof(Order), new { id = placed.OrderIds[0] }) : RedirectToAction(nameof(Orders));
     }
 
-    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [Authorize(Roles = Roles.SchoolStaff + "," + Roles.DistrictStaff)]
     [HttpGet("orders")]
     public async Task<IActionResult> Orders() => View(await Sender.Send(new ListOrders.Query(), Aborted));
 
-    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [Authorize(Roles = Roles.SchoolStaff + "," + Roles.DistrictStaff)]
     [HttpGet("orders/{id:guid}")]
     public async Task<IActionResult> Order(Guid id) => View(await Sender.Send(new GetOrder.Query(id), Aborted));
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,12 @@ public sealed class OrganizationClaimsFactory(
         identity.AddClaim(new Claim(MarketplaceClaims.OrganizationId, user.OrganizationId.ToString()));
         identity.AddClaim(new Claim(MarketplaceClaims.OrganizationName, organization?.Name ?? ""));
         identity.AddClaim(new Claim(MarketplaceClaims.DisplayName, user.DisplayName));
+        if (organization is not null && Roles.MembershipOf(organization.Kind) is { } membership)
+        {
+            // Membership is derived, never stored: a member may read what the organization owns whatever their duties.
+            identity.AddClaim(new Claim(Options.ClaimsIdentity.RoleClaimType, membership));
+        }
+
         return identity;
     }
 }

@@ -82,11 +82,9 @@ public sealed class SlowRequestBehavior<TMessage, TResponse>(ILogger<SlowRequest
 public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    private static readonly ConcurrentDictionary<Type, AllowedRolesAttribute?> Rules = new();
-
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var rule = Rules.GetOrAdd(typeof(TMessage), t => t.GetCustomAttribute<AllowedRolesAttribute>())
+        var rule = AllowedRolesRules.For(typeof(TMessage))
             ?? throw new InvalidOperationException($"{typeof(TMessage).FullName} has no [AllowedRoles]; every message must say who may send it.");
 
         if (!rule.Anonymous)

@@ -12,3 +12,22 @@ public sealed class AllowedRolesAttribute(params string[] roles) : Attribute
     /// <summary>Also allow requests without a signed-in user (public pages, webhooks).</summary>
     public bool Anonymous { get; init; }
 }
+
+/// <summary>
+/// Whether a signed-in person's duties allow a message, read from the same <see cref="AllowedRolesAttribute"/> the
+/// pipeline enforces, so a page offers exactly the buttons whose commands would be accepted.
+/// </summary>
+public static class AllowedRolesRules
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AllowedRolesAttribute?> Rules = new();
+
+    public static AllowedRolesAttribute? For(Type messageType) =>
+        Rules.GetOrAdd(messageType, t => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<AllowedRolesAttribute>(t));
+
+    public static bool May<TMessage>(this System.Security.Claims.ClaimsPrincipal user) =>
+        For(typeof(TMessage)) is { } rule
+        && (rule.Anonymous || (user.Identity?.IsAuthenticated == true && rule.Roles.Any(user.IsInRole)));
+
+    public static bool May<TMessage>(this Identity.ICurrentUser user) =>
+        For(typeof(TMessage)) is { } rule && (rule.Anonymous || (user.IsAuthenticated && rule.Roles.Any(user.IsInRole)));
+}

@@ -161,7 +161,7 @@ public sealed class PickupTests(FulfillmentApp app) : IClassFixture<FulfillmentA
     {
         var lot = await app.PickupScheduledLotAsync();
         var otherRefurbisher = await BrowserClient.SignInAsync(app,
-            await app.AddOrganizationWithUserAsync($"Evergreen Recyclers {Guid.NewGuid():N}", OrganizationKind.Refurbisher, Roles.RefurbisherStaff));
+            await app.AddOrganizationWithUserAsync($"Evergreen Recyclers {Guid.NewGuid():N}", OrganizationKind.Refurbisher));
         var district = await BrowserClient.SignInAsync(app, LotJourneys.District);
 
         var byOtherRefurbisher = await otherRefurbisher.PostFormAsync("/", $"{lot.PurchaseUrl}/picked-up", []);

@@ -111,28 +111,12 @@ internal static partial class LotFilesTestKit
         return path;
     }
 
-    /// <summary>Sends a query through the app's real pipeline as the signed-in <paramref name="email"/>.</summary>
-    public static async Task<T> QueryAsAsync<T>(this MarketplaceFactory factory, string email, IQuery<T> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
-        accessor.HttpContext = new DefaultHttpContext { User = await PrincipalAsync(factory, email), RequestServices = scope.ServiceProvider };
-        try
-        {
-            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
-        }
-        finally
-        {
-            accessor.HttpContext = null;
-        }
-    }
-
     /// <summary>Renders a shared partial as the signed-in <paramref name="email"/> would see it on a page.</summary>
     public static async Task<string> RenderPartialAsync(this MarketplaceFactory factory, string email, string partial, object model)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var http = new DefaultHttpContext { RequestServices = services, User = await PrincipalAsync(factory, email) };
+        var http = new DefaultHttpContext { RequestServices = services, User = await factory.PrincipalAsync(email) };
         var actionContext = new ActionContext(http, new RouteData(), new ActionDescriptor());
         var view = services.GetRequiredService<IRazorViewEngine>().GetView(null, $"/Features/Shared/{partial}.cshtml", isMainPage: false);
         Assert.True(view.Success, $"{partial} should exist");
@@ -142,21 +126,6 @@ internal static partial class LotFilesTestKit
         await view.View.RenderAsync(new ViewContext(actionContext, view.View, viewData, tempData, writer, new HtmlHelperOptions()));
         return writer.ToString();
     }
-
-    private static Task<ClaimsPrincipal> PrincipalAsync(MarketplaceFactory factory, string email) =>
-        factory.WithDbAsync(async db =>
-        {
-            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
-            var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
-            var claims = new List<Claim>
-            {
-                new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-                new(ClaimTypes.Name, email),
-                new(MarketplaceClaims.OrganizationId, user.OrganizationId.ToString()),
-            };
-            claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
-            return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
-        });
 
     private static byte[] Encode(int width, int height, SKEncodedImageFormat format, int quality)
     {

@@ -210,7 +210,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         var user = new AppUser { UserName = BuyerEmail, Email = BuyerEmail, EmailConfirmed = true, DisplayName = "Jordan Reyes", OrganizationId = buyer.Id };
         var created = await users.CreateAsync(user, DemoData.DefaultPassword);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(user, Roles.RefurbisherStaff)).Succeeded);
+        Assert.True((await users.AddToRolesAsync(user, Roles.DutiesOf(OrganizationKind.Refurbisher))).Succeeded);
     }
 
     private async Task<MapleValleyRecords> ArrangeAsync()

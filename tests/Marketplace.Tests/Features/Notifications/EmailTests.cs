@@ -1,4 +1,5 @@
 using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Domain;
 using Marketplace.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed class EmailTests
         factory.Settings["Email:SmtpStartTls"] = "false";
         var district = await factory.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "Maple Valley School District"));
 
-        await factory.SendAsSystemAsync(new SendEmail.Command(district.Id, "Pickup tomorrow", "Loading dock B, 8–10 am."));
+        await factory.SendAsSystemAsync(new SendEmail.Command(district.Id, "Pickup tomorrow", "Loading dock B, 8–10 am.", [Roles.DistrictApprover]));
 
         Assert.Equal(["district@demo.k12"], smtp.Recipients);
         var message = Assert.Single(smtp.Messages);
@@ -32,7 +33,7 @@ public sealed class EmailTests
         await using var factory = new MarketplaceFactory();
         var school = await factory.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "Lakeside Elementary School"));
 
-        await factory.SendAsSystemAsync(new SendEmail.Command(school.Id, "Order shipped", "Tracking 1Z999."));
+        await factory.SendAsSystemAsync(new SendEmail.Command(school.Id, "Order shipped", "Tracking 1Z999.", [Roles.SchoolBuyer]));
 
         var file = Assert.Single(Directory.GetFiles(Path.Combine(factory.DataFolder, "mail"), "*.eml"));
         var eml = await File.ReadAllTextAsync(file);
@@ -43,5 +44,24 @@ public sealed class EmailTests
         var page = await admin.GetPageAsync("/admin/emails");
         Assert.Contains("Order shipped", page);
         Assert.Contains(file, page);
+    }
+
+    [Fact]
+    public async Task Organization_mail_reaches_the_people_holding_the_duties_it_concerns_and_everyone_when_it_names_none()
+    {
+        await using var factory = new MarketplaceFactory();
+        var district = await factory.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "Maple Valley School District"));
+
+        await factory.SendAsSystemAsync(new SendEmail.Command(district.Id, "Pickup tomorrow", "Dock B.", [Roles.DistrictInventory]));
+        await factory.SendAsSystemAsync(new SendEmail.Command(district.Id, "New quote", "A quote arrived.", [Roles.DistrictApprover]));
+        await factory.SendAsSystemAsync(new SendEmail.Command(district.Id, "Certificate ready", "Download it."));
+        await factory.SendAsSystemAsync(new SendEmail.Command(district.Id, "Nobody holds this", "Still delivered.", [Roles.DistrictViewer]));
+
+        var sent = await factory.WithDbAsync(db => db.EmailMessages.AsNoTracking().OrderBy(e => e.To).Select(e => new { e.Subject, e.To }).ToListAsync());
+        string[] To(string subject) => sent.Where(e => e.Subject == subject).Select(e => e.To).ToArray();
+        Assert.Equal(["district@demo.k12", "inventory@demo.k12"], To("Pickup tomorrow"));
+        Assert.Equal(["district@demo.k12"], To("New quote"));
+        Assert.Equal(["district@demo.k12", "inventory@demo.k12"], To("Certificate ready"));
+        Assert.Equal(["district@demo.k12", "inventory@demo.k12"], To("Nobody holds this"));
     }
 }

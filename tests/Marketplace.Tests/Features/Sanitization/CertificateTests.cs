@@ -77,7 +77,7 @@ public sealed class CertificateTests(CertificateApp app) : IClassFixture<Certifi
         var (lot, _) = await app.CertifiedLotAsync();
         var otherDistrict = await BrowserClient.SignInAsync(app, "district2@demo.k12");
         var otherRefurbisher = await BrowserClient.SignInAsync(app,
-            await app.AddOrganizationWithUserAsync($"Evergreen Recyclers {Guid.NewGuid():N}", OrganizationKind.Refurbisher, Roles.RefurbisherStaff));
+            await app.AddOrganizationWithUserAsync($"Evergreen Recyclers {Guid.NewGuid():N}", OrganizationKind.Refurbisher));
         var school = await BrowserClient.SignInAsync(app, "school@demo.k12");
 
         Assert.Equal(HttpStatusCode.NotFound, (await otherDistrict.Http.GetAsync($"{lot.LotUrl}/certificate.pdf")).StatusCode);

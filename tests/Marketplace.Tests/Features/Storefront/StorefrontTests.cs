@@ -167,7 +167,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         var number = await app.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Number).SingleAsync());
         var owner = await BrowserClient.SignInAsync(app, School);
         var otherSchool = await BrowserClient.SignInAsync(app,
-            await app.AddOrganizationWithUserAsync($"Pinewood Middle School {Guid.NewGuid():N}", OrganizationKind.School, Roles.SchoolBuyer));
+            await app.AddOrganizationWithUserAsync($"Pinewood Middle School {Guid.NewGuid():N}", OrganizationKind.School));
 
         Assert.Contains(number, await owner.GetPageAsync($"/store/orders/{orderId}"));
         Assert.Contains(number, await owner.GetPageAsync("/store/orders"));
@@ -212,7 +212,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
     /// <summary>A school of its own for a test that fills a cart, so no other test's cart lines end up in its checkout.</summary>
     private async Task<(Guid UserId, Guid OrganizationId, BrowserClient Browser)> NewSchoolAsync()
     {
-        var email = await app.AddOrganizationWithUserAsync($"Pinewood Middle School {Guid.NewGuid():N}", OrganizationKind.School, Roles.SchoolBuyer);
+        var email = await app.AddOrganizationWithUserAsync($"Pinewood Middle School {Guid.NewGuid():N}", OrganizationKind.School);
         var user = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         return (user.Id, user.OrganizationId, await BrowserClient.SignInAsync(app, email));
     }

@@ -27,7 +27,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task A_user_in_a_role_the_message_does_not_allow_is_refused()
     {
-        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new CreateLot.Command("Lot", null, null), new TestUser(Roles.SchoolBuyer, Roles.RefurbisherStaff)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new CreateLot.Command("Lot", null, null), new TestUser(Roles.SchoolBuyer, Roles.RefurbisherBuyer, Roles.DistrictStaff, Roles.DistrictViewer, Roles.DistrictApprover)));
 
         Assert.Equal(0, _handled);
     }
@@ -35,7 +35,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task A_user_in_an_allowed_role_reaches_the_handler()
     {
-        await SendAsync(new CreateLot.Command("Lot", null, null), new TestUser(Roles.DistrictStaff));
+        await SendAsync(new CreateLot.Command("Lot", null, null), new TestUser(Roles.DistrictInventory));
 
         Assert.Equal(1, _handled);
     }
@@ -43,10 +43,11 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Each_role_of_a_comma_separated_role_list_is_allowed()
     {
-        await SendAsync(new AddToCart.Command(Guid.NewGuid(), 1), new TestUser(Roles.DistrictStaff));
+        await SendAsync(new AddToCart.Command(Guid.NewGuid(), 1), new TestUser(Roles.DistrictApprover));
         await SendAsync(new AddToCart.Command(Guid.NewGuid(), 1), new TestUser(Roles.SchoolBuyer));
+        await SendAsync(new AddToCart.Command(Guid.NewGuid(), 1), new TestUser(Roles.SchoolApprover));
 
-        Assert.Equal(2, _handled);
+        Assert.Equal(3, _handled);
     }
 
     [Fact]

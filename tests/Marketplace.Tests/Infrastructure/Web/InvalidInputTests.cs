@@ -147,7 +147,7 @@ public sealed class InvalidInputTests(LoggedMarketplaceFactory app) : IClassFixt
             DeviceCategory.Chromebook, CosmeticGrade.A, 120m, 10, 12));
 
     private Task<string> NewSchoolAsync() =>
-        app.AddOrganizationWithUserAsync($"Pinewood Middle School {Guid.NewGuid():N}", OrganizationKind.School, Roles.SchoolBuyer);
+        app.AddOrganizationWithUserAsync($"Pinewood Middle School {Guid.NewGuid():N}", OrganizationKind.School);
 
     private async Task<(BrowserClient School, Guid OrganizationId)> SchoolWithCartAsync()
     {
