@@ -1986,3 +1986,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093416_OrderApproval'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [OrderApprovalLimit] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093416_OrderApproval'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ApprovedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093416_OrderApproval'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ApprovedByUserId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093416_OrderApproval'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [RejectionReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093416_OrderApproval'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206093416_OrderApproval', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

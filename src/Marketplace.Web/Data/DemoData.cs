@@ -50,6 +50,7 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
             new() { Name = "K-12 Device Marketplace", Kind = OrganizationKind.Platform, IsVerified = true },
         ];
         db.Organizations.AddRange(organizations);
+        organizations[3].SetOrderApprovalLimit(2_500m); // Lakeside: larger orders wait for the principal
         var refurbisher = organizations[2];
         db.Listings.AddRange(
             Listing("Dell Chromebook 3110 (refurbished)", "11.6\" HD, Intel Celeron N4500, 4 GB RAM, 32 GB eMMC. New battery, charger included. Auto updates until June 2031.", DeviceCategory.Chromebook, CosmeticGrade.A, 129m, 40, refurbisher.Id),

@@ -28,4 +28,17 @@ public static class OtherOrganizations
         Assert.True((await users.AddToRolesAsync(user, duties.Length > 0 ? duties : Roles.DutiesOf(kind))).Succeeded);
         return email;
     }
+
+    /// <summary>Adds a person with the given duties to an existing organization; returns the e-mail that signs in with the demo password.</summary>
+    public static async Task<string> AddUserAsync(this MarketplaceFactory factory, Guid organizationId, string name, params string[] duties)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var email = $"person-{Guid.NewGuid():N}@other.k12";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganizationId = organizationId };
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var created = await users.CreateAsync(user, DemoData.DefaultPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRolesAsync(user, duties)).Succeeded);
+        return email;
+    }
 }

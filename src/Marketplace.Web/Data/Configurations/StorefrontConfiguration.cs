@@ -36,6 +36,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => o.Number).IsUnique();
         builder.Property(o => o.PurchaseOrderNumber).HasMaxLength(64);
         builder.Property(o => o.ShipTo).HasMaxLength(400);
+        builder.Property(o => o.RejectionReason).HasMaxLength(500);
         builder.Property(o => o.Currency).HasMaxLength(3);
         builder.HasIndex(o => o.BuyerId);
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.BuyerId).OnDelete(DeleteBehavior.Restrict);

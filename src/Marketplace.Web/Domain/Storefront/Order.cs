@@ -2,7 +2,8 @@ using Marketplace.Web.Domain.Finance;
 
 namespace Marketplace.Web.Domain.Storefront;
 
-public enum OrderStatus { AwaitingPayment, Paid, Cancelled }
+/// <summary>AwaitingApproval is appended last so stored values of the others do not move.</summary>
+public enum OrderStatus { AwaitingPayment, Paid, Cancelled, AwaitingApproval }
 
 public sealed class CartItem
 {
@@ -33,6 +34,14 @@ public sealed class Order
     public string Currency { get; init; } = "USD";
     public DateTimeOffset PlacedAt { get; init; }
     public DateTimeOffset? PaidAt { get; private set; }
+
+    /// <summary>Who approved an order above the school's approval limit, and when; null when none was needed.</summary>
+    public Guid? ApprovedByUserId { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    /// <summary>Why the school's approver turned the order down.</summary>
+    public string? RejectionReason { get; private set; }
+
     public IReadOnlyList<OrderLine> Lines => _lines;
 
     public decimal Subtotal => _lines.Sum(l => l.UnitPrice * l.Quantity);
@@ -64,6 +73,44 @@ public sealed class Order
 
     public bool CanChangePayment => Status == OrderStatus.AwaitingPayment;
 
+    public bool AwaitsApproval => Status == OrderStatus.AwaitingApproval;
+
+    /// <summary>
+    /// Holds a just-placed order for the school's approver: its stock stays reserved, but no invoice is issued
+    /// and the seller hears nothing until it is approved.
+    /// </summary>
+    public void HoldForApproval()
+    {
+        RequireAwaitingPayment("held for approval");
+        if (PaidAt is not null || _lines.Count == 0)
+        {
+            throw new DomainException($"Order {Number} can be held for approval only as it is placed.");
+        }
+
+        Status = OrderStatus.AwaitingApproval;
+    }
+
+    public void Approve(Guid approverId, DateTimeOffset at)
+    {
+        RequireAwaitingApproval("approved");
+        if (approverId == PlacedByUserId)
+        {
+            throw new DomainException($"Order {Number} needs a second person's approval: the person who placed it cannot approve it.");
+        }
+
+        Status = OrderStatus.AwaitingPayment;
+        ApprovedByUserId = approverId;
+        ApprovedAt = at;
+    }
+
+    /// <summary>Turns the order down; the caller returns its stock with <see cref="Listing.Release"/>.</summary>
+    public void Reject(string reason)
+    {
+        RequireAwaitingApproval("turned down");
+        Status = OrderStatus.Cancelled;
+        RejectionReason = reason.Trim();
+    }
+
     public void MarkPaid(DateTimeOffset at)
     {
         RequireAwaitingPayment("paid");
@@ -84,18 +131,36 @@ public sealed class Order
         _purchaseOrderNumber = purchaseOrderNumber.Trim();
     }
 
-    /// <summary>Cancels an unpaid order; the caller returns its stock with <see cref="Listing.Release"/>.</summary>
+    /// <summary>Cancels an unpaid (or not yet approved) order; the caller returns its stock with <see cref="Listing.Release"/>.</summary>
     public void Cancel()
     {
-        RequireAwaitingPayment("cancelled");
+        if (Status != OrderStatus.AwaitingApproval)
+        {
+            RequireAwaitingPayment("cancelled");
+        }
+
         Status = OrderStatus.Cancelled;
+    }
+
+    private void RequireAwaitingApproval(string what)
+    {
+        if (Status != OrderStatus.AwaitingApproval)
+        {
+            throw new DomainException($"Order {Number} is not waiting for approval, so it cannot be {what}.");
+        }
     }
 
     private void RequireAwaitingPayment(string what)
     {
         if (Status != OrderStatus.AwaitingPayment)
         {
-            throw new DomainException($"Order {Number} is {(Status == OrderStatus.Paid ? "paid" : "cancelled")}, so it cannot be {what}.");
+            var now = Status switch
+            {
+                OrderStatus.Paid => "paid",
+                OrderStatus.AwaitingApproval => "waiting for your school's approval",
+                _ => "cancelled",
+            };
+            throw new DomainException($"Order {Number} is {now}, so it cannot be {what}.");
         }
     }
 }

@@ -20,16 +20,17 @@ public static class CancelOrder
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var (order, invoice) = await db.LoadWithInvoiceAsync(user, command.OrderId, withLines: true, cancellationToken);
+            var wasInvoiced = !order.AwaitsApproval;
             order.Cancel();
-            await payments.CloseCardCheckoutAsync(order, invoice, ", so it cannot be cancelled. It will show as paid in a moment.", cancellationToken);
-
-            invoice.Void();
-            var listingIds = order.Lines.Select(l => l.ListingId).ToList();
-            var listings = await db.Listings.Where(l => listingIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
-            foreach (var line in order.Lines)
+            await db.ReleaseStockAsync(order, cancellationToken);
+            if (!wasInvoiced || invoice is null)
             {
-                listings[line.ListingId].Release(line.Quantity);
+                // Withdrawn before the school's approver decided: the seller never heard of it and nothing was posted.
+                return Unit.Value;
             }
+
+            await payments.CloseCardCheckoutAsync(order, invoice, ", so it cannot be cancelled. It will show as paid in a moment.", cancellationToken);
+            invoice.Void();
 
             var sale = await db.LedgerTransactions.Include(t => t.Entries).SingleAsync(t => t.OrderId == order.Id && t.Source == LedgerSource.StorefrontSale, cancellationToken);
             db.LedgerTransactions.Add(LedgerPostings.StorefrontOrderCancelled(order, sale, clock.Now));

@@ -20,8 +20,9 @@ public static class Checkout
     public sealed record Command(PaymentMethod Method, string? PurchaseOrderNumber, string ShipTo, Uri? OrdersUrl = null, string? IdempotencyKey = null)
         : ICommand<Result>, IIdempotentCommand;
 
-    /// <param name="CardCheckoutUrl">Where to send the buyer to pay by card; null for a purchase order.</param>
-    public sealed record Result(IReadOnlyList<Guid> OrderIds, IReadOnlyList<Guid> InvoiceIds, string? CardCheckoutUrl = null);
+    /// <param name="CardCheckoutUrl">Where to send the buyer to pay by card; null for a purchase order or an order held for approval.</param>
+    /// <param name="HeldForApproval">How many of the orders wait for the school's approver (above its approval limit).</param>
+    public sealed record Result(IReadOnlyList<Guid> OrderIds, IReadOnlyList<Guid> InvoiceIds, string? CardCheckoutUrl = null, int HeldForApproval = 0);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -55,6 +56,9 @@ public static class Checkout
             }
 
             var fees = await db.FeeSchedules.SingleAsync(cancellationToken);
+            var buyer = await db.Organizations.SingleAsync(o => o.Id == buyerId, cancellationToken);
+            var approver = user.IsInRole(Roles.SchoolApprover);
+            var held = 0;
             var now = clock.Now;
             var orders = new List<Guid>();
             var invoices = new List<Guid>();
@@ -77,23 +81,19 @@ public static class Checkout
                     order.AddLine(listings[item.ListingId], item.Quantity);
                 }
 
-                var invoice = new Invoice
-                {
-                    Number = ReferenceNumber.New("INV"),
-                    PayerId = buyerId,
-                    OrderId = order.Id,
-                    Description = $"Order {order.Number}: {order.Lines.Sum(l => l.Quantity)} refurbished devices + shipping",
-                    Amount = order.Total,
-                    Method = command.Method,
-                    PurchaseOrderNumber = order.PurchaseOrderNumber,
-                    IssuedAt = now,
-                    DueOn = clock.Today.AddDays(Invoice.DefaultNetTermsDays),
-                };
                 db.Orders.Add(order);
-                db.Invoices.Add(invoice);
-                db.LedgerTransactions.Add(LedgerPostings.StorefrontSale(order, fees.StorefrontCommissionRate, now));
-                outbox.Email(order.SellerId, $"New order {order.Number}", $"A school ordered {order.Lines.Sum(l => l.Quantity)} devices ({order.Total:C}). Payment: {command.Method.Words()}.", Roles.RefurbisherBuyer);
                 orders.Add(order.Id);
+                if (!approver && buyer.OrderNeedsApproval(order.Total))
+                {
+                    order.HoldForApproval();
+                    held++;
+                    outbox.Email(buyerId, $"Order {order.Number} needs your approval",
+                        $"{user.Name} placed order {order.Number} for {order.Total:C}, above your school's approval limit of {buyer.OrderApprovalLimit:C}. " +
+                        "Approve or turn it down from the school's orders page; the devices stay reserved until then.", Roles.SchoolApprover);
+                    continue;
+                }
+
+                var invoice = OrderInvoicing.Issue(db, outbox, order, fees, clock);
                 invoices.Add(invoice.Id);
                 if (command.Method == PaymentMethod.Card)
                 {
@@ -107,7 +107,7 @@ public static class Checkout
             }
 
             db.CartItems.RemoveRange(items);
-            return new Result(orders, invoices);
+            return new Result(orders, invoices, HeldForApproval: held);
         }
     }
 }

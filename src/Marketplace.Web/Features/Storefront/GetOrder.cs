@@ -9,7 +9,9 @@ public static class GetOrder
     [AllowedRoles(Roles.SchoolStaff, Roles.DistrictStaff)]
     public sealed record Query(Guid OrderId) : IQuery<Result>;
 
-    public sealed record Result(Order Order, string Seller, Invoice Invoice, bool AcceptsCards);
+    /// <param name="Invoice">None while the order waits for the school's approver.</param>
+    /// <param name="ApprovalLimit">The school's limit above which orders need an approver, when it has one.</param>
+    public sealed record Result(Order Order, string Seller, Invoice? Invoice, bool AcceptsCards, string PlacedBy, string? ApprovedBy, decimal? ApprovalLimit);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments) : IQueryHandler<Query, Result>
     {
@@ -18,8 +20,12 @@ public static class GetOrder
             var order = await db.OrdersPlacedBy(user).AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
                         ?? throw new NotFoundException("Order");
             var seller = await db.Organizations.Where(o => o.Id == order.SellerId).Select(o => o.Name).SingleAsync(cancellationToken);
-            var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.OrderId == order.Id, cancellationToken);
-            return new Result(order, seller, invoice, payments.AcceptsCards);
+            var limit = await db.Organizations.Where(o => o.Id == order.BuyerId).Select(o => o.OrderApprovalLimit).SingleAsync(cancellationToken);
+            var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.OrderId == order.Id, cancellationToken);
+            var people = await db.Users.Where(u => u.Id == order.PlacedByUserId || u.Id == order.ApprovedByUserId)
+                .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            return new Result(order, seller, invoice, payments.AcceptsCards, people.GetValueOrDefault(order.PlacedByUserId) ?? "a former member",
+                order.ApprovedByUserId is { } approver ? people.GetValueOrDefault(approver) : null, limit);
         }
     }
 }

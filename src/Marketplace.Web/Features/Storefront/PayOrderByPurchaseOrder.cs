@@ -25,6 +25,11 @@ public static class PayOrderByPurchaseOrder
         {
             var (order, invoice) = await db.LoadWithInvoiceAsync(user, command.OrderId, withLines: false, cancellationToken);
             order.PayByPurchaseOrder(command.PurchaseOrderNumber);
+            if (invoice is null)
+            {
+                throw new DomainException($"Order {order.Number} has no invoice yet.");
+            }
+
             await payments.CloseCardCheckoutAsync(order, invoice, "; no purchase order is needed.", cancellationToken);
 
             invoice.PayByPurchaseOrder(command.PurchaseOrderNumber);

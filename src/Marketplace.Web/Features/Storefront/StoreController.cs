@@ -63,13 +63,16 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
             return Redirect(pay);
         }
 
-        Success(placed.OrderIds.Count == 1 ? "Order placed. Thank you!" : $"{placed.OrderIds.Count} orders placed, one per refurbisher.");
+        Success((placed.OrderIds.Count == 1 ? "Order placed." : $"{placed.OrderIds.Count} orders placed, one per refurbisher.")
+                + (placed.HeldForApproval == 0 ? " Thank you!" : placed.HeldForApproval == placed.OrderIds.Count && placed.OrderIds.Count == 1
+                    ? " It is above your school's approval limit, so it waits for your approver; its devices are reserved."
+                    : $" {placed.HeldForApproval} of them are above your school's approval limit and wait for your approver."));
         return placed.OrderIds.Count == 1 ? RedirectToAction(nameof(Order), new { id = placed.OrderIds[0] }) : RedirectToAction(nameof(Orders));
     }
 
     [Authorize(Roles = Roles.SchoolStaff + "," + Roles.DistrictStaff)]
     [HttpGet("orders")]
-    public async Task<IActionResult> Orders() => View(await Sender.Send(new ListOrders.Query(), Aborted));
+    public async Task<IActionResult> Orders(int page = 1) => View(await Sender.Send(new ListOrders.Query(page), Aborted));
 
     [Authorize(Roles = Roles.SchoolStaff + "," + Roles.DistrictStaff)]
     [HttpGet("orders/{id:guid}")]
@@ -98,6 +101,24 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     {
         await Sender.Send(new CancelOrder.Command(id, FormIdempotencyKey()), Aborted);
         Success("Order cancelled. Nothing is owed, and the devices are back in stock.");
+        return RedirectToAction(nameof(Order), new { id });
+    }
+
+    [Authorize(Roles = Roles.SchoolApprover)]
+    [HttpPost("orders/{id:guid}/approve")]
+    public async Task<IActionResult> ApproveOrder(Guid id)
+    {
+        await Sender.Send(new ApproveOrder.Command(id, FormIdempotencyKey()), Aborted);
+        Success("Order approved. It is invoiced and sent to the seller.");
+        return RedirectToAction(nameof(Order), new { id });
+    }
+
+    [Authorize(Roles = Roles.SchoolApprover)]
+    [HttpPost("orders/{id:guid}/reject")]
+    public async Task<IActionResult> RejectOrder(Guid id, string? reason)
+    {
+        await Sender.Send(new RejectOrder.Command(id, reason ?? "", FormIdempotencyKey()), Aborted);
+        Success("Order turned down. Its devices are back on sale and the buyer is told why.");
         return RedirectToAction(nameof(Order), new { id });
     }
 }

@@ -7,13 +7,27 @@ namespace Marketplace.Web.Features.Storefront;
 /// <summary>What changing an unpaid order (cancel it, pay it by purchase order instead) starts with.</summary>
 internal static class UnpaidOrders
 {
-    /// <summary>The buyer's own order with its invoice, or "not found" for anyone else's.</summary>
-    public static async Task<(Order Order, Invoice Invoice)> LoadWithInvoiceAsync(this MarketplaceDb db, ICurrentUser user, Guid orderId, bool withLines,
+    /// <summary>
+    /// The buyer's own order with its invoice (none while it waits for the school's approver), or "not found"
+    /// for anyone else's.
+    /// </summary>
+    public static async Task<(Order Order, Invoice? Invoice)> LoadWithInvoiceAsync(this MarketplaceDb db, ICurrentUser user, Guid orderId, bool withLines,
         CancellationToken cancellationToken)
     {
         var orders = withLines ? db.OrdersPlacedBy(user).Include(o => o.Lines) : db.OrdersPlacedBy(user);
         var order = await orders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken) ?? throw new NotFoundException("Order");
-        return (order, await db.Invoices.SingleAsync(i => i.OrderId == order.Id, cancellationToken));
+        return (order, await db.Invoices.SingleOrDefaultAsync(i => i.OrderId == order.Id, cancellationToken));
+    }
+
+    /// <summary>Puts a cancelled or turned-down order's devices back on sale.</summary>
+    public static async Task ReleaseStockAsync(this MarketplaceDb db, Order order, CancellationToken cancellationToken)
+    {
+        var listingIds = order.Lines.Select(l => l.ListingId).ToList();
+        var listings = await db.Listings.Where(l => listingIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
+        foreach (var line in order.Lines)
+        {
+            listings[line.ListingId].Release(line.Quantity);
+        }
     }
 
     /// <summary>Closes the invoice's open card checkout so it cannot be paid afterwards; refuses when the buyer already paid through it.</summary>

@@ -276,6 +276,18 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Post(AnotherTenant, "/store/orders/{id:guid}/cancel", "Maple Valley's paid order", r => new { id = r.PaidOrder }, _ => null,
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
 
+        Post(AnotherTenant, "/store/orders/{id:guid}/approve", "Maple Valley's order (only a school's approvers approve)", r => new { id = r.Order }, _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/store/orders/{id:guid}/reject", "Maple Valley's order (only a school's approvers turn orders down)", r => new { id = r.Order },
+            _ => new { reason = "Not in the budget" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied)),
+
+        // Organization settings: each organization's admin keeps its own
+        Get(CallersOwn, "/organization/settings", "the caller's organization's settings", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)),
+        Post(CallersOwn, "/organization/settings/approval-limit", "an approval limit (a school's rule)", _ => null, _ => new { limit = "2500" },
+            new(SignIn,       Refused,      Denied,       Refused,      Refused,      Redirected,   Denied,       Refused)),
+
         // Payments: Stripe's webhook authenticates by signature, and no webhook secret is configured here
         Post(Everyone, "/webhooks/stripe", "a webhook without a configured secret", _ => null, _ => null,
             new(NotFound,     NotFound,     NotFound,     NotFound,     NotFound,     NotFound,     NotFound,     NotFound)),

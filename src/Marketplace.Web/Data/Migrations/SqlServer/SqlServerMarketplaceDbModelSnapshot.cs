@@ -1138,6 +1138,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<decimal?>("OrderApprovalLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<string>("State")
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
@@ -1365,6 +1369,12 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("BuyerId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1395,6 +1405,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<string>("PurchaseOrderNumber")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid>("SellerId")
                         .HasColumnType("uniqueidentifier");

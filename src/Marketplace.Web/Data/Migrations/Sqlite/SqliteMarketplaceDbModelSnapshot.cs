@@ -1134,6 +1134,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OrderApprovalLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
@@ -1361,6 +1365,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("BuyerId")
                         .HasColumnType("TEXT");
 
@@ -1390,6 +1400,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PurchaseOrderNumber")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SellerId")
