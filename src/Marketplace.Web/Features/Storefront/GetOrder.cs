@@ -1,5 +1,6 @@
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Payments;
 
 namespace Marketplace.Web.Features.Storefront;
@@ -9,9 +10,10 @@ public static class GetOrder
     [AllowedRoles(Roles.SchoolStaff, Roles.DistrictStaff)]
     public sealed record Query(Guid OrderId) : IQuery<Result>;
 
-    public sealed record Result(Order Order, string Seller, Invoice Invoice, bool AcceptsCards);
+    /// <param name="PayNotice">Why the organization cannot pay the order now (its standing or documents), shown instead of the payment forms.</param>
+    public sealed record Result(Order Order, string Seller, Invoice Invoice, bool AcceptsCards, StandingNotice? PayNotice = null);
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments, IClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -19,7 +21,10 @@ public static class GetOrder
                         ?? throw new NotFoundException("Order");
             var seller = await db.Organizations.Where(o => o.Id == order.SellerId).Select(o => o.Name).SingleAsync(cancellationToken);
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.OrderId == order.Id, cancellationToken);
-            return new Result(order, seller, invoice, payments.AcceptsCards);
+            var payNotice = order.CanChangePayment && order.PaymentMethod != PaymentMethod.PurchaseOrder
+                ? (await db.RightsOfAsync(user, clock, cancellationToken)).NoticeFor("pay for a lot or an order")
+                : null;
+            return new Result(order, seller, invoice, payments.AcceptsCards, payNotice);
         }
     }
 }

@@ -6,6 +6,7 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Features.Imports;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Notifications;
@@ -197,14 +198,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
-        var buyer = new Organization
-        {
-            Name = BuyerName, Kind = OrganizationKind.Refurbisher, City = "Olympia", State = "WA", IsVerified = true,
-            Certification = CertificationStandard.EStewards, CertificationNumber = "ES-2026-0912",
-            CertificationExpires = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
-        };
-        db.Organizations.Add(buyer);
-        await db.SaveChangesAsync();
+        var buyer = await db.SaveVerifiedAsync(BuyerName, OrganizationKind.Refurbisher, DocumentKind.EStewards);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = BuyerEmail, Email = BuyerEmail, EmailConfirmed = true, DisplayName = "Jordan Reyes", OrganizationId = buyer.Id };
