@@ -73,7 +73,7 @@ public static class GetLotDetails
                 CertificateCode = await db.Certificates.Where(c => c.LotId == lot.Id).Select(c => c.VerificationCode).SingleOrDefaultAsync(cancellationToken),
                 AcceptsCards = payments.AcceptsCards,
                 SubmitNotice = isDistrict && rights is not null ? rights.NoticeFor("list a lot") : null,
-                PayNotice = !isDistrict && rights is not null ? rights.NoticeFor("pay for a lot") : null,
+                PayNotice = !isDistrict && rights is not null ? rights.NoticeFor("pay") : null,
                 UnfinishedImports = isDistrict && progress.CanEditManifest
                     ? await db.ImportJobsOwnedBy(user).AsNoTracking()
                         .Where(j => j.LotId == lot.Id && (j.Status == ImportStatus.AwaitingMapping || j.Status == ImportStatus.Validating

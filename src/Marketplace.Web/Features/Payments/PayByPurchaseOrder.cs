@@ -31,7 +31,7 @@ public static class PayByPurchaseOrder
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var invoice = await db.InvoicesPayableBy(user).SingleOrDefaultAsync(i => i.Id == command.InvoiceId, cancellationToken) ?? throw new NotFoundException("Invoice");
-            await db.RequireTradeAsync(user, clock, "pay for a lot or an order", cancellationToken);
+            await db.RequireTradeAsync(user, clock, "pay", cancellationToken);
             if (invoice.Status != InvoiceStatus.Open)
             {
                 throw new DomainException($"Invoice {invoice.Number} is already {invoice.Status.ToString().ToLowerInvariant()}.");

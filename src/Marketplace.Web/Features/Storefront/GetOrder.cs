@@ -22,7 +22,7 @@ public static class GetOrder
             var seller = await db.Organizations.Where(o => o.Id == order.SellerId).Select(o => o.Name).SingleAsync(cancellationToken);
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.OrderId == order.Id, cancellationToken);
             var payNotice = order.CanChangePayment && order.PaymentMethod != PaymentMethod.PurchaseOrder
-                ? (await db.RightsOfAsync(user, clock, cancellationToken)).NoticeFor("pay for a lot or an order")
+                ? (await db.RightsOfAsync(user, clock, cancellationToken)).NoticeFor("pay")
                 : null;
             return new Result(order, seller, invoice, payments.AcceptsCards, payNotice);
         }

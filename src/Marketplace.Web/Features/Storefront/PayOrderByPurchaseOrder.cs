@@ -25,7 +25,7 @@ public static class PayOrderByPurchaseOrder
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var (order, invoice) = await db.LoadWithInvoiceAsync(user, command.OrderId, withLines: false, cancellationToken);
-            await db.RequireTradeAsync(user, clock, "pay for a lot or an order", cancellationToken);
+            await db.RequireTradeAsync(user, clock, "pay", cancellationToken);
             order.PayByPurchaseOrder(command.PurchaseOrderNumber);
             await payments.CloseCardCheckoutAsync(order, invoice, "; no purchase order is needed.", cancellationToken);
 
