@@ -92,6 +92,11 @@ public sealed class MapleValleyRecords
     /// <summary>A parked outbox row that is not due for a year, so retrying it changes nothing else.</summary>
     public required Guid DeadOutboxMessage { get; init; }
 
+    /// <summary>Maple Valley itself, verified, and its approved W-9: the review pages and the document download aim at them.</summary>
+    public required Guid Organization { get; init; }
+
+    public required Guid W9 { get; init; }
+
     /// <summary>
     /// Text that names a private record (lot, invoice and order numbers, the import's file name, the board
     /// approval, the certificate code) and the page where its owner sees it. No stranger's page may show it.
@@ -269,6 +274,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         var awardedInvoice = invoices.Single(i => i.LotId == awarded.Id);
         var certifiedInvoice = invoices.Single(i => i.LotId == certified.Id);
         var orderInvoice = invoices.Single(i => i.Id == placed.InvoiceIds[0]);
+        var maple = await Factory.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Name == DemoLots.District));
+        var w9 = await Factory.WithDbAsync(db => db.OrganizationDocuments.Where(d => d.OrganizationId == maple.Id && d.Kind == DocumentKind.W9).Select(d => d.Id).SingleAsync());
         return new MapleValleyRecords
         {
             DraftLot = draft.Id,
@@ -291,8 +298,11 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             PaidOrder = paid.OrderIds[0],
             Listing = listing,
             DeadOutboxMessage = deadMessage,
+            Organization = maple.Id,
+            W9 = w9,
             PrivateMarks =
             [
+                new(maple.Ein!, Caller.Owner, "/organization/documents"),
                 new(draft.Lot.Number, Caller.Owner, "/lots"),
                 new(awarded.Lot.Number, Caller.Owner, "/lots"),
                 new(certified.Lot.Number, Caller.Owner, "/lots"),
