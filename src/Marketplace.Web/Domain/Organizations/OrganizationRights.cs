@@ -101,7 +101,7 @@ public sealed class OrganizationRights
         };
     }
 
-    /// <summary>Why the organization may not quote on a lot holding data-bearing devices; null when it may.</summary>
+    /// <summary>Why the organization may not quote on a lot holding data-bearing devices (<paramref name="action"/> says which); null when it may.</summary>
     public string? WhyNotDataBearing(string action)
     {
         if (WhyNot(action) is { } notTrading)
@@ -114,7 +114,7 @@ public sealed class OrganizationRights
             return null;
         }
 
-        return $"This lot holds data-bearing devices: only refurbishers with a current R2v3, e-Stewards or NAID AAA certification may {action}. "
+        return $"Only refurbishers with a current R2v3, e-Stewards or NAID AAA certification may {action}. "
             + (Kind == OrganizationKind.Refurbisher ? Sentence(CertificationStanding.Problem) : "");
     }
 

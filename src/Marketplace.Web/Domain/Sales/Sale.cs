@@ -18,6 +18,9 @@ public sealed class Sale : IVersioned
 {
     public const int DefaultQuoteValidityDays = 30;
 
+    /// <summary>What a refurbisher without a current certification may not do, in the words its refusal uses.</summary>
+    public const string OnThisLot = "quote on this lot, which holds data-bearing devices";
+
     private readonly List<Quote> _quotes = [];
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -72,7 +75,7 @@ public sealed class Sale : IVersioned
         refurbisher.RequireTrade("quote");
         if (HoldsDataBearingDevices)
         {
-            refurbisher.RequireDataBearing("quote on it");
+            refurbisher.RequireDataBearing(OnThisLot);
         }
 
         Require(amount > 0, "A quote must be more than $0.00.");

@@ -31,7 +31,7 @@ public static class ListListedLots
             var won = await Summaries(db.LotsBoughtBy(user), cancellationToken);
             var quoteNotice = rights.NoticeFor("quote");
             return new Result(listed, won.OrderByDescending(l => l.ListedAt).ToList(), quoteNotice,
-                quoteNotice is null ? rights.DataBearingNoticeFor("quote on lots holding them") : null);
+                quoteNotice is null ? rights.DataBearingNoticeFor("quote on lots holding data-bearing devices") : null);
         }
 
         private async Task<List<LotSummary>> Summaries(IQueryable<Domain.Lots.Lot> lots, CancellationToken cancellationToken)

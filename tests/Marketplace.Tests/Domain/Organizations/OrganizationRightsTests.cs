@@ -28,7 +28,7 @@ public sealed class OrganizationRightsTests
 
         Assert.True(lastDay.MayBuyDataBearingDevices);
         Assert.Equal((true, false), (dayAfter.MayTrade, dayAfter.MayBuyDataBearingDevices));
-        Assert.Contains($"Your NAID AAA ended on {Today.AddDays(10):MMMM d, yyyy}", dayAfter.WhyNotDataBearing("quote on it"));
+        Assert.Contains($"Your NAID AAA ended on {Today.AddDays(10):MMMM d, yyyy}", dayAfter.WhyNotDataBearing("quote on this lot"));
     }
 
     [Fact]

@@ -46,7 +46,8 @@ public sealed class DocumentExpiryTests : IAsyncLifetime
         Assert.Contains("without it, your organization can no longer quote on lots holding data-bearing devices", thirty.TextBody);
         Assert.Contains($"Your R2v3 ended on {ends:MMMM d, yyyy}: upload a current one.", page);
         Assert.DoesNotContain($"action=\"/market/lots/{lot.Id}/quote\"", page);
-        Assert.Contains("This lot holds data-bearing devices: only refurbishers with a current R2v3, e-Stewards or NAID AAA certification may quote on it.", refused);
+        Assert.Contains("Only refurbishers with a current R2v3, e-Stewards or NAID AAA certification may quote on this lot, which holds data-bearing devices. "
+            + $"Your R2v3 ended on {ends:MMMM d, yyyy}: upload a current one.", refused);
         Assert.Contains("Your organization can no longer quote on lots holding data-bearing devices until a current one is uploaded and approved.", ended.TextBody);
         Assert.Equal(900m, await _factory.WithDbAsync(db => db.Quotes.Where(q => q.SaleId == lot.Sale!.Id).Select(q => q.Amount).SingleAsync()));
         var notices = await _factory.WithDbAsync(db => db.OrganizationDocuments.AsNoTracking().SingleAsync(d => d.Kind == DocumentKind.R2v3));
