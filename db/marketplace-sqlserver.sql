@@ -2031,3 +2031,259 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    EXEC(N'SELECT [Id], [IsVerified], [Certification], [CertificationNumber], [CertificationExpires]
+    INTO [__OrganizationVerification] FROM [Organizations];')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    DECLARE @var17 nvarchar(max);
+    SELECT @var17 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Organizations]') AND [c].[name] = N'CertificationExpires');
+    IF @var17 IS NOT NULL EXEC(N'ALTER TABLE [Organizations] DROP CONSTRAINT ' + @var17 + ';');
+    ALTER TABLE [Organizations] DROP COLUMN [CertificationExpires];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    DECLARE @var18 nvarchar(max);
+    SELECT @var18 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Organizations]') AND [c].[name] = N'CertificationNumber');
+    IF @var18 IS NOT NULL EXEC(N'ALTER TABLE [Organizations] DROP CONSTRAINT ' + @var18 + ';');
+    ALTER TABLE [Organizations] DROP COLUMN [CertificationNumber];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    EXEC sp_rename N'[Organizations].[IsVerified]', N'IsPrivateSchool', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    EXEC sp_rename N'[Organizations].[Certification]', N'Status', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [AppliedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [Ein] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [NcesId] nvarchar(12) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [Phone] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [PostalCode] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [StatusChangedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [StatusChangedBy] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [StatusReason] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [Street] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    CREATE TABLE [OrganizationDocuments] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Number] nvarchar(64) NOT NULL,
+        [Issuer] nvarchar(200) NOT NULL,
+        [IssuedOn] date NOT NULL,
+        [ExpiresOn] date NULL,
+        [TaxExemptForm] nvarchar(32) NULL,
+        [ExemptionReason] nvarchar(32) NULL,
+        [FileName] nvarchar(255) NULL,
+        [ContentType] nvarchar(64) NULL,
+        [FileSize] bigint NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [UploadedBy] nvarchar(200) NOT NULL,
+        [UploadedByUserId] uniqueidentifier NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [ReviewedAt] datetimeoffset NULL,
+        [ReviewedBy] nvarchar(200) NULL,
+        [ReviewedByUserId] uniqueidentifier NULL,
+        [RejectionReason] nvarchar(1000) NULL,
+        [SupersededAt] datetimeoffset NULL,
+        [SupersededById] uniqueidentifier NULL,
+        [ThirtyDayNoticeSentAt] datetimeoffset NULL,
+        [SevenDayNoticeSentAt] datetimeoffset NULL,
+        [ExpiredNoticeSentAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_OrganizationDocuments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrganizationDocuments_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    CREATE TABLE [OrganizationDocumentFiles] (
+        [DocumentId] uniqueidentifier NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_OrganizationDocumentFiles] PRIMARY KEY ([DocumentId]),
+        CONSTRAINT [FK_OrganizationDocumentFiles_OrganizationDocuments_DocumentId] FOREIGN KEY ([DocumentId]) REFERENCES [OrganizationDocuments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_Ein] ON [Organizations] ([Ein]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_Status_Kind] ON [Organizations] ([Status], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    CREATE INDEX [IX_OrganizationDocuments_OrganizationId_Kind] ON [OrganizationDocuments] ([OrganizationId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    CREATE INDEX [IX_OrganizationDocuments_Status_ExpiresOn] ON [OrganizationDocuments] ([Status], [ExpiresOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    EXEC(N'UPDATE o SET
+        o.[Status] = CASE WHEN v.[IsVerified] = 1 THEN N''Verified'' ELSE N''Applied'' END,
+        o.[Version] = 0,
+        o.[IsPrivateSchool] = 0
+    FROM [Organizations] o LEFT JOIN [__OrganizationVerification] v ON v.[Id] = o.[Id];
+
+    INSERT INTO [OrganizationDocuments] ([Id], [OrganizationId], [Kind], [Number], [Issuer], [IssuedOn], [ExpiresOn],
+        [FileSize], [UploadedAt], [UploadedBy], [Status], [ReviewedAt], [ReviewedBy], [Version])
+    SELECT NEWID(), v.[Id], v.[Certification], COALESCE(NULLIF(LTRIM(RTRIM(v.[CertificationNumber])), N''''), N''not recorded''),
+        CASE v.[Certification] WHEN N''R2v3'' THEN N''SERI (Sustainable Electronics Recycling International)''
+            WHEN N''EStewards'' THEN N''Basel Action Network (e-Stewards)'' ELSE N''i-SIGMA (NAID AAA)'' END,
+        DATEADD(year, -3, v.[CertificationExpires]), v.[CertificationExpires],
+        0, SYSDATETIMEOFFSET(), N''Carried over from the organization record'',
+        CASE WHEN v.[IsVerified] = 1 THEN N''Approved'' ELSE N''Pending'' END,
+        CASE WHEN v.[IsVerified] = 1 THEN SYSDATETIMEOFFSET() END,
+        CASE WHEN v.[IsVerified] = 1 THEN N''Carried over (the organization was verified)'' END,
+        0
+    FROM [__OrganizationVerification] v
+    WHERE v.[Certification] IN (N''R2v3'', N''EStewards'', N''NaidAaa'') AND v.[CertificationExpires] IS NOT NULL;
+
+    DROP TABLE [__OrganizationVerification];')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206102745_OrganizationVerification'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206102745_OrganizationVerification', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

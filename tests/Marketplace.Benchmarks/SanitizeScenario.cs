@@ -6,6 +6,7 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Sanitization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -98,16 +99,17 @@ internal static class SanitizeScenario
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
         var district = await db.Organizations.SingleAsync(o => o.Kind == OrganizationKind.District && o.Name == "Maple Valley School District");
-        var buyer = await db.Organizations.AsNoTracking().SingleAsync(o => o.Kind == OrganizationKind.Refurbisher);
+        var buyer = await db.Organizations.AsNoTracking().SingleAsync(o => o.Kind == OrganizationKind.Refurbisher && o.Name == "GreenCycle ITAD");
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var rights = await db.RightsOfAsync(buyer.Id, today, CancellationToken.None);
         var lot = new Lot { Number = ReferenceNumber.New("LOT"), DistrictId = district.Id, Title = $"Sanitization benchmark {prefix}", CreatedAt = now };
         var rows = Enumerable.Range(0, devices)
             .Select(i => lot.NewDevice($"{prefix}{i:D7}Z", $"MV-{prefix}-{i:D6}", DeviceCategory.Chromebook, "Dell", "Chromebook 3100", CosmeticGrade.B, FunctionalStatus.Working))
             .ToList();
         lot.Revalue(new ManifestSummary { Devices = devices, DataBearingDevices = devices, ValuedAt = now });
         var sale = lot.Submit(new SubmissionCheck(devices, true, 0, []), now);
-        var quote = sale.SubmitQuote(buyer, 10m * devices, null, now);
+        var quote = sale.SubmitQuote(rights, 10m * devices, null, now);
         sale.Accept(quote.Id, await db.FeeSchedules.AsNoTracking().SingleAsync(), now);
         var settlement = LotSettlement.ForAward(sale);
         settlement.Fund(now);

@@ -1,7 +1,9 @@
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Documents;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
 
     /// <summary>
     /// The first user of each organization is its admin and holds every duty, as the person who signs an
-    /// organization up does; the others show separated duties.
+    /// organization up does; the others show separated duties. Summit Renew applied and waits for review.
     /// </summary>
     public static readonly IReadOnlyList<(string Email, string Name, string[] Roles, string Organization)> Users =
     [
@@ -27,7 +29,13 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
         ("principal@demo.k12", "Grace Liu", [Roles.SchoolApprover], "Lakeside Elementary School"),
         ("finance@demo.k12", "Erin Kowalski", [Roles.Finance], "K-12 Device Marketplace"),
         ("admin@demo.k12", "Sam Adeyemi", [Roles.OrganizationAdmin, Roles.Admin], "K-12 Device Marketplace"),
+        ("applicant@demo.k12", "Alex Moreno", [Roles.OrganizationAdmin, .. Roles.DutiesOf(OrganizationKind.Refurbisher)], PendingApplicant),
     ];
+
+    /// <summary>The demo organization that applied and waits for a platform admin's review.</summary>
+    public const string PendingApplicant = "Summit Renew Technologies";
+
+    private const string Reviewer = "Sam Adeyemi (demo data)";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -36,22 +44,49 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
             return;
         }
 
+        var now = clock.Now;
         var today = clock.Today;
         Organization[] organizations =
         [
-            new() { Name = "Maple Valley School District", Kind = OrganizationKind.District, City = "Maple Valley", State = "WA", IsVerified = true },
-            new() { Name = "Cedar Ridge Unified School District", Kind = OrganizationKind.District, City = "Bend", State = "OR", IsVerified = true },
-            new()
-            {
-                Name = "GreenCycle ITAD", Kind = OrganizationKind.Refurbisher, City = "Tacoma", State = "WA", IsVerified = true,
-                Certification = CertificationStandard.R2v3, CertificationNumber = "R2V3-2025-0417", CertificationExpires = today.AddYears(1),
-            },
-            new() { Name = "Lakeside Elementary School", Kind = OrganizationKind.School, City = "Kirkland", State = "WA", IsVerified = true },
-            new() { Name = "K-12 Device Marketplace", Kind = OrganizationKind.Platform, IsVerified = true },
+            Applied(OrganizationKind.District, "Maple Valley School District", "22225 SE 231st St", "Maple Valley", "WA", "98038", "425-555-0100", "91-6001948", "5304650"),
+            Applied(OrganizationKind.District, "Cedar Ridge Unified School District", "520 NW Wall St", "Bend", "OR", "97703", "541-555-0142", "93-6002417", "4101470"),
+            Applied(OrganizationKind.Refurbisher, "GreenCycle ITAD", "3302 S Pine St", "Tacoma", "WA", "98409", "253-555-0175", "27-3184406", null),
+            Applied(OrganizationKind.School, "Lakeside Elementary School", "12215 NE 128th St", "Kirkland", "WA", "98034", "425-555-0163", "91-6001532", "530423000512"),
+            Organization.Platform("K-12 Device Marketplace", now),
+            Applied(OrganizationKind.Refurbisher, PendingApplicant, "1120 N Division St", "Spokane", "WA", "99202", "509-555-0131", "46-2917305", null),
         ];
         db.Organizations.AddRange(organizations);
-        organizations[3].SetOrderApprovalLimit(2_500m); // Lakeside: larger orders wait for the principal
-        var refurbisher = organizations[2];
+        var (maple, cedar, refurbisher, school, _, applicant) = (organizations[0], organizations[1], organizations[2], organizations[3], organizations[4], organizations[5]);
+
+        // Every trading demo organization is verified on a W-9 signed a few months ago (schools on their tax-exempt
+        // certificate too); GreenCycle holds an R2v3 certificate that runs a year from seeding.
+        var files = new List<OrganizationDocumentFile>();
+        var documents = new List<OrganizationDocument>
+        {
+            W9(maple, "Dana Whitfield, Director of Technology", today.AddMonths(-4)),
+            W9(cedar, "Luis Ortega, Chief Business Officer", today.AddMonths(-7)),
+            W9(refurbisher, "Priya Natarajan, Managing Director", today.AddMonths(-2)),
+            W9(school, "Marcus Bell, Office Manager", today.AddMonths(-5)),
+            Document(school, new DocumentDetails(DocumentKind.TaxExemptCertificate, "WA-SST-0042178", "Washington (Streamlined Sales Tax member state)",
+                today.AddMonths(-5), null, TaxExemptForm.StreamlinedSalesTax, ExemptionReason.EducationalOrganization), "Streamlined Sales Tax exemption certificate"),
+            Document(refurbisher, new DocumentDetails(DocumentKind.R2v3, "R2V3-2025-0417", "SERI (Sustainable Electronics Recycling International)",
+                today.AddYears(-2), today.AddYears(1)), "R2v3 certificate"),
+        };
+        foreach (var document in documents)
+        {
+            document.Approve(documents, Reviewer, null, now);
+        }
+
+        foreach (var organization in new[] { maple, cedar, refurbisher, school })
+        {
+            organization.Verify(documents, today, Reviewer, now);
+        }
+
+        // The applicant uploaded its W-9 and waits: an admin finds it in the review queue, its people see what is missing.
+        documents.Add(W9(applicant, "Alex Moreno, Operations Manager", today.AddDays(-3)));
+        db.OrganizationDocuments.AddRange(documents);
+        db.OrganizationDocumentFiles.AddRange(files);
+        school.SetOrderApprovalLimit(2_500m); // Lakeside: larger orders wait for the principal
         db.Listings.AddRange(
             Listing("Dell Chromebook 3110 (refurbished)", "11.6\" HD, Intel Celeron N4500, 4 GB RAM, 32 GB eMMC. New battery, charger included. Auto updates until June 2031.", DeviceCategory.Chromebook, CosmeticGrade.A, 129m, 40, refurbisher.Id),
             Listing("Lenovo 300e Chromebook Gen 3 (refurbished)", "11.6\" touchscreen 2-in-1, AMD 3015Ce, 4 GB RAM. Rugged keyboard, charger included.", DeviceCategory.Chromebook, CosmeticGrade.B, 99m, 25, refurbisher.Id),
@@ -80,9 +115,30 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
 
         logger.LogInformation("Seeded demo organizations and {Count} demo users (see README for sign-ins)", Users.Count);
 
+        Organization Applied(OrganizationKind kind, string name, string street, string city, string state, string zip, string phone, string ein, string? nces) =>
+            Organization.Apply(new OrganizationApplication(kind, name, street, city, state, zip, phone, ein, nces, PrivateSchool: false), now.AddMonths(-8));
+
+        OrganizationDocument W9(Organization organization, string signedBy, DateOnly signed) =>
+            Document(organization, new DocumentDetails(DocumentKind.W9, organization.Ein!, signedBy, signed, null), "Form W-9");
+
+        OrganizationDocument Document(Organization organization, DocumentDetails details, string title)
+        {
+            var file = new DocumentFile($"{title.ToLowerInvariant().Replace(' ', '-')}.pdf", "application/pdf", SpecimenPdf.Render($"{title} - {organization.Name}",
+            [
+                $"Number: {details.Number}",
+                $"Issued by: {details.Issuer}",
+                $"Issued on: {details.IssuedOn:MMMM d, yyyy}",
+                details.ExpiresOn is { } expires ? $"Expires on: {expires:MMMM d, yyyy}" : "No expiry date",
+                $"{organization.Street}, {organization.City}, {organization.State} {organization.PostalCode}",
+            ]));
+            var document = OrganizationDocument.Upload(organization, details, file, $"{Users.First(u => u.Organization == organization.Name).Name} (demo data)", null, now);
+            files.Add(document.FileOf(file));
+            return document;
+        }
+
         Listing Listing(string title, string description, DeviceCategory category, CosmeticGrade grade, decimal price, int quantity, Guid seller)
         {
-            var listing = new Listing { Title = title, Description = description, Category = category, Grade = grade, Price = price, SellerId = seller, CreatedAt = clock.Now };
+            var listing = new Listing { Title = title, Description = description, Category = category, Grade = grade, Price = price, SellerId = seller, CreatedAt = now };
             listing.Restock(quantity);
             return listing;
         }

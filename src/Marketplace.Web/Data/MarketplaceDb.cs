@@ -3,6 +3,7 @@ using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Imports;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Infrastructure.Email;
@@ -23,6 +24,8 @@ public abstract class MarketplaceDb(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationDocument> OrganizationDocuments => Set<OrganizationDocument>();
+    public DbSet<OrganizationDocumentFile> OrganizationDocumentFiles => Set<OrganizationDocumentFile>();
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<Sale> Sales => Set<Sale>();

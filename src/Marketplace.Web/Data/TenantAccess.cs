@@ -3,6 +3,7 @@ using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Imports;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Infrastructure.Identity;
@@ -108,6 +109,17 @@ public static class TenantAccess
         var organizationId = user.RequireOrganization();
         return db.Orders.Where(o => o.BuyerId == organizationId);
     }
+
+    /// <summary>The documents the signed-in organization uploaded (W-9, certificates), whatever their review.</summary>
+    public static IQueryable<OrganizationDocument> DocumentsOwnedBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.OrganizationDocuments.Where(d => d.OrganizationId == organizationId);
+    }
+
+    /// <summary>Platform admins review every organization's documents; anyone else sees only their own organization's.</summary>
+    public static IQueryable<OrganizationDocument> DocumentsVisibleTo(this MarketplaceDb db, ICurrentUser user) =>
+        user.IsInRole(Roles.Admin) ? db.OrganizationDocuments : db.DocumentsOwnedBy(user);
 
     /// <summary>The signed-in refurbisher's storefront listings.</summary>
     public static IQueryable<Listing> ListingsOwnedBy(this MarketplaceDb db, ICurrentUser user)

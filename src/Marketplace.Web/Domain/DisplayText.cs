@@ -12,7 +12,18 @@ public static class DisplayText
         ["ERate"] = "E-rate",
         ["EStewards"] = "e-Stewards",
         ["NaidAaa"] = "NAID AAA",
+        ["W9"] = "W-9",
+        ["TaxExemptCertificate"] = "Tax-exempt certificate",
+        ["StreamlinedSalesTax"] = "Streamlined Sales Tax certificate",
+        ["StateForm"] = "State exemption form",
     };
+
+    /// <summary>The words in the middle of a sentence: "tax-exempt certificate", but "W-9", "R2v3" and "NAID AAA" as written.</summary>
+    public static string InSentence(this Enum value)
+    {
+        var words = value.Words();
+        return words.Length > 1 && char.IsUpper(words[0]) && char.IsLower(words[1]) ? char.ToLowerInvariant(words[0]) + words[1..] : words;
+    }
 
     public static string Words(this Enum value)
     {

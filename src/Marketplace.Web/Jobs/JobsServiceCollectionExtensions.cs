@@ -47,6 +47,7 @@ public static class JobsServiceCollectionExtensions
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         services.AddTransient<OutboxJob>();
+        services.AddTransient<RecurringJobs>();
         if (role.RunsJobs)
         {
             services.AddHangfireServer(options =>
@@ -56,6 +57,7 @@ public static class JobsServiceCollectionExtensions
             });
             services.AddSingleton<OutboxDispatcher>();
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+            services.AddHostedService<RecurringJobSchedule>();
         }
 
         return services;

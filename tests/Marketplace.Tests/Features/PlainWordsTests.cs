@@ -40,7 +40,7 @@ public sealed partial class PlainWordsTests : IAsyncLifetime
             ["refurbisher@demo.k12"] = ["/market", settled.PurchaseUrl, listed.PurchaseUrl, "/listings"],
             ["school@demo.k12"] = ["/store", "/store/orders", $"/store/orders/{order.OrderIds[0]}"],
             ["finance@demo.k12"] = ["/finance", "/finance/invoices?status=", "/finance/payouts", "/finance/ledger"],
-            ["admin@demo.k12"] = ["/admin", "/admin/outbox", "/admin/emails"],
+            ["admin@demo.k12"] = ["/admin/organizations", "/admin/outbox", "/admin/emails"],
         };
 
         var found = new List<string>();

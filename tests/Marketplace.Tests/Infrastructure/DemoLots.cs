@@ -1,8 +1,10 @@
 using Marketplace.Tests.Domain.Lots;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Infrastructure;
@@ -32,13 +34,13 @@ public static class DemoLots
     internal static Task<SampleLot> SaveCertifiedAsync(this MarketplaceFactory factory, decimal hammer, string buyer = Refurbisher) =>
         factory.SaveAsync(buyer, (district, organization, now) => SampleLots.Certified(district, organization, hammer, now));
 
-    private static Task<SampleLot> SaveAsync(this MarketplaceFactory factory, string buyerName, Func<Guid, Organization, DateTimeOffset, SampleLot> build) =>
+    private static Task<SampleLot> SaveAsync(this MarketplaceFactory factory, string buyerName, Func<Guid, OrganizationRights, DateTimeOffset, SampleLot> build) =>
         factory.WithDbAsync(async db =>
         {
             var district = await db.Organizations.SingleAsync(o => o.Name == District);
             var buyer = await db.Organizations.SingleAsync(o => o.Name == buyerName);
             var now = DateTimeOffset.UtcNow;
-            var sample = build(district.Id, buyer, now);
+            var sample = build(district.Id, await db.RightsOfAsync(buyer.Id, DateOnly.FromDateTime(now.UtcDateTime), CancellationToken.None), now);
             sample.Lot.Revalue(new ManifestSummary { Devices = sample.Devices.Count, DataBearingDevices = sample.Devices.Count(d => d.IsDataBearing), ValuedAt = now });
             db.Lots.Add(sample.Lot);
             db.Devices.AddRange(sample.Devices);

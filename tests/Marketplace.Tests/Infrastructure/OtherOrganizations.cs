@@ -1,5 +1,7 @@
+using Marketplace.Tests.Domain.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +11,20 @@ namespace Marketplace.Tests.Infrastructure;
 public static class OtherOrganizations
 {
     /// <summary>
+    /// Saves a verified organization holding the documents its kind needs (and the certification named), approved today,
+    /// with their files: it may trade as the demo organizations do.
+    /// </summary>
+    public static async Task<Organization> SaveVerifiedAsync(this MarketplaceDb db, string name, OrganizationKind kind, DocumentKind? certification = null)
+    {
+        var (organization, documents) = SampleOrganizations.Verified(kind, DateTimeOffset.UtcNow, name, certification);
+        db.Organizations.Add(organization);
+        db.OrganizationDocuments.AddRange(documents);
+        db.OrganizationDocumentFiles.AddRange(documents.Select(d => d.FileOf(new DocumentFile(d.FileName!, d.ContentType!, SampleOrganizations.Pdf))));
+        await db.SaveChangesAsync();
+        return organization;
+    }
+
+    /// <summary>
     /// Adds a verified organization with one staff member holding the given duties (every duty of the kind when none
     /// are named); returns the e-mail that signs in with the demo password.
     /// </summary>
@@ -16,9 +32,7 @@ public static class OtherOrganizations
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
-        var organization = new Organization { Name = name, Kind = kind, IsVerified = true };
-        db.Organizations.Add(organization);
-        await db.SaveChangesAsync();
+        var organization = await db.SaveVerifiedAsync(name, kind);
 
         var email = $"staff-{Guid.NewGuid():N}@other.k12";
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Staff of {name}", OrganizationId = organization.Id };

@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,11 +10,40 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
         builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Street).HasMaxLength(200);
         builder.Property(o => o.City).HasMaxLength(100);
         builder.Property(o => o.State).HasMaxLength(2);
-        builder.Property(o => o.CertificationNumber).HasMaxLength(64);
+        builder.Property(o => o.PostalCode).HasMaxLength(10);
+        builder.Property(o => o.Phone).HasMaxLength(20);
+        builder.Property(o => o.Ein).HasMaxLength(10);
+        builder.Property(o => o.NcesId).HasMaxLength(12);
+        builder.Property(o => o.StatusReason).HasMaxLength(Organization.MaxReasonLength);
+        builder.Property(o => o.StatusChangedBy).HasMaxLength(200);
         builder.Property(o => o.StripeAccountId).HasMaxLength(64);
+        builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => o.Name).IsUnique();
+        // The review queue filters by status and kind; admins search by EIN.
+        builder.HasIndex(o => new { o.Status, o.Kind });
+        builder.HasIndex(o => o.Ein);
+    }
+}
+
+internal sealed class OrganizationDocumentConfiguration : IEntityTypeConfiguration<OrganizationDocument>
+{
+    public void Configure(EntityTypeBuilder<OrganizationDocument> builder)
+    {
+        builder.Property(d => d.Number).HasMaxLength(64);
+        builder.Property(d => d.Issuer).HasMaxLength(200);
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.ContentType).HasMaxLength(64);
+        builder.Property(d => d.UploadedBy).HasMaxLength(200);
+        builder.Property(d => d.ReviewedBy).HasMaxLength(200);
+        builder.Property(d => d.RejectionReason).HasMaxLength(Organization.MaxReasonLength);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.OrganizationId, d.Kind });
+        // The daily expiry check reads approved documents by their end.
+        builder.HasIndex(d => new { d.Status, d.ExpiresOn });
     }
 }
 
@@ -24,5 +54,14 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.OrganizationId);
+    }
+}
+
+internal sealed class OrganizationDocumentFileConfiguration : IEntityTypeConfiguration<OrganizationDocumentFile>
+{
+    public void Configure(EntityTypeBuilder<OrganizationDocumentFile> builder)
+    {
+        builder.HasKey(f => f.DocumentId);
+        builder.HasOne<OrganizationDocument>().WithOne().HasForeignKey<OrganizationDocumentFile>(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,6 @@
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Organizations;
 
 namespace Marketplace.Web.Domain.Sales;
 
@@ -16,6 +17,9 @@ public enum SaleStatus { Open, Awarded, Cancelled }
 public sealed class Sale : IVersioned
 {
     public const int DefaultQuoteValidityDays = 30;
+
+    /// <summary>What a refurbisher without a current certification may not do, in the words its refusal uses.</summary>
+    public const string OnThisLot = "quote on this lot, which holds data-bearing devices";
 
     private readonly List<Quote> _quotes = [];
 
@@ -63,18 +67,23 @@ public sealed class Sale : IVersioned
     };
 
     /// <summary>Submits or replaces the refurbisher's quote: one active quote per buyer.</summary>
-    public Quote SubmitQuote(Organization refurbisher, decimal amount, string? note, DateTimeOffset now)
+    /// <param name="refurbisher">What the quoting organization may do today: a verified refurbisher, certified if the lot holds student data.</param>
+    public Quote SubmitQuote(OrganizationRights refurbisher, decimal amount, string? note, DateTimeOffset now)
     {
         Require(AcceptsQuotes, "Quotes are only accepted while the lot is listed.");
         Require(refurbisher.Kind == OrganizationKind.Refurbisher, "Only refurbishers can quote on lots.");
-        Require(!HoldsDataBearingDevices || refurbisher.MayBuyDataBearingDevices(DateOnly.FromDateTime(now.UtcDateTime)),
-            "This lot holds data-bearing devices: only verified refurbishers with a current R2v3, e-Stewards or NAID AAA certification may quote.");
+        refurbisher.RequireTrade("quote");
+        if (HoldsDataBearingDevices)
+        {
+            refurbisher.RequireDataBearing(OnThisLot);
+        }
+
         Require(amount > 0, "A quote must be more than $0.00.");
 
-        var quote = _quotes.SingleOrDefault(q => q.RefurbisherId == refurbisher.Id && q.Status == QuoteStatus.Active);
+        var quote = _quotes.SingleOrDefault(q => q.RefurbisherId == refurbisher.OrganizationId && q.Status == QuoteStatus.Active);
         if (quote is null)
         {
-            quote = new Quote { SaleId = Id, RefurbisherId = refurbisher.Id };
+            quote = new Quote { SaleId = Id, RefurbisherId = refurbisher.OrganizationId };
             _quotes.Add(quote);
         }
 

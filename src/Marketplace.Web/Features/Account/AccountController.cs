@@ -29,6 +29,12 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
     /// <summary>One answer for every refused sign-in, known address or not, so the page never tells which addresses exist.</summary>
     public const string NoMatch = "That e-mail and password do not match an account.";
 
+    /// <summary>Shown only to someone who typed the right password for an account whose address is not confirmed yet.</summary>
+    public const string NotConfirmed = "Confirm your e-mail address before you sign in: follow the link in the e-mail we sent when you signed up.";
+
+    /// <summary>ViewData key: the unconfirmed address the sign-in page offers to send the link to again.</summary>
+    public const string UnconfirmedEmail = "unconfirmed-email";
+
     [HttpGet("login")]
     [AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
@@ -60,11 +66,23 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
             return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : Redirect("/dashboard");
         }
 
+        // Identity refuses an unconfirmed account before it checks the password: say so only to whoever knows the password.
+        if (result.IsNotAllowed && await IsUnconfirmedWithThisPasswordAsync(email, form.Password))
+        {
+            throttle.Succeeded(email, client);
+            ViewData[UnconfirmedEmail] = email;
+            ModelState.AddModelError("", NotConfirmed);
+            return View(form);
+        }
+
         // Locked (by an administrator) or not allowed reads like a wrong password: the same words as an unknown address.
         throttle.Failed(email, client);
         ModelState.AddModelError("", throttle.IsBlocked(email, client) ? throttle.BlockedMessage : NoMatch);
         return View(form);
     }
+
+    private async Task<bool> IsUnconfirmedWithThisPasswordAsync(string email, string password) =>
+        await signIn.UserManager.FindByEmailAsync(email) is { EmailConfirmed: false } user && await signIn.UserManager.CheckPasswordAsync(user, password);
 
     [HttpPost("logout")]
     [Authorize]

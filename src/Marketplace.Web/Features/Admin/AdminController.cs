@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Features.Admin;
 
-/// <summary>Platform admin: organizations, e-mail log, outbox. The job dashboard is at /admin/jobs.</summary>
+/// <summary>Platform admin: reference data, e-mail log, outbox. Organizations are reviewed at /admin/organizations; the job dashboard is at /admin/jobs.</summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin")]
 public sealed class AdminController(ISender sender) : MarketplaceController(sender)
 {
+    /// <summary>Admins start at the organizations waiting for review (<c>Features/Organizations</c>).</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await Sender.Send(new ListOrganizations.Query(), Aborted));
+    public IActionResult Index() => Redirect("/admin/organizations");
 
     [HttpGet("models")]
     public async Task<IActionResult> Models() => View(await Sender.Send(new ListDeviceModels.Query(), Aborted));

@@ -5,12 +5,6 @@ using Marketplace.Web.Jobs;
 
 namespace Marketplace.Web.Features.Admin;
 
-public sealed record OrganizationRow(Guid Id, string Name, OrganizationKind Kind, string? City, string? State, bool IsVerified,
-    CertificationStandard Certification, string? CertificationNumber, DateOnly? CertificationExpires)
-{
-    public int Users { get; init; }
-}
-
 public sealed record EmailRow(string To, string Subject, string Body, DateTimeOffset SentAt, string? DeliveredVia);
 
 public sealed record OutboxRow(Guid Id, string Type, DateTimeOffset CreatedAt, DateTimeOffset DueAt, int Attempts, string? LastError,
@@ -27,7 +21,6 @@ public sealed class AdminMappingProfile : Profile
 {
     public AdminMappingProfile()
     {
-        CreateMap<Organization, OrganizationRow>().ForMember(r => r.Users, o => o.Ignore());
         CreateMap<EmailMessage, EmailRow>();
         CreateMap<OutboxMessage, OutboxRow>();
         CreateMap<DeviceModel, DeviceModelRow>();

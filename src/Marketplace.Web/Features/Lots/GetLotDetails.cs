@@ -2,6 +2,7 @@ using AutoMapper;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Imports;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Infrastructure.Pipeline;
@@ -20,7 +21,7 @@ public static class GetLotDetails
     [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff)]
     public sealed record Query(Guid LotId, DeviceFilter? Filter = null) : IQuery<LotDetails>;
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IPaymentProvider payments, ManifestValuation valuation)
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IPaymentProvider payments, ManifestValuation valuation, IClock clock)
         : IQueryHandler<Query, LotDetails>
     {
         public async ValueTask<LotDetails> Handle(Query query, CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ public static class GetLotDetails
             var quotes = sale?.Quotes.Where(q => isDistrict || q.RefurbisherId == organizationId).ToList() ?? [];
             var partyIds = quotes.Select(q => q.RefurbisherId).Append(lot.DistrictId).Concat(sale?.BuyerId is { } b ? [b] : []).Distinct().ToList();
             var parties = await db.Organizations.AsNoTracking().Where(o => partyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+            var certifications = await db.CurrentCertificationsOfAsync(quotes.Select(q => q.RefurbisherId).ToList(), clock.Today, cancellationToken);
 
             var (restrictedCount, restricted) = progress.CanEditManifest && lot.Manifest.ERateRestrictedDevices > 0
                 ? await valuation.ERateRestrictedAsync(lot.Id, RestrictedSerialsShown, cancellationToken)
@@ -41,6 +43,10 @@ public static class GetLotDetails
             var fulfillment = await db.LotFulfillments.AsNoTracking().Where(f => f.LotId == lot.Id).SingleOrDefaultAsync(cancellationToken);
             var invoice = await db.Invoices.AsNoTracking().Where(i => i.LotId == lot.Id).OrderByDescending(i => i.IssuedAt).FirstOrDefaultAsync(cancellationToken);
             var payout = await db.Payouts.AsNoTracking().SingleOrDefaultAsync(p => p.LotId == lot.Id, cancellationToken);
+            // Asked only where the page would otherwise offer a form the organization's standing refuses.
+            var rights = (isDistrict && progress.CanEditManifest) || (!isDistrict && progress.AwaitsPayment)
+                ? await db.RightsOfAsync(user, clock, cancellationToken)
+                : null;
             return new LotDetails
             {
                 Lot = mapper.Map<LotHeader>(lot),
@@ -55,7 +61,9 @@ public static class GetLotDetails
                 Quotes = quotes.OrderByDescending(q => q.Amount).Select(q =>
                 {
                     var org = parties.GetValueOrDefault(q.RefurbisherId);
-                    var certification = org is null || org.Certification == CertificationStandard.None ? null : $"{org.Certification.Words()} until {org.CertificationExpires:MMM yyyy}";
+                    var certification = certifications.GetValueOrDefault(q.RefurbisherId) is { } c
+                        ? $"{c.Kind.Words()}{(c.ExpiresOn is { } until ? $" until {until:MMM yyyy}" : "")}"
+                        : null;
                     return new QuoteRow(q.Id, q.RefurbisherId, org?.Name ?? "Unknown", certification, q.Amount, q.Note, q.SubmittedAt, q.ValidUntil, q.Status);
                 }).ToList(),
                 Terms = sale?.Terms,
@@ -64,6 +72,8 @@ public static class GetLotDetails
                 Payout = payout is null ? null : mapper.Map<PayoutView>(payout),
                 CertificateCode = await db.Certificates.Where(c => c.LotId == lot.Id).Select(c => c.VerificationCode).SingleOrDefaultAsync(cancellationToken),
                 AcceptsCards = payments.AcceptsCards,
+                SubmitNotice = isDistrict && rights is not null ? rights.NoticeFor("list a lot") : null,
+                PayNotice = !isDistrict && rights is not null ? rights.NoticeFor("pay") : null,
                 UnfinishedImports = isDistrict && progress.CanEditManifest
                     ? await db.ImportJobsOwnedBy(user).AsNoTracking()
                         .Where(j => j.LotId == lot.Id && (j.Status == ImportStatus.AwaitingMapping || j.Status == ImportStatus.Validating

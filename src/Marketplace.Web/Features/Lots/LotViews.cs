@@ -87,6 +87,12 @@ public sealed class LotDetails
     public string? CertificateCode { get; init; }
     public bool AcceptsCards { get; init; }
 
+    /// <summary>Why the district cannot list this draft (its standing or documents), shown instead of the submit button.</summary>
+    public Organizations.StandingNotice? SubmitNotice { get; init; }
+
+    /// <summary>Why the buyer cannot pay for the lot, shown instead of the payment forms.</summary>
+    public Organizations.StandingNotice? PayNotice { get; init; }
+
     /// <summary>The district's imports into this lot that still wait for it (to map, to check, to confirm) or are running.</summary>
     public IReadOnlyList<UnfinishedImport> UnfinishedImports { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
@@ -24,6 +25,7 @@ public static class SubmitLot
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var lot = await db.LoadOwnLotAsync(command.LotId, user, cancellationToken);
+            await db.RequireTradeAsync(user, clock, "list a lot", cancellationToken);
             var devices = db.Devices.Where(d => d.LotId == lot.Id);
             // Asked of the devices as they are now, not of the stored summary: these decide who may quote and whether the lot may be sold.
             var (restricted, serials) = await valuation.ERateRestrictedAsync(lot.Id, SerialsNamed, cancellationToken);

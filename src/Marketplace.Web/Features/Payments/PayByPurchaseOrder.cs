@@ -3,6 +3,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Payments;
@@ -25,11 +26,12 @@ public static class PayByPurchaseOrder
         public Validator() => RuleFor(c => c.PurchaseOrderNumber).NotEmpty().WithMessage("Enter your purchase order number.").MaximumLength(64);
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, Outbox outbox) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, Outbox outbox, IClock clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var invoice = await db.InvoicesPayableBy(user).SingleOrDefaultAsync(i => i.Id == command.InvoiceId, cancellationToken) ?? throw new NotFoundException("Invoice");
+            await db.RequireTradeAsync(user, clock, "pay", cancellationToken);
             if (invoice.Status != InvoiceStatus.Open)
             {
                 throw new DomainException($"Invoice {invoice.Number} is already {invoice.Status.ToString().ToLowerInvariant()}.");

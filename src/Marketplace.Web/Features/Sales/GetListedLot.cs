@@ -4,6 +4,7 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -19,9 +20,11 @@ public static class GetListedLot
 
     public sealed record ModelMix(string Model, int Count, IReadOnlyDictionary<CosmeticGrade, int> Grades);
 
-    public sealed record Result(LotSummary Lot, string? Description, string? PickupArea, IReadOnlyList<ModelMix> Mix, DevicePage Devices, QuoteRow? MyQuote, int QuoteCount);
+    /// <param name="QuoteNotice">Why the organization cannot quote on this lot (standing, documents, certification), shown instead of the form.</param>
+    public sealed record Result(LotSummary Lot, string? Description, string? PickupArea, IReadOnlyList<ModelMix> Mix, DevicePage Devices, QuoteRow? MyQuote, int QuoteCount,
+        bool HoldsDataBearingDevices, StandingNotice? QuoteNotice);
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -44,8 +47,10 @@ public static class GetListedLot
                 .ToList();
             var mine = sale.Quotes.SingleOrDefault(q => q.RefurbisherId == organizationId && q.Status == QuoteStatus.Active);
             var myQuote = mine is null ? null : new QuoteRow(mine.Id, mine.RefurbisherId, "", null, mine.Amount, mine.Note, mine.SubmittedAt, mine.ValidUntil, mine.Status);
+            var rights = await db.RightsOfAsync(user, clock, cancellationToken);
             return new Result(summary, lot.Description, $"{district.City}, {district.State}", mix, devices, myQuote,
-                sale.Quotes.Count(q => q.Status == QuoteStatus.Active));
+                sale.Quotes.Count(q => q.Status == QuoteStatus.Active), sale.HoldsDataBearingDevices,
+                sale.HoldsDataBearingDevices ? rights.DataBearingNoticeFor(Sale.OnThisLot) : rights.NoticeFor("quote"));
         }
     }
 }

@@ -3,6 +3,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
@@ -17,17 +18,20 @@ public static class ListListedLots
     [AllowedRoles(Roles.RefurbisherStaff)]
     public sealed record Query : IQuery<Result>;
 
-    public sealed record Result(IReadOnlyList<LotSummary> Listed, IReadOnlyList<LotSummary> Won, bool MayBuyDataBearing);
+    /// <param name="QuoteNotice">Why the organization cannot quote at all, if it cannot.</param>
+    /// <param name="DataBearingNotice">Why it cannot quote on lots holding data-bearing devices, if it can quote but not on those.</param>
+    public sealed record Result(IReadOnlyList<LotSummary> Listed, IReadOnlyList<LotSummary> Won, StandingNotice? QuoteNotice, StandingNotice? DataBearingNotice);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var organizationId = user.RequireOrganization();
-            var me = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, cancellationToken);
+            var rights = await db.RightsOfAsync(user, clock, cancellationToken);
             var listed = await Summaries(db.LotsOpenForQuotes(user).OrderByDescending(l => l.ListedAt), cancellationToken);
             var won = await Summaries(db.LotsBoughtBy(user), cancellationToken);
-            return new Result(listed, won.OrderByDescending(l => l.ListedAt).ToList(), me.MayBuyDataBearingDevices(clock.Today));
+            var quoteNotice = rights.NoticeFor("quote");
+            return new Result(listed, won.OrderByDescending(l => l.ListedAt).ToList(), quoteNotice,
+                quoteNotice is null ? rights.DataBearingNoticeFor("quote on lots holding data-bearing devices") : null);
         }
 
         private async Task<List<LotSummary>> Summaries(IQueryable<Domain.Lots.Lot> lots, CancellationToken cancellationToken)

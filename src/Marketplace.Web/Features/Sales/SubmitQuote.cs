@@ -3,6 +3,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
@@ -32,14 +33,14 @@ public static class SubmitQuote
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var organizationId = user.RequireOrganization();
-            var refurbisher = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, cancellationToken);
+            var rights = await db.RightsOfAsync(user, clock, cancellationToken);
+            var refurbisher = await db.Organizations.AsNoTracking().Where(o => o.Id == rights.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
             var sale = await db.Sales.Include(s => s.Quotes).SingleOrDefaultAsync(s => s.LotId == command.LotId && s.Status == SaleStatus.Open, cancellationToken)
                        ?? throw new NotFoundException("Listed lot");
             var lot = await db.Lots.AsNoTracking().Where(l => l.Id == sale.LotId).Select(l => new { l.Number, l.Title }).SingleAsync(cancellationToken);
-            var quote = sale.SubmitQuote(refurbisher, command.Amount, command.Note, clock.Now);
+            var quote = sale.SubmitQuote(rights, command.Amount, command.Note, clock.Now);
             outbox.Email(sale.DistrictId, $"New quote on lot {lot.Number}",
-                $"{refurbisher.Name} quoted {quote.Amount:C} for lot {lot.Number} ({lot.Title}). The quote is valid until {quote.ValidUntil:MMMM d, yyyy}.", Roles.DistrictApprover);
+                $"{refurbisher} quoted {quote.Amount:C} for lot {lot.Number} ({lot.Title}). The quote is valid until {quote.ValidUntil:MMMM d, yyyy}.", Roles.DistrictApprover);
             return Unit.Value;
         }
     }

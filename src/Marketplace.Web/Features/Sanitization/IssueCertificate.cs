@@ -2,6 +2,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Settlement;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Documents;
@@ -36,6 +37,7 @@ public static class IssueCertificate
             var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == fulfillment.LotId, cancellationToken);
             var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == fulfillment.DistrictId, cancellationToken);
             var processor = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == fulfillment.BuyerId, cancellationToken);
+            var certification = (await db.CurrentCertificationsOfAsync([processor.Id], clock.Today, cancellationToken)).GetValueOrDefault(processor.Id);
             var records = await db.Devices.AsNoTracking().Where(d => d.LotId == lot.Id)
                 .Join(db.SanitizationRecords, d => d.Id, r => r.DeviceId, (d, r) => new { d.Serial, d.AssetTag, d.Model, r.Attempt, r.Method, r.Tool, r.Technician, r.RecordedAt })
                 .ToListAsync(cancellationToken);
@@ -49,7 +51,7 @@ public static class IssueCertificate
             var publicUrl = new Uri(new Uri(configuration["App:PublicUrl"] is { Length: > 0 } url ? url : "http://localhost:5000"), $"/verify/{code}");
             var pdf = CertificateDocument.Render(new CertificateContent(
                 code, publicUrl, lot.Number, lot.Title, district.Name, processor.Name,
-                $"{processor.Certification.Words()} {processor.CertificationNumber}".Trim(), now,
+                certification?.ToString() ?? "no current certification on file", now,
                 serials.Select(s => new CertificateSerial(s.Serial, s.AssetTag, s.Model, s.Method.ToString(), s.Tool, s.Technician, s.RecordedAt)).ToList()));
             db.Certificates.Add(new Certificate { LotId = lot.Id, VerificationCode = code, IssuedAt = now, DeviceCount = serials.Count, Pdf = pdf });
 

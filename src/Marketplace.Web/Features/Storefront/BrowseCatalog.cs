@@ -12,7 +12,7 @@ public static class BrowseCatalog
 
     public sealed record Result(IReadOnlyList<ListingCard> Listings, int Total, int Page, int Pages);
 
-    public sealed class Handler(MarketplaceDb db) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, IClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -32,7 +32,7 @@ public static class BrowseCatalog
             var (page, pages) = Paging.Clamp(total, query.Page, PageSize);
             var cards = await listings.OrderBy(l => l.Price)
                 .Skip((page - 1) * PageSize).Take(PageSize)
-                .ToCards(db)
+                .ToCards(db, clock.Today)
                 .ToListAsync(cancellationToken);
             return new Result(cards, total, page, pages);
         }

@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Shared;
 using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Jobs;
@@ -47,6 +48,8 @@ public static class Checkout
             {
                 throw new DomainException("Your cart is empty.");
             }
+
+            await db.RequireTradeAsync(user, clock, "check out", cancellationToken);
 
             var listingIds = items.Select(i => i.ListingId).ToList();
             var listings = await db.Listings.Where(l => listingIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);

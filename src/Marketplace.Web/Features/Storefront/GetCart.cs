@@ -1,3 +1,5 @@
+using Marketplace.Web.Features.Organizations;
+
 namespace Marketplace.Web.Features.Storefront;
 
 public static class GetCart
@@ -5,9 +7,13 @@ public static class GetCart
     [AllowedRoles(Roles.StorefrontBuyers)]
     public sealed record Query : IQuery<CartView>;
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, CartView>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : IQueryHandler<Query, CartView>
     {
-        public async ValueTask<CartView> Handle(Query query, CancellationToken cancellationToken) => await ReadAsync(db, user.UserId, cancellationToken);
+        public async ValueTask<CartView> Handle(Query query, CancellationToken cancellationToken) =>
+            await ReadAsync(db, user.UserId, cancellationToken) with
+            {
+                CheckoutNotice = (await db.RightsOfAsync(user, clock, cancellationToken)).NoticeFor("check out"),
+            };
 
         internal static async Task<CartView> ReadAsync(MarketplaceDb db, Guid userId, CancellationToken cancellationToken)
         {

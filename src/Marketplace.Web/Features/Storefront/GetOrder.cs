@@ -1,5 +1,6 @@
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Payments;
 
 namespace Marketplace.Web.Features.Storefront;
@@ -11,9 +12,11 @@ public static class GetOrder
 
     /// <param name="Invoice">None while the order waits for the school's approver.</param>
     /// <param name="ApprovalLimit">The school's limit above which orders need an approver, when it has one.</param>
-    public sealed record Result(Order Order, string Seller, Invoice? Invoice, bool AcceptsCards, string PlacedBy, string? ApprovedBy, decimal? ApprovalLimit);
+    /// <param name="PayNotice">Why the organization cannot pay the order now (its standing or documents), shown instead of the payment forms.</param>
+    public sealed record Result(Order Order, string Seller, Invoice? Invoice, bool AcceptsCards, string PlacedBy, string? ApprovedBy, decimal? ApprovalLimit,
+        StandingNotice? PayNotice = null);
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments, IClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -24,8 +27,11 @@ public static class GetOrder
             var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.OrderId == order.Id, cancellationToken);
             var people = await db.Users.Where(u => u.Id == order.PlacedByUserId || u.Id == order.ApprovedByUserId)
                 .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var payNotice = order.CanChangePayment && order.PaymentMethod != PaymentMethod.PurchaseOrder
+                ? (await db.RightsOfAsync(user, clock, cancellationToken)).NoticeFor("pay")
+                : null;
             return new Result(order, seller, invoice, payments.AcceptsCards, people.GetValueOrDefault(order.PlacedByUserId) ?? "a former member",
-                order.ApprovedByUserId is { } approver ? people.GetValueOrDefault(approver) : null, limit);
+                order.ApprovedByUserId is { } approver ? people.GetValueOrDefault(approver) : null, limit, payNotice);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Marketplace.Web.Infrastructure.Inbox;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Payments;
 
 namespace Marketplace.Web.Features.Storefront;
@@ -19,11 +20,12 @@ public static class PayOrderByPurchaseOrder
                 .MaximumLength(64).WithMessage("A purchase order number has at most 64 characters.");
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments, IClock clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var (order, invoice) = await db.LoadWithInvoiceAsync(user, command.OrderId, withLines: false, cancellationToken);
+            await db.RequireTradeAsync(user, clock, "pay", cancellationToken);
             order.PayByPurchaseOrder(command.PurchaseOrderNumber);
             if (invoice is null)
             {

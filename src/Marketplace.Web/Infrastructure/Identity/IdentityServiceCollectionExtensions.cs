@@ -12,7 +12,10 @@ public static class IdentityServiceCollectionExtensions
             {
                 options.Password.RequiredLength = 12;
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // A person signs in only once their e-mail address is confirmed: a sign-up must prove it reaches them.
+                // The demo users and people the app adds itself are created confirmed.
+                options.SignIn.RequireConfirmedEmail = true;
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<MarketplaceDb>()
             .AddClaimsPrincipalFactory<OrganizationClaimsFactory>()

@@ -27,7 +27,7 @@ public sealed class CommandFailureFilter(ITempDataDictionaryFactory tempDataFact
                 Back(context, string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()));
                 break;
             case DomainException domain:
-                Back(context, domain.Message);
+                context.Result = Refusal.Back(context.HttpContext, tempDataFactory, domain.Message, domain.Remedy);
                 break;
             case DbUpdateConcurrencyException:
                 Back(context, "Someone else changed this record at the same time. The page now shows the latest version; please try again.");
@@ -46,4 +46,8 @@ public static class Flash
 {
     public const string Error = "flash-error";
     public const string Success = "flash-success";
+
+    /// <summary>A page where the refused request's cause can be put right (a path of this app), and the link's words.</summary>
+    public const string ErrorLinkPath = "flash-error-link";
+    public const string ErrorLinkText = "flash-error-link-text";
 }

@@ -34,7 +34,8 @@ public static class Refusal
     }
 
     /// <summary>Back to the page the post came from (home if unknown), the reason shown and what was typed kept; a bare 400 for a GET from nowhere.</summary>
-    public static IActionResult Back(HttpContext http, ITempDataDictionaryFactory tempDataFactory, string message)
+    /// <param name="remedy">Where the cause can be put right, shown as a link after the reason.</param>
+    public static IActionResult Back(HttpContext http, ITempDataDictionaryFactory tempDataFactory, string message, Domain.Remedy? remedy = null)
     {
         var cameFrom = CameFrom(http.Request);
         if (cameFrom is null && !HttpMethods.IsPost(http.Request.Method))
@@ -44,6 +45,12 @@ public static class Refusal
 
         var tempData = tempDataFactory.GetTempData(http);
         tempData[Flash.Error] = message;
+        if (remedy is not null && remedy.Path.StartsWith('/') && !remedy.Path.StartsWith("//", StringComparison.Ordinal))
+        {
+            tempData[Flash.ErrorLinkPath] = remedy.Path;
+            tempData[Flash.ErrorLinkText] = remedy.Text;
+        }
+
         PostedForm.Keep(http, tempData);
         return new LocalRedirectResult(cameFrom ?? "/");
     }

@@ -1,5 +1,6 @@
 using Marketplace.Tests.Domain.Lots;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
 
@@ -45,7 +46,7 @@ public sealed class LedgerPostingsTests
         Assert.Equal(LedgerSource.LotSale, transaction.Source);
         Assert.Equal(lot.Id, transaction.LotId);
         Assert.Equal(
-            [(LedgerAccount.BuyerReceivable, 1320m, 0m, buyer.Id), (LedgerAccount.DistrictPayable, 0m, 1200m, _district), (LedgerAccount.PlatformFeeRevenue, 0m, 120m, (Guid?)null)],
+            [(LedgerAccount.BuyerReceivable, 1320m, 0m, buyer.OrganizationId), (LedgerAccount.DistrictPayable, 0m, 1200m, _district), (LedgerAccount.PlatformFeeRevenue, 0m, 120m, (Guid?)null)],
             Lines(transaction));
     }
 

@@ -1,5 +1,6 @@
 using Marketplace.Tests.Domain.Lots;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Finance;
 
 namespace Marketplace.Tests.Domain.Finance;
@@ -8,14 +9,14 @@ public sealed class LotSettlementTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
     private readonly Guid _district = Guid.NewGuid();
-    private readonly Organization _refurbisher = SampleLots.CertifiedRefurbisher(Now);
+    private readonly OrganizationRights _refurbisher = SampleLots.CertifiedRefurbisher(Now);
 
     [Fact]
     public void The_escrow_opens_at_award_for_the_sales_district_and_buyer()
     {
         var sample = SampleLots.Awarded(_district, _refurbisher, 1200m, Now);
 
-        Assert.Equal((sample.Id, _district, _refurbisher.Id, SettlementStatus.AwaitingPayment, Now),
+        Assert.Equal((sample.Id, _district, _refurbisher.OrganizationId, SettlementStatus.AwaitingPayment, Now),
             (sample.Settlement!.LotId, sample.Settlement.DistrictId, sample.Settlement.BuyerId, sample.Settlement.Status, sample.Settlement.AwardedAt));
     }
 

@@ -1,5 +1,6 @@
 using Marketplace.Tests.Domain.Lots;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Fulfillment;
 
 namespace Marketplace.Tests.Domain.Fulfillment;
@@ -9,7 +10,7 @@ public sealed class LotFulfillmentTests
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
     private readonly Guid _district = Guid.NewGuid();
-    private readonly Organization _refurbisher = SampleLots.CertifiedRefurbisher(Now);
+    private readonly OrganizationRights _refurbisher = SampleLots.CertifiedRefurbisher(Now);
 
     [Fact]
     public void A_pickup_date_in_the_past_is_refused()

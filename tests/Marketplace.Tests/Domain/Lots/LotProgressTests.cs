@@ -1,3 +1,4 @@
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
 
@@ -17,7 +18,7 @@ public sealed class LotProgressTests
         var sample = SampleLots.Awarded(_district, buyer, 1200m, Now);
         stages.Add(sample.Progress.Stage);
         sample.Settlement!.Fund(Now);
-        sample.Fulfillment = Web.Domain.Fulfillment.LotFulfillment.Start(sample.Id, _district, buyer.Id, 3, Now);
+        sample.Fulfillment = Web.Domain.Fulfillment.LotFulfillment.Start(sample.Id, _district, buyer.OrganizationId, 3, Now);
         stages.Add(sample.Progress.Stage);
         sample.Fulfillment.SchedulePickup(today, "8:00–10:00 am", "Dana", today);
         stages.Add(sample.Progress.Stage);

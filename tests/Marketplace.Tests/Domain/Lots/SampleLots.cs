@@ -1,4 +1,6 @@
+using Marketplace.Tests.Domain.Organizations;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
@@ -28,15 +30,7 @@ internal static class SampleLots
 {
     public static readonly string[] Serials = ["5CD0417ABC", "5CD0417ABD", "5CD0417ABE"];
 
-    public static Organization CertifiedRefurbisher(DateTimeOffset now) => new()
-    {
-        Name = "GreenCycle ITAD",
-        Kind = OrganizationKind.Refurbisher,
-        IsVerified = true,
-        Certification = CertificationStandard.R2v3,
-        CertificationNumber = "R2V3-2025-0417",
-        CertificationExpires = DateOnly.FromDateTime(now.UtcDateTime).AddYears(1),
-    };
+    public static OrganizationRights CertifiedRefurbisher(DateTimeOffset now) => SampleOrganizations.CertifiedRefurbisher(now);
 
     public static SampleLot Draft(Guid districtId, DateTimeOffset at, DeviceCategory category = DeviceCategory.Chromebook)
     {
@@ -52,7 +46,7 @@ internal static class SampleLots
         return sample;
     }
 
-    public static SampleLot Awarded(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at, FeeSchedule? fees = null)
+    public static SampleLot Awarded(Guid districtId, OrganizationRights buyer, decimal hammer, DateTimeOffset at, FeeSchedule? fees = null)
     {
         var sample = Listed(districtId, at);
         var quote = sample.Sale!.SubmitQuote(buyer, hammer, null, at);
@@ -61,15 +55,15 @@ internal static class SampleLots
         return sample;
     }
 
-    public static SampleLot Paid(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
+    public static SampleLot Paid(Guid districtId, OrganizationRights buyer, decimal hammer, DateTimeOffset at)
     {
         var sample = Awarded(districtId, buyer, hammer, at);
         sample.Settlement!.Fund(at);
-        sample.Fulfillment = LotFulfillment.Start(sample.Id, districtId, buyer.Id, sample.Devices.Count, at);
+        sample.Fulfillment = LotFulfillment.Start(sample.Id, districtId, buyer.OrganizationId, sample.Devices.Count, at);
         return sample;
     }
 
-    public static SampleLot InTransit(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
+    public static SampleLot InTransit(Guid districtId, OrganizationRights buyer, decimal hammer, DateTimeOffset at)
     {
         var sample = Paid(districtId, buyer, hammer, at);
         var today = DateOnly.FromDateTime(at.UtcDateTime);
@@ -78,14 +72,14 @@ internal static class SampleLots
         return sample;
     }
 
-    public static SampleLot Received(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
+    public static SampleLot Received(Guid districtId, OrganizationRights buyer, decimal hammer, DateTimeOffset at)
     {
         var sample = InTransit(districtId, buyer, hammer, at);
         sample.Fulfillment!.MarkReceived(at);
         return sample;
     }
 
-    public static SampleLot Certified(Guid districtId, Organization buyer, decimal hammer, DateTimeOffset at)
+    public static SampleLot Certified(Guid districtId, OrganizationRights buyer, decimal hammer, DateTimeOffset at)
     {
         var sample = Received(districtId, buyer, hammer, at);
         foreach (var device in sample.Devices)

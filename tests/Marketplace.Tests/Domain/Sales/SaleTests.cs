@@ -1,5 +1,7 @@
 using Marketplace.Tests.Domain.Lots;
+using Marketplace.Tests.Domain.Organizations;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Sales;
@@ -11,7 +13,7 @@ public sealed class SaleTests
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
     private readonly Guid _district = Guid.NewGuid();
-    private readonly Organization _refurbisher = SampleLots.CertifiedRefurbisher(Now);
+    private readonly OrganizationRights _refurbisher = SampleLots.CertifiedRefurbisher(Now);
 
     [Fact]
     public void A_quote_is_refused_once_the_sale_is_closed()
@@ -26,14 +28,16 @@ public sealed class SaleTests
     }
 
     [Fact]
-    public void An_uncertified_refurbisher_cannot_quote_on_a_lot_holding_data_bearing_devices()
+    public void An_uncertified_refurbisher_cannot_quote_on_a_lot_holding_data_bearing_devices_and_is_told_where_to_upload_a_certificate()
     {
         var sale = SampleLots.Listed(_district, Now).Sale!;
-        _refurbisher.Certification = CertificationStandard.None;
+        var uncertified = SampleOrganizations.CertifiedRefurbisher(Now, certification: null);
 
-        var refused = Assert.Throws<DomainException>(() => sale.SubmitQuote(_refurbisher, 900m, null, Now));
+        var refused = Assert.Throws<DomainException>(() => sale.SubmitQuote(uncertified, 900m, null, Now));
 
         Assert.Contains("data-bearing", refused.Message);
+        Assert.Contains("No certification is on file", refused.Message);
+        Assert.Equal(OrganizationRights.DocumentsPage, refused.Remedy?.Path);
         Assert.Empty(sale.Quotes);
     }
 
@@ -41,9 +45,12 @@ public sealed class SaleTests
     public void A_refurbisher_whose_certification_expired_cannot_quote_on_a_lot_holding_data_bearing_devices()
     {
         var sale = SampleLots.Listed(_district, Now).Sale!;
-        _refurbisher.CertificationExpires = Today.AddDays(-1);
+        var (refurbisher, documents) = SampleOrganizations.Verified(OrganizationKind.Refurbisher, Now.AddYears(-2), certification: DocumentKind.EStewards,
+            certificationEnds: Today.AddDays(-1));
 
-        Assert.Throws<DomainException>(() => sale.SubmitQuote(_refurbisher, 900m, null, Now));
+        var refused = Assert.Throws<DomainException>(() => sale.SubmitQuote(OrganizationRights.Of(refurbisher, documents, Today), 900m, null, Now));
+
+        Assert.Contains($"ended on {Today.AddDays(-1):MMMM d, yyyy}", refused.Message);
         Assert.Empty(sale.Quotes);
     }
 
@@ -51,21 +58,34 @@ public sealed class SaleTests
     public void An_uncertified_refurbisher_may_quote_on_a_lot_without_data_bearing_devices()
     {
         var sale = SampleLots.Listed(_district, Now, DeviceCategory.Other).Sale!;
-        _refurbisher.Certification = CertificationStandard.None;
+        var uncertified = SampleOrganizations.CertifiedRefurbisher(Now, certification: null);
 
-        var quote = sale.SubmitQuote(_refurbisher, 250m, "Monitors and carts", Now);
+        var quote = sale.SubmitQuote(uncertified, 250m, "Monitors and carts", Now);
 
         Assert.Equal(QuoteStatus.Active, quote.Status);
         Assert.False(sale.HoldsDataBearingDevices);
     }
 
     [Fact]
+    public void A_refurbisher_not_verified_yet_cannot_quote_even_on_a_lot_without_data_bearing_devices()
+    {
+        var sale = SampleLots.Listed(_district, Now, DeviceCategory.Other).Sale!;
+        var applicant = SampleOrganizations.Applied(OrganizationKind.Refurbisher, Now);
+
+        var refused = Assert.Throws<DomainException>(() => sale.SubmitQuote(OrganizationRights.Of(applicant, [], Today), 250m, null, Now));
+
+        Assert.Contains("not verified yet", refused.Message);
+        Assert.Contains("upload your W-9", refused.Message);
+        Assert.Empty(sale.Quotes);
+    }
+
+    [Fact]
     public void Only_refurbishers_can_quote()
     {
         var sale = SampleLots.Listed(_district, Now).Sale!;
-        var school = new Organization { Name = "Lakeside Elementary School", Kind = OrganizationKind.School, IsVerified = true };
+        var (school, documents) = SampleOrganizations.Verified(OrganizationKind.School, Now);
 
-        Assert.Throws<DomainException>(() => sale.SubmitQuote(school, 900m, null, Now));
+        Assert.Throws<DomainException>(() => sale.SubmitQuote(OrganizationRights.Of(school, documents, Today), 900m, null, Now));
     }
 
     [Theory]
@@ -107,7 +127,7 @@ public sealed class SaleTests
         fees.SellerCommissionRate = 0.50m;
 
         Assert.Equal(SaleStatus.Awarded, sale.Status);
-        Assert.Equal((_refurbisher.Id, winning.Id, Now.AddDays(2)), (sale.BuyerId, sale.AwardedQuoteId, sale.AwardedAt));
+        Assert.Equal((_refurbisher.OrganizationId, winning.Id, Now.AddDays(2)), (sale.BuyerId, sale.AwardedQuoteId, sale.AwardedAt));
         Assert.Equal(new SettlementTerms(1200m, 0.12m, 0.05m, 144m, 60m), sale.Terms);
         Assert.Equal((1344m, 1140m, 204m), (sale.Terms!.BuyerTotal, sale.Terms.DistrictProceeds, sale.Terms.PlatformFees));
         Assert.Equal(QuoteStatus.Accepted, winning.Status);

@@ -6,6 +6,7 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Features.Imports;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Notifications;
@@ -90,6 +91,11 @@ public sealed class MapleValleyRecords
 
     /// <summary>A parked outbox row that is not due for a year, so retrying it changes nothing else.</summary>
     public required Guid DeadOutboxMessage { get; init; }
+
+    /// <summary>Maple Valley itself, verified, and its approved W-9: the review pages and the document download aim at them.</summary>
+    public required Guid Organization { get; init; }
+
+    public required Guid W9 { get; init; }
 
     /// <summary>
     /// Text that names a private record (lot, invoice and order numbers, the import's file name, the board
@@ -197,14 +203,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
-        var buyer = new Organization
-        {
-            Name = BuyerName, Kind = OrganizationKind.Refurbisher, City = "Olympia", State = "WA", IsVerified = true,
-            Certification = CertificationStandard.EStewards, CertificationNumber = "ES-2026-0912",
-            CertificationExpires = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
-        };
-        db.Organizations.Add(buyer);
-        await db.SaveChangesAsync();
+        var buyer = await db.SaveVerifiedAsync(BuyerName, OrganizationKind.Refurbisher, DocumentKind.EStewards);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = BuyerEmail, Email = BuyerEmail, EmailConfirmed = true, DisplayName = "Jordan Reyes", OrganizationId = buyer.Id };
@@ -275,6 +274,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         var awardedInvoice = invoices.Single(i => i.LotId == awarded.Id);
         var certifiedInvoice = invoices.Single(i => i.LotId == certified.Id);
         var orderInvoice = invoices.Single(i => i.Id == placed.InvoiceIds[0]);
+        var maple = await Factory.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Name == DemoLots.District));
+        var w9 = await Factory.WithDbAsync(db => db.OrganizationDocuments.Where(d => d.OrganizationId == maple.Id && d.Kind == DocumentKind.W9).Select(d => d.Id).SingleAsync());
         return new MapleValleyRecords
         {
             DraftLot = draft.Id,
@@ -297,8 +298,11 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             PaidOrder = paid.OrderIds[0],
             Listing = listing,
             DeadOutboxMessage = deadMessage,
+            Organization = maple.Id,
+            W9 = w9,
             PrivateMarks =
             [
+                new(maple.Ein!, Caller.Owner, "/organization/documents"),
                 new(draft.Lot.Number, Caller.Owner, "/lots"),
                 new(awarded.Lot.Number, Caller.Owner, "/lots"),
                 new(certified.Lot.Number, Caller.Owner, "/lots"),

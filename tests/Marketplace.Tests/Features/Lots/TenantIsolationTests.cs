@@ -128,6 +128,33 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected)) with { EndsSession = true },
         Get(Everyone, "/account/denied", "the access-denied page", _ => null,
             new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        // E-mail confirmation: the link's page without a valid token, and "send the link again", which answers the same for every address
+        Get(Everyone, "/account/confirm-email", "a confirmation link without its token", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        // Answered on the sign-in page, with the same words whatever the address.
+        Post(Everyone, "/account/confirm-email/resend", "a new link for an unknown e-mail", _ => null, _ => new { email = "nobody@nowhere.test" },
+            new(SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn)),
+
+        // Sign-up: anyone may apply (the post here lacks every field, so nothing is created)
+        Get(Everyone, "/signup", "the sign-up form", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Post(Everyone, "/signup", "an application without its fields", _ => null, _ => new { Kind = "District", LegalName = "", Email = "", Password = "" },
+            new(Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused)),
+        Get(Everyone, "/signup/check-email", "the check-your-e-mail page", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+
+        // An organization's own documents: its members read them, its admin uploads and downloads (the platform admin is one
+        // of the platform's); the upload here is a text file named like a PDF, refused by its content
+        Get(CallersOwn, "/organization/documents", "the caller's organization's documents", _ => null,
+            new(SignIn,       Ok,           Ok,           Ok,           Ok,           Ok,           Denied,       Ok)),
+        Upload(CallersOwn, "/organization/documents", "a text file named like a PDF, as the caller's own W-9", _ => null,
+            new("file", "w9.pdf", "Serial,Model\n5CD0417XYZ,Chromebook 3100\n"u8.ToArray()),
+            new(SignIn,       Refused,      Denied,       Refused,      Refused,      Refused,      Denied,       Refused)) with
+        {
+            Form = _ => new { Kind = "W9", Number = "91-6001948", Issuer = "Matrix", IssuedOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+        },
+        Get(AnotherTenant, "/organization/documents/{id:guid}/file", "Maple Valley's W-9", r => new { id = r.W9 },
+            new(SignIn,       Ok,           Denied,       NotFound,     NotFound,     NotFound,     Denied,       Ok)),
 
         // Lots: the district's own pages
         Get(CallersOwn, "/lots", "the caller's lots", _ => null,
@@ -317,8 +344,27 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
 
         // Admin: platform data only (changes to reference data are refused by validation: a saved model or price
         // guide would revalue every open lot in the background while the matrix runs)
-        Get(CallersOwn, "/admin", "the organizations", _ => null,
+        Get(CallersOwn, "/admin", "the admins' start: the organizations", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Redirected)),
+        Get(CallersOwn, "/admin/organizations", "every organization and the review queue", _ => null,
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(AnotherTenant, "/admin/organizations/{id:guid}", "Maple Valley's review page", r => new { id = r.Organization },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(AnotherTenant, "/admin/organizations/{id:guid}/documents/{documentId:guid}", "Maple Valley's W-9", r => new { id = r.Organization, documentId = r.W9 },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Post(AnotherTenant, "/admin/organizations/{id:guid}/documents/{documentId:guid}/approve", "Maple Valley's W-9, already approved", r => new { id = r.Organization, documentId = r.W9 }, _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
+        Post(AnotherTenant, "/admin/organizations/{id:guid}/documents/{documentId:guid}/reject", "Maple Valley's W-9, already approved", r => new { id = r.Organization, documentId = r.W9 },
+            _ => new { reason = "Matrix" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
+        Post(AnotherTenant, "/admin/organizations/{id:guid}/verify", "Maple Valley, already verified", r => new { id = r.Organization }, _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
+        Post(AnotherTenant, "/admin/organizations/{id:guid}/reject", "Maple Valley, verified (no application to reject)", r => new { id = r.Organization }, _ => new { reason = "Matrix" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
+        Post(AnotherTenant, "/admin/organizations/{id:guid}/suspend", "Maple Valley, without a reason", r => new { id = r.Organization }, _ => new { reason = "" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
+        Post(AnotherTenant, "/admin/organizations/{id:guid}/reinstate", "Maple Valley, verified (not suspended)", r => new { id = r.Organization }, _ => new { reason = "Matrix" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
         Get(CallersOwn, "/admin/models", "the device models", _ => null,
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
         Post(CallersOwn, "/admin/models", "a device model without a name", _ => null, _ => new { name = "", manufacturer = "", category = "Chromebook" },

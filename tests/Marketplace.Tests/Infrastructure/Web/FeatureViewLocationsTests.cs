@@ -53,7 +53,7 @@ public sealed partial class FeatureViewLocationsTests : IAsyncLifetime
             (finance, "/finance/invoices", "Invoices"),
             (finance, "/finance/ledger", "Ledger"),
             (finance, "/finance/payouts", "Payouts"),
-            (admin, "/admin", "Admin"),
+            (admin, "/admin/organizations", "Organizations"),
             (admin, "/admin/models", "Device models & price guide"),
             (admin, "/admin/emails", "E-mail log"),
             (admin, "/admin/outbox", "Outbox"),

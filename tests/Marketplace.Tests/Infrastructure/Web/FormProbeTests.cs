@@ -22,12 +22,12 @@ public sealed class WalkedApp : LoggedMarketplaceFactory, IAsyncLifetime
 {
     public static readonly (string Role, string Email, string[] Start)[] Roles =
     [
-        ("anonymous", "", ["/", "/store", "/verify", "/account/login"]),
+        ("anonymous", "", ["/", "/store", "/verify", "/account/login", "/signup", "/signup/check-email", "/account/confirm-email"]),
         ("district", LotJourneys.District, ["/lots", "/store"]),
         ("refurbisher", LotJourneys.Refurbisher, ["/market", "/listings", "/listings/new", "/store"]),
         ("school", "school@demo.k12", ["/store", "/store/cart", "/store/checkout", "/store/orders"]),
         ("finance", LotJourneys.Finance, ["/finance", "/finance/invoices?status=", "/finance/payouts", "/finance/ledger"]),
-        ("admin", "admin@demo.k12", ["/admin", "/admin/models", "/admin/emails", "/admin/outbox"]),
+        ("admin", "admin@demo.k12", ["/admin/organizations", "/admin/models", "/admin/emails", "/admin/outbox"]),
     ];
 
     public Dictionary<string, BrowserClient> Clients { get; } = [];
