@@ -68,6 +68,11 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
             }
 
             await users.AddToRoleAsync(user, role);
+            if (role is not (Roles.Finance or Roles.Admin))
+            {
+                // Each demo organization's one person is its admin, as the person who signs an organization up becomes.
+                await users.AddToRoleAsync(user, Roles.OrganizationAdmin);
+            }
         }
 
         logger.LogInformation("Seeded demo organizations and {Count} demo users (see README for sign-ins)", Users.Count);

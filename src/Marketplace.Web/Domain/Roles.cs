@@ -9,10 +9,13 @@ public static class Roles
     public const string Finance = "Finance";
     public const string Admin = "Admin";
 
+    /// <summary>Manages an organization's people and reads its audit trail; held alongside the person's work role.</summary>
+    public const string OrganizationAdmin = "OrganizationAdmin";
+
     /// <summary>Background jobs run their commands as this role; no person holds it.</summary>
     public const string System = "System";
 
-    public static readonly IReadOnlyList<string> All = [DistrictStaff, RefurbisherStaff, SchoolBuyer, Finance, Admin];
+    public static readonly IReadOnlyList<string> All = [DistrictStaff, RefurbisherStaff, SchoolBuyer, Finance, Admin, OrganizationAdmin];
 
     /// <summary>Districts also buy refurbished devices, so their staff may use the storefront.</summary>
     public const string StorefrontBuyers = SchoolBuyer + "," + DistrictStaff;
@@ -24,6 +27,7 @@ public static class Roles
         SchoolBuyer => "School buyer",
         Finance => "Platform finance",
         Admin => "Platform admin",
+        OrganizationAdmin => "Organization admin",
         _ => role,
     };
 }
