@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 
@@ -22,6 +24,8 @@ public static class AuditChanges
     public const string Hidden = "(hidden)";
 
     private const string MoreField = "…";
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
     public static string? Write(IReadOnlyCollection<AuditChange> changes)
     {
@@ -92,8 +96,33 @@ public static class AuditChanges
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable formattable => Cut(formattable.ToString(null, CultureInfo.InvariantCulture)),
         IEnumerable items => Items(items),
-        _ => Cut(value.ToString()),
+        _ => Cut(Describe(value)),
     };
+
+    /// <summary>A value object (a grid filter, a form) as its set properties, "Sort: serial; Page: 1", rather than its type's name.</summary>
+    private static string Describe(object value)
+    {
+        var properties = Properties.GetOrAdd(value.GetType(), static t =>
+            [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")]);
+        if (properties.Length == 0)
+        {
+            return value.ToString() ?? "";
+        }
+
+        var parts = new List<string>(properties.Length);
+        foreach (var property in properties)
+        {
+            var shown = property.GetValue(value) is { } inner && !AuditPolicy.IsSecret(property.Name)
+                ? inner is string or ValueType or Enum ? Format(inner) : inner.ToString()
+                : null;
+            if (!string.IsNullOrEmpty(shown))
+            {
+                parts.Add($"{property.Name}: {shown}");
+            }
+        }
+
+        return string.Join("; ", parts);
+    }
 
     private static string Items(IEnumerable items)
     {
