@@ -6,7 +6,7 @@ using Marketplace.Web.Infrastructure.Audit;
 namespace Marketplace.Web.Features.Shared;
 
 /// <summary>One line of the audit trail as the activity pages and exports show it.</summary>
-public sealed record AuditEntry(Guid Id, DateTimeOffset At, string ActorName, string? Organization, string? ClientAddress, string Action,
+public sealed record AuditEntry(Guid Id, DateTimeOffset At, string ActorName, Guid? OrganizationId, string? Organization, string? ClientAddress, string Action,
     AuditOperation Operation, string? EntityType, string? EntityId, string? EntityLabel, string? LotNumber, string? Changes)
 {
     /// <summary>When, in UTC, as every activity page labels it.</summary>
@@ -74,7 +74,7 @@ public static class AuditEntries
     /// <summary>The newest first, with the organization's name and the lot's number, as the pages list them.</summary>
     public static IQueryable<AuditEntry> Newest(this IQueryable<AuditRecord> records, MarketplaceDb db) =>
         records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
-            .Select(r => new AuditEntry(r.Id, r.At, r.ActorName,
+            .Select(r => new AuditEntry(r.Id, r.At, r.ActorName, r.OrganizationId,
                 db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefault(),
                 r.ClientAddress, r.Action, r.Operation, r.EntityType, r.EntityId, r.EntityLabel,
                 db.Lots.Where(l => l.Id == r.LotId).Select(l => l.Number).FirstOrDefault(), r.Changes));

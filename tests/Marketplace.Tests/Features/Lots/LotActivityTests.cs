@@ -3,7 +3,7 @@ using Marketplace.Tests.Infrastructure;
 
 namespace Marketplace.Tests.Features.Lots;
 
-public sealed class LotActivityApp : MarketplaceFactory;
+public sealed class LotActivityApp : LoggedMarketplaceFactory;
 
 /// <summary>The district reads the chain of custody of its lot and devices: every step, whoever took it; no other district can.</summary>
 public sealed class LotActivityTests(LotActivityApp app) : IClassFixture<LotActivityApp>
@@ -31,6 +31,24 @@ public sealed class LotActivityTests(LotActivityApp app) : IClassFixture<LotActi
         Assert.Contains(LotJourneys.Finance, page);
         Assert.Contains("system", page);
         Assert.Contains("When (UTC)", page);
+    }
+
+    [Fact]
+    public async Task The_district_sees_who_of_the_buyer_took_a_step_but_not_the_address_they_took_it_from()
+    {
+        var lot = await app.PickupScheduledLotAsync(devices: 1);
+        var buyer = app.From("198.51.100.61");
+        await buyer.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = LotJourneys.Refurbisher, ["Password"] = Marketplace.Web.Data.DemoData.DefaultPassword });
+        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/picked-up");
+        var district = await BrowserClient.SignInAsync(app, LotJourneys.District);
+
+        var lotTrail = WebUtility.HtmlDecode(await district.GetPageAsync($"/lots/{lot.Id}/activity"));
+        var buyersTrail = WebUtility.HtmlDecode(await buyer.GetPageAsync("/organization/activity?action=Fulfillment.MarkPickedUp"));
+
+        Assert.Contains("<strong>Mark picked up</strong>", lotTrail);
+        Assert.Contains("Priya Natarajan", lotTrail);
+        Assert.DoesNotContain("198.51.100.61", lotTrail);
+        Assert.Contains("from 198.51.100.61", buyersTrail);
     }
 
     [Fact]
