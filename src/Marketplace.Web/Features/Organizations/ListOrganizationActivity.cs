@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Account;
 using Marketplace.Web.Features.Shared;
 
 namespace Marketplace.Web.Features.Organizations;
@@ -31,7 +32,9 @@ public static class ListOrganizationActivity
             var records = db.AuditTrailOf(user).Between(query.From, query.To);
             if (query.Person is { } person)
             {
-                records = records.Where(r => r.ActorUserId == person);
+                // What the person did, and the failed sign-ins to their account (which nobody signed in did).
+                var account = person.ToString();
+                records = records.Where(r => r.ActorUserId == person || (r.Action == RecordSignIn.SignInFailed && r.EntityId == account));
             }
 
             if (!string.IsNullOrWhiteSpace(query.Action))

@@ -36,7 +36,7 @@ public sealed class OrganizationActivityTests(OrganizationActivityApp app) : ICl
     }
 
     [Fact]
-    public async Task The_trail_filters_by_person_action_and_period_and_pages_fifty_records_at_a_time()
+    public async Task The_trail_filters_by_person_failed_sign_ins_to_their_account_included_by_action_and_by_period_and_pages_fifty_records_at_a_time()
     {
         var (organizationId, admin, colleague) = await DistrictWithTwoPeopleAsync();
         var lotId = await app.SendAsAsync(admin.Email, new CreateLot.Command("Admin's lot", null, null));
@@ -46,6 +46,7 @@ public sealed class OrganizationActivityTests(OrganizationActivityApp app) : ICl
         }
 
         await app.SendAsAsync(colleague.Email, new CreateLot.Command("Colleague's lot", null, null));
+        await BrowserClient.Anonymous(app).PostFormAsync("/account/login", "/account/login", new() { ["Email"] = colleague.Email, ["Password"] = "Not-Blakes-password-1" });
         var browser = await BrowserClient.SignInAsync(app, admin.Email);
         var total = await app.WithDbAsync(db => db.AuditRecords.CountAsync(r => r.OrganizationId == organizationId));
 
@@ -57,6 +58,7 @@ public sealed class OrganizationActivityTests(OrganizationActivityApp app) : ICl
 
         var byColleague = WebUtility.HtmlDecode(await browser.GetPageAsync($"/organization/activity?person={colleague.Id}"));
         Assert.Contains("Colleague's lot", byColleague);
+        Assert.Contains("<strong>Failed sign-in</strong>", byColleague);
         Assert.DoesNotContain("Admin's lot", byColleague);
         Assert.DoesNotContain("<strong>Record board approval</strong>", byColleague);
 
