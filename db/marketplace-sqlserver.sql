@@ -2287,3 +2287,80 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105134_AddAuditTrail'
+)
+BEGIN
+    CREATE TABLE [AuditRecords] (
+        [Id] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [CommandId] uniqueidentifier NOT NULL,
+        [ActorUserId] uniqueidentifier NULL,
+        [ActorName] nvarchar(200) NOT NULL,
+        [OrganizationId] uniqueidentifier NULL,
+        [ClientAddress] nvarchar(64) NULL,
+        [Action] nvarchar(100) NOT NULL,
+        [Operation] nvarchar(32) NOT NULL,
+        [EntityType] nvarchar(100) NULL,
+        [EntityId] nvarchar(100) NULL,
+        [EntityLabel] nvarchar(200) NULL,
+        [LotId] uniqueidentifier NULL,
+        [Changes] nvarchar(max) NULL,
+        CONSTRAINT [PK_AuditRecords] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105134_AddAuditTrail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditRecords_At] ON [AuditRecords] ([At] DESC);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105134_AddAuditTrail'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_AuditRecords_EntityId] ON [AuditRecords] ([EntityId]) WHERE [EntityId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105134_AddAuditTrail'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_AuditRecords_EntityLabel] ON [AuditRecords] ([EntityLabel]) WHERE [EntityLabel] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105134_AddAuditTrail'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_AuditRecords_LotId_At] ON [AuditRecords] ([LotId], [At] DESC) WHERE [LotId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105134_AddAuditTrail'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_AuditRecords_OrganizationId_At] ON [AuditRecords] ([OrganizationId], [At] DESC) WHERE [OrganizationId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105134_AddAuditTrail'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206105134_AddAuditTrail', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

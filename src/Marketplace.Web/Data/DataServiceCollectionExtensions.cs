@@ -1,5 +1,6 @@
 using Marketplace.Web.Data.Interceptors;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -25,14 +26,14 @@ public static class DataServiceCollectionExtensions
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Marketplace is not set.");
             services.AddDbContext<SqlServerMarketplaceDb>((sp, options) => options
                 .UseSqlServer(connectionString, sql => sql.MigrationsAssembly(typeof(MarketplaceDb).Assembly.FullName))
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
             services.AddScoped<MarketplaceDb>(sp => sp.GetRequiredService<SqlServerMarketplaceDb>());
         }
         else
         {
             services.AddDbContext<SqliteMarketplaceDb>((sp, options) => options
                 .UseSqlite(SqliteConnectionString(configuration, sp.GetRequiredService<DataFolder>()))
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>())
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
                 // SQLite cannot rebuild a table inside a transaction, so a migration that drops columns runs partly
                 // outside one; EF warns on every fresh install. The README says to back up App_Data before upgrading.
                 .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));

@@ -6,6 +6,7 @@ using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Domain.Storefront;
+using Marketplace.Web.Infrastructure.Audit;
 using Marketplace.Web.Infrastructure.Email;
 using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Jobs;
@@ -46,6 +47,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<DeviceModel> DeviceModels => Set<DeviceModel>();
     public DbSet<PriceGuide> PriceGuides => Set<PriceGuide>();
     public DbSet<CategoryPrice> CategoryPrices => Set<CategoryPrice>();

@@ -6,6 +6,7 @@ using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Domain.Storefront;
+using Marketplace.Web.Infrastructure.Audit;
 using Marketplace.Web.Infrastructure.Identity;
 
 namespace Marketplace.Web.Data;
@@ -126,5 +127,22 @@ public static class TenantAccess
     {
         var organizationId = user.RequireOrganization();
         return db.Listings.Where(l => l.SellerId == organizationId);
+    }
+
+    /// <summary>The signed-in organization's audit trail: what its people did, and failed sign-ins to their accounts.</summary>
+    public static IQueryable<AuditRecord> AuditTrailOf(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.AuditRecords.Where(r => r.OrganizationId == organizationId);
+    }
+
+    /// <summary>
+    /// The audit trail of the district's own lot and its devices, whoever acted (a buyer's receiving, a background job):
+    /// the device's chain of custody. Empty for anyone else's lot.
+    /// </summary>
+    public static IQueryable<AuditRecord> AuditTrailOfOwnLot(this MarketplaceDb db, ICurrentUser user, Guid lotId)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.AuditRecords.Where(r => r.LotId == lotId && db.Lots.Any(l => l.Id == lotId && l.DistrictId == organizationId));
     }
 }

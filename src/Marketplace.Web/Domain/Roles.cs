@@ -41,7 +41,7 @@ public static class Roles
 
     public const string SchoolViewer = "SchoolViewer";
 
-    /// <summary>Manages the organization's people, roles, documents and settings; held beside duties.</summary>
+    /// <summary>Manages the organization's people, roles, documents and settings and reads its audit trail; held beside duties.</summary>
     public const string OrganizationAdmin = "OrganizationAdmin";
 
     // Platform duties (the marketplace operator's own staff).

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Web;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed class LoginForm
 }
 
 [Route("account")]
-public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrottle throttle) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrottle throttle, ISender sender) : Controller
 {
     /// <summary>One answer for every refused sign-in, known address or not, so the page never tells which addresses exist.</summary>
     public const string NoMatch = "That e-mail and password do not match an account.";
@@ -55,6 +56,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
         if (throttle.IsBlocked(email, client))
         {
             // Refused before the password is checked: a guesser learns nothing more, right password or not.
+            await AuditAsync(SessionEvent.SignInBlocked, email);
             ModelState.AddModelError("", throttle.BlockedMessage);
             return View(form);
         }
@@ -63,6 +65,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
         if (result.Succeeded)
         {
             throttle.Succeeded(email, client);
+            await AuditAsync(SessionEvent.SignedIn, email);
             return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : Redirect("/dashboard");
         }
 
@@ -77,6 +80,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
 
         // Locked (by an administrator) or not allowed reads like a wrong password: the same words as an unknown address.
         throttle.Failed(email, client);
+        await AuditAsync(SessionEvent.SignInFailed, email);
         ModelState.AddModelError("", throttle.IsBlocked(email, client) ? throttle.BlockedMessage : NoMatch);
         return View(form);
     }
@@ -88,10 +92,15 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
     [Authorize]
     public async Task<IActionResult> Logout()
     {
+        // Recorded while the request still carries the person who signs out.
+        await AuditAsync(SessionEvent.SignedOut, User.Identity?.Name ?? "");
         await signIn.SignOutAsync();
         return Redirect("/");
     }
 
     [HttpGet("denied")]
     public IActionResult Denied() => View();
+
+    // Not the request's abort token: a client that hangs up once its password was checked still leaves its record.
+    private Task AuditAsync(SessionEvent session, string email) => sender.Send(new RecordSignIn.Command(session, email), CancellationToken.None).AsTask();
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Web.Infrastructure.Audit;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Jobs;
@@ -7,7 +8,7 @@ namespace Marketplace.Web.Infrastructure.Pipeline;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → transaction → inbox → handler.</summary>
+    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → transaction → audit → inbox → manifest revaluation → handler.</summary>
     public static IServiceCollection AddMarketplacePipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(options =>
@@ -20,6 +21,8 @@ public static class PipelineServiceCollectionExtensions
                 typeof(ValidationBehavior<,>),
                 typeof(SlowRequestBehavior<,>),
                 typeof(TransactionBehavior<,>),
+                // Inside the transaction and outside the behaviors that save mid-command: every change, and the records of it, commit together.
+                typeof(Audit.AuditBehavior<,>),
                 // Inside the transaction: an idempotency key is recorded with the handler's changes or not at all.
                 typeof(InboxBehavior<,>),
                 typeof(Features.Lots.ManifestRevaluationBehavior<,>),
@@ -34,6 +37,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, SystemClock>();
+        services.AddAuditTrail();
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxScope>();
         services.AddSingleton<OutboxSignal>();

@@ -309,6 +309,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
                 new(boardApproval, Caller.Owner, $"/lots/{draft.Id}"),
                 new(importFile, Caller.Owner, $"/imports/{importJob}"),
                 new(certificateCode, Caller.Owner, $"/lots/{certified.Id}"),
+                new(boardApproval, Caller.Owner, "/organization/activity?action=Lots.RecordBoardApproval"),
+                new("ACH-TRACE-0415", Caller.Owner, $"/lots/{certified.Id}/activity"),
                 new(awardedInvoice.Number, Caller.Buyer, $"/purchases/{awarded.Id}"),
                 new(certifiedInvoice.Number, Caller.Buyer, $"/purchases/{certified.Id}"),
                 new(orderNumber, Caller.Owner, "/store/orders"),

@@ -167,6 +167,8 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Redirected,   Denied,       Redirected,   Denied,       Denied,       Denied,       Denied)),
         Get(AnotherTenant, "/lots/{id:guid}", "Maple Valley's draft lot", r => new { id = r.DraftLot },
             new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/lots/{id:guid}/activity", "the audit trail of Maple Valley's certified lot (the buyer's and finance's steps included)", r => new { id = r.CertifiedLot },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/devices/bulk", "Maple Valley's listed lot (not a draft)", r => new { id = r.ListedLot },
             _ => new { AllMatching = "true", SetGrade = "A" },
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
@@ -379,6 +381,19 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
         Post(CallersOwn, "/admin/outbox/{id:guid}/retry", "a parked outbox message, not due for a year", r => new { id = r.DeadOutboxMessage }, _ => null,
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Redirected)),
+        Get(CallersOwn, "/admin/audit", "the whole audit trail", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(CallersOwn, "/admin/audit/export.csv", "the whole audit trail as CSV", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(CallersOwn, "/admin/audit/export.xlsx", "the whole audit trail as Excel", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+
+        // Organizations: an organization admin reads the organization's own trail (the demo organizations' people are
+        // their admins; the buyer's one sign-in is not); platform staff read the whole trail under /admin/audit instead
+        Get(CallersOwn, "/organization/activity", "the caller's organization's audit trail", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)),
+        Get(CallersOwn, "/organization/activity", "the caller's organization's trail, filtered to one of Maple Valley's actions", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)) with { Query = "?action=Lots.RecordBoardApproval" },
     ];
 
     /// <summary>Each entry of the table for each caller; method, route and target apart so the runner shows them whole.</summary>

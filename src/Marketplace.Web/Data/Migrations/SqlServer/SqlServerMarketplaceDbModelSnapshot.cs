@@ -1629,6 +1629,82 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Infrastructure.Audit.AuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("CommandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("EntityLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At")
+                        .IsDescending();
+
+                    b.HasIndex("EntityId")
+                        .HasFilter("[EntityId] IS NOT NULL");
+
+                    b.HasIndex("EntityLabel")
+                        .HasFilter("[EntityLabel] IS NOT NULL");
+
+                    b.HasIndex("LotId", "At")
+                        .IsDescending(false, true)
+                        .HasFilter("[LotId] IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "At")
+                        .IsDescending(false, true)
+                        .HasFilter("[OrganizationId] IS NOT NULL");
+
+                    b.ToTable("AuditRecords");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Infrastructure.Email.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")

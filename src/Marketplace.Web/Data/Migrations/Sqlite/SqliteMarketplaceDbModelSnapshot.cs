@@ -1625,6 +1625,82 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Infrastructure.Audit.AuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At")
+                        .IsDescending();
+
+                    b.HasIndex("EntityId")
+                        .HasFilter("[EntityId] IS NOT NULL");
+
+                    b.HasIndex("EntityLabel")
+                        .HasFilter("[EntityLabel] IS NOT NULL");
+
+                    b.HasIndex("LotId", "At")
+                        .IsDescending(false, true)
+                        .HasFilter("[LotId] IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "At")
+                        .IsDescending(false, true)
+                        .HasFilter("[OrganizationId] IS NOT NULL");
+
+                    b.ToTable("AuditRecords");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Infrastructure.Email.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")
