@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,8 @@ public static class OtherOrganizations
 {
     /// <summary>
     /// Adds a verified organization with one staff member holding the given duties (every duty of the kind when none
-    /// are named); returns the e-mail that signs in with the demo password.
+    /// are named); returns the e-mail that signs in with the demo password (and the demo authenticator key, when the
+    /// duties require a second factor).
     /// </summary>
     public static async Task<string> AddOrganizationWithUserAsync(this MarketplaceFactory factory, string name, OrganizationKind kind, params string[] duties)
     {
@@ -25,7 +27,14 @@ public static class OtherOrganizations
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var created = await users.CreateAsync(user, DemoData.DefaultPassword);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRolesAsync(user, duties.Length > 0 ? duties : Roles.DutiesOf(kind))).Succeeded);
+        var roles = duties.Length > 0 ? duties : Roles.DutiesOf(kind);
+        Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        if (DutyGrants.RequireTwoFactor(roles))
+        {
+            // As the demo users: BrowserClient.SignInAsync answers the second step with the demo key's code.
+            await DemoData.EnableDemoTwoFactorAsync(users, scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>(), user, CancellationToken.None);
+        }
+
         return email;
     }
 }

@@ -53,11 +53,28 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
             return View(form);
         }
 
-        var result = await signIn.PasswordSignInAsync(email, form.Password, isPersistent: false, lockoutOnFailure: false);
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is { IsActive: false } && await signIn.UserManager.CheckPasswordAsync(user, form.Password))
+        {
+            // Said only to someone who knows the password: a guesser still reads NoMatch, so deactivated accounts cannot be listed.
+            throttle.Succeeded(email, client);
+            ModelState.AddModelError("", Deactivated(user));
+            return View(form);
+        }
+
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             throttle.Succeeded(email, client);
             return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : Redirect("/dashboard");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the code is counted on the next page (TwoFactorThrottle).
+            throttle.Succeeded(email, client);
+            return Redirect(Url.IsLocalUrl(form.ReturnUrl) ? $"/account/two-factor/sign-in?returnUrl={Uri.EscapeDataString(form.ReturnUrl)}" : "/account/two-factor/sign-in");
         }
 
         // Locked (by an administrator) or not allowed reads like a wrong password: the same words as an unknown address.
@@ -76,4 +93,9 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
 
     [HttpGet("denied")]
     public IActionResult Denied() => View();
+
+    /// <summary>What a deactivated person is told once they have proved the password (or the second factor).</summary>
+    public static string Deactivated(AppUser user) =>
+        $"This account was deactivated on {user.DeactivatedAt:MMMM d, yyyy}{(user.DeactivatedBy is { } by ? $" by {by}" : "")}. "
+        + (user.DeactivatedByPlatform ? "Ask the marketplace's staff to reactivate it." : "Ask your organization's admin to reactivate it.");
 }

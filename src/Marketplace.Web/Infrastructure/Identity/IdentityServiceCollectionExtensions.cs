@@ -1,6 +1,7 @@
 using Marketplace.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Infrastructure.Identity;
 
@@ -13,15 +14,25 @@ public static class IdentityServiceCollectionExtensions
                 options.Password.RequiredLength = 12;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<MarketplaceDb>()
             .AddClaimsPrincipalFactory<OrganizationClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddSignInManager<MarketplaceSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
+
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.AddOptions<PasswordResetTokenProviderOptions>()
+            .Configure<IOptions<AccountOptions>>((tokens, account) => tokens.TokenLifespan = account.Value.PasswordResetLinkLifetime);
 
         // Failed sign-ins are counted per address and client (SignInThrottle), not by Identity's per-account lockout,
         // which anyone who knows an address could trigger: the sign-in page never asks Identity to count failures.
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
         services.AddSingleton<SignInThrottle>();
+        services.Configure<TwoFactorThrottleOptions>(configuration.GetSection(TwoFactorThrottleOptions.Section));
+        services.AddSingleton<TwoFactorThrottle>();
+        services.AddSingleton<PasswordResetLimit>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -33,6 +44,8 @@ public static class IdentityServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Deactivation, a password reset and changed duties take effect on the person's next request (SessionCheck).
+            options.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
         });
 
         // Keys in the database: every web instance can read every other instance's cookies.

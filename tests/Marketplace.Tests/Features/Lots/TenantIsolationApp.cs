@@ -91,6 +91,9 @@ public sealed class MapleValleyRecords
     /// <summary>A parked outbox row that is not due for a year, so retrying it changes nothing else.</summary>
     public required Guid DeadOutboxMessage { get; init; }
 
+    /// <summary>Maple Valley's organization admin (the owner caller), its last one: it cannot deactivate itself.</summary>
+    public required Guid OwnerAccount { get; init; }
+
     /// <summary>
     /// Text that names a private record (lot, invoice and order numbers, the import's file name, the board
     /// approval, the certificate code) and the page where its owner sees it. No stranger's page may show it.
@@ -264,6 +267,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             return (lotPhoto.Id, dead.Id);
         });
 
+        var ownerAccount = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == owner).Select(u => u.Id).SingleAsync());
         await Factory.SendAsSystemAsync(new ReleaseDistrictFunds.Command(certified.Id));
         var payout = await Factory.WithDbAsync(db => db.Payouts.Where(p => p.LotId == certified.Id).Select(p => p.Id).SingleAsync());
         await Factory.SendAsAsync(EmailOf(Caller.Finance)!, new ApprovePayout.Command(payout));
@@ -297,6 +301,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             PaidOrder = paid.OrderIds[0],
             Listing = listing,
             DeadOutboxMessage = deadMessage,
+            OwnerAccount = ownerAccount,
             PrivateMarks =
             [
                 new(draft.Lot.Number, Caller.Owner, "/lots"),
