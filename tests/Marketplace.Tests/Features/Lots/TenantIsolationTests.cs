@@ -165,6 +165,31 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Post(CallersOwn, "/account/two-factor/recovery", "a recovery code with no password before it", _ => null, _ => new { RecoveryCode = "BCDFG-HJKMN" },
             new(SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn)),
 
+        // People: each organization's admin sees and changes only its own people
+        Get(CallersOwn, "/organization/people", "the caller's organization's people", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)),
+        Post(CallersOwn, "/organization/people/invite", "an invitation for an address that has an account", _ => null,
+            _ => new { email = "inventory@demo.k12", duties = Roles.DistrictViewer },
+            new(SignIn,       Refused,      Denied,       Refused,      Refused,      Refused,      Denied,       Refused)),
+        Get(AnotherTenant, "/organization/people/{id:guid}", "a member of Maple Valley", r => new { id = r.Member },
+            new(SignIn,       Ok,           Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/{id:guid}/duties", "a member of Maple Valley, given a platform duty", r => new { id = r.Member }, _ => new { duties = Roles.Admin },
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/{id:guid}/deactivate", "Maple Valley's last admin", r => new { id = r.OwnerAccount }, _ => new { reason = "matrix" },
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/{id:guid}/reactivate", "an active member of Maple Valley", r => new { id = r.Member }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/invitations/{id:guid}/resend", "Maple Valley's revoked invitation", r => new { id = r.RevokedInvitation }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/invitations/{id:guid}/revoke", "Maple Valley's revoked invitation", r => new { id = r.RevokedInvitation }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        // An invitation's link is its own proof, like a certificate's code: whoever holds it reads the same page.
+        Get(Everyone, "/invitations/{token}", "the link of Maple Valley's revoked invitation", r => new { token = r.RevokedInvitationToken },
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Post(Everyone, "/invitations/{token}", "an acceptance of Maple Valley's revoked invitation", r => new { token = r.RevokedInvitationToken },
+            _ => new { name = "Matrix", password = "Matrix-pass-2026!", confirmPassword = "Matrix-pass-2026!" },
+            new(Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused)),
+
         // Lots: the district's own pages
         Get(CallersOwn, "/lots", "the caller's lots", _ => null,
             new(SignIn,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied,       Denied)),
