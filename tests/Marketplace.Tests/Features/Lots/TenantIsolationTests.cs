@@ -382,6 +382,16 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
         Post(CallersOwn, "/admin/outbox/{id:guid}/retry", "a parked outbox message, not due for a year", r => new { id = r.DeadOutboxMessage }, _ => null,
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Redirected)),
+        Get(CallersOwn, "/admin/users", "every account", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(CallersOwn, "/admin/users", "a search for Maple Valley's accounts", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)) with { Query = "?q=Maple&status=active&twoFactor=on" },
+        Get(AnotherTenant, "/admin/users/{id:guid}", "a member of Maple Valley", r => new { id = r.Member },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Post(AnotherTenant, "/admin/users/{id:guid}/deactivate", "a member of Maple Valley, without a reason", r => new { id = r.Member }, _ => new { reason = "" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
+        Post(AnotherTenant, "/admin/users/{id:guid}/reactivate", "an active member of Maple Valley", r => new { id = r.Member }, _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
     ];
 
     /// <summary>Each entry of the table for each caller; method, route and target apart so the runner shows them whole.</summary>
