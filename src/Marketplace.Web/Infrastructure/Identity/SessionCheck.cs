@@ -25,6 +25,14 @@ namespace Marketplace.Web.Infrastructure.Identity;
 /// </summary>
 public static class SessionCheck
 {
+    // Compiled once: the query runs on every signed-in request (measured at about a millisecond on a shared 2-core machine,
+    // where Identity's validator set to check every request cost one to several and wrote a cookie on every response).
+    private static readonly Func<MarketplaceDb, Guid, CancellationToken, Task<SessionRow?>> RowOf = EF.CompileAsyncQuery(
+        (MarketplaceDb db, Guid userId, CancellationToken cancellationToken) => db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new SessionRow(u.SecurityStamp, u.ConcurrencyStamp, u.DeactivatedAt))
+            .FirstOrDefault());
+
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
@@ -35,11 +43,7 @@ public static class SessionCheck
             return;
         }
 
-        var db = services.GetRequiredService<MarketplaceDb>();
-        var row = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.ConcurrencyStamp, u.DeactivatedAt })
-            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        var row = await RowOf(services.GetRequiredService<MarketplaceDb>(), userId, context.HttpContext.RequestAborted);
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         if (row is null || row.DeactivatedAt is not null || row.SecurityStamp != principal.FindFirstValue(stampClaim))
         {
@@ -71,6 +75,8 @@ public static class SessionCheck
         context.ReplacePrincipal(refreshed);
         context.ShouldRenew = true;
     }
+
+    private sealed record SessionRow(string? SecurityStamp, string? ConcurrencyStamp, DateTimeOffset? DeactivatedAt);
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {
