@@ -22,6 +22,10 @@ public static class IdentityServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
 
+        // The sign-in cookie is checked by SessionCheck; these options now govern only the "remember this browser" cookie of
+        // two-factor sign-in, which is read once per sign-in: checked every time, a remembered browser is forgotten as soon
+        // as the security stamp changes (password reset, two-factor turned off or on, deactivation), not up to 30 minutes later.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         services.AddOptions<PasswordResetTokenProviderOptions>()
             .Configure<IOptions<AccountOptions>>((tokens, account) => tokens.TokenLifespan = account.Value.PasswordResetLinkLifetime);

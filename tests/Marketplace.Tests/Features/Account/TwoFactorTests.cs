@@ -126,22 +126,22 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Someone_whose_duties_do_not_require_it_may_turn_it_on_remember_the_browser_and_turn_it_off()
+    public async Task Someone_whose_duties_do_not_require_it_may_turn_it_on_remember_the_browser_and_turn_it_off_until_an_approver_duty_requires_it()
     {
-        var email = await _factory.AddMemberAsync("refurbisher@demo.k12", "Kim Lee", Roles.RefurbisherTechnician);
-        var technician = BrowserClient.Anonymous(_factory);
-        await technician.SignInAsync(email, authenticatorSecret: null);
-        Assert.Equal(HttpStatusCode.OK, (await technician.GetAsync("/market")).StatusCode);
-        var setup = WebUtility.HtmlDecode(await technician.GetPageAsync("/account/two-factor"));
+        var email = await _factory.AddMemberAsync("school@demo.k12", "Kim Lee", Roles.SchoolBuyer);
+        var buyer = BrowserClient.Anonymous(_factory);
+        await buyer.SignInAsync(email, authenticatorSecret: null);
+        Assert.Equal(HttpStatusCode.OK, (await buyer.GetAsync("/store/cart")).StatusCode);
+        var setup = WebUtility.HtmlDecode(await buyer.GetPageAsync("/account/two-factor"));
         Assert.Contains("Optional for you", setup);
         var key = KeyOn(setup);
-        await technician.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new() { ["code"] = Totp.Now(key) });
+        await buyer.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new() { ["code"] = Totp.Now(key) });
 
         var browser = BrowserClient.Anonymous(_factory);
         await browser.SignInAsync(email, authenticatorSecret: null);
         Assert.Contains("Remember this browser", await browser.GetPageAsync(BrowserClient.SecondStep));
         var remembered = await browser.PostFormAsync(BrowserClient.SecondStep, BrowserClient.SecondStep, new() { ["Code"] = Totp.Now(key), ["RememberDevice"] = "true" });
-        await browser.PostFormAsync("/market", "/account/logout", []);
+        await browser.PostFormAsync("/store", "/account/logout", []);
         var again = await browser.SignInAsync(email, authenticatorSecret: null);
 
         Assert.Equal("/dashboard", remembered.Headers.Location?.OriginalString);
@@ -150,6 +150,18 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         var off = WebUtility.HtmlDecode(await browser.SubmitAsync("/account/two-factor", "/account/two-factor/disable"));
         Assert.Contains("Two-factor sign-in is off.", off);
         Assert.Equal("/dashboard", (await BrowserClient.Anonymous(_factory).SignInAsync(email, authenticatorSecret: null)).Headers.Location?.OriginalString);
+
+        // On again: turning it off forgot the browser. Remembered again, then an approver's duty: a remembered browser no longer skips the code.
+        await browser.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new() { ["code"] = Totp.Now(key) });
+        await browser.PostFormAsync("/store", "/account/logout", []);
+        Assert.Equal(BrowserClient.SecondStep, (await browser.SignInAsync(email, authenticatorSecret: null)).Headers.Location?.OriginalString);
+        await browser.PostFormAsync(BrowserClient.SecondStep, BrowserClient.SecondStep, new() { ["Code"] = Totp.Now(key), ["RememberDevice"] = "true" });
+        await browser.PostFormAsync("/store", "/account/logout", []);
+        Assert.Equal("/dashboard", (await browser.SignInAsync(email, authenticatorSecret: null)).Headers.Location?.OriginalString);
+        await _factory.SendAsAsync("school@demo.k12", new Marketplace.Web.Features.Organizations.ChangeDuties.Command(await _factory.IdOfAsync(email), [Roles.SchoolApprover]));
+        await browser.PostFormAsync("/store", "/account/logout", []);
+
+        Assert.Equal(BrowserClient.SecondStep, (await browser.SignInAsync(email, authenticatorSecret: null)).Headers.Location?.OriginalString);
         _factory.AssertNoFailures();
     }
 
