@@ -2364,3 +2364,101 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111505_PeopleAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DeactivatedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111505_PeopleAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DeactivatedBy] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111505_PeopleAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DeactivatedByPlatform] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111505_PeopleAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DeactivationReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111505_PeopleAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [LastSignInAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111505_PeopleAndTwoFactor'
+)
+BEGIN
+    CREATE TABLE [Invitations] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Email] nvarchar(256) NOT NULL,
+        [NormalizedEmail] nvarchar(256) NOT NULL,
+        [Duties] nvarchar(max) NOT NULL,
+        [InvitedById] uniqueidentifier NOT NULL,
+        [InvitedByName] nvarchar(200) NOT NULL,
+        [InvitedByEmail] nvarchar(256) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [TokenHash] nvarchar(64) NULL,
+        [SentAt] datetimeoffset NULL,
+        [TimesSent] int NOT NULL,
+        [AcceptedAt] datetimeoffset NULL,
+        [AcceptedUserId] uniqueidentifier NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [RevokedByName] nvarchar(200) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Invitations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Invitations_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111505_PeopleAndTwoFactor'
+)
+BEGIN
+    CREATE INDEX [IX_Invitations_OrganizationId_NormalizedEmail] ON [Invitations] ([OrganizationId], [NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111505_PeopleAndTwoFactor'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Invitations_TokenHash] ON [Invitations] ([TokenHash]) WHERE [TokenHash] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111505_PeopleAndTwoFactor'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206111505_PeopleAndTwoFactor', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -4,15 +4,24 @@ using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Documents;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Domain.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Data;
 
 /// <summary>Demo organizations and one sign-in per role, so a first <c>dotnet run</c> can be explored at once.</summary>
-public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, IClock clock, IConfiguration configuration, ILogger<DemoData> logger)
+public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, IUserStore<AppUser> userStore, IClock clock, IConfiguration configuration, ILogger<DemoData> logger)
 {
     public const string DefaultPassword = "Demo-pass-2026!";
+
+    /// <summary>
+    /// The one authenticator key of the demo users whose duties require two-factor sign-in (base32; the README gives it and
+    /// its otpauth:// link). Demo data only: it is seeded with the demo users (<c>Demo:Seed</c>) and nowhere else, and
+    /// anyone who reads the README can make its codes.
+    /// </summary>
+    public const string DemoAuthenticatorSecret = "DEMOSECRETMAPLEVALLEYMARKETPLACE";
 
     /// <summary>
     /// The first user of each organization is its admin and holds every duty, as the person who signs an
@@ -111,6 +120,10 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
             }
 
             await users.AddToRolesAsync(user, roles);
+            if (DutyGrants.RequireTwoFactor(roles))
+            {
+                await EnableDemoTwoFactorAsync(users, userStore, user, cancellationToken);
+            }
         }
 
         logger.LogInformation("Seeded demo organizations and {Count} demo users (see README for sign-ins)", Users.Count);
@@ -141,6 +154,17 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, ICloc
             var listing = new Listing { Title = title, Description = description, Category = category, Grade = grade, Price = price, SellerId = seller, CreatedAt = now };
             listing.Restock(quantity);
             return listing;
+        }
+    }
+
+    /// <summary>Turns two-factor sign-in on with <see cref="DemoAuthenticatorSecret"/>: for demo users, and for tests' own users who need it.</summary>
+    public static async Task EnableDemoTwoFactorAsync(UserManager<AppUser> users, IUserStore<AppUser> store, AppUser user, CancellationToken cancellationToken)
+    {
+        await Authenticator.SetKeyAsync(users, store, user, DemoAuthenticatorSecret, cancellationToken);
+        var enabled = await users.SetTwoFactorEnabledAsync(user, true);
+        if (!enabled.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not turn on two-factor sign-in for demo user {user.Email}: {string.Join("; ", enabled.Errors.Select(e => e.Description))}");
         }
     }
 }

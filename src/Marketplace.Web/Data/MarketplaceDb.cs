@@ -57,6 +57,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Domain.People.Invitation> Invitations => Set<Domain.People.Invitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

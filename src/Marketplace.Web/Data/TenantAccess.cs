@@ -21,6 +21,20 @@ public static class TenantAccess
     /// <summary>Platform roles see across organizations where a method allows it.</summary>
     public static bool IsPlatformStaff(this ICurrentUser user) => user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Admin);
 
+    /// <summary>The people of the signed-in person's organization (active or not).</summary>
+    public static IQueryable<AppUser> PeopleOf(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Users.Where(u => u.OrganizationId == organizationId);
+    }
+
+    /// <summary>The invitations the signed-in person's organization sent.</summary>
+    public static IQueryable<Domain.People.Invitation> InvitationsOf(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Invitations.Where(i => i.OrganizationId == organizationId);
+    }
+
     /// <summary>The signed-in district's own lots.</summary>
     public static IQueryable<Lot> LotsOwnedBy(this MarketplaceDb db, ICurrentUser user)
     {

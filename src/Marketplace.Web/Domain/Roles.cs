@@ -65,6 +65,9 @@ public static class Roles
         OrganizationAdmin, Finance, Admin,
     ];
 
+    /// <summary>Every signed-in person, whatever their organization and duties: for what each does with their own account (two-factor sign-in).</summary>
+    public const string AnyMember = DistrictStaff + "," + RefurbisherStaff + "," + SchoolStaff + "," + OrganizationAdmin + "," + Finance + "," + Admin;
+
     /// <summary>Who may buy refurbished devices in the storefront: schools' buyers and approvers, and districts' business offices.</summary>
     public const string StorefrontBuyers = SchoolBuyer + "," + SchoolApprover + "," + DistrictApprover;
 

@@ -13,16 +13,49 @@ public sealed partial class BrowserClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
-    public static async Task<BrowserClient> SignInAsync(MarketplaceFactory factory, string email, string password = Marketplace.Web.Data.DemoData.DefaultPassword)
+    /// <summary>
+    /// Signs in through the sign-in page as a person would, with the second step when the app asks for it: a code computed
+    /// from <paramref name="authenticatorSecret"/> (the demo users' shared key unless told otherwise) by the tests' own TOTP.
+    /// </summary>
+    public static async Task<BrowserClient> SignInAsync(MarketplaceFactory factory, string email, string password = Marketplace.Web.Data.DemoData.DefaultPassword,
+        string authenticatorSecret = Marketplace.Web.Data.DemoData.DemoAuthenticatorSecret)
     {
-        var client = new BrowserClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
-        var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        var client = Anonymous(factory);
+        var response = await client.SignInAsync(email, password, authenticatorSecret);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith(SecondStep, StringComparison.Ordinal) == true)
         {
-            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
 
         return client;
+    }
+
+    /// <summary>Where the sign-in page sends someone whose account asks for a code.</summary>
+    public const string SecondStep = "/account/two-factor/sign-in";
+
+    /// <summary>
+    /// Posts the sign-in form in this session and, when the app answers with the second step and a key is given, posts
+    /// the current code. Returns the last answer (a redirect to where the person lands, or the page with its refusal).
+    /// </summary>
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password = Marketplace.Web.Data.DemoData.DefaultPassword,
+        string? authenticatorSecret = Marketplace.Web.Data.DemoData.DemoAuthenticatorSecret)
+    {
+        var response = await PostFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
+        if (authenticatorSecret is null || response.StatusCode != HttpStatusCode.Redirect
+            || response.Headers.Location?.OriginalString.StartsWith(SecondStep, StringComparison.Ordinal) != true)
+        {
+            return response;
+        }
+
+        var step = response.Headers.Location.OriginalString;
+        var fields = new Dictionary<string, string> { ["Code"] = Totp.Now(authenticatorSecret) };
+        if (step.Contains('?', StringComparison.Ordinal)
+            && Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(step[step.IndexOf('?', StringComparison.Ordinal)..]).TryGetValue("returnUrl", out var returnUrl))
+        {
+            fields["ReturnUrl"] = returnUrl.ToString();
+        }
+
+        return await PostFormAsync(step, SecondStep, fields);
     }
 
     public static BrowserClient Anonymous(MarketplaceFactory factory) =>

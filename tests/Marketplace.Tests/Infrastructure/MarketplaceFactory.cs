@@ -16,6 +16,11 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     // per test run, then give every test app its own copy of the result.
     private static readonly Lazy<string> TemplateDatabase = new(CreateTemplateDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // Each test app watches its configuration files and web root; with inotify every watcher takes one of the user's 128
+    // instances, which several test runs on one machine (and watchers not yet finalized) exhaust, failing page renders with
+    // an IOException. Polling watchers take none, and no test waits for a file change.
+    static MarketplaceFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public MarketplaceFactory() : this(NewDataFolder())
     {
     }

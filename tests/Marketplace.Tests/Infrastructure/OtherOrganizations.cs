@@ -2,6 +2,7 @@ using Marketplace.Tests.Domain.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Organizations;
+using Marketplace.Web.Domain.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,8 @@ public static class OtherOrganizations
 
     /// <summary>
     /// Adds a verified organization with one staff member holding the given duties (every duty of the kind when none
-    /// are named); returns the e-mail that signs in with the demo password.
+    /// are named); returns the e-mail that signs in with the demo password (and the demo authenticator key, when the
+    /// duties require a second factor).
     /// </summary>
     public static async Task<string> AddOrganizationWithUserAsync(this MarketplaceFactory factory, string name, OrganizationKind kind, params string[] duties)
     {
@@ -34,25 +36,33 @@ public static class OtherOrganizations
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
         var organization = await db.SaveVerifiedAsync(name, kind);
 
-        var email = $"staff-{Guid.NewGuid():N}@other.k12";
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Staff of {name}", OrganizationId = organization.Id };
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var created = await users.CreateAsync(user, DemoData.DefaultPassword);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRolesAsync(user, duties.Length > 0 ? duties : Roles.DutiesOf(kind))).Succeeded);
-        return email;
+        return await scope.ServiceProvider.AddPersonAsync(organization.Id, $"staff-{Guid.NewGuid():N}@other.k12", $"Staff of {name}",
+            duties.Length > 0 ? duties : Roles.DutiesOf(kind));
     }
 
     /// <summary>Adds a person with the given duties to an existing organization; returns the e-mail that signs in with the demo password.</summary>
     public static async Task<string> AddUserAsync(this MarketplaceFactory factory, Guid organizationId, string name, params string[] duties)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var email = $"person-{Guid.NewGuid():N}@other.k12";
+        return await scope.ServiceProvider.AddPersonAsync(organizationId, $"person-{Guid.NewGuid():N}@other.k12", name, duties);
+    }
+
+    /// <summary>
+    /// A confirmed account with the given duties; when they require a second factor it gets the demo key, as the demo users
+    /// do, so <see cref="BrowserClient.SignInAsync"/> answers the second step with the demo key's code.
+    /// </summary>
+    public static async Task<string> AddPersonAsync(this IServiceProvider services, Guid organizationId, string email, string name, IReadOnlyList<string> duties)
+    {
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganizationId = organizationId };
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
         var created = await users.CreateAsync(user, DemoData.DefaultPassword);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRolesAsync(user, duties)).Succeeded);
+        if (DutyGrants.RequireTwoFactor(duties))
+        {
+            await DemoData.EnableDemoTwoFactorAsync(users, services.GetRequiredService<IUserStore<AppUser>>(), user, CancellationToken.None);
+        }
+
         return email;
     }
 }

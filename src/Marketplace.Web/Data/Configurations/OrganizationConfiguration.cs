@@ -52,6 +52,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.DeactivatedBy).HasMaxLength(200);
+        builder.Property(u => u.DeactivationReason).HasMaxLength(500);
         builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.OrganizationId);
     }

@@ -61,7 +61,17 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
             return View(form);
         }
 
-        var result = await signIn.PasswordSignInAsync(email, form.Password, isPersistent: false, lockoutOnFailure: false);
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is { IsActive: false } && await signIn.UserManager.CheckPasswordAsync(user, form.Password))
+        {
+            // Said only to someone who knows the password: a guesser still reads NoMatch, so deactivated accounts cannot be listed.
+            throttle.Succeeded(email, client);
+            ModelState.AddModelError("", Deactivated(user));
+            return View(form);
+        }
+
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             throttle.Succeeded(email, client);
@@ -76,6 +86,13 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
             ViewData[UnconfirmedEmail] = email;
             ModelState.AddModelError("", NotConfirmed);
             return View(form);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the code is counted on the next page (TwoFactorThrottle).
+            throttle.Succeeded(email, client);
+            return Redirect(Url.IsLocalUrl(form.ReturnUrl) ? $"/account/two-factor/sign-in?returnUrl={Uri.EscapeDataString(form.ReturnUrl)}" : "/account/two-factor/sign-in");
         }
 
         // Locked (by an administrator) or not allowed reads like a wrong password: the same words as an unknown address.
@@ -103,4 +120,9 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInThrot
 
     // Not the request's abort token: a client that hangs up once its password was checked still leaves its record.
     private Task AuditAsync(SessionEvent session, string email) => sender.Send(new RecordSignIn.Command(session, email), CancellationToken.None).AsTask();
+
+    /// <summary>What a deactivated person is told once they have proved the password (or the second factor).</summary>
+    public static string Deactivated(AppUser user) =>
+        $"This account was deactivated on {user.DeactivatedAt:MMMM d, yyyy}{(user.DeactivatedBy is { } by ? $" by {by}" : "")}. "
+        + (user.DeactivatedByPlatform ? "Ask the marketplace's staff to reactivate it." : "Ask your organization's admin to reactivate it.");
 }

@@ -23,7 +23,8 @@ public static class SendEmail
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var members = db.Users.Where(u => u.OrganizationId == command.OrganizationId && u.Email != null);
+            // Deactivated people no longer hear about the organization's business.
+            var members = db.Users.Where(u => u.OrganizationId == command.OrganizationId && u.Email != null && u.DeactivatedAt == null);
             var recipients = new List<string>();
             if (command.Duties is { Count: > 0 } duties)
             {

@@ -42,6 +42,7 @@ public static class AuditPolicy
     /// <summary>Whether a value must never be recorded: a secret by its name, or any value of a token row (Identity's authenticator key, recovery codes).</summary>
     public static bool IsSecret(string propertyName, Type? declaringEntity = null) =>
         SecretNameParts.Any(part => propertyName.Contains(part, StringComparison.OrdinalIgnoreCase))
+        || propertyName == "Code" // a one-time code typed into a two-factor form
         || (declaringEntity is not null && declaringEntity.Name.Contains("Token", StringComparison.Ordinal));
 
     /// <summary>The value as recorded: hidden for secrets, the size for bodies and files, else the readable value.</summary>

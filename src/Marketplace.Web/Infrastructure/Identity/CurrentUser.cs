@@ -22,6 +22,12 @@ public static class MarketplaceClaims
     public const string OrganizationId = "org";
     public const string OrganizationName = "org_name";
     public const string DisplayName = "display_name";
+
+    /// <summary>The user row's concurrency stamp when the cookie was made: a different one in the row means duties or details changed.</summary>
+    public const string UserVersion = "user_version";
+
+    /// <summary>"true" while the person's duties require two-factor sign-in and they have not turned it on.</summary>
+    public const string TwoFactorSetupRequired = "two_factor_setup_required";
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Infrastructure.Identity;
@@ -29,7 +28,7 @@ public sealed class SignInThrottleOptions
 /// </summary>
 public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options) : IDisposable
 {
-    private readonly MemoryCache _counters = new(new MemoryCacheOptions { SizeLimit = 200_000 });
+    private readonly FailureCounters _counters = new();
 
     /// <summary>What a blocked client is told, whatever the address: the same words for an account that exists and one that does not.</summary>
     public string BlockedMessage =>
@@ -51,7 +50,7 @@ public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options) : ID
     }
 
     /// <summary>The right password from this client clears what this client got wrong for this address.</summary>
-    public void Succeeded(string email, string client) => _counters.Remove(AccountAndClient(email, client));
+    public void Succeeded(string email, string client) => _counters.Clear(AccountAndClient(email, client));
 
     public void Dispose() => _counters.Dispose();
 
@@ -63,25 +62,7 @@ public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options) : ID
 
     private static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
-    private int Count(string key) => _counters.TryGetValue(key, out Counter? counter) ? counter!.Value : 0;
+    private int Count(string key) => _counters.Count(key);
 
-    private void Increment(string key)
-    {
-        var counter = _counters.GetOrCreate(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = options.Value.Window;
-            entry.Size = 1;
-            return new Counter();
-        });
-        counter!.Add();
-    }
-
-    private sealed class Counter
-    {
-        private int _value;
-
-        public int Value => Volatile.Read(ref _value);
-
-        public void Add() => Interlocked.Increment(ref _value);
-    }
+    private void Increment(string key) => _counters.Add(key, options.Value.Window);
 }

@@ -78,6 +78,7 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<Identity.TwoFactorSetupGate>();
         app.UseAuthorization();
         app.UseMiddleware<FormBodyGuard>();
         return app;

@@ -47,8 +47,9 @@ public sealed partial class SignInAbuseTests(SignInLimitsApp app) : IClassFixtur
 
         // The fifth failure from this client for this address is the last: it already says so.
         Assert.Equal([.. Enumerable.Repeat(NoMatch, 4), .. Enumerable.Repeat(Blocked, 4)], answers);
+        // The right password still passes: the district's approver is asked for the second factor, not refused.
         Assert.Equal(HttpStatusCode.Redirect, district.StatusCode);
-        Assert.Equal("/dashboard", district.Headers.Location!.OriginalString);
+        Assert.Equal(BrowserClient.SecondStep, district.Headers.Location!.OriginalString);
         app.AssertNoFailures();
     }
 

@@ -7,9 +7,11 @@ using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Organizations;
+using Marketplace.Web.Domain.People;
 using Marketplace.Web.Features.Imports;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Settlement;
 using Marketplace.Web.Features.Storefront;
 using Marketplace.Web.Infrastructure.Images;
@@ -96,6 +98,17 @@ public sealed class MapleValleyRecords
     public required Guid Organization { get; init; }
 
     public required Guid W9 { get; init; }
+
+    /// <summary>Maple Valley's organization admin (the owner caller), its last one: it cannot deactivate itself.</summary>
+    public required Guid OwnerAccount { get; init; }
+
+    /// <summary>Another member of Maple Valley (its inventory clerk), active.</summary>
+    public required Guid Member { get; init; }
+
+    /// <summary>An invitation Maple Valley sent and revoked, and the token of its link (as the e-mail would have carried it).</summary>
+    public required Guid RevokedInvitation { get; init; }
+
+    public required string RevokedInvitationToken { get; init; }
 
     /// <summary>
     /// Text that names a private record (lot, invoice and order numbers, the import's file name, the board
@@ -263,6 +276,23 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             return (lotPhoto.Id, dead.Id);
         });
 
+        const string invitee = "new.hire@maple-valley.test";
+        await Factory.SendAsAsync(owner, new InvitePerson.Command(invitee, [Roles.DistrictInventory]));
+        const string revokedToken = "matrix-revoked-invitation-token-0000000000000";
+        var (ownerAccount, member, revoked) = await Factory.WithDbAsync(async db =>
+        {
+            var mapleValley = await db.Users.Where(u => u.Email == owner).Select(u => new { u.Id, u.OrganizationId }).SingleAsync();
+            var clerk = await db.Users.Where(u => u.Email == "inventory@demo.k12").Select(u => u.Id).SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            var invitation = Invitation.Create(mapleValley.OrganizationId, "revoked@maple-valley.test", "REVOKED@MAPLE-VALLEY.TEST", [Roles.DistrictViewer], mapleValley.Id,
+                "Dana Whitfield", owner, now, TimeSpan.FromDays(7));
+            invitation.Issue(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(revokedToken))), now, TimeSpan.FromDays(7));
+            invitation.Revoke("Dana Whitfield", now);
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync();
+            return (mapleValley.Id, clerk, invitation.Id);
+        });
+
         await Factory.SendAsSystemAsync(new ReleaseDistrictFunds.Command(certified.Id));
         var payout = await Factory.WithDbAsync(db => db.Payouts.Where(p => p.LotId == certified.Id).Select(p => p.Id).SingleAsync());
         await Factory.SendAsAsync(EmailOf(Caller.Finance)!, new ApprovePayout.Command(payout));
@@ -300,6 +330,10 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             DeadOutboxMessage = deadMessage,
             Organization = maple.Id,
             W9 = w9,
+            OwnerAccount = ownerAccount,
+            Member = member,
+            RevokedInvitation = revoked,
+            RevokedInvitationToken = revokedToken,
             PrivateMarks =
             [
                 new(maple.Ein!, Caller.Owner, "/organization/documents"),
@@ -315,6 +349,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
                 new(certifiedInvoice.Number, Caller.Buyer, $"/purchases/{certified.Id}"),
                 new(orderNumber, Caller.Owner, "/store/orders"),
                 new(orderInvoice.Number, Caller.Owner, $"/store/orders/{placed.OrderIds[0]}"),
+                new(invitee, Caller.Owner, "/organization/people"),
+                new("Tom Reyes", Caller.Owner, "/organization/people"),
             ],
         };
     }

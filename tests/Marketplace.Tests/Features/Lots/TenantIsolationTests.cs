@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Marketplace.Web.Domain;
 using Microsoft.AspNetCore.Routing;
 using static Marketplace.Tests.Features.Lots.Aim;
 using static Marketplace.Tests.Features.Lots.Outcome;
@@ -155,6 +156,66 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         },
         Get(AnotherTenant, "/organization/documents/{id:guid}/file", "Maple Valley's W-9", r => new { id = r.W9 },
             new(SignIn,       Ok,           Denied,       NotFound,     NotFound,     NotFound,     Denied,       Ok)),
+        Get(Everyone, "/account/forgot-password", "the form that e-mails a reset link", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        // The same answer whether or not an account uses the address.
+        Post(Everyone, "/account/forgot-password", "a reset link for an address no account uses", _ => null, _ => new { Email = "nobody@nowhere.test" },
+            new(Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected)),
+        Get(Everyone, "/account/reset-password", "a reset page without its link's token", _ => null,
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        // The token decides, not who sends it: a made-up one is refused for Maple Valley's owner as for anyone.
+        Post(Everyone, "/account/reset-password", "a new password for Maple Valley's owner with a made-up token", _ => null,
+            r => new { id = r.OwnerAccount, token = "not-a-reset-token", password = "Matrix-pass-2026!", confirmPassword = "Matrix-pass-2026!" },
+            new(Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused)),
+        Get(CallersOwn, "/account/two-factor", "the caller's own two-factor set-up", _ => null,
+            new(SignIn,       Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        // Already on for the demo approvers and platform staff; a wrong code (or no key yet) for the others.
+        Post(CallersOwn, "/account/two-factor/enable", "the caller's two-factor, with a wrong code", _ => null, _ => new { code = "000000" },
+            new(SignIn,       Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused)),
+        // Required for the approvers and platform staff, already off for the others.
+        Post(CallersOwn, "/account/two-factor/disable", "the caller's two-factor", _ => null, _ => null,
+            new(SignIn,       Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused)),
+        // New codes for those with two-factor on: shown once, through the session's temp data, so each case signs in afresh.
+        Post(CallersOwn, "/account/two-factor/recovery-codes", "the caller's recovery codes", _ => null, _ => null,
+            new(SignIn,       Redirected,   Refused,      Redirected,   Refused,      Refused,      Redirected,   Redirected)) with { EndsSession = true },
+        Get(CallersOwn, "/account/two-factor/recovery-codes", "recovery codes, none just made", _ => null,
+            new(SignIn,       Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected,   Redirected)),
+        Post(CallersOwn, "/account/two-factor/recovery-codes/download", "the codes the page posts back", _ => null, _ => new { codes = "BCDFG-HJKMN" },
+            new(SignIn,       Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        // The second step of signing in exists only between a right password and the code: without one, sign in again.
+        Get(CallersOwn, "/account/two-factor/sign-in", "a second step no password started", _ => null,
+            new(SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn)),
+        Post(CallersOwn, "/account/two-factor/sign-in", "a code with no password before it", _ => null, _ => new { Code = "000000" },
+            new(SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn)),
+        Get(CallersOwn, "/account/two-factor/recovery", "a second step no password started", _ => null,
+            new(SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn)),
+        Post(CallersOwn, "/account/two-factor/recovery", "a recovery code with no password before it", _ => null, _ => new { RecoveryCode = "BCDFG-HJKMN" },
+            new(SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn,       SignIn)),
+
+        // People: each organization's admin sees and changes only its own people
+        Get(CallersOwn, "/organization/people", "the caller's organization's people", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)),
+        Post(CallersOwn, "/organization/people/invite", "an invitation for an address that has an account", _ => null,
+            _ => new { email = "inventory@demo.k12", duties = Roles.DistrictViewer },
+            new(SignIn,       Refused,      Denied,       Refused,      Refused,      Refused,      Denied,       Refused)),
+        Get(AnotherTenant, "/organization/people/{id:guid}", "a member of Maple Valley", r => new { id = r.Member },
+            new(SignIn,       Ok,           Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/{id:guid}/duties", "a member of Maple Valley, given a platform duty", r => new { id = r.Member }, _ => new { duties = Roles.Admin },
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/{id:guid}/deactivate", "Maple Valley's last admin", r => new { id = r.OwnerAccount }, _ => new { reason = "matrix" },
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/{id:guid}/reactivate", "an active member of Maple Valley", r => new { id = r.Member }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/invitations/{id:guid}/resend", "Maple Valley's revoked invitation", r => new { id = r.RevokedInvitation }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        Post(AnotherTenant, "/organization/people/invitations/{id:guid}/revoke", "Maple Valley's revoked invitation", r => new { id = r.RevokedInvitation }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
+        // An invitation's link is its own proof, like a certificate's code: whoever holds it reads the same page.
+        Get(Everyone, "/invitations/{token}", "the link of Maple Valley's revoked invitation", r => new { token = r.RevokedInvitationToken },
+            new(Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok)),
+        Post(Everyone, "/invitations/{token}", "an acceptance of Maple Valley's revoked invitation", r => new { token = r.RevokedInvitationToken },
+            _ => new { name = "Matrix", password = "Matrix-pass-2026!", confirmPassword = "Matrix-pass-2026!" },
+            new(Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused,      Refused)),
 
         // Lots: the district's own pages
         Get(CallersOwn, "/lots", "the caller's lots", _ => null,
@@ -394,6 +455,16 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)),
         Get(CallersOwn, "/organization/activity", "the caller's organization's trail, filtered to one of Maple Valley's actions", _ => null,
             new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)) with { Query = "?action=Lots.RecordBoardApproval" },
+        Get(CallersOwn, "/admin/users", "every account", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(CallersOwn, "/admin/users", "a search for Maple Valley's accounts", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)) with { Query = "?q=Maple&status=active&twoFactor=on" },
+        Get(AnotherTenant, "/admin/users/{id:guid}", "a member of Maple Valley", r => new { id = r.Member },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Post(AnotherTenant, "/admin/users/{id:guid}/deactivate", "a member of Maple Valley, without a reason", r => new { id = r.Member }, _ => new { reason = "" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
+        Post(AnotherTenant, "/admin/users/{id:guid}/reactivate", "an active member of Maple Valley", r => new { id = r.Member }, _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
     ];
 
     /// <summary>Each entry of the table for each caller; method, route and target apart so the runner shows them whole.</summary>

@@ -93,11 +93,8 @@ public sealed class OrganizationActivityTests(OrganizationActivityApp app) : ICl
 
         async Task<(Guid, string)> AddAsync(string name, params string[] roles)
         {
-            var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@pine-hollow.test";
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganizationId = organization.Id };
-            Assert.True((await users.CreateAsync(user, DemoData.DefaultPassword)).Succeeded);
-            Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
-            return (user.Id, email);
+            var email = await scope.ServiceProvider.AddPersonAsync(organization.Id, $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@pine-hollow.test", name, roles);
+            return ((await users.FindByEmailAsync(email))!.Id, email);
         }
 
         return (organization.Id, await AddAsync("Avery", Roles.DistrictInventory, Roles.DistrictApprover, Roles.OrganizationAdmin), await AddAsync("Blake", Roles.DistrictInventory));

@@ -77,10 +77,7 @@ internal static partial class OrganizationTestKit
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
         var email = NewEmail(kind.ToString().ToLowerInvariant());
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Jordan Alvarez", OrganizationId = organization.Id };
-        Assert.True((await users.CreateAsync(user, DemoData.DefaultPassword)).Succeeded);
-        Assert.True((await users.AddToRolesAsync(user, [Roles.OrganizationAdmin, .. Roles.DutiesOf(kind)])).Succeeded);
+        await scope.ServiceProvider.AddPersonAsync(organization.Id, email, "Jordan Alvarez", [Roles.OrganizationAdmin, .. Roles.DutiesOf(kind)]);
         return (email, organization.Id);
     }
 

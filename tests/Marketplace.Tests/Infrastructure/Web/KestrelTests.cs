@@ -17,7 +17,7 @@ public sealed class KestrelApp : LoggedMarketplaceFactory
     public async Task<BrowserClient> SignInAsync(string email)
     {
         var browser = new BrowserClient(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address });
-        var response = await browser.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = Marketplace.Web.Data.DemoData.DefaultPassword });
+        var response = await browser.SignInAsync(email);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return browser;
     }
