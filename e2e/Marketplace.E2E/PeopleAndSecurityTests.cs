@@ -24,6 +24,7 @@ public sealed partial class PeopleAndSecurityTests(BrowserFixture fixture, ITest
 
         await using var admin = await UserSession.OpenAsync(fixture, checkpoints);
         await admin.SignInAsync("refurbisher@demo.k12");
+        await admin.ClickButtonAsync("Organization");
         await admin.Page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
         await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "People", Level = 1 })).ToBeVisibleAsync();
         await admin.AuditAsync("people");
