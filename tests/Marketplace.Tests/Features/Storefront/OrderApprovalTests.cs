@@ -82,7 +82,8 @@ public sealed class OrderApprovalTests(StorefrontApp app) : IClassFixture<Storef
         Assert.Contains("Say why the order is turned down", blank.Message);
         await app.SendAsAsync(school.ApproverEmail, new RejectOrder.Command(order.Id, "Wait for the spring budget."));
 
-        Assert.Equal((OrderStatus.Cancelled, "Wait for the spring budget."), ((await OrderOfAsync(listingId)).Status, (await OrderOfAsync(listingId)).RejectionReason));
+        var rejected = await OrderOfAsync(listingId);
+        Assert.Equal((OrderStatus.Cancelled, "Wait for the spring budget."), (rejected.Status, rejected.RejectionReason));
         Assert.Equal(10, await StockAsync(listingId));
         Assert.False(await app.WithDbAsync(db => db.Invoices.AnyAsync(i => i.OrderId == order.Id)));
         var page = WebUtility.HtmlDecode(await school.Buyer.GetPageAsync($"/store/orders/{order.Id}"));
