@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Marketplace.E2E.Infrastructure;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.Playwright;
-using MimeKit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Marketplace.E2E;
@@ -36,7 +35,7 @@ public sealed partial class PeopleAndSecurityTests(BrowserFixture fixture, ITest
         await admin.StepAsync(1, "invited");
 
         await using var technician = await UserSession.OpenAsync(fixture, checkpoints);
-        await technician.Page.GotoAsync(await InvitationLinkAsync(invitee));
+        await technician.Page.GotoAsync(await Mailbox.LinkAsync(fixture.Server, invitee, InvitationLink()));
         await Expect(technician.Page.GetByRole(AriaRole.Heading, new() { Name = "Join GreenCycle ITAD" })).ToBeVisibleAsync();
         await technician.AuditAsync("invitation");
         await technician.FillAsync("Your name", "Kai Brennan");
@@ -95,40 +94,6 @@ public sealed partial class PeopleAndSecurityTests(BrowserFixture fixture, ITest
         checkpoints.AssertAccessible();
     }
 
-    /// <summary>The link in the invitation as delivered to the app's pickup folder, as the invitee's mail client would show it.</summary>
-    private async Task<string> InvitationLinkAsync(string invitee)
-    {
-        var folder = Path.Combine(fixture.Server.DataFolder, "mail");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
-            {
-                MimeMessage message;
-                try
-                {
-                    message = await MimeMessage.LoadAsync(file);
-                }
-                catch (Exception e) when (e is FormatException or IOException)
-                {
-                    continue;
-                }
-
-                if (message.To.Mailboxes.Any(m => m.Address == invitee) && Link().Match(message.TextBody ?? "") is { Success: true } link)
-                {
-                    return link.Value;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"No invitation e-mail to {invitee} in {folder}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
-
     [GeneratedRegex(@"https?://\S+/invitations/[A-Za-z0-9_-]+")]
-    private static partial Regex Link();
+    internal static partial Regex InvitationLink();
 }
