@@ -2462,3 +2462,264 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [BidCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [BuyNowPrice] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [ClosesAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [CurrentPrice] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [DeclinedOffers] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [LeaderId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [LeaderMaximum] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [MinimumIncrement] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [OfferExpiresAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [OfferPrice] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [OfferedToId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [PaymentDueAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [ReservePrice] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [Round] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [ScheduledCloseAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [SoftCloseMinutes] int NOT NULL DEFAULT 5;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [StartPrice] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    CREATE TABLE [Bids] (
+        [Id] uniqueidentifier NOT NULL,
+        [SaleId] uniqueidentifier NOT NULL,
+        [Round] int NOT NULL,
+        [BidderId] uniqueidentifier NOT NULL,
+        [Amount] decimal(18,2) NOT NULL,
+        [PlacedAt] datetimeoffset NOT NULL,
+        [Replaced] bit NOT NULL,
+        [PriceAfter] decimal(18,2) NULL,
+        [LeaderAfter] uniqueidentifier NULL,
+        CONSTRAINT [PK_Bids] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Bids_Organizations_BidderId] FOREIGN KEY ([BidderId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Bids_Sales_SaleId] FOREIGN KEY ([SaleId]) REFERENCES [Sales] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    CREATE TABLE [Forfeits] (
+        [Id] uniqueidentifier NOT NULL,
+        [SaleId] uniqueidentifier NOT NULL,
+        [BuyerId] uniqueidentifier NOT NULL,
+        [Round] int NOT NULL,
+        [Amount] decimal(18,2) NOT NULL,
+        [AwardedAt] datetimeoffset NOT NULL,
+        [ForfeitedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Forfeits] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Forfeits_Organizations_BuyerId] FOREIGN KEY ([BuyerId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Forfeits_Sales_SaleId] FOREIGN KEY ([SaleId]) REFERENCES [Sales] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    CREATE INDEX [IX_Sales_LeaderId] ON [Sales] ([LeaderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    CREATE INDEX [IX_Sales_OfferedToId] ON [Sales] ([OfferedToId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    CREATE INDEX [IX_Sales_Status_ClosesAt] ON [Sales] ([Status], [ClosesAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    CREATE INDEX [IX_Bids_BidderId] ON [Bids] ([BidderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    CREATE INDEX [IX_Bids_SaleId_Round_PlacedAt] ON [Bids] ([SaleId], [Round], [PlacedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    CREATE INDEX [IX_Forfeits_BuyerId] ON [Forfeits] ([BuyerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    CREATE INDEX [IX_Forfeits_SaleId] ON [Forfeits] ([SaleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD CONSTRAINT [FK_Sales_Organizations_LeaderId] FOREIGN KEY ([LeaderId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD CONSTRAINT [FK_Sales_Organizations_OfferedToId] FOREIGN KEY ([OfferedToId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121157_SaleModesAndBids'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206121157_SaleModesAndBids', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -31,6 +31,8 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<Sale> Sales => Set<Sale>();
     public DbSet<Quote> Quotes => Set<Quote>();
+    public DbSet<Bid> Bids => Set<Bid>();
+    public DbSet<Forfeit> Forfeits => Set<Forfeit>();
     public DbSet<LotFulfillment> LotFulfillments => Set<LotFulfillment>();
     public DbSet<SanitizationRecord> SanitizationRecords => Set<SanitizationRecord>();
     public DbSet<Certificate> Certificates => Set<Certificate>();

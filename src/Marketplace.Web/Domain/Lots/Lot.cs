@@ -64,7 +64,10 @@ public sealed class Lot : IVersioned
     }
 
     /// <summary>Lists the lot for sale. The E-rate rule is checked against the manifest as it is now, not against the stored summary.</summary>
-    public Sale Submit(SubmissionCheck check, DateTimeOffset now)
+    public Sale Submit(SubmissionCheck check, DateTimeOffset now) => Submit(check, SaleTerms.RequestForQuotes, now);
+
+    /// <summary>Lists the lot in the mode and on the terms the district chose.</summary>
+    public Sale Submit(SubmissionCheck check, SaleTerms terms, DateTimeOffset now)
     {
         Require(IsDraft, $"Only a draft lot can be submitted; this lot is {Status.ToString().ToLowerInvariant()}.");
         Require(check.Devices > 0, "Add at least one device before submitting the lot.");
@@ -72,14 +75,14 @@ public sealed class Lot : IVersioned
             $"E-rate-funded devices cannot be sold until five years after purchase (or with no purchase date on record). Remove or correct: {Serials(check.ERateRestrictedSerials, check.ERateRestrictedCount)}.");
         Status = ListingStatus.Listed;
         ListedAt = now;
-        return Sale.Open(this, check.HoldsDataBearingDevices, now);
+        return Sale.Open(this, check.HoldsDataBearingDevices, terms, now);
     }
 
-    /// <summary>Takes the lot off the market before it is awarded; the open sale, if any, closes and its quotes are declined.</summary>
+    /// <summary>Takes the lot off the market while it has no buyer; the sale, if any, is cancelled and its open quotes declined.</summary>
     public void Withdraw(Sale? sale, DateTimeOffset now)
     {
         Require(Status != ListingStatus.Withdrawn, "This lot is already withdrawn.");
-        Require(sale is null || sale.AcceptsQuotes, "A lot can only be withdrawn before it is awarded.");
+        Require(sale is null || sale.MayBeWithdrawn, "A lot can only be withdrawn before it is awarded.");
         sale?.Cancel(now);
         Status = ListingStatus.Withdrawn;
         WithdrawnAt = now;

@@ -50,7 +50,7 @@ public static class GetListedLot
             var rights = await db.RightsOfAsync(user, clock, cancellationToken);
             return new Result(summary, lot.Description, $"{district.City}, {district.State}", mix, devices, myQuote,
                 sale.Quotes.Count(q => q.Status == QuoteStatus.Active), sale.HoldsDataBearingDevices,
-                sale.HoldsDataBearingDevices ? rights.DataBearingNoticeFor(Sale.OnThisLot) : rights.NoticeFor("quote"));
+                sale.HoldsDataBearingDevices ? rights.DataBearingNoticeFor(Sale.OnThisLot(sale.BuyerAction)) : rights.NoticeFor(sale.BuyerAction));
         }
     }
 }

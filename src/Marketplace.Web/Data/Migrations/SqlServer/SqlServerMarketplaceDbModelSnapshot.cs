@@ -1409,6 +1409,79 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Sales.Bid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("LeaderAfter")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal?>("PriceAfter")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<bool>("Replaced")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidderId");
+
+                    b.HasIndex("SaleId", "Round", "PlacedAt");
+
+                    b.ToTable("Bids");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Sales.Forfeit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTimeOffset>("AwardedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ForfeitedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("SaleId");
+
+                    b.ToTable("Forfeits");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Sales.Quote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1459,6 +1532,13 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<Guid?>("AwardedQuoteId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("BidCount")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("BuyNowPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<Guid?>("BuyerId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1473,10 +1553,21 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
+
+                    b.Property<decimal?>("CurrentPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.PrimitiveCollection<string>("DeclinedOffers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("DistrictId")
                         .HasColumnType("uniqueidentifier");
@@ -1488,15 +1579,49 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<bool>("HoldsDataBearingDevices")
                         .HasColumnType("bit");
 
+                    b.Property<Guid?>("LeaderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("LeaderMaximum")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<Guid>("LotId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("MinimumIncrement")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("OfferExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal?>("OfferPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid?>("OfferedToId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("PaymentDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal?>("ReservePrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ScheduledCloseAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<decimal?>("SellerCommission")
@@ -1506,6 +1631,13 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<decimal?>("SellerCommissionRate")
                         .HasPrecision(9, 4)
                         .HasColumnType("decimal(9,4)");
+
+                    b.Property<int>("SoftCloseMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("StartPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1522,8 +1654,14 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DistrictId");
 
+                    b.HasIndex("LeaderId");
+
                     b.HasIndex("LotId")
                         .IsUnique();
+
+                    b.HasIndex("OfferedToId");
+
+                    b.HasIndex("Status", "ClosesAt");
 
                     b.HasIndex("Status", "OpenedAt");
 
@@ -2260,6 +2398,36 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Sales.Bid", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BidderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Sales.Sale", null)
+                        .WithMany("Bids")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Sales.Forfeit", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Sales.Sale", null)
+                        .WithMany("Forfeits")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Sales.Quote", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
@@ -2288,11 +2456,21 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OfferedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Storefront.CartItem", b =>
@@ -2407,6 +2585,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Marketplace.Web.Domain.Sales.Sale", b =>
                 {
+                    b.Navigation("Bids");
+
+                    b.Navigation("Forfeits");
+
                     b.Navigation("Quotes");
                 });
 

@@ -1404,6 +1404,79 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Sales.Bid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaderAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PriceAfter")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Replaced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidderId");
+
+                    b.HasIndex("SaleId", "Round", "PlacedAt");
+
+                    b.ToTable("Bids");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Sales.Forfeit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AwardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ForfeitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("SaleId");
+
+                    b.ToTable("Forfeits");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Sales.Quote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1454,6 +1527,13 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("AwardedQuoteId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BidCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BuyNowPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("BuyerId")
                         .HasColumnType("TEXT");
 
@@ -1468,9 +1548,20 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CurrentPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("DeclinedOffers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DistrictId")
@@ -1483,15 +1574,49 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<bool>("HoldsDataBearingDevices")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("LeaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaderMaximum")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LotId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinimumIncrement")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OfferExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OfferPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OfferedToId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaymentDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReservePrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScheduledCloseAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SellerCommission")
@@ -1500,6 +1625,13 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.Property<long?>("SellerCommissionRate")
                         .HasPrecision(9, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SoftCloseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartPrice")
+                        .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -1517,8 +1649,14 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictId");
 
+                    b.HasIndex("LeaderId");
+
                     b.HasIndex("LotId")
                         .IsUnique();
+
+                    b.HasIndex("OfferedToId");
+
+                    b.HasIndex("Status", "ClosesAt");
 
                     b.HasIndex("Status", "OpenedAt");
 
@@ -2248,6 +2386,36 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Sales.Bid", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BidderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Sales.Sale", null)
+                        .WithMany("Bids")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Sales.Forfeit", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Sales.Sale", null)
+                        .WithMany("Forfeits")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Sales.Quote", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
@@ -2276,11 +2444,21 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OfferedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Storefront.CartItem", b =>
@@ -2395,6 +2573,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Marketplace.Web.Domain.Sales.Sale", b =>
                 {
+                    b.Navigation("Bids");
+
+                    b.Navigation("Forfeits");
+
                     b.Navigation("Quotes");
                 });
 
