@@ -128,7 +128,7 @@ public sealed partial class OrganizationJourneyTests(BrowserFixture fixture, ITe
             await district.ExpectFlashAsync($"Added serial {serial}");
         }
 
-        await district.ClickButtonAsync("Submit for quotes");
+        await district.ClickButtonAsync("List for sale");
         await ExpectLotStatusAsync(district, "Listed");
         var lotNumber = (await district.Page.Locator("h1 + .text-muted .mono").InnerTextAsync()).Trim();
         var lotUrl = district.Page.Url;

@@ -58,7 +58,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
 
         await Expect(district.Page.Locator("#devices tbody tr")).ToHaveCountAsync(Devices.Length);
         await district.AuditAsync("lot details (draft with devices)");
-        await district.ClickButtonAsync("Submit for quotes");
+        await district.ClickButtonAsync("List for sale");
         await ExpectLotStatusAsync(district, "Listed");
         var lotNumber = (await district.Page.Locator("h1 + .text-muted .mono").InnerTextAsync()).Trim();
         var districtLotUrl = district.Page.Url;

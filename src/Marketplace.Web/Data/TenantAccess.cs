@@ -49,11 +49,17 @@ public static class TenantAccess
         return db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && s.BuyerId == organizationId));
     }
 
-    /// <summary>Lots whose sale is open: any refurbisher may look at them to quote.</summary>
-    public static IQueryable<Lot> LotsOpenForQuotes(this MarketplaceDb db, ICurrentUser user) =>
-        user.IsInRole(Roles.RefurbisherStaff)
-            ? db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && s.Status == SaleStatus.Open))
-            : db.Lots.Where(_ => false);
+    /// <summary>Lots whose sale is open (any refurbisher may look at them to quote or bid), and lots offered to the refurbisher after a forfeit.</summary>
+    public static IQueryable<Lot> LotsOpenForQuotes(this MarketplaceDb db, ICurrentUser user)
+    {
+        if (!user.IsInRole(Roles.RefurbisherStaff))
+        {
+            return db.Lots.Where(_ => false);
+        }
+
+        var organizationId = user.RequireOrganization();
+        return db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && (s.Status == SaleStatus.Open || (s.Status == SaleStatus.Offered && s.OfferedToId == organizationId))));
+    }
 
     /// <summary>The lots a person may look at: their district's, their organization's purchases, and (refurbishers) lots open for quotes.</summary>
     public static IQueryable<Lot> LotsVisibleTo(this MarketplaceDb db, ICurrentUser user)
@@ -61,7 +67,7 @@ public static class TenantAccess
         var organizationId = user.RequireOrganization();
         var refurbisher = user.IsInRole(Roles.RefurbisherStaff);
         return db.Lots.Where(l => l.DistrictId == organizationId
-            || db.Sales.Any(s => s.LotId == l.Id && (s.BuyerId == organizationId || (refurbisher && s.Status == SaleStatus.Open))));
+            || db.Sales.Any(s => s.LotId == l.Id && (s.BuyerId == organizationId || (refurbisher && (s.Status == SaleStatus.Open || (s.Status == SaleStatus.Offered && s.OfferedToId == organizationId))))));
     }
 
     /// <summary>Lots the district or the buyer may look at, and every lot for platform staff.</summary>

@@ -1,6 +1,7 @@
 using Marketplace.Web.Features.Imports;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Payments;
+using Marketplace.Web.Features.Sales;
 
 namespace Marketplace.Web.Features;
 
@@ -13,6 +14,7 @@ public static class FeaturesServiceCollectionExtensions
     public static IServiceCollection AddMarketplaceFeatures(this IServiceCollection services)
     {
         services.AddLots();
+        services.AddSales();
         services.AddImports();
         services.AddInvoicePayments();
         return services;

@@ -16,6 +16,11 @@ public sealed class RecurringJobs(IServiceScopeFactory scopes)
     /// <summary>06:00 UTC: before the working day in every US time zone.</summary>
     public static readonly string DocumentExpirySchedule = Cron.Daily(6);
 
+    public const string PaymentDeadlines = "payment-deadlines";
+
+    /// <summary>Hourly: an award is forfeited within the hour its payment deadline passes.</summary>
+    public static readonly string PaymentDeadlinesSchedule = Cron.Hourly();
+
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task CheckDocumentExpiry(CancellationToken cancellationToken)
@@ -23,6 +28,15 @@ public sealed class RecurringJobs(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
         await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckDocumentExpiry.Command(), cancellationToken);
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task EnforcePaymentDeadlines(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Features.Sales.EnforcePaymentDeadlines.Command(), cancellationToken);
     }
 }
 
@@ -32,6 +46,8 @@ internal sealed class RecurringJobSchedule(IRecurringJobManager jobs) : IHostedS
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.DocumentExpiry, job => job.CheckDocumentExpiry(CancellationToken.None), RecurringJobs.DocumentExpirySchedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.PaymentDeadlines, job => job.EnforcePaymentDeadlines(CancellationToken.None), RecurringJobs.PaymentDeadlinesSchedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }

@@ -40,6 +40,14 @@ public static class OtherOrganizations
             duties.Length > 0 ? duties : Roles.DutiesOf(kind));
     }
 
+    /// <summary>A verified refurbisher holding a current R2v3 certification, with one staff member holding every refurbisher duty.</summary>
+    public static async Task<(string Email, Guid OrganizationId)> AddCertifiedRefurbisherAsync(this MarketplaceFactory factory, string name)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var organization = await scope.ServiceProvider.GetRequiredService<MarketplaceDb>().SaveVerifiedAsync(name, OrganizationKind.Refurbisher, DocumentKind.R2v3);
+        return (await scope.ServiceProvider.AddPersonAsync(organization.Id, $"buyer-{Guid.NewGuid():N}@other.k12", $"Buyer of {name}", Roles.DutiesOf(OrganizationKind.Refurbisher)), organization.Id);
+    }
+
     /// <summary>Adds a person with the given duties to an existing organization; returns the e-mail that signs in with the demo password.</summary>
     public static async Task<string> AddUserAsync(this MarketplaceFactory factory, Guid organizationId, string name, params string[] duties)
     {

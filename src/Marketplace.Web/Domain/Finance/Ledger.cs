@@ -4,6 +4,9 @@ namespace Marketplace.Web.Domain.Finance;
 public enum LedgerSource
 {
     LotSale,
+
+    /// <summary>The winner did not pay by the deadline: the lot's sale posting is reversed.</summary>
+    LotSaleForfeited,
     LotPayment,
 
     /// <summary>Finance approved a district payout: the payable moves to payouts in transit.</summary>

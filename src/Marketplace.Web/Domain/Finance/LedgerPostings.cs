@@ -21,8 +21,16 @@ public static class LedgerPostings
             lines.Add(LedgerLine.Cr(LedgerAccount.PlatformFeeRevenue, terms.PlatformFees));
         }
 
-        return LedgerTransaction.Post($"lot-sale:{sale.LotId}", LedgerSource.LotSale, $"Lot {lotNumber} awarded", at, lines, lotId: sale.LotId);
+        return LedgerTransaction.Post(LotSaleKey(sale.LotId, sale.Forfeits.Count), LedgerSource.LotSale, $"Lot {lotNumber} awarded", at, lines, lotId: sale.LotId);
     }
+
+    /// <summary>One sale posting per award of the lot: a lot awarded again after a forfeit (in the same round or a relisting) posts its new award.</summary>
+    public static string LotSaleKey(Guid lotId, int forfeitsBefore) => forfeitsBefore == 0 ? $"lot-sale:{lotId}" : $"lot-sale:{lotId}:{forfeitsBefore + 1}";
+
+    /// <summary>An award forfeited before payment: its sale posting reversed line by line, so nothing is owed either way.</summary>
+    public static LedgerTransaction LotSaleForfeited(LedgerTransaction sale, string lotNumber, Forfeit forfeit, Guid lotId, DateTimeOffset at) =>
+        LedgerTransaction.Post($"lot-sale-forfeited:{forfeit.Id}", LedgerSource.LotSaleForfeited, $"Lot {lotNumber} award forfeited (unpaid)", at,
+            sale.Entries.Select(e => new LedgerLine(e.Account, e.Credit, e.Debit, e.OrganizationId)), lotId: lotId);
 
     /// <summary>Cash (or Stripe's clearing account) comes in and the receivable is settled.</summary>
     public static LedgerTransaction Payment(Invoice invoice, DateTimeOffset at)

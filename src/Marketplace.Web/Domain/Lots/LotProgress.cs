@@ -4,7 +4,7 @@ using Marketplace.Web.Domain.Sales;
 namespace Marketplace.Web.Domain.Lots;
 
 /// <summary>The stage of a lot as people see it, derived from the aggregates that own each part.</summary>
-public enum LotStage { Draft, Listed, Awarded, Paid, PickupScheduled, InTransit, Received, Certified, Settled, Withdrawn }
+public enum LotStage { Draft, Listed, Awarded, Paid, PickupScheduled, InTransit, Received, Certified, Settled, Withdrawn, Unsold, Forfeited, Offered }
 
 /// <summary>
 /// What each aggregate says about a lot: the lot's listing, its sale, its settlement and its fulfillment.
@@ -34,12 +34,15 @@ public sealed record LotProgress(
         { PickupDate: not null } => LotStage.PickupScheduled,
         { Settlement: SettlementStatus.Held or SettlementStatus.PayoutPending } => LotStage.Paid,
         { Sale: SaleStatus.Awarded } => LotStage.Awarded,
+        { Sale: SaleStatus.Unsold } => LotStage.Unsold,
+        { Sale: SaleStatus.Forfeited } => LotStage.Forfeited,
+        { Sale: SaleStatus.Offered } => LotStage.Offered,
         _ => LotStage.Listed,
     };
 
     public bool CanEditManifest => Stage == LotStage.Draft;
 
-    public bool CanWithdraw => Stage is LotStage.Draft or LotStage.Listed;
+    public bool CanWithdraw => Stage is LotStage.Draft or LotStage.Listed or LotStage.Unsold or LotStage.Forfeited;
 
     public bool AcceptsQuotes => Stage == LotStage.Listed;
 

@@ -194,7 +194,7 @@ public sealed class Sale : IVersioned
         Require(Mode is SaleMode.SealedBid or SaleMode.Auction, Mode == SaleMode.BuyNow
             ? "This lot is sold at a fixed price: use buy now."
             : "This lot takes quotes, not bids.");
-        Require(Status == SaleStatus.Open && !IsPastClose(now), $"Bidding closed at {ClosesAt:MMMM d, yyyy h:mm tt} UTC.");
+        Require(Status == SaleStatus.Open && !IsPastClose(now), $"Bidding closed at {ClosesAt?.UtcDateTime.ToString("MMMM d, yyyy h:mm tt", System.Globalization.CultureInfo.InvariantCulture)} UTC.");
         RequireBuyer(bidder, "bid");
         amount = decimal.Round(amount, 2);
         var minimum = MinimumBid(bidder.OrganizationId);
@@ -203,7 +203,7 @@ public sealed class Sale : IVersioned
         Bid bid;
         if (Mode == SaleMode.SealedBid)
         {
-            Require(amount >= minimum, $"The minimum bid is {minimum:C}.");
+            Require(amount >= minimum, $"The minimum bid is {Money.Usd(minimum)}.");
             foreach (var earlier in StandingBids.Where(b => b.BidderId == bidder.OrganizationId))
             {
                 earlier.Replaced = true;
@@ -215,11 +215,11 @@ public sealed class Sale : IVersioned
         {
             if (LeaderId == bidder.OrganizationId)
             {
-                Require(amount > LeaderMaximum, $"You are already the leading bidder with a maximum of {LeaderMaximum:C}; to raise it, bid more than that.");
+                Require(amount > LeaderMaximum, $"You are already the leading bidder with a maximum of {Money.Usd(LeaderMaximum!.Value)}; to raise it, bid more than that.");
             }
             else
             {
-                Require(amount >= minimum, $"Bid at least {minimum:C}: the current price is {CurrentPrice ?? StartPrice:C} and bids rise by at least {BidIncrements.At(CurrentPrice ?? 0, MinimumIncrement):C}.");
+                Require(amount >= minimum, $"Bid at least {Money.Usd(minimum)}: the current price is {Money.Usd((CurrentPrice ?? StartPrice)!.Value)} and bids rise by at least {Money.Usd(BidIncrements.At(CurrentPrice ?? 0, MinimumIncrement))}.");
             }
 
             Apply(bidder.OrganizationId, amount);
@@ -269,20 +269,20 @@ public sealed class Sale : IVersioned
     }
 
     /// <summary>Ends the sale at the buy-now price: the buyer wins at once.</summary>
-    public void BuyNow(OrganizationRights buyer, FeeSchedule fees, DateTimeOffset now, IReadOnlyCollection<DateOnly> holidays)
+    public void BuyNow(OrganizationRights buyer, FeeSchedule fees, DateTimeOffset now)
     {
         Require(OffersBuyNow(now), Status != SaleStatus.Open || IsPastClose(now)
             ? "This sale is over."
             : "Buy now ended when a bid met the reserve.");
         RequireBuyer(buyer, "buy");
-        Award(buyer.OrganizationId, BuyNowPrice!.Value, fees, now, holidays);
+        Award(buyer.OrganizationId, BuyNowPrice!.Value, fees, now);
     }
 
     /// <summary>
     /// Closes a sealed-bid sale or an auction whose (possibly extended) close has passed: the winner is awarded, or the
     /// lot is unsold. Returns false, changing nothing, when there is nothing to close yet or any more: safe to run twice.
     /// </summary>
-    public bool Close(FeeSchedule fees, DateTimeOffset now, IReadOnlyCollection<DateOnly> holidays)
+    public bool Close(FeeSchedule fees, DateTimeOffset now)
     {
         if (Status != SaleStatus.Open || ClosesAt is null || now < ClosesAt)
         {
@@ -292,10 +292,10 @@ public sealed class Sale : IVersioned
         switch (Mode)
         {
             case SaleMode.Auction when LeaderId is { } leader && ReserveMet:
-                Award(leader, CurrentPrice!.Value, fees, now, holidays);
+                Award(leader, CurrentPrice!.Value, fees, now);
                 break;
             case SaleMode.SealedBid when HighestSealedBid() is { } best && (ReservePrice is not { } reserve || best.Amount >= reserve):
-                Award(best.BidderId, best.Amount, fees, now, holidays);
+                Award(best.BidderId, best.Amount, fees, now);
                 break;
             default:
                 Status = SaleStatus.Unsold;
@@ -311,7 +311,7 @@ public sealed class Sale : IVersioned
         StandingBids.OrderByDescending(b => b.Amount).ThenBy(b => b.PlacedAt).ThenBy(b => b.Id).FirstOrDefault();
 
     /// <summary>The district accepts the highest bid of an unsold sale (a reserve it chose not to insist on).</summary>
-    public (Guid Buyer, decimal Price) AcceptHighestBid(FeeSchedule fees, DateTimeOffset now, IReadOnlyCollection<DateOnly> holidays)
+    public (Guid Buyer, decimal Price) AcceptHighestBid(FeeSchedule fees, DateTimeOffset now)
     {
         Require(Status == SaleStatus.Unsold, "Only an unsold lot's highest bid can be accepted this way.");
         var (buyer, price) = Mode switch
@@ -320,12 +320,12 @@ public sealed class Sale : IVersioned
             SaleMode.SealedBid when HighestSealedBid() is { } best => (best.BidderId, best.Amount),
             _ => throw new DomainException("There is no bid to accept: relist the lot instead."),
         };
-        Award(buyer, price, fees, now, holidays);
+        Award(buyer, price, fees, now);
         return (buyer, price);
     }
 
     /// <summary>Awards the lot to the quote's refurbisher on the fee schedule's terms as they are now.</summary>
-    public Quote Accept(Guid quoteId, FeeSchedule fees, DateTimeOffset now, IReadOnlyCollection<DateOnly>? holidays = null)
+    public Quote Accept(Guid quoteId, FeeSchedule fees, DateTimeOffset now)
     {
         Require(AcceptsQuotes, "Only a listed lot can be awarded.");
         var quote = _quotes.SingleOrDefault(q => q.Id == quoteId) ?? throw new NotFoundException("Quote");
@@ -336,7 +336,7 @@ public sealed class Sale : IVersioned
             other.Status = QuoteStatus.Declined;
         }
 
-        Award(quote.RefurbisherId, quote.Amount, fees, now, holidays ?? []);
+        Award(quote.RefurbisherId, quote.Amount, fees, now);
         AwardedQuoteId = quote.Id;
         return quote;
     }
@@ -393,14 +393,14 @@ public sealed class Sale : IVersioned
     }
 
     /// <summary>The bidder offered the lot takes it at the offered price.</summary>
-    public void TakeOffer(OrganizationRights bidder, FeeSchedule fees, DateTimeOffset now, IReadOnlyCollection<DateOnly> holidays)
+    public void TakeOffer(OrganizationRights bidder, FeeSchedule fees, DateTimeOffset now)
     {
         Require(Status == SaleStatus.Offered && OfferedToId == bidder.OrganizationId, "There is no offer of this lot to your organization.");
-        Require(now < OfferExpiresAt, $"The offer ended on {OfferExpiresAt:MMMM d, yyyy}.");
+        Require(now < OfferExpiresAt, $"The offer ended on {OfferExpiresAt?.UtcDateTime.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)}.");
         RequireBuyer(bidder, "buy");
         var price = OfferPrice!.Value;
         ClearOffer();
-        Award(bidder.OrganizationId, price, fees, now, holidays);
+        Award(bidder.OrganizationId, price, fees, now);
     }
 
     /// <summary>The bidder turns the offer down, or lets it run out: the district may offer it further down or relist.</summary>
@@ -439,23 +439,6 @@ public sealed class Sale : IVersioned
         }
     }
 
-    /// <summary>The payment deadline: this many business days after the award, skipping weekends and the given holidays.</summary>
-    public static DateTimeOffset PaymentDeadline(DateTimeOffset awardedAt, IReadOnlyCollection<DateOnly> holidays, int businessDays = DefaultPaymentBusinessDays)
-    {
-        var due = awardedAt;
-        for (var counted = 0; counted < businessDays;)
-        {
-            due = due.AddDays(1);
-            var day = DateOnly.FromDateTime(due.UtcDateTime);
-            if (due.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day))
-            {
-                counted++;
-            }
-        }
-
-        return due;
-    }
-
     private void Start(SaleTerms terms, DateTimeOffset now)
     {
         var problems = terms.Problems(now).ToList();
@@ -476,14 +459,14 @@ public sealed class Sale : IVersioned
         BidCount = 0;
     }
 
-    private void Award(Guid buyerId, decimal price, FeeSchedule fees, DateTimeOffset now, IReadOnlyCollection<DateOnly> holidays)
+    private void Award(Guid buyerId, decimal price, FeeSchedule fees, DateTimeOffset now)
     {
         var terms = fees.TermsFor(decimal.Round(price, 2));
         Status = SaleStatus.Awarded;
         ClosedAt = now;
         BuyerId = buyerId;
         AwardedAt = now;
-        PaymentDueAt = PaymentDeadline(now, holidays);
+        PaymentDueAt = BusinessCalendar.AddBusinessDays(now, DefaultPaymentBusinessDays);
         HammerPrice = terms.HammerPrice;
         BuyerPremiumRate = terms.BuyerPremiumRate;
         SellerCommissionRate = terms.SellerCommissionRate;

@@ -31,7 +31,8 @@ public static class GetLotDetails
                       ?? throw new NotFoundException("Lot");
             var (lot, progress) = (row.Lot, row.Progress);
             var isDistrict = lot.DistrictId == organizationId;
-            var sale = await db.Sales.AsNoTracking().Include(s => s.Quotes).SingleOrDefaultAsync(s => s.LotId == lot.Id, cancellationToken);
+            var sale = await db.Sales.AsNoTracking().Include(s => s.Quotes).Include(s => s.Bids).Include(s => s.Forfeits).AsSplitQuery()
+                .SingleOrDefaultAsync(s => s.LotId == lot.Id, cancellationToken);
             var quotes = sale?.Quotes.Where(q => isDistrict || q.RefurbisherId == organizationId).ToList() ?? [];
             var partyIds = quotes.Select(q => q.RefurbisherId).Append(lot.DistrictId).Concat(sale?.BuyerId is { } b ? [b] : []).Distinct().ToList();
             var parties = await db.Organizations.AsNoTracking().Where(o => partyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
@@ -58,6 +59,7 @@ public static class GetLotDetails
                 ERateRestrictedCount = restrictedCount,
                 ERateRestrictedSerials = restricted,
                 SaleMode = sale?.Mode,
+                Sale = sale is null ? null : await Sales.SalePanel.ReadAsync(db, sale, organizationId, isDistrict, clock.Now, clock.Today, cancellationToken),
                 Quotes = quotes.OrderByDescending(q => q.Amount).Select(q =>
                 {
                     var org = parties.GetValueOrDefault(q.RefurbisherId);

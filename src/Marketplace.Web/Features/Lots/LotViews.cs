@@ -68,6 +68,9 @@ public sealed class LotDetails
     public required LotHeader Lot { get; init; }
     public required LotProgress Progress { get; init; }
     public LotStage Stage => Progress.Stage;
+
+    /// <summary>The sale by its mode's rules, as this viewer may see it; null for a draft.</summary>
+    public Sales.SalePanel? Sale { get; init; }
     public required string DistrictName { get; init; }
     public string? BuyerName { get; init; }
     public required DevicePage Devices { get; init; }

@@ -95,12 +95,44 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     }
 
     [HttpPost("{id:guid}/submit")]
-    public async Task<IActionResult> Submit(Guid id)
+    public async Task<IActionResult> Submit(Guid id, Sales.SaleForm form)
     {
-        await Sender.Send(new SubmitLot.Command(id, FormIdempotencyKey()), Aborted);
-        Success("The lot is listed. Certified refurbishers can now send quotes.");
+        await Sender.Send(new SubmitLot.Command(id, FormIdempotencyKey(), form.ToTerms()), Aborted);
+        Success(Listed(form.Mode));
         return RedirectToAction(nameof(Details), new { id });
     }
+
+    [HttpPost("{id:guid}/relist")]
+    public async Task<IActionResult> Relist(Guid id, Sales.SaleForm form)
+    {
+        await Sender.Send(new Sales.RelistLot.Command(id, form.ToTerms()), Aborted);
+        Success(Listed(form.Mode));
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/accept-highest-bid")]
+    public async Task<IActionResult> AcceptHighestBid(Guid id)
+    {
+        var price = await Sender.Send(new Sales.AcceptHighestBid.Command(id), Aborted);
+        Success($"You accepted the highest bid, {price:C}. The buyer is invoiced.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/offer-next-bidder")]
+    public async Task<IActionResult> OfferToNextBidder(Guid id)
+    {
+        await Sender.Send(new Sales.OfferToNextBidder.Command(id), Aborted);
+        Success($"The lot is offered to the next-highest bidder, who has {Domain.Sales.Sale.OfferDays} days to take it.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private static string Listed(Domain.Sales.SaleMode mode) => mode switch
+    {
+        Domain.Sales.SaleMode.SealedBid => "The lot is listed for sealed bids. Amounts stay sealed until the close.",
+        Domain.Sales.SaleMode.Auction => "The lot is listed at auction.",
+        Domain.Sales.SaleMode.BuyNow => "The lot is listed at its buy-now price.",
+        _ => "The lot is listed. Certified refurbishers can now send quotes.",
+    };
 
     [HttpPost("{id:guid}/withdraw")]
     public async Task<IActionResult> Withdraw(Guid id)

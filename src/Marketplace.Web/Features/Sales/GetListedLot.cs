@@ -22,7 +22,7 @@ public static class GetListedLot
 
     /// <param name="QuoteNotice">Why the organization cannot quote on this lot (standing, documents, certification), shown instead of the form.</param>
     public sealed record Result(LotSummary Lot, string? Description, string? PickupArea, IReadOnlyList<ModelMix> Mix, DevicePage Devices, QuoteRow? MyQuote, int QuoteCount,
-        bool HoldsDataBearingDevices, StandingNotice? QuoteNotice);
+        bool HoldsDataBearingDevices, StandingNotice? QuoteNotice, SalePanel Sale);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IClock clock) : IQueryHandler<Query, Result>
     {
@@ -31,7 +31,8 @@ public static class GetListedLot
             var organizationId = user.RequireOrganization();
             var lot = await db.LotsOpenForQuotes(user).AsNoTracking().SingleOrDefaultAsync(l => l.Id == query.LotId, cancellationToken)
                       ?? throw new NotFoundException("Listed lot");
-            var sale = await db.Sales.AsNoTracking().Include(s => s.Quotes).SingleAsync(s => s.LotId == lot.Id, cancellationToken);
+            var sale = await db.Sales.AsNoTracking().Include(s => s.Quotes).Include(s => s.Bids).Include(s => s.Forfeits).AsSplitQuery()
+                .SingleAsync(s => s.LotId == lot.Id, cancellationToken);
             var summary = mapper.Map<LotSummary>(lot);
             summary.Stage = LotStage.Listed;
             var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == lot.DistrictId, cancellationToken);
@@ -50,7 +51,8 @@ public static class GetListedLot
             var rights = await db.RightsOfAsync(user, clock, cancellationToken);
             return new Result(summary, lot.Description, $"{district.City}, {district.State}", mix, devices, myQuote,
                 sale.Quotes.Count(q => q.Status == QuoteStatus.Active), sale.HoldsDataBearingDevices,
-                sale.HoldsDataBearingDevices ? rights.DataBearingNoticeFor(Sale.OnThisLot(sale.BuyerAction)) : rights.NoticeFor(sale.BuyerAction));
+                sale.HoldsDataBearingDevices ? rights.DataBearingNoticeFor(Sale.OnThisLot(sale.BuyerAction)) : rights.NoticeFor(sale.BuyerAction),
+                await SalePanel.ReadAsync(db, sale, organizationId, isDistrict: false, clock.Now, clock.Today, cancellationToken));
         }
     }
 }

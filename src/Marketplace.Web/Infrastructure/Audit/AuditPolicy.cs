@@ -33,6 +33,17 @@ public static class AuditPolicy
     /// <summary>How people name an entity, in order of preference: a serial, then a reference number, then a name.</summary>
     private static readonly string[] LabelNames = ["Serial", "Number", "VerificationCode", "Email", "Name", "Title", "FileName"];
 
+    /// <summary>
+    /// Values sealed from every reader of the trail, platform admins included: a bid's amount (a sealed bid until the close,
+    /// an auction maximum always) and an auction leader's hidden maximum, wherever they pass, row or command.
+    /// </summary>
+    private static readonly HashSet<(Type, string)> Sealed =
+    [
+        (typeof(Domain.Sales.Bid), nameof(Domain.Sales.Bid.Amount)),
+        (typeof(Domain.Sales.Sale), nameof(Domain.Sales.Sale.LeaderMaximum)),
+        (typeof(Features.Sales.PlaceBid.Command), nameof(Features.Sales.PlaceBid.Command.Amount)),
+    ];
+
     private static readonly ConcurrentDictionary<Type, string> EntityNames = new();
 
     public static bool Skips(Type entityType) => Skipped.Contains(entityType);
@@ -43,7 +54,7 @@ public static class AuditPolicy
     public static bool IsSecret(string propertyName, Type? declaringEntity = null) =>
         SecretNameParts.Any(part => propertyName.Contains(part, StringComparison.OrdinalIgnoreCase))
         || propertyName == "Code" // a one-time code typed into a two-factor form
-        || (declaringEntity is not null && declaringEntity.Name.Contains("Token", StringComparison.Ordinal));
+        || (declaringEntity is not null && (declaringEntity.Name.Contains("Token", StringComparison.Ordinal) || Sealed.Contains((declaringEntity, propertyName))));
 
     /// <summary>The value as recorded: hidden for secrets, the size for bodies and files, else the readable value.</summary>
     public static string? Shown(string propertyName, object? value, Type? declaringEntity = null) =>

@@ -169,7 +169,7 @@ public sealed class AuditTrail(ICurrentUser user, IHttpContextAccessor http, ICl
     private AuditRecord CommandRecord(CommandShape shape, object command, object? response)
     {
         var changes = shape.Inputs
-            .Select(p => new AuditChange(p.Name, null, AuditPolicy.Shown(p.Name, p.GetValue(command))))
+            .Select(p => new AuditChange(p.Name, null, AuditPolicy.Shown(p.Name, p.GetValue(command), command.GetType())))
             .Where(c => c.After is not null)
             .ToList();
         if (response is int or long or bool or decimal)

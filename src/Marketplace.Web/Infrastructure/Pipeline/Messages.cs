@@ -31,3 +31,10 @@ public static class AllowedRolesRules
     public static bool May<TMessage>(this Identity.ICurrentUser user) =>
         For(typeof(TMessage)) is { } rule && (rule.Anonymous || (user.IsAuthenticated && rule.Roles.Any(user.IsInRole)));
 }
+
+/// <summary>
+/// A command that races others on one aggregate (bids on one auction) and is safe to run again from the start: when its
+/// save loses to a concurrent one (the version token changed), <see cref="ConflictRetryBehavior{TMessage, TResponse}"/>
+/// runs it again, in a new transaction against the state that won, a bounded number of times.
+/// </summary>
+public interface IRetryOnConflict;

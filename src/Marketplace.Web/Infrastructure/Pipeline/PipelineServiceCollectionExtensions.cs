@@ -8,7 +8,7 @@ namespace Marketplace.Web.Infrastructure.Pipeline;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → transaction → audit → inbox → manifest revaluation → handler.</summary>
+    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → retry on conflict → transaction → audit → inbox → manifest revaluation → handler.</summary>
     public static IServiceCollection AddMarketplacePipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(options =>
@@ -20,6 +20,8 @@ public static class PipelineServiceCollectionExtensions
                 typeof(AuthorizationBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(SlowRequestBehavior<,>),
+                // Outside the transaction: a command that lost a race on a version token is run again in a new one.
+                typeof(ConflictRetryBehavior<,>),
                 typeof(TransactionBehavior<,>),
                 // Inside the transaction and outside the behaviors that save mid-command: every change, and the records of it, commit together.
                 typeof(Audit.AuditBehavior<,>),

@@ -39,6 +39,14 @@ internal static class SampleLots
         return new SampleLot { Lot = lot, Devices = devices };
     }
 
+    /// <summary>A lot listed in the given mode and terms.</summary>
+    public static SampleLot ListedAs(Guid districtId, DateTimeOffset at, SaleTerms terms, DeviceCategory category = DeviceCategory.Chromebook)
+    {
+        var sample = Draft(districtId, at, category);
+        sample.Sale = sample.Lot.Submit(new SubmissionCheck(sample.Devices.Count, sample.Devices.Any(d => d.IsDataBearing), 0, []), terms, at);
+        return sample;
+    }
+
     public static SampleLot Listed(Guid districtId, DateTimeOffset at, DeviceCategory category = DeviceCategory.Chromebook)
     {
         var sample = Draft(districtId, at, category);

@@ -254,6 +254,12 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/quotes/{quoteId:guid}/accept", "the accepted quote of Maple Valley's awarded lot", r => new { id = r.AwardedLot, quoteId = r.AwardedQuote }, _ => null,
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/relist", "Maple Valley's awarded lot (not unsold)", r => new { id = r.AwardedLot }, _ => new { Mode = "RequestForQuotes" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/accept-highest-bid", "Maple Valley's awarded lot (not unsold)", r => new { id = r.AwardedLot }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/offer-next-bidder", "Maple Valley's awarded lot (not forfeited)", r => new { id = r.AwardedLot }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/pickup", "Maple Valley's awarded lot (not paid yet)", r => new { id = r.AwardedLot },
             _ => new { Date = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Window = "8:00–10:00 am", Contact = "Dana Whitfield, 555-0100" },
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
@@ -307,6 +313,13 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Get(Everyone, "/market/lots/{id:guid}", "Maple Valley's listed lot, open to every refurbisher", r => new { id = r.ListedLot },
             new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/market/lots/{id:guid}/quote", "Maple Valley's awarded lot (quotes closed)", r => new { id = r.AwardedLot }, _ => new { Amount = "2500", Note = "Matrix quote" },
+            new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
+
+        Post(AnotherTenant, "/market/lots/{id:guid}/bid", "Maple Valley's awarded lot (bidding closed)", r => new { id = r.AwardedLot }, _ => new { Amount = "2500" },
+            new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/market/lots/{id:guid}/buy-now", "Maple Valley's awarded lot (sold; its buyer is told so)", r => new { id = r.AwardedLot }, _ => null,
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/market/lots/{id:guid}/offer", "Maple Valley's awarded lot (offered to nobody)", r => new { id = r.AwardedLot }, _ => new { take = "true" },
             new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
 
         // Purchases: the buyer's side of a sold lot

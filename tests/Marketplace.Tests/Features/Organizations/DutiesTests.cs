@@ -28,7 +28,7 @@ public sealed class DutiesTests(DutiesApp app) : IClassFixture<DutiesApp>
 
         var page = WebUtility.HtmlDecode(await clerk.GetPageAsync($"/lots/{lot}"));
         Assert.Contains("Upload and map columns", page);
-        Assert.DoesNotContain("Submit for quotes", page);
+        Assert.DoesNotContain("List for sale", page);
         Assert.DoesNotContain($"action=\"/lots/{lot}/board-approval\"", page);
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync(Inventory, new SubmitLot.Command(lot)));
         Assert.Equal(LotStage.Draft, await app.StageAsync(lot));

@@ -1,0 +1,61 @@
+using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Domain.Sales;
+using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Jobs;
+
+namespace Marketplace.Web.Features.Sales;
+
+/// <summary>
+/// A refurbisher bids on a sealed-bid sale (replacing its earlier bid) or an auction (a maximum the system bids up to).
+/// Bids on one auction race: the sale's version token lets one save at a time and the others run again against the
+/// state that won (<see cref="IRetryOnConflict"/>), so no accepted bid is lost and none is priced on a stale state.
+/// </summary>
+public static class PlaceBid
+{
+    [AllowedRoles(Roles.RefurbisherBuyer)]
+    public sealed record Command(Guid LotId, decimal Amount) : ICommand<Result>, IRetryOnConflict;
+
+    /// <param name="Leading">Whether the bidder leads after the bid (an auction); null for a sealed bid.</param>
+    public sealed record Result(SaleMode Mode, decimal Amount, bool? Leading, decimal? CurrentPrice, DateTimeOffset? ClosesAt, bool Extended, bool ReserveMet);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Amount).GreaterThan(0).WithMessage("Bid: enter an amount greater than $0.00.")
+            .LessThan(100_000_000).WithMessage("Bid: that amount is too large.");
+    }
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IConfiguration configuration) : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var rights = await db.RightsOfAsync(user, clock, cancellationToken);
+            var bidder = rights.OrganizationId;
+            // The auction's state (price, leader, hidden maximum) lives on the sale: only the bidder's own standing bids are
+            // read, which a sealed bid replaces. Reading every bid per bid would make a busy auction quadratic.
+            var sale = await db.Sales.SingleOrDefaultAsync(s => s.LotId == command.LotId, cancellationToken) ?? throw new NotFoundException("Listed lot");
+            if (sale.Status != SaleStatus.Open)
+            {
+                var bidBefore = await db.Bids.AnyAsync(b => b.SaleId == sale.Id && b.BidderId == bidder, cancellationToken);
+                throw bidBefore ? new DomainException(sale.IsAwarded ? "Bidding is over: the lot was awarded." : "Bidding is over.") : new NotFoundException("Listed lot");
+            }
+
+            await db.Bids.Where(b => b.SaleId == sale.Id && b.Round == sale.Round && b.BidderId == bidder && !b.Replaced).LoadAsync(cancellationToken);
+            var now = clock.Now;
+            var closedBefore = sale.ClosesAt;
+            var leaderBefore = sale.LeaderId;
+            var bid = sale.PlaceBid(rights, command.Amount, now);
+            var extended = sale.ClosesAt > closedBefore;
+
+            if (sale.Mode == SaleMode.Auction && leaderBefore is { } outbid && outbid != bidder && sale.LeaderId == bidder)
+            {
+                var lot = await db.Lots.AsNoTracking().Where(l => l.Id == sale.LotId).Select(l => new { l.Number, l.Title }).SingleAsync(cancellationToken);
+                outbox.Email(outbid, $"You were outbid on lot {lot.Number}",
+                    $"Another bidder's maximum passed yours on lot {lot.Number} ({lot.Title}). The price is now {sale.CurrentPrice:C}; " +
+                    $"bidding closes {sale.ClosesAt:MMMM d, yyyy h:mm tt} UTC{(extended ? " (extended by the late bid)" : "")}.\n{configuration.PageUrl($"/market/lots/{sale.LotId}")}",
+                    Roles.RefurbisherBuyer);
+            }
+
+            return new Result(sale.Mode, bid.Amount, sale.Mode == SaleMode.Auction ? sale.LeaderId == bidder : null, sale.CurrentPrice, sale.ClosesAt, extended, sale.ReserveMet);
+        }
+    }
+}
