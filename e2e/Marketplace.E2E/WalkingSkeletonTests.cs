@@ -34,6 +34,12 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         await using var finance = await UserSession.OpenAsync(fixture, checkpoints);
         await using var school = await UserSession.OpenAsync(fixture, checkpoints);
 
+        // Other journeys share the server: this one's money is what finance's totals gain while it runs, from before the award.
+        await finance.SignInAsync("finance@demo.k12");
+        await finance.AuditAsync("finance overview (before)");
+        var revenueBefore = Money(await finance.Page.GetByTestId("buyback-revenue").InnerTextAsync());
+        var paidOutBefore = Money(await finance.Page.GetByTestId("paid-out").InnerTextAsync());
+
         // 1. The district lists a lot of three Chromebooks.
         await district.SignInAsync("district@demo.k12");
         await Expect(district.Page).ToHaveURLAsync(new Regex("/lots$"));
@@ -100,11 +106,6 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         await refurbisher.ExpectFlashAsync("Purchase order recorded");
         await refurbisher.AuditAsync("purchase details (po recorded)");
 
-        await finance.SignInAsync("finance@demo.k12");
-        await finance.AuditAsync("finance overview (before)");
-        // Other journeys share the server: this one's money is what the totals gain while it runs.
-        var revenueBefore = Money(await finance.Page.GetByTestId("buyback-revenue").InnerTextAsync());
-        var paidOutBefore = Money(await finance.Page.GetByTestId("paid-out").InnerTextAsync());
         await finance.ClickLinkAsync("Invoices");
         await Expect(finance.Page).ToHaveURLAsync(new Regex("/finance/invoices$"));
         await finance.AuditAsync("finance invoices");

@@ -12,6 +12,8 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "Marketplace";
 
+    private static readonly SqlitePragmaInterceptor SqlitePragma = new();
+
     public static DatabaseProvider GetDatabaseProvider(this IConfiguration configuration) =>
         Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
 
@@ -33,7 +35,7 @@ public static class DataServiceCollectionExtensions
         {
             services.AddDbContext<SqliteMarketplaceDb>((sp, options) => options
                 .UseSqlite(SqliteConnectionString(configuration, sp.GetRequiredService<DataFolder>()))
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), SqlitePragma)
                 // SQLite cannot rebuild a table inside a transaction, so a migration that drops columns runs partly
                 // outside one; EF warns on every fresh install. The README says to back up App_Data before upgrading.
                 .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));

@@ -24,7 +24,7 @@ public static class PlaceBid
             .LessThan(100_000_000).WithMessage("Bid: that amount is too large.");
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IConfiguration configuration) : ICommandHandler<Command, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -48,11 +48,7 @@ public static class PlaceBid
 
             if (sale.Mode == SaleMode.Auction && leaderBefore is { } outbid && outbid != bidder && sale.LeaderId == bidder)
             {
-                var lot = await db.Lots.AsNoTracking().Where(l => l.Id == sale.LotId).Select(l => new { l.Number, l.Title }).SingleAsync(cancellationToken);
-                outbox.Email(outbid, $"You were outbid on lot {lot.Number}",
-                    $"Another bidder's maximum passed yours on lot {lot.Number} ({lot.Title}). The price is now {sale.CurrentPrice:C}; " +
-                    $"bidding closes {sale.ClosesAt:MMMM d, yyyy h:mm tt} UTC{(extended ? " (extended by the late bid)" : "")}.\n{configuration.PageUrl($"/market/lots/{sale.LotId}")}",
-                    Roles.RefurbisherBuyer);
+                await NotifyOutbid.QueueAsync(db, outbox, sale.Id, outbid, now, cancellationToken);
             }
 
             return new Result(sale.Mode, bid.Amount, sale.Mode == SaleMode.Auction ? sale.LeaderId == bidder : null, sale.CurrentPrice, sale.ClosesAt, extended, sale.ReserveMet);

@@ -37,7 +37,7 @@ public sealed class AuctionPropertyTests
         from count in Gen.Choose(1, 40)
         from steps in Gen.ListOf(
             from bidder in Gen.Choose(0, Bidders.Length - 1)
-            from cents in Gen.OneOf(Gen.Choose(100, 500_000), Gen.Choose(1, 40).Select(k => k * 5_000)) // round amounts make ties common
+            from cents in Gen.OneOf(Gen.Choose(100, 500_000), Gen.Choose(1, 40).Select(k => k * 5_000), Gen.Choose(1, 200).Select(k => 100_000 + k * 100)) // round amounts make ties common, close ones raises within an increment
             from seconds in Gen.Frequency((3, Gen.Choose(400, 200_000)), (2, Gen.Choose(-30, 400)))
             select new Step(bidder, cents / 100m, seconds), count)
         select new Case(start, reserve, increment, steps.OrderByDescending(s => s.SecondsBeforeClose).ToList());
@@ -96,7 +96,7 @@ public sealed class AuctionPropertyTests
     }
 
     [Fact]
-    public void The_price_is_the_second_highest_maximum_plus_one_increment_capped_by_the_highest_or_lifted_to_a_reserve_it_meets()
+    public void The_price_never_exceeds_the_second_highest_maximum_plus_one_increment_nor_the_highest_and_is_lifted_to_a_reserve_it_meets()
     {
         Prop.ForAll(Cases.ToArbitrary(), c =>
         {
@@ -108,14 +108,41 @@ public sealed class AuctionPropertyTests
 
             var maxima = accepted.GroupBy(a => a.Step.Bidder).Select(g => g.Max(a => a.Step.Maximum)).OrderDescending().ToList();
             var highest = maxima[0];
-            var price = maxima.Count == 1 ? c.Start : Math.Min(highest, maxima[1] + BidIncrements.At(maxima[1], c.Increment));
+            var bound = maxima.Count == 1 ? c.Start : Math.Min(highest, maxima[1] + BidIncrements.At(maxima[1], c.Increment));
+            var price = ExpectedPrice(accepted.Select(a => (a.Step.Bidder, a.Step.Maximum)).ToList(), c.Start, c.Increment);
             if (c.Reserve is { } reserve && highest >= reserve)
             {
                 price = Math.Max(price, reserve);
+                bound = Math.Max(bound, reserve);
             }
 
-            return sale.CurrentPrice == price && sale.CurrentPrice <= highest;
+            return sale.CurrentPrice == price && sale.CurrentPrice <= bound && sale.CurrentPrice <= highest && (maxima.Count == 1 || sale.CurrentPrice >= Math.Min(maxima[1], highest));
         }).Check(Runs);
+    }
+
+    /// <summary>
+    /// The price by the rules alone, from the accepted bids in order: the second-highest bidder's maximum plus one increment,
+    /// capped by the maximum the winner held when that challenge was decided (a leader raising its own maximum never
+    /// raises the price).
+    /// </summary>
+    private static decimal ExpectedPrice(IReadOnlyList<(int Bidder, decimal Amount)> accepted, decimal start, decimal? increment)
+    {
+        var top = accepted.Max(b => b.Amount);
+        var winner = accepted.First(b => b.Amount == top).Bidder;
+        // The highest maximum of any other bidder, and the first bid that reached it: the price was decided there, or when
+        // the winner first passed it; every later bid by another is below the price by then, every later one by the winner
+        // only raises its own maximum.
+        var others = accepted.Select((b, i) => (b, i)).Where(x => x.b.Bidder != winner).ToList();
+        if (others.Count == 0)
+        {
+            return start;
+        }
+
+        var second = others.Max(x => x.b.Amount);
+        var at = others.First(x => x.b.Amount == second).i;
+        var before = accepted.Take(at).Where(b => b.Bidder == winner).Select(b => b.Amount).DefaultIfEmpty(0m).Max();
+        var cap = before >= second ? before : accepted.Skip(at).First(b => b.Bidder == winner && b.Amount > second).Amount;
+        return Math.Min(cap, second + BidIncrements.At(second, increment));
     }
 
     [Fact]

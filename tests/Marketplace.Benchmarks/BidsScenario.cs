@@ -1,0 +1,287 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Claims;
+using System.Text.Json;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Domain.Organizations;
+using Marketplace.Web.Domain.Sales;
+using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Features.Sales;
+using Marketplace.Web.Infrastructure.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Benchmarks;
+
+/// <summary>
+/// One auction inside its soft-close window; 50 certified refurbishers send 2,000 bids (proxy maxima and plain
+/// next-increment bids, half each) concurrently through the command the lot page posts to. Measured: throughput, p99
+/// latency (retries included), accepted bids missing from the history, winners after the close, the close extended as
+/// the soft-close rule says and the final price against the closed form computed from the accepted bids alone. The
+/// in-run baseline is the same bids sent one at a time to a second auction: ratio = concurrent ÷ sequential throughput.
+/// </summary>
+internal static class BidsScenario
+{
+    private const int Bidders = 50, Bids = 2_000, SoftClose = SaleTerms.DefaultSoftCloseMinutes;
+
+    public static async Task<int> RunAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("marketplace-bids-bench-");
+        try
+        {
+            await using var app = new BenchmarkApp(folder.FullName);
+            app.StartServer();
+            var bidders = await BiddersAsync(app);
+            var district = await app.PrincipalAsync("district@demo.k12");
+
+            var warmUp = await AuctionAsync(app, district, "WU");
+            await RunBidsAsync(app, warmUp, bidders, 100, concurrent: true);
+
+            var sequentialLot = await AuctionAsync(app, district, "SQ");
+            var sequential = await RunBidsAsync(app, sequentialLot, bidders, Bids, concurrent: false);
+            var concurrentLot = await AuctionAsync(app, district, "CC");
+            var concurrent = await RunBidsAsync(app, concurrentLot, bidders, Bids, concurrent: true);
+
+            var check = await CheckAsync(app, concurrentLot, concurrent);
+            Console.WriteLine($"sequential: {sequential.PerSecond:0} bids/s, p99 {sequential.P99:0.0} ms; concurrent: {concurrent.PerSecond:0} bids/s, p99 {concurrent.P99:0.0} ms, " +
+                              $"{concurrent.Accepted.Count} accepted, {concurrent.Refused} refused (below the price by the time they arrived)");
+            var result = new
+            {
+                scenario = "bids",
+                bids = Bids,
+                bidders = Bidders,
+                accepted = concurrent.Accepted.Count,
+                seconds = Math.Round(concurrent.Seconds, 2),
+                bids_per_s = Math.Round(concurrent.PerSecond),
+                p99_ms = Math.Round(concurrent.P99, 1),
+                lost = check.Lost,
+                winners = check.Winners,
+                close_extended_correctly = check.CloseExtended,
+                price_correct = check.PriceCorrect,
+                baseline_bids_per_s = Math.Round(sequential.PerSecond),
+                ratio = Math.Round(concurrent.PerSecond / sequential.PerSecond, 2),
+            };
+            Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
+            return check.Lost == 0 && check.Winners == 1 && check.CloseExtended && check.PriceCorrect ? 0 : 1;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private sealed record Run(double Seconds, double P99, List<(Guid Bidder, decimal Amount)> Accepted, int Refused)
+    {
+        public double PerSecond => Bids / Seconds;
+    }
+
+    private static async Task<Run> RunBidsAsync(BenchmarkApp app, Guid lotId, IReadOnlyList<(Guid Id, ClaimsPrincipal User)> bidders, int bids, bool concurrent)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var accepted = new ConcurrentBag<(Guid, decimal)>();
+        var refused = 0;
+        var perBidder = bids / bidders.Count;
+
+        // The price every bidder's page shows (the lot page refreshes it): the latest any bid was told.
+        var shown = 100m;
+        var gate = new object();
+
+        async Task BidAsync((Guid Id, ClaimsPrincipal User) bidder, int index, Random random)
+        {
+            decimal price;
+            lock (gate)
+            {
+                price = shown;
+            }
+
+            // Even bids are proxy maxima above the price; odd ones the plain next increment over the price shown.
+            var next = price + BidIncrements.At(price, null);
+            var amount = index % 2 == 0 ? next + random.Next(1, 40) : next;
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var result = await app.AskAsync<PlaceBid.Result>(bidder.User, new PlaceBid.Command(lotId, amount));
+                accepted.Add((bidder.Id, amount));
+                lock (gate)
+                {
+                    shown = Math.Max(shown, result.CurrentPrice ?? price);
+                }
+            }
+            catch (DomainException)
+            {
+                Interlocked.Increment(ref refused); // another bid raised the price first: the page shows the new one
+                lock (gate)
+                {
+                    shown = Math.Max(shown, next);
+                }
+            }
+
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        var clock = Stopwatch.StartNew();
+        if (concurrent)
+        {
+            await Task.WhenAll(bidders.Select((bidder, b) => Task.Run(async () =>
+            {
+                var random = new Random(1_000 + b);
+                for (var i = 0; i < perBidder; i++)
+                {
+                    await BidAsync(bidder, i, random);
+                }
+            })));
+        }
+        else
+        {
+            var randoms = bidders.Select((_, b) => new Random(1_000 + b)).ToArray();
+            for (var i = 0; i < perBidder; i++)
+            {
+                for (var b = 0; b < bidders.Count; b++)
+                {
+                    await BidAsync(bidders[b], i, randoms[b]);
+                }
+            }
+        }
+
+        clock.Stop();
+        var sorted = latencies.Order().ToList();
+        return new Run(clock.Elapsed.TotalSeconds, sorted[(int)Math.Ceiling(sorted.Count * 0.99) - 1], accepted.ToList(), refused);
+    }
+
+    private sealed record Check(int Lost, int Winners, bool CloseExtended, bool PriceCorrect);
+
+    /// <summary>Everything the bidders were told was accepted is in the history; one winner after the close; the close and the price as the rules say.</summary>
+    private static async Task<Check> CheckAsync(BenchmarkApp app, Guid lotId, Run run)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var sale = await db.Sales.AsNoTracking().SingleAsync(s => s.LotId == lotId);
+        var history = await db.Bids.AsNoTracking().Where(b => b.SaleId == sale.Id).OrderBy(b => b.PlacedAt).ThenBy(b => b.Id).ToListAsync();
+        var recorded = history.Select(b => (b.BidderId, b.Amount)).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        var lost = run.Accepted.GroupBy(x => x).Sum(g => Math.Max(0, g.Count() - recorded.GetValueOrDefault(g.Key)));
+
+        // The close, replayed from the accepted bids' server times: each bid in the last minutes moves it to that many minutes after the bid.
+        var closes = sale.ScheduledCloseAt!.Value;
+        foreach (var bid in history)
+        {
+            if (closes - bid.PlacedAt <= TimeSpan.FromMinutes(SoftClose))
+            {
+                closes = bid.PlacedAt.AddMinutes(SoftClose) > closes ? bid.PlacedAt.AddMinutes(SoftClose) : closes;
+            }
+        }
+
+        var expected = ExpectedPrice(history.Select(b => (b.BidderId, b.Amount)).ToList(), sale.StartPrice!.Value, sale.MinimumIncrement);
+        var maxima = history.GroupBy(b => b.BidderId).Select(g => g.Max(b => b.Amount)).OrderDescending().ToList();
+
+        if (sale.CurrentPrice != expected)
+        {
+            Console.WriteLine($"price {sale.CurrentPrice} but the accepted maxima give {expected}: highest {string.Join(", ", maxima.Take(3))}; recorded top " +
+                              string.Join(", ", history.GroupBy(b => b.BidderId).Select(g => g.Max(b => b.Amount)).OrderDescending().Take(3)));
+            var names = history.Select(b => b.BidderId).Distinct().Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            foreach (var b in history.TakeLast(25))
+            {
+                Console.WriteLine($"  {b.PlacedAt:HH:mm:ss.ffffff} bidder {names[b.BidderId],2} max {b.Amount,9} → price {b.PriceAfter,9} leader {names[b.LeaderAfter!.Value],2}");
+            }
+        }
+
+        await db.Sales.Where(s => s.Id == sale.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CloseSale.Command(sale.Id));
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CloseSale.Command(sale.Id));
+        var closed = await db.Sales.AsNoTracking().SingleAsync(s => s.Id == sale.Id);
+        var winners = (closed.BuyerId is null ? 0 : 1) * await db.Invoices.CountAsync(i => i.LotId == lotId);
+        return new Check(lost, winners, sale.ClosesAt == closes && closes > sale.ScheduledCloseAt, sale.CurrentPrice == expected && closed.HammerPrice == expected);
+    }
+
+    /// <summary>
+    /// The final price from the accepted bids in the order they were accepted, by the rules alone: the winner (highest
+    /// maximum, the earliest on a tie) pays the second-highest bidder's maximum plus one increment, capped by the maximum the
+    /// winner held when that challenge was decided: raising one's own maximum while leading never raises the price.
+    /// </summary>
+    private static decimal ExpectedPrice(IReadOnlyList<(Guid Bidder, decimal Amount)> accepted, decimal start, decimal? increment)
+    {
+        var top = accepted.Max(b => b.Amount);
+        var winner = accepted.First(b => b.Amount == top).Bidder;
+        // The highest maximum of any other bidder, and the first bid that reached it: the price was decided there, or when
+        // the winner first passed it; every later bid by another is below the price by then, every later one by the winner
+        // only raises its own maximum.
+        var others = accepted.Select((b, i) => (b, i)).Where(x => x.b.Bidder != winner).ToList();
+        if (others.Count == 0)
+        {
+            return start;
+        }
+
+        var second = others.Max(x => x.b.Amount);
+        var at = others.First(x => x.b.Amount == second).i;
+        var before = accepted.Take(at).Where(b => b.Bidder == winner).Select(b => b.Amount).DefaultIfEmpty(0m).Max();
+        var cap = before >= second ? before : accepted.Skip(at).First(b => b.Bidder == winner && b.Amount > second).Amount;
+        return Math.Min(cap, second + BidIncrements.At(second, increment));
+    }
+
+    /// <summary>An auction of the demo district listed through its own commands, then moved inside its soft-close window.</summary>
+    private static async Task<Guid> AuctionAsync(BenchmarkApp app, ClaimsPrincipal district, string prefix)
+    {
+        var lotId = await app.AskAsync<Guid>(district, new CreateLot.Command($"Bid benchmark {prefix}", null, "Dock 1"));
+        for (var i = 0; i < 3; i++)
+        {
+            await app.SendAsync(district, new AddDevice.Command(lotId, $"BID{prefix}{i:D4}X", null, DeviceCategory.Chromebook, "Dell", "Chromebook 3100", CosmeticGrade.B, FunctionalStatus.Working));
+        }
+
+        await app.SendAsync(district, new SubmitLot.Command(lotId, Terms: new SaleTerms(SaleMode.Auction, DateTimeOffset.UtcNow.AddHours(2), StartPrice: 100m)));
+        await using var scope = app.Services.CreateAsyncScope();
+        var inWindow = DateTimeOffset.UtcNow.AddMinutes(SoftClose - 1);
+        await scope.ServiceProvider.GetRequiredService<MarketplaceDb>().Sales.Where(s => s.LotId == lotId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, inWindow).SetProperty(x => x.ScheduledCloseAt, inWindow));
+        return lotId;
+    }
+
+    /// <summary>Fifty verified refurbishers, each with a W-9 and a current R2v3 certificate on file, and a buyer who signs in.</summary>
+    private static async Task<List<(Guid Id, ClaimsPrincipal User)>> BiddersAsync(BenchmarkApp app)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var pdf = "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+        var result = new List<(Guid, ClaimsPrincipal)>();
+        for (var i = 0; i < Bidders; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+            var organization = Organization.Apply(new OrganizationApplication(OrganizationKind.Refurbisher, $"Bench Bidder {i:D2} LLC", "1 Main St", "Tacoma", "WA", "98409",
+                "253-555-0100", $"27-{3_100_000 + i:D7}", null, PrivateSchool: false), now.AddMonths(-1));
+            var documents = new List<OrganizationDocument>
+            {
+                OrganizationDocument.Upload(organization, new DocumentDetails(DocumentKind.W9, organization.Ein!, "Owner", today.AddMonths(-1), null),
+                    new DocumentFile("w9.pdf", "application/pdf", pdf), "Owner", null, now),
+                OrganizationDocument.Upload(organization, new DocumentDetails(DocumentKind.R2v3, $"R2V3-BENCH-{i:D2}", "SERI", today.AddYears(-1), today.AddYears(1)),
+                    new DocumentFile("r2v3.pdf", "application/pdf", pdf), "Owner", null, now),
+            };
+            documents.ForEach(d => d.Approve(documents, "Benchmark", null, now));
+            organization.Verify(documents, today, "Benchmark", now);
+            db.Organizations.Add(organization);
+            db.OrganizationDocuments.AddRange(documents);
+            await db.SaveChangesAsync();
+
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var email = $"bidder{i:D2}@bench.test";
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Bidder {i:D2}", OrganizationId = organization.Id };
+            Require((await users.CreateAsync(user, DemoData.DefaultPassword)).Succeeded);
+            Require((await users.AddToRolesAsync(user, Roles.DutiesOf(OrganizationKind.Refurbisher))).Succeeded);
+            result.Add((organization.Id, await app.PrincipalAsync(email)));
+        }
+
+        return result;
+    }
+
+    private static void Require(bool condition)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Could not set up a benchmark bidder.");
+        }
+    }
+}
