@@ -51,9 +51,28 @@ public static class TenantAccess
 
     /// <summary>Lots whose sale is open: any refurbisher may look at them to quote.</summary>
     public static IQueryable<Lot> LotsOpenForQuotes(this MarketplaceDb db, ICurrentUser user) =>
-        user.IsInRole(Roles.RefurbisherStaff)
-            ? db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && s.Status == SaleStatus.Open))
-            : db.Lots.Where(_ => false);
+        user.IsInRole(Roles.RefurbisherStaff) ? db.LotsOnTheMarket() : db.Lots.Where(_ => false);
+
+    /// <summary>
+    /// Every lot whose sale is open, whoever asks: what any refurbisher may see. Only for background work that writes to
+    /// refurbishers about such lots (saved-search matches); pages use <see cref="LotsOpenForQuotes"/>.
+    /// </summary>
+    public static IQueryable<Lot> LotsOnTheMarket(this MarketplaceDb db) =>
+        db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && s.Status == SaleStatus.Open));
+
+    /// <summary>The signed-in person's own watches (a watchlist is personal, not the organization's).</summary>
+    public static IQueryable<Domain.Market.LotWatch> WatchesOf(this MarketplaceDb db, ICurrentUser user)
+    {
+        var (userId, organizationId) = (user.UserId, user.RequireOrganization());
+        return db.LotWatches.Where(w => w.UserId == userId && w.OrganizationId == organizationId);
+    }
+
+    /// <summary>The signed-in person's own saved searches.</summary>
+    public static IQueryable<Domain.Market.SavedSearch> SavedSearchesOf(this MarketplaceDb db, ICurrentUser user)
+    {
+        var (userId, organizationId) = (user.UserId, user.RequireOrganization());
+        return db.SavedSearches.Where(s => s.UserId == userId && s.OrganizationId == organizationId);
+    }
 
     /// <summary>The lots a person may look at: their district's, their organization's purchases, and (refurbishers) lots open for quotes.</summary>
     public static IQueryable<Lot> LotsVisibleTo(this MarketplaceDb db, ICurrentUser user)
