@@ -308,6 +308,21 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/market/lots/{id:guid}/quote", "Maple Valley's awarded lot (quotes closed)", r => new { id = r.AwardedLot }, _ => new { Amount = "2500", Note = "Matrix quote" },
             new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Get(CallersOwn, "/market", "a filtered, sorted second page of open lots", _ => null,
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)) with { Query = "?category=Chromebook&state=WA&min=1&mode=RequestForQuotes&sort=closing&page=2&won=2" },
+        // Watchlists and saved searches are each person's own: a lot off the market cannot be watched, and nobody reaches another's
+        Post(AnotherTenant, "/market/lots/{id:guid}/watch", "Maple Valley's awarded lot (off the market)", r => new { id = r.AwardedLot }, _ => new { returnUrl = "/market" },
+            new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/market/lots/{id:guid}/unwatch", "Maple Valley's listed lot, which nobody watches", r => new { id = r.ListedLot }, _ => new { returnUrl = "/market" },
+            new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Get(CallersOwn, "/market/watchlist", "the caller's own watchlist", _ => null,
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
+        Get(CallersOwn, "/market/searches", "the caller's own saved searches", _ => null,
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
+        Post(CallersOwn, "/market/searches", "a saved search without a name", _ => null, _ => new { name = "", query = "category=Chromebook" },
+            new(SignIn,       Denied,       Refused,      Denied,       Refused,      Denied,       Denied,       Denied)),
+        Post(CallersOwn, "/market/searches/{id:guid}/delete", "a saved search that does not exist", _ => new { id = UnknownDeviceModel }, _ => null,
+            new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
 
         // Purchases: the buyer's side of a sold lot
         Get(AnotherTenant, "/purchases/{id:guid}", "Maple Valley's awarded lot", r => new { id = r.AwardedLot },
