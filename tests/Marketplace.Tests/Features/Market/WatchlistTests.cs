@@ -159,3 +159,34 @@ public sealed class MarketNoticeTests : IAsyncLifetime
         MarketplaceFactory.EventuallyAsync(() => _factory.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.CompletedAt == null && m.DeadAt == null)).ContinueWith(t => t.Result ? null : (bool?)true),
             "the outbox to empty");
 }
+
+public sealed class MarketFormForgeryTests : IAsyncLifetime
+{
+    private readonly MarketplaceFactory _factory = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    [Fact]
+    public async Task The_watch_and_saved_search_forms_carry_an_anti_forgery_token_and_posts_without_one_are_refused()
+    {
+        var lotId = await _factory.ListAsync("Forgery check", MapleValley, DateTimeOffset.UtcNow.AddHours(-1), SaleTerms.RequestForQuotes,
+            new DeviceBatch(1, DeviceCategory.Chromebook, "Dell", "Chromebook 3100", CosmeticGrade.B, 2));
+        await _factory.SendAsAsync(LotJourneys.Refurbisher, new SaveSearch.Command("Kept", "category=Chromebook"));
+        var searchId = await _factory.WithDbAsync(db => db.SavedSearches.Select(s => s.Id).SingleAsync());
+        var refurbisher = await BrowserClient.SignInAsync(_factory, LotJourneys.Refurbisher);
+
+        foreach (var (page, action) in new[] { ("/market?category=Chromebook", $"/market/lots/{lotId}/watch"), ("/market?category=Chromebook", "/market/searches"),
+                     ($"/market/lots/{lotId}", $"/market/lots/{lotId}/watch"), ("/market/searches", $"/market/searches/{searchId}/delete") })
+        {
+            var html = await refurbisher.GetPageAsync(page);
+            Assert.Matches($"<form method=\"post\" action=\"{System.Text.RegularExpressions.Regex.Escape(action)}\"[^>]*>(?:(?!</form>)[\\s\\S])*name=\"__RequestVerificationToken\"", html);
+            using var forged = await refurbisher.Http.PostAsync(action, new FormUrlEncodedContent([new("name", "Forged"), new("query", "state=WA")]));
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        Assert.False(await _factory.WithDbAsync(db => db.LotWatches.AnyAsync()));
+        Assert.Equal(["Kept"], await _factory.WithDbAsync(db => db.SavedSearches.Select(s => s.Name).ToListAsync()));
+    }
+}
