@@ -8,6 +8,7 @@ internal static class Benchmarks
         "startup" => await StartupScenario.RunAsync(),
         "import" => await ImportScenario.RunAsync(),
         "sanitize" => await SanitizeScenario.RunAsync(),
+        "market" => await MarketScenario.RunAsync(),
         BaselineServer.Argument => await BaselineServer.RunAsync(args[1..]),
         _ => Usage(),
     };
@@ -15,7 +16,7 @@ internal static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
-        Console.Error.WriteLine("scenarios: startup, import, sanitize");
+        Console.Error.WriteLine("scenarios: startup, import, sanitize, market");
         return 2;
     }
 }

@@ -46,7 +46,8 @@ public static class TenantAccess
     public static IQueryable<Lot> LotsBoughtBy(this MarketplaceDb db, ICurrentUser user)
     {
         var organizationId = user.RequireOrganization();
-        return db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && s.BuyerId == organizationId));
+        // "Id IN (the buyer's sales)": the sales' buyer index finds the few, instead of a probe per lot of the whole table.
+        return db.Lots.Where(l => db.Sales.Where(s => s.BuyerId == organizationId).Select(s => s.LotId).Contains(l.Id));
     }
 
     /// <summary>Lots whose sale is open: any refurbisher may look at them to quote.</summary>

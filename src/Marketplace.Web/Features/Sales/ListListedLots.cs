@@ -55,9 +55,10 @@ public static class ListListedLots
             var watched = (await db.WatchesOf(user).Where(w => shown.Contains(w.LotId)).Select(w => w.LotId).ToListAsync(cancellationToken)).ToHashSet();
             var won = await WonAsync(query.WonPage, cancellationToken);
             var quoteNotice = rights.NoticeFor("quote");
-            var groups = db.ManifestGroups.Where(g => open.Any(l => l.Id == g.LotId));
-            var manufacturers = await groups.Where(g => g.Manufacturer != null).Select(g => g.Manufacturer!).Distinct().OrderBy(m => m).Take(200).ToListAsync(cancellationToken);
-            var models = await groups.Select(g => g.Model).Distinct().OrderBy(m => m).Take(500).ToListAsync(cancellationToken);
+            // Suggestions come from the device-model reference table (a few hundred rows), not from every listed lot's groups.
+            var known = await db.DeviceModels.AsNoTracking().Select(m => new { m.Manufacturer, m.Name }).ToListAsync(cancellationToken);
+            var manufacturers = known.Select(m => m.Manufacturer).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            var models = known.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
             var zipNotice = filter.Zip is { } zip && Domain.Market.UsGeography.StateOfZip(zip) is null
                 ? $"ZIP code {zip} is not one we can place in a state, so the distance filter was left out."
                 : null;
