@@ -12,12 +12,6 @@ public sealed class LotWatch
     public Guid LotId { get; init; }
     public DateTimeOffset WatchedAt { get; init; }
 
-    /// <summary>When the "closing soon" e-mail was queued; set once, so a second run of the job sends nothing.</summary>
+    /// <summary>When the "closing soon" e-mail was queued; set once (by a conditional update), so a second run of the job sends nothing.</summary>
     public DateTimeOffset? ClosingNoticeSentAt { get; private set; }
-
-    /// <summary>Whether the watcher is due the notice for a sale closing at <paramref name="closesAt"/>.</summary>
-    public bool IsDueClosingNotice(DateTimeOffset? closesAt, DateTimeOffset now) =>
-        ClosingNoticeSentAt is null && closesAt is { } closes && closes > now && closes <= now + ClosingNoticeAhead;
-
-    public void ClosingNoticeSent(DateTimeOffset now) => ClosingNoticeSentAt ??= now;
 }

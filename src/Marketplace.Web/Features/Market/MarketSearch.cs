@@ -92,9 +92,9 @@ public static class MarketSearch
             states = states is null ? UsGeography.Regions[region] : states.Intersect(UsGeography.Regions[region]);
         }
 
-        if (filter.Zip is { } zip)
+        // A ZIP code no state has is left out (the page says so) rather than matching nothing.
+        if (filter.Zip is { } zip && UsGeography.StatesWithin(zip, filter.Miles ?? 0) is { } near)
         {
-            var near = UsGeography.StatesWithin(zip, filter.Miles ?? 0) ?? [];
             states = states is null ? near : states.Intersect(near);
         }
 

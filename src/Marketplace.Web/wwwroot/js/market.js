@@ -40,6 +40,7 @@
             data: { labels: data.labels, datasets: [{ label: 'Devices', backgroundColor: '#1d4ed8', maxBarThickness: 40, data: data.devices }] },
             options: {
                 responsive: true,
+                animation: false,
                 plugins: { legend: { display: false } },
                 scales: { x: { title: { display: true, text: 'Years of updates left', color: '#374151' }, ticks: { color: '#374151' } },
                           y: { beginAtZero: true, ticks: { precision: 0, color: '#374151' } } }

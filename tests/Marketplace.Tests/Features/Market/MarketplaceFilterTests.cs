@@ -66,6 +66,7 @@ public sealed class MarketplaceFilterTests(MarketApp app) : IClassFixture<Market
     [InlineData("region=Northeast", "")]
     [InlineData("zip=97703&miles=100", "CR iPads|CR Chromebooks C")]
     [InlineData("zip=10001&miles=500", "")]
+    [InlineData("zip=00000&miles=500&state=OR", "CR iPads|CR Chromebooks C")]
     [InlineData("state=OR&mode=SealedBid&category=Tablet&min=100", "CR iPads")]
     public async Task Each_filter_narrows_the_open_lots_to_those_that_match_and_counts_them(string query, string expected)
     {
