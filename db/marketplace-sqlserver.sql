@@ -2723,3 +2723,160 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE TABLE [LotWatches] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [WatchedAt] datetimeoffset NOT NULL,
+        [ClosingNoticeSentAt] datetimeoffset NULL,
+        CONSTRAINT [PK_LotWatches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LotWatches_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_LotWatches_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_LotWatches_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE TABLE [ManifestGroups] (
+        [Id] bigint NOT NULL IDENTITY,
+        [LotId] uniqueidentifier NOT NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [Manufacturer] nvarchar(100) NULL,
+        [Model] nvarchar(200) NOT NULL,
+        [Grade] nvarchar(32) NOT NULL,
+        [AueDate] date NULL,
+        [Devices] int NOT NULL,
+        CONSTRAINT [PK_ManifestGroups] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ManifestGroups_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE TABLE [SavedSearches] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Query] nvarchar(1000) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SavedSearches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SavedSearches_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_SavedSearches_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE TABLE [SavedSearchMatches] (
+        [Id] uniqueidentifier NOT NULL,
+        [SavedSearchId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [NotifiedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SavedSearchMatches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SavedSearchMatches_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_SavedSearchMatches_SavedSearches_SavedSearchId] FOREIGN KEY ([SavedSearchId]) REFERENCES [SavedSearches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE INDEX [IX_LotWatches_LotId_ClosingNoticeSentAt] ON [LotWatches] ([LotId], [ClosingNoticeSentAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE INDEX [IX_LotWatches_OrganizationId] ON [LotWatches] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LotWatches_UserId_LotId] ON [LotWatches] ([UserId], [LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE INDEX [IX_ManifestGroups_LotId_Category_Grade] ON [ManifestGroups] ([LotId], [Category], [Grade]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE INDEX [IX_SavedSearches_OrganizationId] ON [SavedSearches] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE INDEX [IX_SavedSearches_UserId] ON [SavedSearches] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE INDEX [IX_SavedSearchMatches_LotId] ON [SavedSearchMatches] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedSearchMatches_SavedSearchId_LotId] ON [SavedSearchMatches] ([SavedSearchId], [LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    INSERT INTO [ManifestGroups] ([LotId],[Category],[Manufacturer],[Model],[Grade],[AueDate],[Devices]) SELECT [LotId],[Category],[Manufacturer],[Model],[Grade],[AueDate],COUNT(*) FROM [Devices] GROUP BY [LotId],[Category],[Manufacturer],[Model],[Grade],[AueDate]
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122624_Watchlists'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206122624_Watchlists', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -19,6 +19,7 @@ internal sealed class BenchmarkApp(string dataFolder) : WebApplicationFactory<Pr
         builder.UseSetting("App:DataFolder", dataFolder);
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL") ?? "Warning");
     }
 
     /// <summary>Sends a command or query through the app's real pipeline as <paramref name="user"/>, as a page would.</summary>

@@ -9,6 +9,7 @@ internal static class Benchmarks
         "import" => await ImportScenario.RunAsync(),
         "sanitize" => await SanitizeScenario.RunAsync(),
         "bids" => await BidsScenario.RunAsync(),
+        "market" => await MarketScenario.RunAsync(),
         BaselineServer.Argument => await BaselineServer.RunAsync(args[1..]),
         _ => Usage(),
     };
@@ -16,7 +17,7 @@ internal static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
-        Console.Error.WriteLine("scenarios: startup, import, sanitize, bids");
+        Console.Error.WriteLine("scenarios: startup, import, sanitize, bids, market");
         return 2;
     }
 }

@@ -29,6 +29,10 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<OrganizationDocumentFile> OrganizationDocumentFiles => Set<OrganizationDocumentFile>();
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<Device> Devices => Set<Device>();
+    public DbSet<ManifestGroup> ManifestGroups => Set<ManifestGroup>();
+    public DbSet<Domain.Market.LotWatch> LotWatches => Set<Domain.Market.LotWatch>();
+    public DbSet<Domain.Market.SavedSearch> SavedSearches => Set<Domain.Market.SavedSearch>();
+    public DbSet<Domain.Market.SavedSearchMatch> SavedSearchMatches => Set<Domain.Market.SavedSearchMatch>();
     public DbSet<Sale> Sales => Set<Sale>();
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<Bid> Bids => Set<Bid>();

@@ -21,22 +21,33 @@ public sealed class RecurringJobs(IServiceScopeFactory scopes)
     /// <summary>Hourly: an award is forfeited within the hour its payment deadline passes.</summary>
     public static readonly string PaymentDeadlinesSchedule = Cron.Hourly();
 
-    [AutomaticRetry(Attempts = 3)]
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task CheckDocumentExpiry(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckDocumentExpiry.Command(), cancellationToken);
-    }
+    public const string ClosingSoonNotices = "market-closing-soon";
+    public const string SavedSearchMatches = "market-saved-searches";
+
+    /// <summary>Every quarter hour: watchers hear 23¾–24 hours before a close, and saved searches within minutes of a listing.</summary>
+    public static readonly string MarketNoticesSchedule = "*/15 * * * *";
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task EnforcePaymentDeadlines(CancellationToken cancellationToken)
+    public Task CheckDocumentExpiry(CancellationToken cancellationToken) => SendAsync(new CheckDocumentExpiry.Command(), cancellationToken);
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task SendClosingSoonNotices(CancellationToken cancellationToken) => SendAsync(new Features.Market.SendClosingSoonNotices.Command(), cancellationToken);
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task SendSavedSearchMatches(CancellationToken cancellationToken) => SendAsync(new Features.Market.SendSavedSearchMatches.Command(), cancellationToken);
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task EnforcePaymentDeadlines(CancellationToken cancellationToken) => SendAsync(new Features.Sales.EnforcePaymentDeadlines.Command(), cancellationToken);
+
+    private async Task SendAsync<T>(ICommand<T> command, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Features.Sales.EnforcePaymentDeadlines.Command(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
     }
 }
 
@@ -48,6 +59,10 @@ internal sealed class RecurringJobSchedule(IRecurringJobManager jobs) : IHostedS
         jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.DocumentExpiry, job => job.CheckDocumentExpiry(CancellationToken.None), RecurringJobs.DocumentExpirySchedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.PaymentDeadlines, job => job.EnforcePaymentDeadlines(CancellationToken.None), RecurringJobs.PaymentDeadlinesSchedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.ClosingSoonNotices, job => job.SendClosingSoonNotices(CancellationToken.None), RecurringJobs.MarketNoticesSchedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.SavedSearchMatches, job => job.SendSavedSearchMatches(CancellationToken.None), RecurringJobs.MarketNoticesSchedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }

@@ -9,6 +9,9 @@ namespace Marketplace.Web.Domain.Fulfillment;
 /// </summary>
 public sealed class LotFulfillment : IVersioned
 {
+    /// <summary>The district's removal window: the buyer collects the lot within this many business days after paying.</summary>
+    public const int RemovalBusinessDays = 10;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid LotId { get; init; }
     public Guid DistrictId { get; init; }

@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Lots;
 
@@ -21,7 +22,8 @@ public sealed class ManifestChanges
 /// <summary>
 /// Inside the command's transaction, after its handler: flushes the handler's changes so the valuation
 /// queries see them, and stores each changed lot's new <see cref="Domain.Lots.ManifestSummary"/> — so the
-/// summary commits (or rolls back) with the change that caused it.
+/// summary commits (or rolls back) with the change that caused it. The lot's <see cref="Domain.Lots.ManifestGroup"/> rows
+/// (what the marketplace filters on) are replaced in the same transaction.
 /// </summary>
 public sealed class ManifestRevaluationBehavior<TMessage, TResponse>(MarketplaceDb db, ManifestChanges changes, ManifestValuation valuation)
     : IPipelineBehavior<TMessage, TResponse>
@@ -37,7 +39,10 @@ public sealed class ManifestRevaluationBehavior<TMessage, TResponse>(Marketplace
             foreach (var lotId in lots)
             {
                 var lot = await db.Lots.FindAsync([lotId], cancellationToken) ?? throw new Domain.NotFoundException("Lot");
-                lot.Revalue(await valuation.SummarizeAsync(lotId, cancellationToken));
+                var (summary, groups) = await valuation.SummarizeWithGroupsAsync(lotId, cancellationToken);
+                lot.Revalue(summary);
+                await db.ManifestGroups.Where(g => g.LotId == lotId).ExecuteDeleteAsync(cancellationToken);
+                db.ManifestGroups.AddRange(groups);
             }
         }
 

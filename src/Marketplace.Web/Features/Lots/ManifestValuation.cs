@@ -13,15 +13,19 @@ namespace Marketplace.Web.Features.Lots;
 /// </summary>
 public sealed class ManifestValuation(MarketplaceDb db, IClock clock)
 {
-    public async Task<ManifestSummary> SummarizeAsync(Guid lotId, CancellationToken cancellationToken)
+    public async Task<ManifestSummary> SummarizeAsync(Guid lotId, CancellationToken cancellationToken) =>
+        (await SummarizeWithGroupsAsync(lotId, cancellationToken)).Summary;
+
+    /// <summary>The summary and the lot's <see cref="ManifestGroup"/> rows, from the one grouping query over its devices.</summary>
+    public async Task<(ManifestSummary Summary, List<ManifestGroup> Groups)> SummarizeWithGroupsAsync(Guid lotId, CancellationToken cancellationToken)
     {
         var guide = await db.PriceGuides.AsNoTracking().SingleAsync(cancellationToken);
         var categoryPrices = await db.CategoryPrices.AsNoTracking().ToDictionaryAsync(c => c.Category, c => c.BasePrice, cancellationToken);
         var modelPrices = await db.DeviceModels.AsNoTracking().Where(m => m.BasePrice != null)
             .ToDictionaryAsync(m => m.NormalizedName, m => m.BasePrice!.Value, cancellationToken);
         var groups = await db.Devices.Where(d => d.LotId == lotId)
-            .GroupBy(d => new { d.Model, d.Category, d.Grade, d.Functional, d.AueDate, d.FundingSource })
-            .Select(g => new { g.Key.Model, g.Key.Category, g.Key.Grade, g.Key.Functional, g.Key.AueDate, g.Key.FundingSource, Count = g.Count() })
+            .GroupBy(d => new { d.Model, d.Manufacturer, d.Category, d.Grade, d.Functional, d.AueDate, d.FundingSource })
+            .Select(g => new { g.Key.Model, g.Key.Manufacturer, g.Key.Category, g.Key.Grade, g.Key.Functional, g.Key.AueDate, g.Key.FundingSource, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
         var today = clock.Today;
@@ -59,7 +63,15 @@ public sealed class ManifestValuation(MarketplaceDb db, IClock clock)
         }
 
         var estimate = guide.Range(total, priced, unpriced);
-        return new ManifestSummary
+        var manifestGroups = groups
+            .GroupBy(g => (g.Category, g.Manufacturer, g.Model, g.Grade, g.AueDate))
+            .Select(g => new ManifestGroup
+            {
+                LotId = lotId, Category = g.Key.Category, Manufacturer = g.Key.Manufacturer, Model = g.Key.Model, Grade = g.Key.Grade,
+                AueDate = g.Key.AueDate, Devices = g.Sum(x => x.Count),
+            })
+            .ToList();
+        return (new ManifestSummary
         {
             Devices = devices,
             DataBearingDevices = dataBearing,
@@ -74,7 +86,7 @@ public sealed class ManifestValuation(MarketplaceDb db, IClock clock)
             ChromebooksPastAue = pastAue,
             ERateRestrictedDevices = await db.Devices.Where(d => d.LotId == lotId).Where(Device.ERateRestrictedOn(today)).CountAsync(cancellationToken),
             ValuedAt = clock.Now,
-        };
+        }, manifestGroups);
     }
 
     /// <summary>The first E-rate-restricted serials of a lot (in serial order) and how many there are, for the district's warning and the submission check.</summary>

@@ -17,7 +17,8 @@ public sealed record BidForm(decimal Amount);
 public sealed class MarketController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await Sender.Send(new ListListedLots.Query(), Aborted));
+    public async Task<IActionResult> Index(int page = 1, int won = 1) =>
+        View(await Sender.Send(new ListListedLots.Query(MarketFilter.From(Request.Query), page, won), Aborted));
 
     [HttpGet("lots/{id:guid}")]
     public async Task<IActionResult> Lot(Guid id, [FromQuery] Lots.DeviceFilter filter) => View(await Sender.Send(new GetListedLot.Query(id, filter), Aborted));

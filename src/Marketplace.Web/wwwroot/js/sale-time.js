@@ -1,11 +1,13 @@
-// Sale times. The server's clock decides when bidding closes; this file only displays: <time data-local> in the
-// viewer's own time zone, and [data-countdown] ticking down to its datetime. Without JavaScript both read in UTC.
+// Sale times. The server's clock decides when bidding closes; this file only displays: <time data-local> (or
+// data-local-time) in the viewer's own time zone, and [data-countdown] ticking down to its datetime, saying "results
+// soon" at zero rather than anything final. Without JavaScript both read in UTC, as the server rendered them.
 // Forms listing a lot send the viewer's IANA time zone, so "closes at" is read as the district typed it.
 (function () {
-    const format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
-    document.querySelectorAll('time[data-local]').forEach(function (time) {
+    const format = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+    document.querySelectorAll('time[data-local], time[data-local-time]').forEach(function (time) {
         const at = new Date(time.getAttribute('datetime'));
         if (!isNaN(at)) {
+            time.title = time.textContent.trim();
             time.textContent = format.format(at);
         }
     });
@@ -15,14 +17,18 @@
     });
 
     const counters = Array.from(document.querySelectorAll('[data-countdown]'));
+    function pad(n) { return String(n).padStart(2, '0'); }
     function tick() {
         const now = Date.now();
         counters.forEach(function (counter) {
-            const left = Math.max(0, new Date(counter.dataset.countdown).getTime() - now);
-            const s = Math.floor(left / 1000);
-            const d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;
-            counter.textContent = left === 0 ? 'closing now: reload for the result'
-                : (d > 0 ? d + 'd ' : '') + (d > 0 || h > 0 ? h + 'h ' : '') + m + 'm ' + (d > 0 ? '' : sec + 's') + ' left';
+            const left = Math.floor((new Date(counter.dataset.countdown).getTime() - now) / 1000);
+            if (isNaN(left)) return;
+            if (left <= 0) {
+                counter.textContent = 'Closed; results soon';
+                return;
+            }
+            const d = Math.floor(left / 86400), h = Math.floor(left % 86400 / 3600), m = Math.floor(left % 3600 / 60), s = left % 60;
+            counter.textContent = 'Closes in ' + (d > 0 ? d + ' d ' + pad(h) + ' h ' + pad(m) + ' min' : h > 0 ? h + ' h ' + pad(m) + ' min ' + pad(s) + ' s' : m + ' min ' + pad(s) + ' s');
         });
     }
 

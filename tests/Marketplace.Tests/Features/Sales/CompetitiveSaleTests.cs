@@ -85,6 +85,14 @@ public sealed class CompetitiveSaleTests : IAsyncLifetime
         Assert.Contains("You are the leading bidder at $300.00", WebUtility.HtmlDecode(first));
         Assert.Contains("an earlier maximum is higher: the price is now $1,025.00", WebUtility.HtmlDecode(second));
         Assert.Contains("You are the leading bidder at $1,525.00", WebUtility.HtmlDecode(third));
+        // The outbid notice waits a minute for the bidding to settle, queued once; when it is due it tells the price then.
+        var saleId = (await SaleAsync(lotId)).Id;
+        var greenCycleId = await _factory.WithDbAsync(db => db.Organizations.Where(o => o.Name == "GreenCycle ITAD").Select(o => o.Id).SingleAsync());
+        var notices = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Type == typeof(NotifyOutbid.Command).FullName).ToListAsync());
+        var notice = Assert.Single(notices);
+        Assert.Contains(greenCycleId.ToString(), notice.Payload);
+        Assert.InRange(notice.DueAt - notice.CreatedAt, NotifyOutbid.Delay - TimeSpan.FromSeconds(1), NotifyOutbid.Delay + TimeSpan.FromSeconds(1));
+        Assert.True(await _factory.SendAsSystemAsync(new NotifyOutbid.Command(saleId, greenCycleId)));
         var outbid = await _factory.WaitForAsync(LotJourneys.Refurbisher, "You were outbid");
         Assert.Contains("The price is now $1,525.00", outbid.TextBody);
         var greenCyclePage = WebUtility.HtmlDecode(await greenCycle.GetPageAsync($"/market/lots/{lotId}"));

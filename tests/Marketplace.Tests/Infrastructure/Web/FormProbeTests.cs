@@ -24,7 +24,7 @@ public sealed class WalkedApp : LoggedMarketplaceFactory, IAsyncLifetime
     [
         ("anonymous", "", ["/", "/store", "/verify", "/account/login", "/signup", "/signup/check-email", "/account/confirm-email"]),
         ("district", LotJourneys.District, ["/lots", "/store"]),
-        ("refurbisher", LotJourneys.Refurbisher, ["/market", "/listings", "/listings/new", "/store"]),
+        ("refurbisher", LotJourneys.Refurbisher, ["/market", "/market?category=Chromebook&sort=closing", "/market/watchlist", "/market/searches", "/listings", "/listings/new", "/store"]),
         ("school", "school@demo.k12", ["/store", "/store/cart", "/store/checkout", "/store/orders"]),
         ("finance", LotJourneys.Finance, ["/finance", "/finance/invoices?status=", "/finance/payouts", "/finance/ledger"]),
         ("admin", "admin@demo.k12", ["/admin/organizations", "/admin/models", "/admin/emails", "/admin/outbox"]),
@@ -58,6 +58,8 @@ public sealed class WalkedApp : LoggedMarketplaceFactory, IAsyncLifetime
         await this.PayoutAsync(certified.Id);
         var listed = await this.SaveListedAsync();
         await this.SendAsAsync(LotJourneys.Refurbisher, new SubmitQuote.Command(listed.Id, 900m, "Pickup within two weeks."));
+        await this.SendAsAsync(LotJourneys.Refurbisher, new Marketplace.Web.Features.Market.WatchLot.Command(listed.Id));
+        await this.SendAsAsync(LotJourneys.Refurbisher, new Marketplace.Web.Features.Market.SaveSearch.Command("Probe search", "category=Chromebook&state=WA"));
         var draft = await this.SendAsAsync(LotJourneys.District, new CreateLot.Command("Probe draft", "Spare carts", "Maple Valley MS"));
         foreach (var serial in new[] { "PROBE-0001", "PROBE-0002" })
         {

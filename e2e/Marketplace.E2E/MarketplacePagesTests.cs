@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Marketplace.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.E2E;
+
+/// <summary>
+/// A refurbisher filters the marketplace from the keyboard, opens a lot's overview (model × grade counts, update-runway chart,
+/// the close in the browser's time zone), watches it and saves the search; each page is audited with axe-core.
+/// </summary>
+public sealed class MarketplacePagesTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    [Fact(Timeout = 240_000)]
+    public async Task A_refurbisher_filters_the_marketplace_watches_a_lot_and_saves_the_search()
+    {
+        fixture.RequireBrowser();
+        var checkpoints = new Checkpoints(output, "marketplace");
+        var title = $"Grade A Chromebooks {Guid.NewGuid().ToString("N")[..6]}";
+        await using var district = await UserSession.OpenAsync(fixture, checkpoints);
+        await using var refurbisher = await UserSession.OpenAsync(fixture, checkpoints);
+
+        await district.SignInAsync("district@demo.k12");
+        await district.ClickLinkAsync("New lot");
+        await district.FillAsync("Title", title);
+        await district.FillAsync("Pickup address", "Loading dock, 22225 SE 231st St, Maple Valley, WA 98038");
+        await district.ClickButtonAsync("Create lot");
+        await district.ExpectFlashAsync("Lot created");
+        foreach (var (serial, grade) in new[] { ("5CDMKT0001", "A"), ("5CDMKT0002", "A"), ("5CDMKT0003", "B") })
+        {
+            await district.FillAsync("Serial number", $"{serial}{title[^6..]}");
+            await district.FillAsync("Manufacturer", "Dell");
+            await district.FillAsync("Model", "Chromebook 3100 2-in-1");
+            await district.SelectAsync("Cosmetic grade", grade);
+            await district.ClickButtonAsync("Add device");
+            await district.ExpectFlashAsync("Added serial");
+        }
+
+        await district.ClickButtonAsync("Submit for quotes");
+        await Expect(district.Page.Locator("h1 + .text-muted .badge")).ToHaveTextAsync("Listed");
+
+        await refurbisher.SignInAsync("refurbisher@demo.k12");
+        await Expect(refurbisher.Page).ToHaveURLAsync(new Regex("/market$"));
+        await Expect(refurbisher.Page.GetByText(new Regex(@"Showing 1–\d+ of \d+"))).ToBeVisibleAsync();
+        await refurbisher.SelectAsync("Category", "Chromebook");
+        await refurbisher.SelectAsync("Cosmetic grade", "A");
+        await refurbisher.SelectAsync("District's state", "WA");
+        await refurbisher.FillAsync("Model", "3100");
+        await refurbisher.Page.GetByLabel("Model", new() { Exact = true }).PressAsync("Enter");
+        await Expect(refurbisher.Page).ToHaveURLAsync(new Regex(@"/market\?category=Chromebook&.*grade=A"));
+        var row = refurbisher.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
+        await Expect(row).ToHaveCountAsync(1);
+        await refurbisher.AuditAsync("market (filtered)");
+
+        await refurbisher.FillAsync("Save this search and get an e-mail when a new lot matches", "Grade A Dell Chromebooks in WA");
+        await refurbisher.ClickButtonAsync("Save search");
+        await refurbisher.ExpectFlashAsync("saved");
+        await Expect(refurbisher.Page.GetByRole(AriaRole.Link, new() { Name = "Grade A Dell Chromebooks in WA" })).ToBeVisibleAsync();
+        await refurbisher.AuditAsync("saved searches");
+
+        await refurbisher.Page.GetByRole(AriaRole.Link, new() { Name = "Grade A Dell Chromebooks in WA" }).ClickAsync();
+        await refurbisher.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = title }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(refurbisher.Page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await Expect(refurbisher.Page.Locator("#model-grade-counts")).ToContainTextAsync("Chromebook 3100 2-in-1");
+        await Expect(refurbisher.Page.Locator("#aue-chart")).ToBeVisibleAsync();
+        await Expect(refurbisher.Page.GetByText("Within 5 business days of the award")).ToBeVisibleAsync();
+        await refurbisher.AuditAsync("market lot overview");
+
+        await refurbisher.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Watch lot ") }).ClickAsync();
+        await refurbisher.ExpectFlashAsync("Added to your watchlist");
+        await refurbisher.Page.GotoAsync("/market/watchlist");
+        await Expect(refurbisher.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToHaveCountAsync(1);
+        await refurbisher.AuditAsync("watchlist");
+        checkpoints.AssertAccessible();
+    }
+}
