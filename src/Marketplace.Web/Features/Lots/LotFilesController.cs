@@ -26,6 +26,13 @@ public sealed class LotFilesController(ISender sender) : MarketplaceController(s
         return File(labels.Pdf, "application/pdf", labels.FileName);
     }
 
+    [HttpGet("sale-summary.pdf")]
+    public async Task<IActionResult> SaleSummary(Guid id)
+    {
+        var summary = await Sender.Send(new Sales.GetSaleSummary.Query(id), Aborted);
+        return File(summary.Pdf, "application/pdf", summary.FileName);
+    }
+
     [HttpGet("manifest.csv")]
     public Task<IActionResult> ManifestCsv(Guid id) => Manifest(id, ManifestFormat.Csv);
 

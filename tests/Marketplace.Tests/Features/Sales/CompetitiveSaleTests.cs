@@ -141,12 +141,31 @@ public sealed class CompetitiveSaleTests : IAsyncLifetime
             Assert.DoesNotContain("3,999.99", page);
         }
 
+        var early = await district.Http.GetAsync($"/lots/{lotId}/sale-summary.pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("The sale summary is ready once the sale has ended: offers stay sealed until then.", WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync()));
+
         await CloseTimeArrivesAsync(lotId);
         await _factory.SendAsSystemAsync(new CloseSale.Command((await SaleAsync(lotId)).Id));
         var afterClose = WebUtility.HtmlDecode(await district.GetPageAsync($"/lots/{lotId}"));
         Assert.Contains("$4,321.09", afterClose);
         Assert.Contains("$3,999.99", afterClose);
         Assert.Equal(4321.09m, (await SaleAsync(lotId)).HammerPrice);
+
+        // The board-ready summary, read back as the board member's PDF reader would.
+        var response = await district.Http.GetAsync($"/lots/{lotId}/sale-summary.pdf");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var pdf = Path.Combine(_factory.DataFolder, $"summary-{lotId}.pdf");
+        await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync());
+        var text = System.Text.RegularExpressions.Regex.Replace(await ExternalTool.RunAsync("/usr/bin/pdftotext", "-layout", pdf, "-"), @"\s+", " ");
+        Assert.Contains("Sale summary — lot", text);
+        Assert.Contains("Sold by Sealed bid (highest wins; amounts sealed until the close)", text);
+        Assert.Contains("Competing buyers 2", text);
+        Assert.Contains("Outcome Awarded", text);
+        Assert.Contains("Winner GreenCycle ITAD", text);
+        Assert.Contains("Price (hammer) $4,321.09", text);
+        Assert.Contains("Olympia Device Renewal $3,999.99", text);
+        Assert.Contains("GreenCycle ITAD $4,321.09", text);
     }
 
     [Fact]
