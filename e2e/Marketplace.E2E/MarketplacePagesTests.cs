@@ -36,7 +36,7 @@ public sealed class MarketplacePagesTests(BrowserFixture fixture, ITestOutputHel
             await district.ExpectFlashAsync("Added serial");
         }
 
-        await district.ClickButtonAsync("Submit for quotes");
+        await district.ClickButtonAsync("List for sale");
         await Expect(district.Page.Locator("h1 + .text-muted .badge")).ToHaveTextAsync("Listed");
 
         await refurbisher.SignInAsync("refurbisher@demo.k12");

@@ -12,16 +12,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Sales;
 
-/// <summary>A lot open for quotes as a refurbisher sees it: the device mix, the manifest and its own quote.</summary>
+/// <summary>A lot on the market as a refurbisher sees it: the manifest, its own quote and the sale by its mode (the overview has the device mix).</summary>
 public static class GetListedLot
 {
     [AllowedRoles(Roles.RefurbisherStaff)]
     public sealed record Query(Guid LotId, DeviceFilter? Filter = null) : IQuery<Result>;
 
-    public sealed record ModelMix(string Model, int Count, IReadOnlyDictionary<CosmeticGrade, int> Grades);
-
     /// <param name="QuoteNotice">Why the organization cannot quote on this lot (standing, documents, certification), shown instead of the form.</param>
-    public sealed record Result(LotSummary Lot, string? Description, string? PickupArea, IReadOnlyList<ModelMix> Mix, DevicePage Devices, QuoteRow? MyQuote, int QuoteCount,
+    public sealed record Result(LotSummary Lot, string? Description, string? PickupArea, DevicePage Devices, QuoteRow? MyQuote, int QuoteCount,
         bool HoldsDataBearingDevices, StandingNotice? QuoteNotice, SalePanel Sale);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IClock clock) : IQueryHandler<Query, Result>
@@ -38,18 +36,10 @@ public static class GetListedLot
             var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == lot.DistrictId, cancellationToken);
             summary.DistrictName = district.Name;
             var devices = await GetLotDevices.Handler.ReadAsync(db, mapper, lot.Id, lot.Manifest.Devices, query.Filter ?? new DeviceFilter(), false, cancellationToken);
-            var mix = (await db.Devices.Where(d => d.LotId == lot.Id)
-                    .GroupBy(d => new { d.Model, d.Grade })
-                    .Select(g => new { g.Key.Model, g.Key.Grade, Count = g.Count() })
-                    .ToListAsync(cancellationToken))
-                .GroupBy(x => x.Model)
-                .Select(g => new ModelMix(g.Key, g.Sum(x => x.Count), g.ToDictionary(x => x.Grade, x => x.Count)))
-                .OrderByDescending(m => m.Count)
-                .ToList();
             var mine = sale.Quotes.SingleOrDefault(q => q.RefurbisherId == organizationId && q.Status == QuoteStatus.Active);
             var myQuote = mine is null ? null : new QuoteRow(mine.Id, mine.RefurbisherId, "", null, mine.Amount, mine.Note, mine.SubmittedAt, mine.ValidUntil, mine.Status);
             var rights = await db.RightsOfAsync(user, clock, cancellationToken);
-            return new Result(summary, lot.Description, $"{district.City}, {district.State}", mix, devices, myQuote,
+            return new Result(summary, lot.Description, $"{district.City}, {district.State}", devices, myQuote,
                 sale.Quotes.Count(q => q.Status == QuoteStatus.Active), sale.HoldsDataBearingDevices,
                 sale.HoldsDataBearingDevices ? rights.DataBearingNoticeFor(Sale.OnThisLot(sale.BuyerAction)) : rights.NoticeFor(sale.BuyerAction),
                 await SalePanel.ReadAsync(db, sale, organizationId, isDistrict: false, clock.Now, clock.Today, cancellationToken));
