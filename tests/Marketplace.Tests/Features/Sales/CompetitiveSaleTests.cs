@@ -252,3 +252,133 @@ public sealed class CompetitiveSaleTests : IAsyncLifetime
         Assert.Empty((await SaleAsync(lotId)).Bids);
     }
 }
+
+/// <summary>The races real auction systems lose: each ends in exactly one outcome, a clear message for the loser, nothing half-written.</summary>
+public sealed class SaleRaceTests : IAsyncLifetime
+{
+    private readonly MarketplaceFactory _factory = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private async Task<Guid> ListedAsync(SaleTerms terms)
+    {
+        var batch = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var lotId = await _factory.SendAsAsync(LotJourneys.District, new CreateLot.Command($"Race lot {batch}", null, "Dock"));
+        await _factory.SendAsAsync(LotJourneys.District, new AddDevice.Command(lotId, $"RCE{batch}1", null, DeviceCategory.Chromebook, "Acer", "C733", CosmeticGrade.B, FunctionalStatus.Working));
+        await _factory.SendAsAsync(LotJourneys.District, new SubmitLot.Command(lotId, Terms: terms));
+        return lotId;
+    }
+
+    /// <summary>Runs every request at once; returns each one's exception, or null for success.</summary>
+    private static async Task<Exception?[]> AllAtOnceAsync(params Func<Task>[] requests)
+    {
+        using var start = new ManualResetEventSlim();
+        var tasks = requests.Select(r => Task.Run(async () =>
+        {
+            start.Wait();
+            try
+            {
+                await r();
+                return (Exception?)null;
+            }
+            catch (Exception e)
+            {
+                return e;
+            }
+        })).ToArray();
+        start.Set();
+        return await Task.WhenAll(tasks);
+    }
+
+    [Fact]
+    public async Task Forty_bids_at_the_same_moment_are_all_kept_and_the_price_is_the_rules_price()
+    {
+        var lotId = await ListedAsync(new SaleTerms(SaleMode.Auction, DateTimeOffset.UtcNow.AddDays(1), StartPrice: 100m, MinimumIncrement: 10m));
+        var (a, _) = await _factory.AddCertifiedRefurbisherAsync("Race Bidder A");
+        var (b, _) = await _factory.AddCertifiedRefurbisherAsync("Race Bidder B");
+        // Maxima far apart enough that each is valid whatever order they land in: A 1,000, 1,100, …; B 1,050, 1,150, …
+        var results = await AllAtOnceAsync([.. Enumerable.Range(0, 20).SelectMany(i => new Func<Task>[]
+        {
+            () => _factory.SendAsAsync(a, new PlaceBid.Command(lotId, 1_000m + i * 100m)),
+            () => _factory.SendAsAsync(b, new PlaceBid.Command(lotId, 1_050m + i * 100m)),
+        })]);
+
+        var sale = await _factory.WithDbAsync(db => db.Sales.AsNoTracking().Include(s => s.Bids).SingleAsync(s => s.LotId == lotId));
+        var accepted = results.Count(r => r is null);
+        Assert.All(results, r => Assert.True(r is null or Marketplace.Web.Domain.DomainException, r?.ToString()));
+        Assert.Equal(accepted, sale.Bids.Count);
+        Assert.Equal(accepted, sale.BidCount);
+        var maxima = sale.Bids.GroupBy(x => x.BidderId).Select(g => g.Max(x => x.Amount)).OrderDescending().ToList();
+        Assert.Equal(maxima[0], sale.LeaderMaximum);
+        Assert.InRange(sale.CurrentPrice!.Value, maxima[1], maxima[1] + 10m);
+    }
+
+    [Fact]
+    public async Task Buy_now_racing_a_bid_and_another_buy_now_ends_in_one_award_and_one_invoice()
+    {
+        var lotId = await ListedAsync(new SaleTerms(SaleMode.Auction, DateTimeOffset.UtcNow.AddDays(1), StartPrice: 100m, ReservePrice: 500m, BuyNowPrice: 900m));
+        var (a, _) = await _factory.AddCertifiedRefurbisherAsync("Race Buyer A");
+        var (b, _) = await _factory.AddCertifiedRefurbisherAsync("Race Buyer B");
+
+        var results = await AllAtOnceAsync(
+            () => _factory.SendAsAsync(a, new BuyNow.Command(lotId)),
+            () => _factory.SendAsAsync(b, new BuyNow.Command(lotId)),
+            () => _factory.SendAsAsync(LotJourneys.Refurbisher, new PlaceBid.Command(lotId, 600m)));
+
+        var sale = await _factory.WithDbAsync(db => db.Sales.AsNoTracking().SingleAsync(s => s.LotId == lotId));
+        var invoices = await _factory.WithDbAsync(db => db.Invoices.CountAsync(i => i.LotId == lotId));
+        var settlements = await _factory.WithDbAsync(db => db.LotSettlements.CountAsync(s => s.LotId == lotId));
+        Assert.All(results, r => Assert.True(r is null or Marketplace.Web.Domain.DomainException or Marketplace.Web.Domain.NotFoundException, r?.ToString()));
+        var buyNowWins = results.Take(2).Count(r => r is null);
+        if (buyNowWins == 1)
+        {
+            // A buy-now came first: the sale ended at once; the other buy-now and the bid were told it is over.
+            Assert.Equal((SaleStatus.Awarded, 900m, 1, 1), (sale.Status, sale.HammerPrice!.Value, invoices, settlements));
+            Assert.NotNull(results[2]);
+        }
+        else
+        {
+            // The bid came first and met the reserve, which ends buy-now: both buy-nows were refused, nothing was invoiced.
+            Assert.Equal(0, buyNowWins);
+            Assert.Null(results[2]);
+            Assert.All(results.Take(2), r => Assert.Equal("Buy now ended when a bid met the reserve.", r!.Message));
+            Assert.Equal((SaleStatus.Open, 0, 0), (sale.Status, invoices, settlements));
+        }
+    }
+
+    [Fact]
+    public async Task A_quote_accepted_twice_at_once_awards_once()
+    {
+        var lotId = await ListedAsync(SaleTerms.RequestForQuotes);
+        await _factory.SendAsAsync(LotJourneys.Refurbisher, new SubmitQuote.Command(lotId, 800m, null));
+        var quoteId = await _factory.WithDbAsync(db => db.Sales.Where(s => s.LotId == lotId).SelectMany(s => s.Quotes).Select(q => q.Id).SingleAsync());
+
+        var results = await AllAtOnceAsync(
+            () => _factory.SendAsAsync(LotJourneys.District, new AcceptQuote.Command(lotId, quoteId)),
+            () => _factory.SendAsAsync(LotJourneys.District, new AcceptQuote.Command(lotId, quoteId)));
+
+        Assert.Single(results, r => r is null);
+        Assert.Single(results, r => r is Marketplace.Web.Domain.DomainException { Message: "Only a listed lot can be awarded." });
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Invoices.CountAsync(i => i.LotId == lotId)));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.LedgerTransactions.CountAsync(t => t.LotId == lotId)));
+    }
+
+    [Fact]
+    public async Task The_close_running_twice_at_once_awards_once()
+    {
+        var lotId = await ListedAsync(new SaleTerms(SaleMode.SealedBid, DateTimeOffset.UtcNow.AddDays(1), StartPrice: 100m));
+        await _factory.SendAsAsync(LotJourneys.Refurbisher, new PlaceBid.Command(lotId, 700m));
+        await _factory.WithDbAsync(db => db.Sales.Where(s => s.LotId == lotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        var saleId = await _factory.WithDbAsync(db => db.Sales.Where(s => s.LotId == lotId).Select(s => s.Id).SingleAsync());
+
+        var results = await AllAtOnceAsync(
+            () => _factory.SendAsSystemAsync(new CloseSale.Command(saleId)),
+            () => _factory.SendAsSystemAsync(new CloseSale.Command(saleId)));
+
+        Assert.All(results, Assert.Null);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Invoices.CountAsync(i => i.LotId == lotId)));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.LotSettlements.CountAsync(s => s.LotId == lotId)));
+    }
+}
