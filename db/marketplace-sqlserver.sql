@@ -2880,3 +2880,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132647_QuotePricedPerDevice'
+)
+BEGIN
+    ALTER TABLE [Quotes] ADD [PerDevice] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132647_QuotePricedPerDevice'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206132647_QuotePricedPerDevice', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -136,7 +136,7 @@ public sealed partial class OrganizationJourneyTests(BrowserFixture fixture, ITe
         await owner.NavigateAsync("Lot marketplace");
         await Expect(owner.Page.GetByText("Your organization is not verified yet")).ToHaveCountAsync(0);
         await RowWith(owner.Page, lotTitle).GetByRole(AriaRole.Link, new() { Name = lotNumber }).ClickAsync();
-        await owner.FillAsync("Amount for the whole lot (USD)", "180");
+        await owner.FillAsync("Amount (USD)", "180");
         await owner.ClickButtonAsync("Submit quote");
         await owner.ExpectFlashAsync("Your quote of");
         await owner.AuditAsync("market lot (quoted by the new refurbisher)");

@@ -78,8 +78,8 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         await RowWith(refurbisher.Page, LotTitle).GetByRole(AriaRole.Link, new() { Name = lotNumber }).ClickAsync();
         await Expect(refurbisher.Page.GetByRole(AriaRole.Heading, new() { Name = LotTitle })).ToBeVisibleAsync();
         await refurbisher.AuditAsync("market lot");
-        await refurbisher.FillAsync("Amount for the whole lot (USD)", "450");
-        await refurbisher.FillAsync("Note to the district (optional)", "Pickup within 10 business days; R2v3 facility in Tacoma.");
+        await refurbisher.FillAsync("Amount (USD)", "450");
+        await refurbisher.FillAsync("Conditions and notes to the district (optional)", "Pickup within 10 business days; R2v3 facility in Tacoma.");
         await refurbisher.ClickButtonAsync("Submit quote");
         await refurbisher.ExpectFlashAsync("Your quote of");
         await refurbisher.AuditAsync("market lot (quoted)");

@@ -9,6 +9,9 @@ public sealed class Quote
     public Guid SaleId { get; init; }
     public Guid RefurbisherId { get; init; }
     public decimal Amount { get; internal set; }
+
+    /// <summary>Set when the refurbisher priced per device: <see cref="Amount"/> is this times the lot's device count at quoting.</summary>
+    public decimal? PerDevice { get; internal set; }
     public string? Note { get; internal set; }
     public DateTimeOffset SubmittedAt { get; internal set; }
     public DateTimeOffset ValidUntil { get; internal set; }

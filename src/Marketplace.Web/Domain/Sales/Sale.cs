@@ -160,10 +160,28 @@ public sealed class Sale : IVersioned
 
     public bool IsPastClose(DateTimeOffset now) => ClosesAt is { } closes && now >= closes;
 
-    /// <summary>Submits or replaces the refurbisher's quote: one active quote per buyer.</summary>
-    /// <param name="refurbisher">What the quoting organization may do today: a verified refurbisher, certified if the lot holds student data.</param>
-    public Quote SubmitQuote(OrganizationRights refurbisher, decimal amount, string? note, DateTimeOffset now)
+    /// <summary>The longest a quote may stay open.</summary>
+    public const int MaxQuoteValidityDays = 90;
+
+    /// <summary>Submits or replaces the refurbisher's quote for the whole lot, valid for the default 30 days.</summary>
+    public Quote SubmitQuote(OrganizationRights refurbisher, decimal amount, string? note, DateTimeOffset now) =>
+        SubmitQuote(refurbisher, amount, note, now, DefaultQuoteValidityDays);
+
+    /// <summary>A quote priced per device: the whole-lot amount is the price times the lot's devices, both kept.</summary>
+    public Quote SubmitQuotePerDevice(OrganizationRights refurbisher, decimal perDevice, int devices, string? note, DateTimeOffset now, int validDays = DefaultQuoteValidityDays)
     {
+        Require(perDevice > 0, "A per-device quote must be more than $0.00 a device.");
+        Require(devices > 0, "This lot has no devices to price.");
+        var quote = SubmitQuote(refurbisher, decimal.Round(perDevice, 2) * devices, note, now, validDays);
+        quote.PerDevice = decimal.Round(perDevice, 2);
+        return quote;
+    }
+
+    /// <summary>Submits or replaces the refurbisher's quote: one active quote per buyer, open for the days it names.</summary>
+    /// <param name="refurbisher">What the quoting organization may do today: a verified refurbisher, certified if the lot holds student data.</param>
+    public Quote SubmitQuote(OrganizationRights refurbisher, decimal amount, string? note, DateTimeOffset now, int validDays)
+    {
+        Require(validDays is >= 1 and <= MaxQuoteValidityDays, $"A quote is valid for 1 to {MaxQuoteValidityDays} days.");
         Require(Status == SaleStatus.Open, "Quotes are only accepted while the lot is listed.");
         Require(Mode == SaleMode.RequestForQuotes, $"This lot is sold by {Mode.Words().ToLowerInvariant()}, not by quotes.");
         RequireBuyer(refurbisher, "quote");
@@ -177,9 +195,10 @@ public sealed class Sale : IVersioned
         }
 
         quote.Amount = decimal.Round(amount, 2);
+        quote.PerDevice = null;
         quote.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         quote.SubmittedAt = now;
-        quote.ValidUntil = now.AddDays(DefaultQuoteValidityDays);
+        quote.ValidUntil = now.AddDays(validDays);
         quote.Status = QuoteStatus.Active;
         return quote;
     }
@@ -338,6 +357,16 @@ public sealed class Sale : IVersioned
 
         Award(quote.RefurbisherId, quote.Amount, fees, now);
         AwardedQuoteId = quote.Id;
+        return quote;
+    }
+
+    /// <summary>The refurbisher takes its open quote back before the district accepts it.</summary>
+    public Quote WithdrawQuote(Guid refurbisherId)
+    {
+        Require(AcceptsQuotes, "The sale is over: the quote can no longer be withdrawn.");
+        var quote = _quotes.SingleOrDefault(q => q.RefurbisherId == refurbisherId && q.Status == QuoteStatus.Active)
+                    ?? throw new DomainException("Your organization has no open quote on this lot.");
+        quote.Status = QuoteStatus.Withdrawn;
         return quote;
     }
 

@@ -36,7 +36,12 @@ public static class GetLotDetails
             var quotes = sale?.Quotes.Where(q => isDistrict || q.RefurbisherId == organizationId).ToList() ?? [];
             var partyIds = quotes.Select(q => q.RefurbisherId).Append(lot.DistrictId).Concat(sale?.BuyerId is { } b ? [b] : []).Distinct().ToList();
             var parties = await db.Organizations.AsNoTracking().Where(o => partyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
-            var certifications = await db.CurrentCertificationsOfAsync(quotes.Select(q => q.RefurbisherId).ToList(), clock.Today, cancellationToken);
+            var quoters = quotes.Select(q => q.RefurbisherId).Distinct().ToList();
+            var certifications = await db.CurrentCertificationsOfAsync(quoters, clock.Today, cancellationToken);
+            var forfeits = isDistrict && quoters.Count > 0
+                ? await db.Forfeits.AsNoTracking().Where(f => quoters.Contains(f.BuyerId)).GroupBy(f => f.BuyerId).Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken)
+                : [];
 
             var (restrictedCount, restricted) = progress.CanEditManifest && lot.Manifest.ERateRestrictedDevices > 0
                 ? await valuation.ERateRestrictedAsync(lot.Id, RestrictedSerialsShown, cancellationToken)
@@ -66,7 +71,11 @@ public static class GetLotDetails
                     var certification = certifications.GetValueOrDefault(q.RefurbisherId) is { } c
                         ? $"{c.Kind.Words()}{(c.ExpiresOn is { } until ? $" until {until:MMM yyyy}" : "")}"
                         : null;
-                    return new QuoteRow(q.Id, q.RefurbisherId, org?.Name ?? "Unknown", certification, q.Amount, q.Note, q.SubmittedAt, q.ValidUntil, q.Status);
+                    return new QuoteRow(q.Id, q.RefurbisherId, org?.Name ?? "Unknown", certification, q.Amount, q.Note, q.SubmittedAt, q.ValidUntil, q.Status)
+                    {
+                        Forfeits = forfeits.GetValueOrDefault(q.RefurbisherId),
+                        PerDevice = q.PerDevice,
+                    };
                 }).ToList(),
                 Terms = sale?.Terms,
                 Fulfillment = fulfillment is null ? null : mapper.Map<FulfillmentView>(fulfillment),

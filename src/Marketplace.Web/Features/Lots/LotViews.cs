@@ -48,7 +48,14 @@ public sealed class DeviceRow
 public sealed record SanitizationView(Guid DeviceId, SanitizationMethod Method, string Tool, string Technician, DateTimeOffset RecordedAt);
 
 public sealed record QuoteRow(Guid Id, Guid RefurbisherId, string Refurbisher, string? Certification, decimal Amount, string? Note,
-    DateTimeOffset SubmittedAt, DateTimeOffset ValidUntil, QuoteStatus Status);
+    DateTimeOffset SubmittedAt, DateTimeOffset ValidUntil, QuoteStatus Status)
+{
+    /// <summary>Awards the quoting organization let lapse unpaid, anywhere on the marketplace: what districts weigh when comparing.</summary>
+    public int Forfeits { get; init; }
+
+    /// <summary>The per-device price, when the quote was priced that way.</summary>
+    public decimal? PerDevice { get; init; }
+}
 
 public sealed record FulfillmentView(int DeviceCount, int SanitizedCount, DateOnly? PickupDate, string? PickupWindow, string? PickupContact,
     DateTimeOffset? PickedUpAt, DateTimeOffset? ReceivedAt, DateTimeOffset? CertifiedAt)

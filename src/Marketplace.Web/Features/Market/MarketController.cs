@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Features.Market;
 
-public sealed record QuoteForm(decimal Amount, string? Note);
+public sealed record QuoteForm(decimal Amount, string? Note, bool PerDevice = false, int ValidDays = Domain.Sales.Sale.DefaultQuoteValidityDays);
 
 public sealed record BidForm(decimal Amount);
 
@@ -26,8 +26,16 @@ public sealed class MarketController(ISender sender) : MarketplaceController(sen
     [HttpPost("lots/{id:guid}/quote")]
     public async Task<IActionResult> Quote(Guid id, QuoteForm form)
     {
-        await Sender.Send(new SubmitQuote.Command(id, form.Amount, form.Note), Aborted);
-        Success($"Your quote of {form.Amount:C} was sent to the district. It is valid for {Domain.Sales.Sale.DefaultQuoteValidityDays} days.");
+        await Sender.Send(new SubmitQuote.Command(id, form.Amount, form.Note, form.PerDevice, form.ValidDays), Aborted);
+        Success($"Your quote of {form.Amount:C}{(form.PerDevice ? " a device" : "")} was sent to the district. It is valid for {form.ValidDays} days.");
+        return RedirectToAction(nameof(Lot), new { id });
+    }
+
+    [HttpPost("lots/{id:guid}/quote/withdraw")]
+    public async Task<IActionResult> WithdrawQuote(Guid id)
+    {
+        await Sender.Send(new Sales.WithdrawQuote.Command(id), Aborted);
+        Success("Your quote was withdrawn; the district is told. You may quote again while the lot is listed.");
         return RedirectToAction(nameof(Lot), new { id });
     }
 

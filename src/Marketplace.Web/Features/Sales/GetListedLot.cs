@@ -37,7 +37,7 @@ public static class GetListedLot
             summary.DistrictName = district.Name;
             var devices = await GetLotDevices.Handler.ReadAsync(db, mapper, lot.Id, lot.Manifest.Devices, query.Filter ?? new DeviceFilter(), false, cancellationToken);
             var mine = sale.Quotes.SingleOrDefault(q => q.RefurbisherId == organizationId && q.Status == QuoteStatus.Active);
-            var myQuote = mine is null ? null : new QuoteRow(mine.Id, mine.RefurbisherId, "", null, mine.Amount, mine.Note, mine.SubmittedAt, mine.ValidUntil, mine.Status);
+            var myQuote = mine is null ? null : new QuoteRow(mine.Id, mine.RefurbisherId, "", null, mine.Amount, mine.Note, mine.SubmittedAt, mine.ValidUntil, mine.Status) { PerDevice = mine.PerDevice };
             var rights = await db.RightsOfAsync(user, clock, cancellationToken);
             return new Result(summary, lot.Description, $"{district.City}, {district.State}", devices, myQuote,
                 sale.Quotes.Count(q => q.Status == QuoteStatus.Active), sale.HoldsDataBearingDevices,

@@ -332,6 +332,8 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Post(CallersOwn, "/market/searches/{id:guid}/delete", "a saved search that does not exist", _ => new { id = UnknownDeviceModel }, _ => null,
             new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
 
+        Post(AnotherTenant, "/market/lots/{id:guid}/quote/withdraw", "Maple Valley's awarded lot (quotes closed)", r => new { id = r.AwardedLot }, _ => null,
+            new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/market/lots/{id:guid}/bid", "Maple Valley's awarded lot (bidding closed)", r => new { id = r.AwardedLot }, _ => new { Amount = "2500" },
             new(SignIn,       Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/market/lots/{id:guid}/buy-now", "Maple Valley's awarded lot (sold; its buyer is told so)", r => new { id = r.AwardedLot }, _ => null,

@@ -235,6 +235,44 @@ public sealed class CompetitiveSaleTests : IAsyncLifetime
         var sale = await SaleAsync(lotId);
         Assert.Equal((SaleStatus.Awarded, rivalId, 1_700m), (sale.Status, sale.BuyerId!.Value, sale.HammerPrice!.Value));
         Assert.Equal(2, await _factory.WithDbAsync(db => db.Invoices.CountAsync(i => i.LotId == lotId)));
+
+        // The forfeit stays on GreenCycle's record: the next district comparing its quote sees it.
+        var next = await ListedAsync(SaleTerms.RequestForQuotes);
+        await _factory.SendAsAsync(LotJourneys.Refurbisher, new SubmitQuote.Command(next, 900m, null));
+        var comparison = WebUtility.HtmlDecode(await district.GetPageAsync($"/lots/{next}"));
+        Assert.Matches("GreenCycle ITAD[^<]*</td>\\s*<td>R2v3[^<]*</td>\\s*<td class=\"text-end\" data-testid=\"quote-forfeits\">1</td>", comparison);
+    }
+
+    [Fact]
+    public async Task A_quote_priced_per_device_with_its_own_validity_is_compared_per_device_and_a_withdrawn_quote_cannot_be_accepted()
+    {
+        var lotId = await ListedAsync(SaleTerms.RequestForQuotes);
+        var greenCycle = await BrowserClient.SignInAsync(_factory, LotJourneys.Refurbisher);
+
+        var quoted = WebUtility.HtmlDecode(await greenCycle.SubmitAsync($"/market/lots/{lotId}", $"/market/lots/{lotId}/quote",
+            new() { ["PerDevice"] = "true", ["Amount"] = "62.50", ["ValidDays"] = "15", ["Note"] = "Subject to chargers being included." }));
+        var quote = await _factory.WithDbAsync(db => db.Sales.Where(s => s.LotId == lotId).SelectMany(s => s.Quotes).AsNoTracking().SingleAsync());
+
+        Assert.Contains("You quoted <strong>$125.00</strong> ($62.50 a device)", quoted);
+        Assert.Equal((125m, 62.50m), (quote.Amount, quote.PerDevice!.Value));
+        Assert.Equal(quote.SubmittedAt.AddDays(15), quote.ValidUntil);
+        var district = await BrowserClient.SignInAsync(_factory, LotJourneys.District);
+        var comparison = WebUtility.HtmlDecode(await district.GetPageAsync($"/lots/{lotId}"));
+        Assert.Contains("Subject to chargers being included.", comparison);
+        Assert.Contains("$62.50", comparison);
+
+        await greenCycle.SubmitAsync($"/market/lots/{lotId}", $"/market/lots/{lotId}/quote/withdraw", []);
+        await _factory.WaitForAsync(LotJourneys.District, "was withdrawn");
+        var refused = Assert.Throws<Marketplace.Web.Domain.DomainException>(() =>
+            _factory.SendAsAsync(LotJourneys.District, new AcceptQuote.Command(lotId, quote.Id)).GetAwaiter().GetResult());
+        Assert.Equal("This quote has expired or was withdrawn.", refused.Message);
+
+        // Quoting again is allowed; the district turns it down with a reason the refurbisher reads.
+        await _factory.SendAsAsync(LotJourneys.Refurbisher, new SubmitQuote.Command(lotId, 100m, null));
+        var again = await _factory.WithDbAsync(db => db.Sales.Where(s => s.LotId == lotId).SelectMany(s => s.Quotes).Where(q => q.Status == QuoteStatus.Active).Select(q => q.Id).SingleAsync());
+        await district.SubmitAsync($"/lots/{lotId}", $"/lots/{lotId}/quotes/{again}/decline", new() { ["reason"] = "Below what the board approved." });
+        var declined = await _factory.WaitForAsync(LotJourneys.Refurbisher, "was declined");
+        Assert.Contains("Below what the board approved.", declined.TextBody);
     }
 
     [Fact]

@@ -1627,6 +1627,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<decimal?>("PerDevice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<Guid>("RefurbisherId")
                         .HasColumnType("uniqueidentifier");
 

@@ -1620,6 +1620,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PerDevice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RefurbisherId")
                         .HasColumnType("TEXT");
 
