@@ -30,7 +30,14 @@ public sealed class LotFilesController(ISender sender) : MarketplaceController(s
     public async Task<IActionResult> SaleSummary(Guid id)
     {
         var summary = await Sender.Send(new Sales.GetSaleSummary.Query(id), Aborted);
-        return File(summary.Pdf, "application/pdf", summary.FileName);
+        return File(summary.Content, summary.ContentType, summary.FileName);
+    }
+
+    [HttpGet("sale-offers.csv")]
+    public async Task<IActionResult> SaleOffers(Guid id)
+    {
+        var offers = await Sender.Send(new Sales.GetSaleSummary.Query(id, Sales.GetSaleSummary.Format.Csv), Aborted);
+        return File(offers.Content, offers.ContentType, offers.FileName);
     }
 
     [HttpGet("manifest.csv")]

@@ -1,19 +1,24 @@
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Features.Lots;
+using System.Globalization;
 using Marketplace.Web.Infrastructure.Documents;
+using Marketplace.Web.Infrastructure.Spreadsheets;
 
 namespace Marketplace.Web.Features.Sales;
 
 /// <summary>
 /// The district's board-ready summary of a sale that has ended (awarded, unsold or forfeited): mode, buyers, every offer,
-/// the winner and the price against the estimate, as a PDF. Not before the close: sealed amounts stay sealed until then.
+/// the winner and the price against the estimate, as a PDF; or every offer as CSV for the business office's own records.
+/// Not before the close: sealed amounts stay sealed until then.
 /// </summary>
 public static class GetSaleSummary
 {
-    [AllowedRoles(Roles.DistrictStaff)]
-    public sealed record Query(Guid LotId) : IQuery<Result>;
+    public enum Format { Pdf, Csv }
 
-    public sealed record Result(byte[] Pdf, string FileName);
+    [AllowedRoles(Roles.DistrictStaff)]
+    public sealed record Query(Guid LotId, Format As = Format.Pdf) : IQuery<Result>;
+
+    public sealed record Result(byte[] Content, string FileName, string ContentType);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : IQueryHandler<Query, Result>
     {
@@ -57,7 +62,14 @@ public static class GetSaleSummary
                 estimate.Low, estimate.High, bids.Select(x => x.BidderId).Concat(quotes.Select(q => q.RefurbisherId)).Distinct().Count(),
                 offers.OrderBy(o => o.At).ToList(), sale.BuyerId is { } buyer ? names[buyer] : null, terms?.HammerPrice, terms?.BuyerPremium, terms?.DistrictProceeds,
                 outcome, sale.Forfeits.Select(f => names[f.BuyerId]).ToList(), clock.Now);
-            return new Result(SaleSummaryDocument.Render(content), $"sale-summary-{lot.Number}.pdf");
+            if (query.As == Format.Csv)
+            {
+                var rows = content.Offers.Select(o => (IReadOnlyList<string?>)[o.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), o.Bidder,
+                    o.Amount.ToString("0.00", CultureInfo.InvariantCulture), o.Note]);
+                return new Result(SpreadsheetCsv.Write(["When (UTC)", "Buyer", "Amount (USD)", "Note"], rows), $"sale-offers-{lot.Number}.csv", "text/csv");
+            }
+
+            return new Result(SaleSummaryDocument.Render(content), $"sale-summary-{lot.Number}.pdf", "application/pdf");
         }
 
         private static string ModeName(SaleMode mode) => mode switch

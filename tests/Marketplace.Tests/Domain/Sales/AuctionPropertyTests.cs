@@ -109,7 +109,7 @@ public sealed class AuctionPropertyTests
             var maxima = accepted.GroupBy(a => a.Step.Bidder).Select(g => g.Max(a => a.Step.Maximum)).OrderDescending().ToList();
             var highest = maxima[0];
             var bound = maxima.Count == 1 ? c.Start : Math.Min(highest, maxima[1] + BidIncrements.At(maxima[1], c.Increment));
-            var price = ExpectedPrice(accepted.Select(a => (a.Step.Bidder, a.Step.Maximum)).ToList(), c.Start, c.Increment);
+            var price = AuctionRules.ExpectedPrice(accepted.Select(a => (a.Step.Bidder, a.Step.Maximum)).ToList(), c.Start, c.Increment);
             if (c.Reserve is { } reserve && highest >= reserve)
             {
                 price = Math.Max(price, reserve);
@@ -118,31 +118,6 @@ public sealed class AuctionPropertyTests
 
             return sale.CurrentPrice == price && sale.CurrentPrice <= bound && sale.CurrentPrice <= highest && (maxima.Count == 1 || sale.CurrentPrice >= Math.Min(maxima[1], highest));
         }).Check(Runs);
-    }
-
-    /// <summary>
-    /// The price by the rules alone, from the accepted bids in order: the second-highest bidder's maximum plus one increment,
-    /// capped by the maximum the winner held when that challenge was decided (a leader raising its own maximum never
-    /// raises the price).
-    /// </summary>
-    private static decimal ExpectedPrice(IReadOnlyList<(int Bidder, decimal Amount)> accepted, decimal start, decimal? increment)
-    {
-        var top = accepted.Max(b => b.Amount);
-        var winner = accepted.First(b => b.Amount == top).Bidder;
-        // The highest maximum of any other bidder, and the first bid that reached it: the price was decided there, or when
-        // the winner first passed it; every later bid by another is below the price by then, every later one by the winner
-        // only raises its own maximum.
-        var others = accepted.Select((b, i) => (b, i)).Where(x => x.b.Bidder != winner).ToList();
-        if (others.Count == 0)
-        {
-            return start;
-        }
-
-        var second = others.Max(x => x.b.Amount);
-        var at = others.First(x => x.b.Amount == second).i;
-        var before = accepted.Take(at).Where(b => b.Bidder == winner).Select(b => b.Amount).DefaultIfEmpty(0m).Max();
-        var cap = before >= second ? before : accepted.Skip(at).First(b => b.Bidder == winner && b.Amount > second).Amount;
-        return Math.Min(cap, second + BidIncrements.At(second, increment));
     }
 
     [Fact]

@@ -166,6 +166,13 @@ public sealed class CompetitiveSaleTests : IAsyncLifetime
         Assert.Contains("Price (hammer) $4,321.09", text);
         Assert.Contains("Olympia Device Renewal $3,999.99", text);
         Assert.Contains("GreenCycle ITAD $4,321.09", text);
+
+        var csv = await district.Http.GetStringAsync($"/lots/{lotId}/sale-offers.csv");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("\"When (UTC)\",\"Buyer\",\"Amount (USD)\",\"Note\"", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.Contains(",\"GreenCycle ITAD\",\"4321.09\",", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",\"Olympia Device Renewal\",\"3999.99\",", StringComparison.Ordinal));
     }
 
     [Fact]
