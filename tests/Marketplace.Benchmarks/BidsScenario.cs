@@ -99,9 +99,10 @@ internal static class BidsScenario
                 price = shown;
             }
 
-            // Even bids are proxy maxima above the price; odd ones the plain next increment over the price shown.
+            // Even bids are proxy maxima well above the price shown (up to 50 increments: the price moves while the page is
+            // read); odd ones the plain next increment over it, which a busy auction often passes before they arrive.
             var next = price + BidIncrements.At(price, null);
-            var amount = index % 2 == 0 ? next + random.Next(1, 40) : next;
+            var amount = index % 2 == 0 ? next + BidIncrements.At(price, null) * random.Next(1, 50) + random.Next(0, 5) : next;
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -114,14 +115,21 @@ internal static class BidsScenario
             }
             catch (DomainException)
             {
-                Interlocked.Increment(ref refused); // another bid raised the price first: the page shows the new one
-                lock (gate)
-                {
-                    shown = Math.Max(shown, next);
-                }
+                Interlocked.Increment(ref refused);
             }
 
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (accepted.Count == 0 || index % 2 == 1)
+            {
+                // The refusal (or the plain bid's answer) sends the bidder back to the lot page, which shows the price now.
+                await using var scope = app.Services.CreateAsyncScope();
+                var now = await scope.ServiceProvider.GetRequiredService<MarketplaceDb>().Sales.AsNoTracking().Where(s => s.LotId == lotId)
+                    .Select(s => s.CurrentPrice).SingleAsync() ?? price;
+                lock (gate)
+                {
+                    shown = Math.Max(shown, now);
+                }
+            }
         }
 
         var clock = Stopwatch.StartNew();

@@ -140,7 +140,7 @@ public sealed partial class InboxBehaviorTests : IAsyncLifetime
         await using var scope = _app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MarketplaceDb>();
-        var transaction = new TransactionBehavior<TCommand, TResponse>(db, services.GetRequiredService<OutboxScope>(), services.GetRequiredService<IClock>(), services.GetRequiredService<OutboxSignal>());
+        var transaction = new TransactionBehavior<TCommand, TResponse>(db, services.GetRequiredService<OutboxScope>(), services.GetRequiredService<IClock>(), services.GetRequiredService<OutboxSignal>(), services.GetRequiredService<SqliteWriteGate>());
         var inbox = new InboxBehavior<TCommand, TResponse>(db, services.GetRequiredService<IClock>(), NullLogger<InboxBehavior<TCommand, TResponse>>.Instance);
         return await transaction.Handle(command, (m, ct) => inbox.Handle(m, async (c, _) => await handler(db, c), ct), CancellationToken.None);
     }

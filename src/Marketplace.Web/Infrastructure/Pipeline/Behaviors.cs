@@ -131,7 +131,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 /// saved in the same transaction, and a command run by an outbox job marks its row done in it too.
 /// Queries pass straight through.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, OutboxScope outboxScope, IClock clock, OutboxSignal signal)
+public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, OutboxScope outboxScope, IClock clock, OutboxSignal signal, SqliteWriteGate writeGate)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -142,6 +142,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, O
             return await next(message, cancellationToken);
         }
 
+        using var turn = db.Database.IsSqlite() ? await writeGate.EnterAsync(cancellationToken) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -194,5 +195,35 @@ public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, O
         }
 
         outboxScope.HoldsCompletion = true;
+    }
+}
+
+/// <summary>
+/// SQLite lets one connection write at a time, and a command's transaction takes the write lock when it begins. Left to
+/// SQLite, commands racing for it sleep and poll (its busy handler), which under load makes some wait far longer than
+/// the writes ahead of them took. Commands of this process therefore queue here first, in arrival order, and each meets
+/// an idle database. A command that has waited <see cref="Patience"/> goes on to SQLite's own locking rather than wait
+/// forever (work outside commands, such as Hangfire's storage or another process, never queues here).
+/// </summary>
+public sealed class SqliteWriteGate
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
+        await _gate.WaitAsync(Patience, cancellationToken) ? new Turn(_gate) : null;
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 }

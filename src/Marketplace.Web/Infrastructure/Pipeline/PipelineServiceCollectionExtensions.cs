@@ -43,6 +43,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxScope>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<SqliteWriteGate>();
         return services;
     }
 }

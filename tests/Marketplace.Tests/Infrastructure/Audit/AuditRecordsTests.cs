@@ -146,7 +146,7 @@ public sealed class AuditRecordsTests(AuditApp app) : IClassFixture<AuditApp>
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MarketplaceDb>();
-        var transaction = new TransactionBehavior<TCommand, Unit>(db, services.GetRequiredService<OutboxScope>(), services.GetRequiredService<IClock>(), services.GetRequiredService<OutboxSignal>());
+        var transaction = new TransactionBehavior<TCommand, Unit>(db, services.GetRequiredService<OutboxScope>(), services.GetRequiredService<IClock>(), services.GetRequiredService<OutboxSignal>(), services.GetRequiredService<SqliteWriteGate>());
         var audit = new AuditBehavior<TCommand, Unit>(db, services.GetRequiredService<AuditTrail>());
         await transaction.Handle(command, (c, ct) => audit.Handle(c, async (_, _) =>
         {

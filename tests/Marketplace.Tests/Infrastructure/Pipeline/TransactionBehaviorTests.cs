@@ -54,7 +54,7 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
             var db = services.GetRequiredService<MarketplaceDb>();
             var outbox = services.GetRequiredService<Outbox>();
             var district = await db.Organizations.SingleAsync(o => o.Name == DemoLots.District);
-            var behavior = new TransactionBehavior<CreateLot.Command, Guid>(db, services.GetRequiredService<OutboxScope>(), services.GetRequiredService<IClock>(), services.GetRequiredService<OutboxSignal>());
+            var behavior = new TransactionBehavior<CreateLot.Command, Guid>(db, services.GetRequiredService<OutboxScope>(), services.GetRequiredService<IClock>(), services.GetRequiredService<OutboxSignal>(), services.GetRequiredService<SqliteWriteGate>());
 
             await Assert.ThrowsAsync<DomainException>(async () => await behavior.Handle(new CreateLot.Command(title, null, null), async (_, ct) =>
             {
