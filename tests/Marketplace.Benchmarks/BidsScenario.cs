@@ -218,45 +218,15 @@ internal static class BidsScenario
     /// <summary>Fifty verified refurbishers, each with a W-9 and a current R2v3 certificate on file, and a buyer who signs in.</summary>
     private static async Task<List<(Guid Id, ClaimsPrincipal User)>> BiddersAsync(BenchmarkApp app)
     {
-        var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var pdf = "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
         var result = new List<(Guid, ClaimsPrincipal)>();
         for (var i = 0; i < Bidders; i++)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
-            var organization = Organization.Apply(new OrganizationApplication(OrganizationKind.Refurbisher, $"Bench Bidder {i:D2} LLC", "1 Main St", "Tacoma", "WA", "98409",
-                "253-555-0100", $"27-{3_100_000 + i:D7}", null, PrivateSchool: false), now.AddMonths(-1));
-            var documents = new List<OrganizationDocument>
-            {
-                OrganizationDocument.Upload(organization, new DocumentDetails(DocumentKind.W9, organization.Ein!, "Owner", today.AddMonths(-1), null),
-                    new DocumentFile("w9.pdf", "application/pdf", pdf), "Owner", null, now),
-                OrganizationDocument.Upload(organization, new DocumentDetails(DocumentKind.R2v3, $"R2V3-BENCH-{i:D2}", "SERI", today.AddYears(-1), today.AddYears(1)),
-                    new DocumentFile("r2v3.pdf", "application/pdf", pdf), "Owner", null, now),
-            };
-            documents.ForEach(d => d.Approve(documents, "Benchmark", null, now));
-            organization.Verify(documents, today, "Benchmark", now);
-            db.Organizations.Add(organization);
-            db.OrganizationDocuments.AddRange(documents);
-            await db.SaveChangesAsync();
-
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var email = $"bidder{i:D2}@bench.test";
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Bidder {i:D2}", OrganizationId = organization.Id };
-            Require((await users.CreateAsync(user, DemoData.DefaultPassword)).Succeeded);
-            Require((await users.AddToRolesAsync(user, Roles.DutiesOf(OrganizationKind.Refurbisher))).Succeeded);
-            result.Add((organization.Id, await app.PrincipalAsync(email)));
+            var id = await Tests.Infrastructure.CertifiedRefurbishers.AddAsync(scope.ServiceProvider, $"Bench Bidder {i:D2} LLC", $"27-{3_100_000 + i:D7}", email);
+            result.Add((id, await app.PrincipalAsync(email)));
         }
 
         return result;
-    }
-
-    private static void Require(bool condition)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException("Could not set up a benchmark bidder.");
-        }
     }
 }

@@ -44,8 +44,8 @@ public static class OtherOrganizations
     public static async Task<(string Email, Guid OrganizationId)> AddCertifiedRefurbisherAsync(this MarketplaceFactory factory, string name)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var organization = await scope.ServiceProvider.GetRequiredService<MarketplaceDb>().SaveVerifiedAsync(name, OrganizationKind.Refurbisher, DocumentKind.R2v3);
-        return (await scope.ServiceProvider.AddPersonAsync(organization.Id, $"buyer-{Guid.NewGuid():N}@other.k12", $"Buyer of {name}", Roles.DutiesOf(OrganizationKind.Refurbisher)), organization.Id);
+        var email = $"buyer-{Guid.NewGuid():N}@other.k12";
+        return (email, await CertifiedRefurbishers.AddAsync(scope.ServiceProvider, name, $"27-{Random.Shared.Next(1_000_000, 9_999_999)}", email));
     }
 
     /// <summary>Adds a person with the given duties to an existing organization; returns the e-mail that signs in with the demo password.</summary>

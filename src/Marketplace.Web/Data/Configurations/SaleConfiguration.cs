@@ -41,6 +41,7 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         builder.Ignore(s => s.AcceptsQuotes);
         builder.Ignore(s => s.IsAwarded);
         builder.Ignore(s => s.BuyerAction);
+        builder.Ignore(s => s.IsBidding);
     }
 }
 

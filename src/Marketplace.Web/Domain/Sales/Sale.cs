@@ -105,6 +105,9 @@ public sealed class Sale : IVersioned
 
     public bool AcceptsQuotes => Status == SaleStatus.Open && Mode == SaleMode.RequestForQuotes;
 
+    /// <summary>Sealed bids and auctions take bids; quotes and buy-now do not.</summary>
+    public bool IsBidding => Mode is SaleMode.SealedBid or SaleMode.Auction;
+
     public bool IsAwarded => Status == SaleStatus.Awarded;
 
     /// <summary>Without a buyer or a pending offer: the district may withdraw the lot.</summary>
@@ -210,7 +213,7 @@ public sealed class Sale : IVersioned
     /// </summary>
     public Bid PlaceBid(OrganizationRights bidder, decimal amount, DateTimeOffset now)
     {
-        Require(Mode is SaleMode.SealedBid or SaleMode.Auction, Mode == SaleMode.BuyNow
+        Require(IsBidding, Mode == SaleMode.BuyNow
             ? "This lot is sold at a fixed price: use buy now."
             : "This lot takes quotes, not bids.");
         Require(Status == SaleStatus.Open && !IsPastClose(now), $"Bidding closed at {ClosesAt?.UtcDateTime.ToString("MMMM d, yyyy h:mm tt", System.Globalization.CultureInfo.InvariantCulture)} UTC.");

@@ -3,6 +3,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Imports;
 using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Features.Sales;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Infrastructure.Pipeline;
@@ -38,10 +39,7 @@ public static class GetLotDetails
             var parties = await db.Organizations.AsNoTracking().Where(o => partyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
             var quoters = quotes.Select(q => q.RefurbisherId).Distinct().ToList();
             var certifications = await db.CurrentCertificationsOfAsync(quoters, clock.Today, cancellationToken);
-            var forfeits = isDistrict && quoters.Count > 0
-                ? await db.Forfeits.AsNoTracking().Where(f => quoters.Contains(f.BuyerId)).GroupBy(f => f.BuyerId).Select(g => new { g.Key, Count = g.Count() })
-                    .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken)
-                : [];
+            var forfeits = isDistrict ? await db.ForfeitsOfAsync(quoters, cancellationToken) : [];
 
             var (restrictedCount, restricted) = progress.CanEditManifest && lot.Manifest.ERateRestrictedDevices > 0
                 ? await valuation.ERateRestrictedAsync(lot.Id, RestrictedSerialsShown, cancellationToken)
@@ -68,9 +66,7 @@ public static class GetLotDetails
                 Quotes = quotes.OrderByDescending(q => q.Amount).Select(q =>
                 {
                     var org = parties.GetValueOrDefault(q.RefurbisherId);
-                    var certification = certifications.GetValueOrDefault(q.RefurbisherId) is { } c
-                        ? $"{c.Kind.Words()}{(c.ExpiresOn is { } until ? $" until {until:MMM yyyy}" : "")}"
-                        : null;
+                    var certification = certifications.GetValueOrDefault(q.RefurbisherId)?.Standing;
                     return new QuoteRow(q.Id, q.RefurbisherId, org?.Name ?? "Unknown", certification, q.Amount, q.Note, q.SubmittedAt, q.ValidUntil, q.Status)
                     {
                         Forfeits = forfeits.GetValueOrDefault(q.RefurbisherId),

@@ -6,6 +6,9 @@ namespace Marketplace.Web.Features.Organizations;
 public sealed record CertificationRow(Guid OrganizationId, DocumentKind Kind, string Number, DateOnly? ExpiresOn)
 {
     public override string ToString() => $"{Kind.Words()} {Number}";
+
+    /// <summary>"R2v3 until Dec 2027": how comparisons of quotes and bids name a buyer's certification.</summary>
+    public string Standing => $"{Kind.Words()}{(ExpiresOn is { } until ? $" until {until:MMM yyyy}" : "")}";
 }
 
 /// <summary>

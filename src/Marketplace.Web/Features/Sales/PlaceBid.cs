@@ -35,6 +35,7 @@ public static class PlaceBid
             var sale = await db.Sales.SingleOrDefaultAsync(s => s.LotId == command.LotId, cancellationToken) ?? throw new NotFoundException("Listed lot");
             if (sale.Status != SaleStatus.Open)
             {
+                // Only its bidders learn how a sale they are not in ended; to anyone else it is simply no longer listed.
                 var bidBefore = await db.Bids.AnyAsync(b => b.SaleId == sale.Id && b.BidderId == bidder, cancellationToken);
                 throw bidBefore ? new DomainException(sale.IsAwarded ? "Bidding is over: the lot was awarded." : "Bidding is over.") : new NotFoundException("Listed lot");
             }

@@ -13,6 +13,13 @@ public static class SaleLoading
             ? new DomainException(sale.IsAwarded ? "This sale is over: the lot was awarded." : "This sale is over.")
             : new NotFoundException("Listed lot");
 
+    /// <summary>How many awards each of these organizations let lapse unpaid: what districts weigh when comparing offers.</summary>
+    public static Task<Dictionary<Guid, int>> ForfeitsOfAsync(this MarketplaceDb db, IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken) =>
+        organizationIds.Count == 0
+            ? Task.FromResult(new Dictionary<Guid, int>())
+            : db.Forfeits.AsNoTracking().Where(f => organizationIds.Contains(f.BuyerId)).GroupBy(f => f.BuyerId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
     /// <summary>The lot's sale with everything its rules read: quotes, bids of every round, forfeits.</summary>
     public static Task<Sale?> LoadSaleAsync(this MarketplaceDb db, Guid lotId, CancellationToken cancellationToken) =>
         db.Sales.Include(s => s.Quotes).Include(s => s.Bids).Include(s => s.Forfeits).AsSplitQuery()

@@ -29,10 +29,7 @@ public sealed record SalePanel(
         var ids = bidderIds.Concat(new[] { sale.LeaderId, sale.OfferedToId }.OfType<Guid>()).Concat(sale.Forfeits.Select(f => f.BuyerId)).Distinct().ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var certifications = isDistrict ? await db.CurrentCertificationsOfAsync(bidderIds, today, cancellationToken) : null;
-        var forfeits = isDistrict
-            ? await db.Forfeits.AsNoTracking().Where(f => bidderIds.Contains(f.BuyerId)).GroupBy(f => f.BuyerId).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken)
-            : [];
+        var forfeits = isDistrict ? await db.ForfeitsOfAsync(bidderIds, cancellationToken) : [];
         var sealedNow = sale.Mode == SaleMode.SealedBid && sale.Status == SaleStatus.Open;
         // Other bidders appear as "Bidder 1", "Bidder 2" in the order they first bid; the district sees names.
         var labels = bidderIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => isDistrict ? names.GetValueOrDefault(x.id, "Unknown") : x.id == viewer ? "You" : $"Bidder {x.i + 1}");
@@ -42,7 +39,7 @@ public sealed record SalePanel(
             .Select(b => new BidRow(labels[b.BidderId], b.PlacedAt,
                 Amount: b.BidderId == viewer || (sale.Mode == SaleMode.SealedBid && isDistrict) ? b.Amount : null,
                 b.PriceAfter, b.BidderId == viewer, b.Replaced,
-                certifications?.GetValueOrDefault(b.BidderId) is { } c ? $"{c.Kind.Words()}{(c.ExpiresOn is { } until ? $" until {until:MMM yyyy}" : "")}" : null,
+                certifications?.GetValueOrDefault(b.BidderId)?.Standing,
                 forfeits.GetValueOrDefault(b.BidderId)))
             .OrderByDescending(b => b.PlacedAt)
             .ToList();
@@ -52,7 +49,7 @@ public sealed record SalePanel(
             sale.Mode, sale.Status, sale.Round, sale.ClosesAt, sale.ScheduledCloseAt, sale.SoftCloseMinutes,
             sale.StartPrice, sale.CurrentPrice, sale.ReservePrice is not null, sale.ReserveMet, sale.BuyNowPrice, sale.OffersBuyNow(now),
             sale.BidCount, bidderIds.Count,
-            sale.Status == SaleStatus.Open && sale.IsBidding() ? sale.MinimumBid(viewer) : null,
+            sale.Status == SaleStatus.Open && sale.IsBidding ? sale.MinimumBid(viewer) : null,
             sale.Mode == SaleMode.Auction && bidderIds.Contains(viewer) ? sale.LeaderId == viewer : null,
             sale.Mode == SaleMode.Auction && sale.LeaderId == viewer ? sale.LeaderMaximum : mine?.Amount,
             sealedNow, rows,
@@ -63,9 +60,4 @@ public sealed record SalePanel(
             sale.OfferExpiresAt, sale.OfferedToId == viewer, sale.PaymentDueAt,
             isDistrict ? sale.Forfeits.Where(f => f.Round == sale.Round).Select(f => names.GetValueOrDefault(f.BuyerId, "Unknown")).ToList() : []);
     }
-}
-
-internal static class SaleModes
-{
-    public static bool IsBidding(this Sale sale) => sale.Mode is SaleMode.SealedBid or SaleMode.Auction;
 }
