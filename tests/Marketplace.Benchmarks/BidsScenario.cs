@@ -44,11 +44,14 @@ internal static class BidsScenario
             var sequentialLot = await AuctionAsync(app, district, "SQ");
             var sequential = await RunBidsAsync(app, sequentialLot, bidders, Bids, concurrent: false);
             var concurrentLot = await AuctionAsync(app, district, "CC");
+            // Processor time the whole process spent per bid while the bids ran (server and the bidders' side, on every core).
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var concurrent = await RunBidsAsync(app, concurrentLot, bidders, Bids, concurrent: true);
+            var cpuPerBid = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Bids;
 
             var check = await CheckAsync(app, concurrentLot, concurrent);
             Console.WriteLine($"sequential: {sequential.PerSecond:0} bids/s, p99 {sequential.P99:0.0} ms; concurrent: {concurrent.PerSecond:0} bids/s, p99 {concurrent.P99:0.0} ms, " +
-                              $"{concurrent.Accepted.Count} accepted, {concurrent.Refused} refused (below the price by the time they arrived)");
+                              $"{concurrent.Accepted.Count} accepted, {concurrent.Refused} refused (below the price by the time they arrived), {cpuPerBid:0.00} ms of processor time per bid");
             var result = new
             {
                 scenario = "bids",
@@ -62,6 +65,7 @@ internal static class BidsScenario
                 winners = check.Winners,
                 close_extended_correctly = check.CloseExtended,
                 price_correct = check.PriceCorrect,
+                cpu_ms_per_bid = Math.Round(cpuPerBid, 2),
                 baseline_bids_per_s = Math.Round(sequential.PerSecond),
                 ratio = Math.Round(concurrent.PerSecond / sequential.PerSecond, 2),
             };

@@ -30,3 +30,34 @@ public sealed class SqliteReadsDuringWritesTests : IAsyncLifetime
         await transaction.RollbackAsync();
     }
 }
+
+public sealed class SqlitePragmaTests : IAsyncLifetime
+{
+    private readonly MarketplaceFactory _factory = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Every_connection_commits_with_synchronous_NORMAL_also_when_the_pool_hands_it_out_again()
+    {
+        // Set once per native connection: a pooled connection opened again keeps it, a new one gets it.
+        var answers = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add(await _factory.WithDbAsync(async db => (await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync()).Single()));
+        }
+
+        await using var first = _factory.Services.CreateAsyncScope();
+        await using var second = _factory.Services.CreateAsyncScope();
+        var a = first.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var b = second.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        await a.Database.OpenConnectionAsync();
+        await b.Database.OpenConnectionAsync();
+        answers.Add((await a.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync()).Single());
+        answers.Add((await b.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync()).Single());
+
+        Assert.All(answers, answer => Assert.Equal(1, answer)); // 1 = NORMAL (https://www.sqlite.org/pragma.html#pragma_synchronous)
+    }
+}

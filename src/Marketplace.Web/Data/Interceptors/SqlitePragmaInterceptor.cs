@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Marketplace.Web.Data.Interceptors;
@@ -9,21 +11,37 @@ namespace Marketplace.Web.Data.Interceptors;
 /// by a crash; a power cut can lose the last commits before the checkpoint (https://www.sqlite.org/pragma.html#pragma_synchronous).
 /// SQLite is the embedded default for a single site; production runs SQL Server.
 /// </summary>
+/// <remarks>
+/// A pooled connection keeps the setting while it lives, so it is set once per native connection, not on every open:
+/// a busy auction opens a connection per request.
+/// </remarks>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=NORMAL;";
 
+    private readonly ConditionalWeakTable<object, object> _set = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (FirstOpen(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpen(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>Whether the native connection under <paramref name="connection"/> has not had the pragmas yet.</summary>
+    private bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _set.TryAdd(handle, handle);
 }

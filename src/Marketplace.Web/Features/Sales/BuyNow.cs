@@ -11,13 +11,13 @@ namespace Marketplace.Web.Features.Sales;
 public static class BuyNow
 {
     [AllowedRoles(Roles.RefurbisherBuyer)]
-    public sealed record Command(Guid LotId, string? IdempotencyKey = null) : ICommand<decimal>, IIdempotentCommand, IRetryOnConflict;
+    public sealed record Command(Guid LotId, string? IdempotencyKey = null) : ICommand<decimal>, IIdempotentCommand, IRetryOnConflict, IReadsRightsFirst;
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, SaleAwards awards) : ICommandHandler<Command, decimal>
+    public sealed class Handler(MarketplaceDb db, ActingOrganization acting, IClock clock, SaleAwards awards) : ICommandHandler<Command, decimal>
     {
         public async ValueTask<decimal> Handle(Command command, CancellationToken cancellationToken)
         {
-            var rights = await db.RightsOfAsync(user, clock, cancellationToken);
+            var rights = await acting.RightsAsync(cancellationToken);
             var sale = await db.LoadSaleAsync(command.LotId, cancellationToken) ?? throw new NotFoundException("Listed lot");
             if (sale.Status != SaleStatus.Open)
             {

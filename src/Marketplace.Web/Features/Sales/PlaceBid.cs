@@ -13,7 +13,7 @@ namespace Marketplace.Web.Features.Sales;
 public static class PlaceBid
 {
     [AllowedRoles(Roles.RefurbisherBuyer)]
-    public sealed record Command(Guid LotId, decimal Amount) : ICommand<Result>, IRetryOnConflict;
+    public sealed record Command(Guid LotId, decimal Amount) : ICommand<Result>, IRetryOnConflict, IReadsRightsFirst;
 
     /// <param name="Leading">Whether the bidder leads after the bid (an auction); null for a sealed bid.</param>
     public sealed record Result(SaleMode Mode, decimal Amount, bool? Leading, decimal? CurrentPrice, DateTimeOffset? ClosesAt, bool Extended, bool ReserveMet);
@@ -24,15 +24,17 @@ public static class PlaceBid
             .LessThan(100_000_000).WithMessage("Bid: that amount is too large.");
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command, Result>
+    public sealed class Handler(MarketplaceDb db, ActingOrganization acting, IClock clock, Outbox outbox) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
-            var rights = await db.RightsOfAsync(user, clock, cancellationToken);
+            var rights = await acting.RightsAsync(cancellationToken);
             var bidder = rights.OrganizationId;
             // The auction's state (price, leader, hidden maximum) lives on the sale: only the bidder's own standing bids are
-            // read, which a sealed bid replaces. Reading every bid per bid would make a busy auction quadratic.
-            var sale = await db.Sales.SingleOrDefaultAsync(s => s.LotId == command.LotId, cancellationToken) ?? throw new NotFoundException("Listed lot");
+            // read with it, which a sealed bid replaces (the sale counts those of its current round). Reading every bid per
+            // bid would make a busy auction quadratic.
+            var sale = await db.Sales.Include(s => s.Bids.Where(b => b.BidderId == bidder && !b.Replaced))
+                           .SingleOrDefaultAsync(s => s.LotId == command.LotId, cancellationToken) ?? throw new NotFoundException("Listed lot");
             if (sale.Status != SaleStatus.Open)
             {
                 // Only its bidders learn how a sale they are not in ended; to anyone else it is simply no longer listed.
@@ -40,7 +42,6 @@ public static class PlaceBid
                 throw bidBefore ? new DomainException(sale.IsAwarded ? "Bidding is over: the lot was awarded." : "Bidding is over.") : new NotFoundException("Listed lot");
             }
 
-            await db.Bids.Where(b => b.SaleId == sale.Id && b.Round == sale.Round && b.BidderId == bidder && !b.Replaced).LoadAsync(cancellationToken);
             var now = clock.Now;
             var closedBefore = sale.ClosesAt;
             var leaderBefore = sale.LeaderId;

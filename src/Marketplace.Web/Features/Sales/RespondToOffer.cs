@@ -8,13 +8,13 @@ namespace Marketplace.Web.Features.Sales;
 public static class RespondToOffer
 {
     [AllowedRoles(Roles.RefurbisherBuyer)]
-    public sealed record Command(Guid LotId, bool Take) : ICommand, IRetryOnConflict;
+    public sealed record Command(Guid LotId, bool Take) : ICommand, IRetryOnConflict, IReadsRightsFirst;
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, SaleAwards awards) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, ActingOrganization acting, ICurrentUser user, IClock clock, Outbox outbox, SaleAwards awards) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var rights = await db.RightsOfAsync(user, clock, cancellationToken);
+            var rights = await acting.RightsAsync(cancellationToken);
             if (!await db.LotsOpenForQuotes(user).AnyAsync(l => l.Id == command.LotId, cancellationToken))
             {
                 throw new NotFoundException("Offer");

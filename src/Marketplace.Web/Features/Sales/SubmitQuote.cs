@@ -20,7 +20,7 @@ namespace Marketplace.Web.Features.Sales;
 public static class SubmitQuote
 {
     [AllowedRoles(Roles.RefurbisherBuyer)]
-    public sealed record Command(Guid LotId, decimal Amount, string? Note, bool PerDevice = false, int ValidDays = Sale.DefaultQuoteValidityDays) : ICommand;
+    public sealed record Command(Guid LotId, decimal Amount, string? Note, bool PerDevice = false, int ValidDays = Sale.DefaultQuoteValidityDays) : ICommand, IReadsRightsFirst;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -33,11 +33,11 @@ public static class SubmitQuote
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, ActingOrganization acting, IClock clock, Outbox outbox) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var rights = await db.RightsOfAsync(user, clock, cancellationToken);
+            var rights = await acting.RightsAsync(cancellationToken);
             var refurbisher = await db.Organizations.AsNoTracking().Where(o => o.Id == rights.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
             var sale = await db.Sales.Include(s => s.Quotes).SingleOrDefaultAsync(s => s.LotId == command.LotId && s.Status == SaleStatus.Open, cancellationToken)
                        ?? throw new NotFoundException("Listed lot");

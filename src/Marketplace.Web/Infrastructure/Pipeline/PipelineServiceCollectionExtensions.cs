@@ -8,7 +8,7 @@ namespace Marketplace.Web.Infrastructure.Pipeline;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → retry on conflict → transaction → audit → inbox → manifest revaluation → handler.</summary>
+    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → rights read ahead → retry on conflict → transaction → audit → inbox → manifest revaluation → handler.</summary>
     public static IServiceCollection AddMarketplacePipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(options =>
@@ -20,6 +20,8 @@ public static class PipelineServiceCollectionExtensions
                 typeof(AuthorizationBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(SlowRequestBehavior<,>),
+                // Outside the transaction: reads that need no write lock, once even when the command is run again.
+                typeof(Features.Organizations.RightsFirstBehavior<,>),
                 // Outside the transaction: a command that lost a race on a version token is run again in a new one.
                 typeof(ConflictRetryBehavior<,>),
                 typeof(TransactionBehavior<,>),
@@ -40,6 +42,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, SystemClock>();
         services.AddAuditTrail();
+        services.AddScoped<Features.Organizations.ActingOrganization>();
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxScope>();
         services.AddSingleton<OutboxSignal>();
