@@ -34,9 +34,14 @@ public sealed class LotFilesController(ISender sender) : MarketplaceController(s
     }
 
     [HttpGet("sale-offers.csv")]
-    public async Task<IActionResult> SaleOffers(Guid id)
+    public Task<IActionResult> SaleOffersCsv(Guid id) => SaleOffers(id, Sales.GetSaleSummary.Format.Csv);
+
+    [HttpGet("sale-offers.xlsx")]
+    public Task<IActionResult> SaleOffersXlsx(Guid id) => SaleOffers(id, Sales.GetSaleSummary.Format.Xlsx);
+
+    private async Task<IActionResult> SaleOffers(Guid id, Sales.GetSaleSummary.Format format)
     {
-        var offers = await Sender.Send(new Sales.GetSaleSummary.Query(id, Sales.GetSaleSummary.Format.Csv), Aborted);
+        var offers = await Sender.Send(new Sales.GetSaleSummary.Query(id, format), Aborted);
         return File(offers.Content, offers.ContentType, offers.FileName);
     }
 

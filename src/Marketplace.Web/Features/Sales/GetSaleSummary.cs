@@ -8,12 +8,12 @@ namespace Marketplace.Web.Features.Sales;
 
 /// <summary>
 /// The district's board-ready summary of a sale that has ended (awarded, unsold or forfeited): mode, buyers, every offer,
-/// the winner and the price against the estimate, as a PDF; or every offer as CSV for the business office's own records.
+/// the winner and the price against the estimate, as a PDF; or every offer as CSV or .xlsx for the business office's own records.
 /// Not before the close: sealed amounts stay sealed until then.
 /// </summary>
 public static class GetSaleSummary
 {
-    public enum Format { Pdf, Csv }
+    public enum Format { Pdf, Csv, Xlsx }
 
     [AllowedRoles(Roles.DistrictStaff)]
     public sealed record Query(Guid LotId, Format As = Format.Pdf) : IQuery<Result>;
@@ -62,15 +62,24 @@ public static class GetSaleSummary
                 estimate.Low, estimate.High, bids.Select(x => x.BidderId).Concat(quotes.Select(q => q.RefurbisherId)).Distinct().Count(),
                 offers.OrderBy(o => o.At).ToList(), sale.BuyerId is { } buyer ? names[buyer] : null, terms?.HammerPrice, terms?.BuyerPremium, terms?.DistrictProceeds,
                 outcome, sale.Forfeits.Select(f => names[f.BuyerId]).ToList(), clock.Now);
-            if (query.As == Format.Csv)
+            var file = $"sale-offers-{lot.Number}";
+            switch (query.As)
             {
-                var rows = content.Offers.Select(o => (IReadOnlyList<string?>)[o.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), o.Bidder,
-                    o.Amount.ToString("0.00", CultureInfo.InvariantCulture), o.Note]);
-                return new Result(SpreadsheetCsv.Write(["When (UTC)", "Buyer", "Amount (USD)", "Note"], rows), $"sale-offers-{lot.Number}.csv", "text/csv");
+                case Format.Csv:
+                    return new Result(SpreadsheetCsv.Write(OfferColumns.Headers, OfferColumns.Format(content.Offers)), $"{file}.csv", "text/csv");
+                case Format.Xlsx:
+                    return new Result(SpreadsheetXlsx.Write("Offers", $"Offers on lot {lot.Number}", OfferColumns, content.Offers), $"{file}.xlsx", SpreadsheetXlsx.ContentType);
             }
 
             return new Result(SaleSummaryDocument.Render(content), $"sale-summary-{lot.Number}.pdf", "application/pdf");
         }
+
+        /// <summary>Every offer as a row: the same columns in CSV and .xlsx (the amount a real number in Excel).</summary>
+        private static readonly SpreadsheetColumns<SummaryOffer> OfferColumns = new SpreadsheetColumns<SummaryOffer>()
+            .Text("When (UTC)", 20, o => o.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+            .Text("Buyer", 36, o => o.Bidder)
+            .Number("Amount (USD)", 14, o => o.Amount)
+            .Text("Note", 16, o => o.Note);
 
         private static string ModeName(SaleMode mode) => mode switch
         {

@@ -258,6 +258,8 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Get(AnotherTenant, "/lots/{id:guid}/sale-offers.csv", "Maple Valley's awarded lot", r => new { id = r.AwardedLot },
             new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/lots/{id:guid}/sale-offers.xlsx", "Maple Valley's awarded lot", r => new { id = r.AwardedLot },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/relist", "Maple Valley's awarded lot (not unsold)", r => new { id = r.AwardedLot }, _ => new { Mode = "RequestForQuotes" },
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/accept-highest-bid", "Maple Valley's awarded lot (not unsold)", r => new { id = r.AwardedLot }, _ => null,

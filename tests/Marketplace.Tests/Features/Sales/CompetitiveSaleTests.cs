@@ -1,3 +1,4 @@
+using Marketplace.Web.Infrastructure.Spreadsheets;
 using System.Net;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain.Finance;
@@ -173,6 +174,17 @@ public sealed class CompetitiveSaleTests : IAsyncLifetime
         Assert.Equal(3, lines.Length);
         Assert.Contains(lines, l => l.Contains(",\"GreenCycle ITAD\",\"4321.09\",", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",\"Olympia Device Renewal\",\"3999.99\",", StringComparison.Ordinal));
+
+        // The same offers as a workbook, the amounts real numbers a business office can total.
+        var xlsx = await district.Http.GetAsync($"/lots/{lotId}/sale-offers.xlsx");
+        Assert.Equal(SpreadsheetXlsx.ContentType, xlsx.Content.Headers.ContentType?.MediaType);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet("Offers");
+        Assert.Equal(["When (UTC)", "Buyer", "Amount (USD)", "Note"], Enumerable.Range(1, 4).Select(c => sheet.Cell(1, c).GetString()));
+        var offers = Enumerable.Range(2, 2).ToDictionary(r => sheet.Cell(r, 2).GetString(), r => sheet.Cell(r, 3));
+        Assert.Equal(4321.09, offers["GreenCycle ITAD"].GetDouble());
+        Assert.Equal(3999.99, offers["Olympia Device Renewal"].GetDouble());
+        Assert.True(sheet.Cell(4, 1).IsEmpty());
     }
 
     [Fact]
