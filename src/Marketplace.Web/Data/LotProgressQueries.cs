@@ -16,8 +16,9 @@ public sealed class LotWithProgress
     public DateTimeOffset? PickedUpAt { get; init; }
     public DateTimeOffset? ReceivedAt { get; init; }
     public DateTimeOffset? CertifiedAt { get; init; }
+    public bool NeedsProof { get; init; } = true;
 
-    public LotProgress Progress => new(Lot.Status, Sale, Settlement, PickupDate, PickedUpAt, ReceivedAt, CertifiedAt);
+    public LotProgress Progress => new(Lot.Status, Sale, Settlement, PickupDate, PickedUpAt, ReceivedAt, CertifiedAt, NeedsProof);
 }
 
 /// <summary>Reads a lot's stage from the aggregates that own each part, in one query.</summary>
@@ -40,6 +41,7 @@ public static class LotProgressQueries
             PickedUpAt = f == null ? null : f.PickedUpAt,
             ReceivedAt = f == null ? null : f.ReceivedAt,
             CertifiedAt = f == null ? null : f.CertifiedAt,
+            NeedsProof = s == null || s.HoldsDataBearingDevices,
         };
 
     public static async Task<LotProgress> ProgressOfAsync(this MarketplaceDb db, Guid lotId, CancellationToken cancellationToken) =>

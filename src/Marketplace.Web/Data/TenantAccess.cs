@@ -42,7 +42,7 @@ public static class TenantAccess
         return db.Lots.Where(l => l.DistrictId == organizationId);
     }
 
-    /// <summary>Lots the signed-in refurbisher won.</summary>
+    /// <summary>Lots the signed-in person's organization won (a refurbisher, or a school).</summary>
     public static IQueryable<Lot> LotsBoughtBy(this MarketplaceDb db, ICurrentUser user)
     {
         var organizationId = user.RequireOrganization();
@@ -50,24 +50,38 @@ public static class TenantAccess
         return db.Lots.Where(l => db.Sales.Where(s => s.BuyerId == organizationId).Select(s => s.LotId).Contains(l.Id));
     }
 
-    /// <summary>Lots whose sale is open (any refurbisher may look at them to quote or bid), and lots offered to the refurbisher after a forfeit.</summary>
+    /// <summary>
+    /// Lots whose sale is open, and lots offered to the organization after a forfeit: any refurbisher may look at them to
+    /// quote or bid; a school sees only those holding no data-bearing devices, the only lots it may ever buy (a lot with
+    /// storage that may hold student data goes to a certified processor).
+    /// </summary>
     public static IQueryable<Lot> LotsOpenForQuotes(this MarketplaceDb db, ICurrentUser user)
     {
-        if (!user.IsInRole(Roles.RefurbisherStaff))
+        var sales = db.SalesOpenTo(user);
+        return db.Lots.Where(l => sales.Any(s => s.LotId == l.Id));
+    }
+
+    /// <summary>The sales a lot buyer may look at now (<see cref="LotsOpenForQuotes"/>); none for anyone else.</summary>
+    private static IQueryable<Sale> SalesOpenTo(this MarketplaceDb db, ICurrentUser user)
+    {
+        var refurbisher = user.IsInRole(Roles.RefurbisherStaff);
+        if (!refurbisher && !user.IsInRole(Roles.SchoolStaff))
         {
-            return db.Lots.Where(_ => false);
+            return db.Sales.Where(_ => false);
         }
 
         var organizationId = user.RequireOrganization();
-        return db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && (s.Status == SaleStatus.Open || (s.Status == SaleStatus.Offered && s.OfferedToId == organizationId))));
+        return db.Sales.Where(s => (s.Status == SaleStatus.Open || (s.Status == SaleStatus.Offered && s.OfferedToId == organizationId))
+                                   && (refurbisher || !s.HoldsDataBearingDevices));
     }
 
     /// <summary>
     /// Every lot whose sale is open, whoever asks: what any refurbisher may see. Only for background work that writes to
     /// refurbishers about such lots (saved-search matches); pages use <see cref="LotsOpenForQuotes"/>.
     /// </summary>
-    public static IQueryable<Lot> LotsOnTheMarket(this MarketplaceDb db) =>
-        db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && s.Status == SaleStatus.Open));
+    /// <param name="forSchool">Only the lots a school may buy (no data-bearing devices), as <see cref="LotsOpenForQuotes"/> shows a school.</param>
+    public static IQueryable<Lot> LotsOnTheMarket(this MarketplaceDb db, bool forSchool = false) =>
+        db.Lots.Where(l => db.Sales.Any(s => s.LotId == l.Id && s.Status == SaleStatus.Open && (!forSchool || !s.HoldsDataBearingDevices)));
 
     /// <summary>The signed-in person's own watches (a watchlist is personal, not the organization's).</summary>
     public static IQueryable<Domain.Market.LotWatch> WatchesOf(this MarketplaceDb db, ICurrentUser user)
@@ -83,13 +97,14 @@ public static class TenantAccess
         return db.SavedSearches.Where(s => s.UserId == userId && s.OrganizationId == organizationId);
     }
 
-    /// <summary>The lots a person may look at: their district's, their organization's purchases, and (refurbishers) lots open for quotes.</summary>
+    /// <summary>The lots a person may look at: their district's, their organization's purchases, and lots open to it (<see cref="LotsOpenForQuotes"/>).</summary>
     public static IQueryable<Lot> LotsVisibleTo(this MarketplaceDb db, ICurrentUser user)
     {
         var organizationId = user.RequireOrganization();
-        var refurbisher = user.IsInRole(Roles.RefurbisherStaff);
+        var open = db.SalesOpenTo(user);
         return db.Lots.Where(l => l.DistrictId == organizationId
-            || db.Sales.Any(s => s.LotId == l.Id && (s.BuyerId == organizationId || (refurbisher && (s.Status == SaleStatus.Open || (s.Status == SaleStatus.Offered && s.OfferedToId == organizationId))))));
+            || db.Sales.Any(s => s.LotId == l.Id && s.BuyerId == organizationId)
+            || open.Any(s => s.LotId == l.Id));
     }
 
     /// <summary>Lots the district or the buyer may look at, and every lot for platform staff.</summary>

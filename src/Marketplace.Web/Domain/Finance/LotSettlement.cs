@@ -47,10 +47,10 @@ public sealed class LotSettlement : IVersioned
         Status = SettlementStatus.Held;
     }
 
-    /// <summary>Escrow: the district's funds are released only once the lot is certified.</summary>
-    public void Release(Payout payout, bool certified, DateTimeOffset at)
+    /// <summary>Escrow: the district's funds are released only once the lot is certified (or received, when it holds no data-bearing devices).</summary>
+    public void Release(Payout payout, bool proofComplete, DateTimeOffset at)
     {
-        Require(certified, "A lot is paid out only once it is received and certified.");
+        Require(proofComplete, "A lot is paid out only once it is received and certified.");
         Require(Status == SettlementStatus.Held, Status == SettlementStatus.AwaitingPayment
             ? "The buyer has not paid for this lot yet."
             : "The district's funds for this lot are already released.");

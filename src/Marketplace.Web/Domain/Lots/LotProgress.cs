@@ -11,6 +11,10 @@ public enum LotStage { Draft, Listed, Awarded, Paid, PickupScheduled, InTransit,
 /// The stage and what may happen next are derived here, so views and handlers ask a capability
 /// ("can the manifest change?") instead of comparing stages by their order.
 /// </summary>
+/// <param name="NeedsProof">
+/// The lot holds data-bearing devices, so its devices are sanitized and certified before the district is paid; a lot of
+/// carts, chargers and displays (which a school may buy) is paid out once it is received.
+/// </param>
 public sealed record LotProgress(
     ListingStatus Listing,
     SaleStatus? Sale,
@@ -18,7 +22,8 @@ public sealed record LotProgress(
     DateOnly? PickupDate,
     DateTimeOffset? PickedUpAt,
     DateTimeOffset? ReceivedAt,
-    DateTimeOffset? CertifiedAt)
+    DateTimeOffset? CertifiedAt,
+    bool NeedsProof = true)
 {
     public static readonly IReadOnlyList<LotStage> Journey =
         [LotStage.Draft, LotStage.Listed, LotStage.Awarded, LotStage.Paid, LotStage.PickupScheduled, LotStage.InTransit, LotStage.Received, LotStage.Certified, LotStage.Settled];
@@ -54,15 +59,15 @@ public sealed record LotProgress(
 
     public bool IsInTransit => Stage == LotStage.InTransit;
 
-    public bool AcceptsSanitization => Stage == LotStage.Received;
+    public bool AcceptsSanitization => NeedsProof && Stage == LotStage.Received;
 
-    public bool HasCertificate => Stage is LotStage.Certified or LotStage.Settled;
+    public bool HasCertificate => NeedsProof && Stage is LotStage.Certified or LotStage.Settled;
 
     /// <summary>Photos change only until the lot is awarded: afterwards they are part of what the buyer agreed to.</summary>
     public bool PhotosEditable => Stage is LotStage.Draft or LotStage.Listed;
 
     /// <summary>Receiving and after: each device's sanitization record matters more than the district's declaration.</summary>
-    public bool ShowsSanitization => Stage is LotStage.Received or LotStage.Certified or LotStage.Settled;
+    public bool ShowsSanitization => NeedsProof && Stage is LotStage.Received or LotStage.Certified or LotStage.Settled;
 
     /// <summary>An open lot still holds its serials: the same serial cannot be in two open lots of a district.</summary>
     public bool IsOpen => Stage is not (LotStage.Settled or LotStage.Withdrawn);

@@ -528,7 +528,8 @@ public sealed class Sale : IVersioned
 
     private void RequireBuyer(OrganizationRights buyer, string action)
     {
-        Require(buyer.Kind == OrganizationKind.Refurbisher, $"Only refurbishers can {action} on lots.");
+        // Refurbishers buy lots; so do schools, but only lots holding no data-bearing devices (the certification rule below).
+        Require(buyer.Kind is OrganizationKind.Refurbisher or OrganizationKind.School, $"Only refurbishers and schools can {action} on lots.");
         buyer.RequireTrade(action);
         if (HoldsDataBearingDevices)
         {

@@ -13,7 +13,7 @@ namespace Marketplace.Web.Features.Fulfillment;
 /// <summary>The buyer's driver has the devices: the lot is in transit and the district is told.</summary>
 public static class MarkPickedUp
 {
-    [AllowedRoles(Roles.RefurbisherTechnician)]
+    [AllowedRoles(Roles.RefurbisherTechnician, Roles.SchoolBuyer, Roles.SchoolApprover)]
     public sealed record Command(Guid LotId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command>

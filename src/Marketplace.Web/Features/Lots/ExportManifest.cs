@@ -27,7 +27,7 @@ public static class ExportManifest
     /// <summary>The header row, which is the same whatever the day.</summary>
     public static readonly IReadOnlyList<string> Headers = Columns(DateOnly.MinValue).Headers;
 
-    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query(Guid LotId, ManifestFormat Format) : IQuery<Result>;
 
     public sealed record Result(string FileName, string ContentType, byte[] Content);

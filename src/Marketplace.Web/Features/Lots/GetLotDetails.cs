@@ -19,7 +19,7 @@ public static class GetLotDetails
     private const int RestrictedSerialsShown = 12;
 
     /// <summary>The lot as its district or its buyer sees it; anyone else gets "not found".</summary>
-    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query(Guid LotId, DeviceFilter? Filter = null) : IQuery<LotDetails>;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IPaymentProvider payments, ManifestValuation valuation, IClock clock)

@@ -14,7 +14,7 @@ namespace Marketplace.Web.Features.Lots;
 public static class GetLotDevices
 {
     /// <summary>The district owner and the buyer see a lot's devices; refurbishers too while it is open for quotes.</summary>
-    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query(Guid LotId, DeviceFilter Filter, bool WithSanitization = false) : IQuery<DevicePage>;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper) : IQueryHandler<Query, DevicePage>

@@ -16,7 +16,7 @@ namespace Marketplace.Web.Features.Lots;
 
 public static class GetLotPhotoFile
 {
-    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query(Guid LotId, Guid PhotoId, bool Thumbnail) : IQuery<PhotoFile>;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, PhotoFile>

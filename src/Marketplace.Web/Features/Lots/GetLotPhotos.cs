@@ -16,7 +16,7 @@ namespace Marketplace.Web.Features.Lots;
 
 public static class GetLotPhotos
 {
-    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query(Guid LotId) : IQuery<LotPhotosView>;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, LotPhotosView>

@@ -3,7 +3,7 @@ namespace Marketplace.Web.Features.Market;
 /// <summary>Deletes one of the person's own saved searches; no more e-mails come from it.</summary>
 public static class DeleteSavedSearch
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Command(Guid SavedSearchId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : ICommandHandler<Command>

@@ -16,7 +16,7 @@ public static class GetLotOverview
     /// <summary>The update-runway chart's last bar counts this many years or more.</summary>
     public const int YearsChartCap = 8;
 
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query(Guid LotId) : IQuery<Result>;
 
     public sealed record ModelGrades(string Model, string? Manufacturer, DeviceCategory Category, IReadOnlyDictionary<CosmeticGrade, int> Grades, int Total);

@@ -3,7 +3,7 @@ namespace Marketplace.Web.Features.Market;
 /// <summary>The person's saved searches, newest first, each with its filters in words and how many lots it was e-mailed about.</summary>
 public static class ListSavedSearches
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
     public sealed record Row(Guid Id, string Name, string QueryString, string Description, DateTimeOffset CreatedAt, int LotsNotified);

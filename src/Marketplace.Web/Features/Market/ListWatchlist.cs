@@ -8,7 +8,7 @@ namespace Marketplace.Web.Features.Market;
 /// </summary>
 public static class ListWatchlist
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<WatchedLot> Lots, DateTimeOffset Now);

@@ -12,7 +12,7 @@ public sealed record QuoteForm(decimal Amount, string? Note, bool PerDevice = fa
 public sealed record BidForm(decimal Amount);
 
 /// <summary>Refurbishers: listed lots and quotes.</summary>
-[Authorize(Roles = Roles.RefurbisherStaff)]
+[Authorize(Roles = Roles.RefurbisherStaff + "," + Roles.SchoolStaff)]
 [Route("market")]
 public sealed class MarketController(ISender sender) : MarketplaceController(sender)
 {

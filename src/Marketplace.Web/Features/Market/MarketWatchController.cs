@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Marketplace.Web.Features.Market;
 
 /// <summary>Refurbishers: the personal watchlist and saved searches of the lot marketplace.</summary>
-[Authorize(Roles = Roles.RefurbisherStaff)]
+[Authorize(Roles = Roles.RefurbisherStaff + "," + Roles.SchoolStaff)]
 [Route("market")]
 public sealed class MarketWatchController(ISender sender) : MarketplaceController(sender)
 {

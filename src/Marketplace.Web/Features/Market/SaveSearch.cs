@@ -8,7 +8,7 @@ namespace Marketplace.Web.Features.Market;
 /// </summary>
 public static class SaveSearch
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Command(string Name, string? Query) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>

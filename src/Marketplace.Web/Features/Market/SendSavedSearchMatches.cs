@@ -1,3 +1,4 @@
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Market;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Organizations;
@@ -28,13 +29,16 @@ public static class SendSavedSearchMatches
                 .Where(s => db.Users.Any(u => u.Id == s.UserId && u.DeactivatedAt == null))
                 .OrderBy(s => s.CreatedAt)
                 .ToListAsync(cancellationToken);
+            var owners = searches.Select(s => s.OrganizationId).Distinct().ToList();
+            var schools = (await db.Organizations.Where(o => owners.Contains(o.Id) && o.Kind == OrganizationKind.School).Select(o => o.Id)
+                .ToListAsync(cancellationToken)).ToHashSet();
             var notified = 0;
             foreach (var search in searches)
             {
                 var filter = MarketFilter.Parse(search.Query);
                 var since = search.CreatedAt;
                 var searchId = search.Id;
-                var lots = await MarketSearch.Apply(db, db.LotsOnTheMarket(), filter, now)
+                var lots = await MarketSearch.Apply(db, db.LotsOnTheMarket(forSchool: schools.Contains(search.OrganizationId)), filter, now)
                     .Where(l => l.ListedAt >= since && !db.SavedSearchMatches.Any(m => m.SavedSearchId == searchId && m.LotId == l.Id))
                     .OrderBy(l => l.ListedAt).ThenBy(l => l.Number)
                     .Take(LotsPerEmail)

@@ -3,7 +3,7 @@ namespace Marketplace.Web.Features.Market;
 /// <summary>Takes a lot off the person's own watchlist, whatever became of the lot; unwatching a lot not watched changes nothing.</summary>
 public static class UnwatchLot
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Command(Guid LotId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : ICommandHandler<Command>

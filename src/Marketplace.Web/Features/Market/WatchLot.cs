@@ -5,7 +5,7 @@ namespace Marketplace.Web.Features.Market;
 /// <summary>A refurbisher's buyer or technician puts a lot open for quotes or bids on their own watchlist; watching twice changes nothing.</summary>
 public static class WatchLot
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Command(Guid LotId) : ICommand;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : ICommandHandler<Command>

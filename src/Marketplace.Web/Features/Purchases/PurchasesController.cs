@@ -14,7 +14,7 @@ namespace Marketplace.Web.Features.Purchases;
 public sealed record SanitizationForm(string Serial, SanitizationMethod Method, string Tool, string Technician);
 
 /// <summary>Refurbishers: lots they won — payment, pickup, receiving, sanitization, certificate.</summary>
-[Authorize(Roles = Roles.RefurbisherStaff)]
+[Authorize(Roles = Roles.RefurbisherStaff + "," + Roles.SchoolStaff)]
 [Route("purchases")]
 public sealed class PurchasesController(ISender sender) : MarketplaceController(sender)
 {

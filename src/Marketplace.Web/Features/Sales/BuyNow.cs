@@ -10,7 +10,7 @@ namespace Marketplace.Web.Features.Sales;
 /// </summary>
 public static class BuyNow
 {
-    [AllowedRoles(Roles.RefurbisherBuyer)]
+    [AllowedRoles(Roles.RefurbisherBuyer, Roles.SchoolBuyer, Roles.SchoolApprover)]
     public sealed record Command(Guid LotId, string? IdempotencyKey = null) : ICommand<decimal>, IIdempotentCommand, IRetryOnConflict, IReadsRightsFirst;
 
     public sealed class Handler(MarketplaceDb db, ActingOrganization acting, IClock clock, SaleAwards awards) : ICommandHandler<Command, decimal>

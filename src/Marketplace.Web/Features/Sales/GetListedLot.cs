@@ -15,7 +15,7 @@ namespace Marketplace.Web.Features.Sales;
 /// <summary>A lot on the market as a refurbisher sees it: the manifest, its own quote and the sale by its mode (the overview has the device mix).</summary>
 public static class GetListedLot
 {
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query(Guid LotId, DeviceFilter? Filter = null) : IQuery<Result>;
 
     /// <param name="QuoteNotice">Why the organization cannot quote on this lot (standing, documents, certification), shown instead of the form.</param>

@@ -1,3 +1,4 @@
+using Marketplace.Web.Domain.Organizations;
 using AutoMapper;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Features.Lots;
@@ -15,14 +16,16 @@ public static class ListListedLots
 {
     public const int PageSize = 25;
 
-    [AllowedRoles(Roles.RefurbisherStaff)]
+    [AllowedRoles(Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query(MarketFilter? Filter = null, int Page = 1, int WonPage = 1) : IQuery<Result>;
 
     /// <param name="QuoteNotice">Why the organization cannot quote at all, if it cannot.</param>
     /// <param name="DataBearingNotice">Why it cannot quote on lots holding data-bearing devices, if it can quote but not on those.</param>
     /// <param name="ZipNotice">Why the distance filter was not applied (a ZIP code no state has), if it was not.</param>
+    /// <param name="OnlyWithoutData">A school is looking: it is shown only lots holding no data-bearing devices.</param>
     public sealed record Result(PageOf<MarketLotRow> Listed, PageOf<LotSummary> Won, MarketFilter Filter, StandingNotice? QuoteNotice, StandingNotice? DataBearingNotice,
-        IReadOnlyList<string> Manufacturers, IReadOnlyList<string> Models, string? ZipNotice, bool MayWatch, IReadOnlySet<Guid> Watched, DateTimeOffset Now)
+        IReadOnlyList<string> Manufacturers, IReadOnlyList<string> Models, string? ZipNotice, bool MayWatch, IReadOnlySet<Guid> Watched, DateTimeOffset Now,
+        bool OnlyWithoutData = false)
     {
         /// <summary>This search's address, ready for a page number of the open lots.</summary>
         public string PageUrlPrefix => $"/market?{Search}page=";
@@ -62,9 +65,10 @@ public static class ListListedLots
             var zipNotice = filter.Zip is { } zip && Domain.Market.UsGeography.StateOfZip(zip) is null
                 ? $"ZIP code {zip} is not one we can place in a state, so the distance filter was left out."
                 : null;
+            var school = rights.Kind == OrganizationKind.School;
             return new Result(listed, won, filter, quoteNotice,
-                quoteNotice is null ? rights.DataBearingNoticeFor("quote on lots holding data-bearing devices") : null,
-                manufacturers, models, zipNotice, user.May<WatchLot.Command>(), watched, now);
+                quoteNotice is null && !school ? rights.DataBearingNoticeFor("quote on lots holding data-bearing devices") : null,
+                manufacturers, models, zipNotice, user.May<WatchLot.Command>(), watched, now, school);
         }
 
         private async Task<PageOf<LotSummary>> WonAsync(int requested, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Marketplace.Web.Features.Sales;
 /// </summary>
 public static class PlaceBid
 {
-    [AllowedRoles(Roles.RefurbisherBuyer)]
+    [AllowedRoles(Roles.RefurbisherBuyer, Roles.SchoolBuyer, Roles.SchoolApprover)]
     public sealed record Command(Guid LotId, decimal Amount) : ICommand<Result>, IRetryOnConflict, IReadsRightsFirst;
 
     /// <param name="Leading">Whether the bidder leads after the bid (an auction); null for a sealed bid.</param>

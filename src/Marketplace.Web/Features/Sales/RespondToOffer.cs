@@ -7,7 +7,7 @@ namespace Marketplace.Web.Features.Sales;
 /// <summary>The bidder offered a forfeited lot takes it at the offered price, or declines so the district can go on.</summary>
 public static class RespondToOffer
 {
-    [AllowedRoles(Roles.RefurbisherBuyer)]
+    [AllowedRoles(Roles.RefurbisherBuyer, Roles.SchoolBuyer, Roles.SchoolApprover)]
     public sealed record Command(Guid LotId, bool Take) : ICommand, IRetryOnConflict, IReadsRightsFirst;
 
     public sealed class Handler(MarketplaceDb db, ActingOrganization acting, ICurrentUser user, IClock clock, Outbox outbox, SaleAwards awards) : ICommandHandler<Command>

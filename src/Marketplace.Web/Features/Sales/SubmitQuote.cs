@@ -19,7 +19,7 @@ namespace Marketplace.Web.Features.Sales;
 /// </summary>
 public static class SubmitQuote
 {
-    [AllowedRoles(Roles.RefurbisherBuyer)]
+    [AllowedRoles(Roles.RefurbisherBuyer, Roles.SchoolBuyer, Roles.SchoolApprover)]
     public sealed record Command(Guid LotId, decimal Amount, string? Note, bool PerDevice = false, int ValidDays = Sale.DefaultQuoteValidityDays) : ICommand, IReadsRightsFirst;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -7,7 +7,7 @@ namespace Marketplace.Web.Features.Sales;
 /// <summary>A refurbisher takes its open quote back; the district is told, and the quote can no longer be accepted.</summary>
 public static class WithdrawQuote
 {
-    [AllowedRoles(Roles.RefurbisherBuyer)]
+    [AllowedRoles(Roles.RefurbisherBuyer, Roles.SchoolBuyer, Roles.SchoolApprover)]
     public sealed record Command(Guid LotId) : ICommand, IRetryOnConflict;
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, Outbox outbox) : ICommandHandler<Command>

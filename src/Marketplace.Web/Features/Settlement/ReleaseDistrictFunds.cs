@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Features.Settlement;
 
 /// <summary>
-/// Background, once the lot is certified (escrow): the district's payable balance in the ledger — the
+/// Background, once the lot is certified (escrow; or received, when it holds no data-bearing devices): the district's payable balance in the ledger — the
 /// award's terms, whatever the fee schedule says today — becomes its payout. With a Stripe connected
 /// account it is transferred at once; otherwise finance approves it and confirms the bank reference.
 /// One payout per lot: a re-run finds it and stops; the transfer carries an idempotency key from our ids.
@@ -32,7 +32,9 @@ public static class ReleaseDistrictFunds
             }
 
             var settlement = await db.LotSettlements.SingleOrDefaultAsync(s => s.LotId == command.LotId, cancellationToken) ?? throw new NotFoundException("Lot");
-            var certified = await db.LotFulfillments.AnyAsync(f => f.LotId == command.LotId && f.CertifiedAt != null, cancellationToken);
+            // The release condition: certified, or received when nothing in the lot stores data.
+            var certified = await db.LotFulfillments.AnyAsync(f => f.LotId == command.LotId
+                && (f.CertifiedAt != null || (f.ReceivedAt != null && !db.Sales.Any(s => s.LotId == f.LotId && s.HoldsDataBearingDevices))), cancellationToken);
             var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == command.LotId, cancellationToken);
             var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == settlement.DistrictId, cancellationToken);
             var amount = await db.DistrictPayableForLotAsync(lot.Id, settlement.Currency, cancellationToken);
@@ -53,7 +55,7 @@ public static class ReleaseDistrictFunds
 
             var statement = payout.IsSent
                 ? $"Lot {lot.Number} is settled. {amount} was transferred to your connected account (transfer {transferId})."
-                : $"Lot {lot.Number} is certified and its funds are released: {amount} will be sent by ACH. You will get another notice when finance confirms the transfer.";
+                : $"Lot {lot.Number} is {(lot.Manifest.DataBearingDevices > 0 ? "certified" : "received")} and its funds are released: {amount} will be sent by ACH. You will get another notice when finance confirms the transfer.";
             if (lot.Manifest.FederalShareApplies)
             {
                 statement += $"\n\nFederal share notice (2 CFR 200.313(e)): this lot holds {lot.Manifest.FederalDevices} federally funded device(s) with an estimated " +

@@ -35,7 +35,7 @@ public sealed class LotSettlementTests
         var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
         var payout = Payout.ForApproval(sample.Id, _district, Money.Usd(1200m), PayoutMethod.Ach, Now);
 
-        var refused = Assert.Throws<DomainException>(() => sample.Settlement!.Release(payout, certified: false, Now));
+        var refused = Assert.Throws<DomainException>(() => sample.Settlement!.Release(payout, proofComplete: false, Now));
 
         Assert.Contains("certified", refused.Message);
         Assert.Equal(SettlementStatus.Held, sample.Settlement!.Status);
@@ -47,7 +47,7 @@ public sealed class LotSettlementTests
         var sample = SampleLots.Awarded(_district, _refurbisher, 1200m, Now);
         var payout = Payout.ForApproval(sample.Id, _district, Money.Usd(1200m), PayoutMethod.Ach, Now);
 
-        Assert.Throws<DomainException>(() => sample.Settlement!.Release(payout, certified: true, Now));
+        Assert.Throws<DomainException>(() => sample.Settlement!.Release(payout, proofComplete: true, Now));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class LotSettlementTests
         var settlement = SampleLots.Certified(_district, _refurbisher, 1200m, Now).Settlement!;
         var payout = Payout.ForApproval(settlement.LotId, _district, Money.Usd(1200m), PayoutMethod.Ach, Now);
 
-        settlement.Release(payout, certified: true, Now);
+        settlement.Release(payout, proofComplete: true, Now);
         Assert.Equal(SettlementStatus.PayoutPending, settlement.Status);
         payout.Approve("Erin Kowalski", Now);
         Assert.Throws<DomainException>(() => settlement.Settle(payout));
@@ -73,9 +73,9 @@ public sealed class LotSettlementTests
     {
         var settlement = SampleLots.Certified(_district, _refurbisher, 1200m, Now).Settlement!;
 
-        settlement.Release(Payout.Transferred(settlement.LotId, _district, Money.Usd(1200m), "tr_123", Now), certified: true, Now);
+        settlement.Release(Payout.Transferred(settlement.LotId, _district, Money.Usd(1200m), "tr_123", Now), proofComplete: true, Now);
 
         Assert.Equal(SettlementStatus.Settled, settlement.Status);
-        Assert.Throws<DomainException>(() => settlement.Release(Payout.Transferred(settlement.LotId, _district, Money.Usd(1200m), "tr_124", Now), certified: true, Now));
+        Assert.Throws<DomainException>(() => settlement.Release(Payout.Transferred(settlement.LotId, _district, Money.Usd(1200m), "tr_124", Now), proofComplete: true, Now));
     }
 }

@@ -34,7 +34,7 @@ public sealed class LotProgressTests
         sample.Fulfillment.Certify(Now);
         stages.Add(sample.Progress.Stage);
         var payout = Payout.ForApproval(sample.Id, _district, Web.Domain.Money.Usd(1200m), PayoutMethod.Ach, Now);
-        sample.Settlement.Release(payout, certified: true, Now);
+        sample.Settlement.Release(payout, proofComplete: true, Now);
         stages.Add(sample.Progress.Stage);
         payout.Approve("Erin", Now);
         payout.ConfirmSent("ACH-1", Now);

@@ -419,7 +419,7 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
         Assert.Equal(HttpStatusCode.NotFound, (await buyer.Http.GetAsync($"/lots/{draft}/manifest.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherDistrict.Http.GetAsync($"/lots/{draft}/manifest.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherDistrict.Http.GetAsync($"/lots/{awarded.Id}/manifest.xlsx")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await school.Http.GetAsync($"/lots/{draft}/manifest.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await school.Http.GetAsync($"/lots/{draft}/manifest.csv")).StatusCode);
     }
 
     [Fact]
