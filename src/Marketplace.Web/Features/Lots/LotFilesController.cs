@@ -20,9 +20,9 @@ public sealed class LotFilesController(ISender sender) : MarketplaceController(s
     private const long PhotoUploadLimit = 2 * LotPhoto.MaxBytes + 1024 * 1024;
 
     [HttpGet("labels.pdf")]
-    public async Task<IActionResult> Labels(Guid id, string? scope = PrintAssetLabels.Unlabeled)
+    public async Task<IActionResult> Labels(Guid id, string? scope = PrintAssetLabels.Unlabeled, string? format = PrintAssetLabels.Qr)
     {
-        var labels = await Sender.Send(new PrintAssetLabels.Query(id, scope), Aborted);
+        var labels = await Sender.Send(new PrintAssetLabels.Query(id, scope, format), Aborted);
         return File(labels.Pdf, "application/pdf", labels.FileName);
     }
 

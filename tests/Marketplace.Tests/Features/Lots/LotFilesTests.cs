@@ -9,6 +9,7 @@ using CsvHelper;
 using Marketplace.Tests.Domain.Lots;
 using Marketplace.Tests.Features.Imports;
 using Marketplace.Tests.Infrastructure;
+using Marketplace.Tests.Infrastructure.Documents;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Infrastructure.Documents;
@@ -36,6 +37,7 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"^asset-labels-.+-unlabeled-qr\.pdf$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var pdf = await LotFilesTestKit.SaveFileAsync(await response.Content.ReadAsByteArrayAsync(), ".pdf");
         var text = await ExternalTool.RunAsync(Pdftotext, "-layout", pdf, "-");
         Assert.Contains("5CD0417AAA", text);
@@ -68,6 +70,25 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
     }
 
     [Fact]
+    public async Task Code_128_asset_labels_scan_back_to_the_asset_tag_or_else_the_serial_for_laser_scanners()
+    {
+        var district = await SignInAsync("district@demo.k12");
+        var lot = await district.CreateLotAsync();
+        await district.AddDeviceAsync(lot, "5CD0430TAG", "MV-0430");
+        await district.AddDeviceAsync(lot, "5CD0430AAA");
+
+        var response = await district.Http.GetAsync($"/lots/{lot}/labels.pdf?scope=all&format=Code128");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches(@"^asset-labels-.+-all-code128\.pdf$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var pdf = await LotFilesTestKit.SaveFileAsync(await response.Content.ReadAsByteArrayAsync(), ".pdf");
+        Assert.Equal(["CODE-128:5CD0430AAA", "CODE-128:MV-0430"], (await AssetLabelSheetTests.SymbolsOnPageAsync(pdf, 1)).Order());
+        var text = await ExternalTool.RunAsync(Pdftotext, "-layout", pdf, "-");
+        Assert.Contains("S/N 5CD0430TAG", text);
+        Assert.Contains("Serial no. · no asset tag", text);
+    }
+
+    [Fact]
     public async Task Asset_labels_for_a_lot_whose_devices_all_have_tags_are_refused_with_a_way_forward()
     {
         var district = await SignInAsync("district@demo.k12");
@@ -76,11 +97,15 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
 
         var unlabeled = await district.Http.GetAsync($"/lots/{lot}/labels.pdf?scope=unlabeled");
         var unknownScope = await district.Http.GetAsync($"/lots/{lot}/labels.pdf?scope=some");
+        var unknownFormat = await district.Http.GetAsync($"/lots/{lot}/labels.pdf?scope=all&format=ean13");
 
         Assert.Equal(HttpStatusCode.BadRequest, unlabeled.StatusCode);
         Assert.Equal("Every device in this lot already has an asset tag; choose 'all devices' to print labels anyway.", await unlabeled.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, unknownScope.StatusCode);
         Assert.Contains("\"some\" is not a label choice", await unknownScope.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownFormat.StatusCode);
+        Assert.Equal("\"ean13\" is not a barcode type: use format=qr for QR codes, or format=code128 for Code 128 (1-D) barcodes that laser scanners read.",
+            await unknownFormat.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -308,7 +333,7 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
     }
 
     [Fact]
-    public async Task The_file_links_partial_offers_labels_only_to_district_staff()
+    public async Task The_file_links_partial_offers_labels_only_to_district_staff_with_a_choice_of_devices_and_barcode_type()
     {
         var lot = Guid.NewGuid();
 
@@ -317,8 +342,14 @@ public sealed class LotFilesTests(LotFilesApp app) : IClassFixture<LotFilesApp>
 
         Assert.Contains($"<a href=\"/lots/{lot}/manifest.csv\">Manifest (CSV)</a>", district);
         Assert.Contains($"<a href=\"/lots/{lot}/manifest.xlsx\">Manifest (Excel)</a>", district);
-        Assert.Contains($"<a href=\"/lots/{lot}/labels.pdf?scope=unlabeled\">Asset labels (PDF)</a>", district);
-        Assert.Contains($"<a href=\"/lots/{lot}/labels.pdf?scope=all\">all devices</a>", district);
+        Assert.Contains($"<form method=\"get\" action=\"/lots/{lot}/labels.pdf\"", district);
+        Assert.Contains("<input class=\"form-check-input\" type=\"radio\" name=\"scope\" id=\"labels-scope-unlabeled\" value=\"unlabeled\" checked />", district);
+        Assert.Contains("<label class=\"form-check-label\" for=\"labels-scope-all\">All devices</label>", district);
+        Assert.Contains("<legend class=\"small fw-normal text-muted mb-0\">Barcode type</legend>", district);
+        Assert.Contains("<input class=\"form-check-input\" type=\"radio\" name=\"format\" id=\"labels-format-qr\" value=\"qr\" checked />", district);
+        Assert.Contains("<label class=\"form-check-label\" for=\"labels-format-qr\">QR code</label>", district);
+        Assert.Contains("id=\"labels-format-code128\" value=\"code128\"", district);
+        Assert.Contains("<label class=\"form-check-label\" for=\"labels-format-code128\">Code 128 (1-D, for laser scanners)</label>", district);
         Assert.Contains("Manifest (Excel)", refurbisher);
         Assert.DoesNotContain("labels.pdf", refurbisher);
     }

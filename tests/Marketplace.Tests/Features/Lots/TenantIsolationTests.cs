@@ -275,6 +275,8 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         // Lot files: any signed-in person reaches the controller; the query or command decides
         Get(AnotherTenant, "/lots/{id:guid}/labels.pdf", "Maple Valley's draft lot", r => new { id = r.DraftLot },
             new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)) with { Query = "?scope=all" },
+        Get(AnotherTenant, "/lots/{id:guid}/labels.pdf", "Maple Valley's draft lot, as Code 128", r => new { id = r.DraftLot },
+            new(SignIn,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)) with { Query = "?scope=all&format=code128" },
         Get(AnotherTenant, "/lots/{id:guid}/manifest.csv", "Maple Valley's awarded lot", r => new { id = r.AwardedLot },
             new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     NotFound,     Denied,       Denied)),
         Get(AnotherTenant, "/lots/{id:guid}/manifest.xlsx", "Maple Valley's awarded lot", r => new { id = r.AwardedLot },

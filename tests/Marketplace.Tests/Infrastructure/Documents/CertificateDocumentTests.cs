@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Xml.Linq;
 using Marketplace.Web.Infrastructure.Documents;
 
 namespace Marketplace.Tests.Infrastructure.Documents;
@@ -24,7 +22,7 @@ public sealed class CertificateDocumentTests
         var pdf = Path.Combine(folder, "certificate.pdf");
         await File.WriteAllBytesAsync(pdf, CertificateDocument.Render(content));
 
-        var words = Words(await ExternalTool.RunAsync("pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-"));
+        var words = await PdfWord.OnPageAsync(pdf, 1);
 
         const double qrLeft = 612 - 48 - 110;
         var fields = words.Where(w => w.YMax < 48 + 40 + 110 && w.XMin < qrLeft).ToList();
@@ -38,18 +36,5 @@ public sealed class CertificateDocumentTests
         Assert.All(row.Zip(row.Skip(1)), pair => Assert.True(pair.First.XMax <= pair.Second.XMin, $"\"{pair.First.Text}\" overlaps \"{pair.Second.Text}\""));
         Assert.Contains(words, w => w.Text == "Rev." );
         Assert.Contains("2", words.SkipWhile(w => w.Text != "Rev.").Skip(1).Select(w => w.Text).First());
-    }
-
-    private sealed record Word(string Text, double XMin, double YMin, double XMax, double YMax);
-
-    private static List<Word> Words(string html)
-    {
-        var xml = XDocument.Parse(html.Replace("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">", ""));
-        return xml.Descendants().Where(e => e.Name.LocalName == "word").Select(e => new Word(
-            e.Value,
-            double.Parse(e.Attribute("xMin")!.Value, CultureInfo.InvariantCulture),
-            double.Parse(e.Attribute("yMin")!.Value, CultureInfo.InvariantCulture),
-            double.Parse(e.Attribute("xMax")!.Value, CultureInfo.InvariantCulture),
-            double.Parse(e.Attribute("yMax")!.Value, CultureInfo.InvariantCulture))).ToList();
     }
 }
