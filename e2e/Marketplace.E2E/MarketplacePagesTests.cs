@@ -73,4 +73,56 @@ public sealed class MarketplacePagesTests(BrowserFixture fixture, ITestOutputHel
         await refurbisher.AuditAsync("watchlist");
         checkpoints.AssertAccessible();
     }
+
+    [Fact(Timeout = 240_000)]
+    public async Task A_school_sees_only_lots_without_data_bearing_devices_and_buys_charging_carts_now()
+    {
+        fixture.RequireBrowser();
+        var checkpoints = new Checkpoints(output, "school-market");
+        var batch = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var title = $"Charging carts {batch}";
+        await using var district = await UserSession.OpenAsync(fixture, checkpoints);
+        await using var school = await UserSession.OpenAsync(fixture, checkpoints);
+
+        await district.SignInAsync("district@demo.k12");
+        await district.ClickLinkAsync("New lot");
+        await district.FillAsync("Title", title);
+        await district.FillAsync("Pickup address", "Loading dock, 22225 SE 231st St, Maple Valley, WA 98038");
+        await district.ClickButtonAsync("Create lot");
+        await district.ExpectFlashAsync("Lot created");
+        foreach (var serial in new[] { $"CART{batch}1", $"CART{batch}2" })
+        {
+            await district.FillAsync("Serial number", serial);
+            await district.Page.Locator("#Category").SelectOptionAsync(new SelectOptionValue { Label = "Other" });
+            await district.FillAsync("Manufacturer", "Bretford");
+            await district.FillAsync("Model", "Cube Cart 36");
+            await district.SelectAsync("Cosmetic grade", "B");
+            await district.ClickButtonAsync("Add device");
+            await district.ExpectFlashAsync($"Added serial {serial}");
+        }
+
+        await district.Page.GetByLabel("Buy now", new() { Exact = true }).CheckAsync();
+        await district.FillAsync("Buy-now price (USD)", "240");
+        await district.ClickButtonAsync("List for sale");
+        await Expect(district.Page.GetByTestId("sale-status")).ToContainTextAsync("Buy now");
+
+        await school.SignInAsync("school@demo.k12");
+        await school.NavigateAsync("Lot marketplace");
+        await Expect(school.Page.GetByText("You see the lots a school may buy")).ToBeVisibleAsync();
+        var row = school.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
+        await Expect(row).ToHaveCountAsync(1);
+        // Lots of Chromebooks and laptops (the demo district lists some) are not among them.
+        await Expect(school.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Chromebook" })).ToHaveCountAsync(0);
+        await school.AuditAsync("market (school)");
+        await school.StepAsync(1, "school-market");
+
+        await row.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(school.Page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await school.AuditAsync("market lot (school, buy now)");
+        await school.ClickButtonAsync("Buy now for $240.00");
+        await school.ExpectFlashAsync("You bought the lot at $240.00");
+        await school.AuditAsync("purchase (school)");
+        await school.StepAsync(2, "school-bought");
+        checkpoints.AssertAccessible();
+    }
 }

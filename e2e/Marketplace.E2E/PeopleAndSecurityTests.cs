@@ -46,7 +46,8 @@ public sealed partial class PeopleAndSecurityTests(BrowserFixture fixture, ITest
         await Expect(technician.Page).ToHaveURLAsync(new Regex("/market$"));
         await technician.StepAsync(2, "accepted");
 
-        await technician.Page.GetByRole(AriaRole.Link, new() { Name = "Two-factor", Exact = true }).ClickAsync();
+        await technician.Page.Locator("header .dropdown-toggle[title]").ClickAsync();
+        await technician.Page.GetByRole(AriaRole.Link, new() { Name = "Two-factor sign-in", Exact = true }).ClickAsync();
         await technician.AuditAsync("two-factor set-up");
         await Expect(technician.Page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("QR code") })).ToBeVisibleAsync();
         var key = (await technician.Page.Locator("code.shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
