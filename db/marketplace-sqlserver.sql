@@ -2901,3 +2901,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD [PreviousSha256] varchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD [Sequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD [Sha256] varchar(64) NOT NULL DEFAULT '';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+)
+BEGIN
+    EXEC(N'WITH ordered AS (SELECT [Sequence], ROW_NUMBER() OVER (ORDER BY [IssuedAt], [Id]) AS [Place] FROM [Certificates]) UPDATE ordered SET [Sequence] = [Place];')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_Sequence] ON [Certificates] ([Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206154914_CertificateChain', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

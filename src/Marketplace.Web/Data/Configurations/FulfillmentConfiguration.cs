@@ -46,5 +46,9 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         // One certificate per lot: a re-run certificate job finds it and stops.
         builder.HasIndex(c => c.LotId).IsUnique();
         builder.HasOne<Lot>().WithMany().HasForeignKey(c => c.LotId).OnDelete(DeleteBehavior.Restrict);
+        // The chain: one certificate per place, walked in this order.
+        builder.HasIndex(c => c.Sequence).IsUnique();
+        builder.Property(c => c.Sha256).HasMaxLength(64).IsUnicode(false);
+        builder.Property(c => c.PreviousSha256).HasMaxLength(64).IsUnicode(false);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Features.Admin;
 
-/// <summary>Platform admin: reference data, e-mail log, outbox. Organizations are reviewed at /admin/organizations; the job dashboard is at /admin/jobs.</summary>
+/// <summary>Platform admin: reference data, e-mail log, outbox, the certificate chain. Organizations are reviewed at /admin/organizations; the job dashboard is at /admin/jobs.</summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin")]
 public sealed class AdminController(ISender sender) : MarketplaceController(sender)
@@ -48,6 +48,9 @@ public sealed class AdminController(ISender sender) : MarketplaceController(send
 
     [HttpGet("emails")]
     public async Task<IActionResult> Emails(int page = 1) => View(await Sender.Send(new ListEmails.Query(page), Aborted));
+
+    [HttpGet("certificates")]
+    public async Task<IActionResult> Certificates() => View(await Sender.Send(new CheckCertificateChain.Query(), Aborted));
 
     [HttpGet("outbox")]
     public async Task<IActionResult> Outbox() => View(await Sender.Send(new ListOutbox.Query(), Aborted));

@@ -166,6 +166,13 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    [HttpGet("certificates.zip")]
+    public async Task<IActionResult> Certificates(DateOnly from, DateOnly to)
+    {
+        var archive = await Sender.Send(new ExportCertificates.Query(from, to), Aborted);
+        return File(archive.Archive, "application/zip", archive.FileName);
+    }
+
     [HttpGet("{id:guid}/certificate.pdf")]
     public async Task<IActionResult> Certificate(Guid id)
     {

@@ -53,7 +53,10 @@ public static class IssueCertificate
                 code, publicUrl, lot.Number, lot.Title, district.Name, processor.Name,
                 certification?.ToString() ?? "no current certification on file", now,
                 serials.Select(s => new CertificateSerial(s.Serial, s.AssetTag, s.Model, s.Method.ToString(), s.Tool, s.Technician, s.RecordedAt)).ToList()));
-            db.Certificates.Add(new Certificate { LotId = lot.Id, VerificationCode = code, IssuedAt = now, DeviceCount = serials.Count, Pdf = pdf });
+            // The next link of the chain. Two issues at once would take the same number: the unique index refuses the second,
+            // whose job is retried and then links to the first (SQLite runs commands one at a time anyway).
+            var last = await db.Certificates.OrderByDescending(c => c.Sequence).Select(c => new { c.Sequence, c.Sha256 }).FirstOrDefaultAsync(cancellationToken);
+            db.Certificates.Add(Certificate.Issue(lot.Id, code, now, serials.Count, pdf, last is null ? null : (last.Sequence, last.Sha256)));
 
             var notice = $"Certificate {code} covers all {serials.Count} serials of lot {lot.Number}. Verify it at {publicUrl}";
             outbox.Email(lot.DistrictId, $"Certificate of data destruction for lot {lot.Number}", notice, Roles.DistrictInventory, Roles.DistrictApprover);

@@ -15,9 +15,9 @@ public sealed class VerifyController(ISender sender) : MarketplaceController(sen
         string.IsNullOrWhiteSpace(code) ? View(new VerifyPage(null, null)) : await Show(code);
 
     [HttpGet("/verify/{code}")]
-    public async Task<IActionResult> Show(string code)
+    public async Task<IActionResult> Show(string code, string? serial = null)
     {
-        var certificate = code.Length > 32 ? null : await Sender.Send(new VerifyCertificate.Query(code), Aborted);
+        var certificate = code.Length > 32 || serial?.Length > 64 ? null : await Sender.Send(new VerifyCertificate.Query(code, serial), Aborted);
         if (certificate is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

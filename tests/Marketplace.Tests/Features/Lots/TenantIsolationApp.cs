@@ -261,10 +261,9 @@ public sealed class TenantIsolationApp : IAsyncLifetime
                 Width = photo.Width, Height = photo.Height, UploadedAt = now,
             };
             db.LotPhotos.Add(lotPhoto);
-            db.Certificates.Add(new Certificate
-            {
-                LotId = certified.Id, VerificationCode = certificateCode, IssuedAt = now, DeviceCount = certified.Devices.Count, Pdf = "%PDF-1.7\n%%EOF\n"u8.ToArray(),
-            });
+            var last = await db.Certificates.OrderByDescending(c => c.Sequence).Select(c => new { c.Sequence, c.Sha256 }).FirstOrDefaultAsync();
+            db.Certificates.Add(Certificate.Issue(certified.Id, certificateCode, now, certified.Devices.Count, "%PDF-1.7\n%%EOF\n"u8.ToArray(),
+                last is null ? null : (last.Sequence, last.Sha256)));
             (await db.ImportJobs.SingleAsync(j => j.Id == importJob)).Complete(0, now);
             var dead = new OutboxMessage
             {

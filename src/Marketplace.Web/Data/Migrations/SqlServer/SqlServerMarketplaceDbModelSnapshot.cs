@@ -449,6 +449,20 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("varbinary(max)");
 
+                    b.Property<string>("PreviousSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<string>("VerificationCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -457,6 +471,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("LotId")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("VerificationCode")

@@ -443,6 +443,20 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("PreviousSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VerificationCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -451,6 +465,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("LotId")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("VerificationCode")
