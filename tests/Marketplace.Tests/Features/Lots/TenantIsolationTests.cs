@@ -222,6 +222,10 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied,       Denied)),
         Get(CallersOwn, "/lots", "a search for a serial in Maple Valley's lots", _ => null,
             new(SignIn,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied,       Denied)) with { Query = "?serial=5CD0417" },
+        // The caller's own district's certificates of the last month: Maple Valley has one; the other district none, which it is told.
+        Get(CallersOwn, "/lots/certificates.zip", "the caller's certificates of the last month", _ => null,
+            new(SignIn,       Ok,           Denied,       Refused,      Denied,       Denied,       Denied,       Denied))
+            with { Query = $"?from={DateTime.UtcNow.AddDays(-30):yyyy-MM-dd}&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}" },
         Get(CallersOwn, "/lots/new", "the new-lot form", _ => null,
             new(SignIn,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied,       Denied)),
         Post(CallersOwn, "/lots/new", "a new lot of the caller's own", _ => null, _ => new { Title = "Matrix lot", PickupAddress = "Loading dock" },
@@ -475,6 +479,8 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Post(CallersOwn, "/admin/price-guide", "a price guide with a grade factor out of range", _ => null, _ => new { GradeA = "5" },
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused)),
         Get(CallersOwn, "/admin/emails", "the e-mail log", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(CallersOwn, "/admin/certificates", "the certificate chain check", _ => null,
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
         Get(CallersOwn, "/admin/outbox", "the outbox", _ => null,
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
