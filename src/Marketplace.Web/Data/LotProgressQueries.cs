@@ -17,6 +17,13 @@ public sealed class LotWithProgress
     public DateTimeOffset? ReceivedAt { get; init; }
     public DateTimeOffset? CertifiedAt { get; init; }
 
+    /// <summary>Paid lots: the last day of the buyer's removal window.</summary>
+    public DateOnly? RemovalDueOn { get; init; }
+
+    /// <summary>Paid and not handed over after its removal deadline, as of <paramref name="today"/>.</summary>
+    public bool PickupOverdueOn(DateOnly today) =>
+        RemovalDueOn is { } due && Domain.Fulfillment.LotFulfillment.IsOverdue(due, PickedUpAt, today);
+
     public LotProgress Progress => new(Lot.Status, Sale, Settlement, PickupDate, PickedUpAt, ReceivedAt, CertifiedAt);
 }
 
@@ -40,6 +47,7 @@ public static class LotProgressQueries
             PickedUpAt = f == null ? null : f.PickedUpAt,
             ReceivedAt = f == null ? null : f.ReceivedAt,
             CertifiedAt = f == null ? null : f.CertifiedAt,
+            RemovalDueOn = f == null ? null : f.RemovalDueOn,
         };
 
     public static async Task<LotProgress> ProgressOfAsync(this MarketplaceDb db, Guid lotId, CancellationToken cancellationToken) =>

@@ -1,16 +1,10 @@
-using Marketplace.Web.Data;
-using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Infrastructure.Identity;
-using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Fulfillment;
 
-/// <summary>The devices arrived at the buyer's facility: sanitization can be recorded serial by serial.</summary>
+/// <summary>The devices arrived at the buyer's facility: a custody event records it, and sanitization can be recorded serial by serial.</summary>
 public static class MarkReceived
 {
     [AllowedRoles(Roles.RefurbisherTechnician)]
@@ -21,8 +15,14 @@ public static class MarkReceived
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var fulfillment = await db.LoadBuyerFulfillmentAsync(command.LotId, user, cancellationToken);
-            fulfillment.MarkReceived(clock.Now);
+            var now = clock.Now;
+            fulfillment.MarkReceived(now);
             var number = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
+            var buyer = await db.Organizations.AsNoTracking().Where(o => o.Id == fulfillment.BuyerId).Select(o => new { o.Name, o.City, o.State }).SingleAsync(cancellationToken);
+            var scanned = await db.DeviceScans.CountAsync(s => s.LotId == fulfillment.LotId && s.Stage == ScanStage.Receiving && s.DeviceId != null && s.RemovedAt == null, cancellationToken);
+            db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.Received, fulfillment.LotId, null, user.Actor(), now,
+                buyer.City is null ? buyer.Name : $"{buyer.Name}, {buyer.City}, {buyer.State}",
+                $"{scanned:N0} of {fulfillment.DeviceCount:N0} devices scanned at receiving so far."));
             outbox.Email(fulfillment.DistrictId, $"Lot {number} was received",
                 $"The buyer received lot {number}. Data sanitization is recorded serial by serial; your certificate follows automatically.", Roles.DistrictInventory);
             return Unit.Value;
