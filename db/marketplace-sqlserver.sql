@@ -2904,7 +2904,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [CollectedBy] nvarchar(200) NULL;
@@ -2912,7 +2912,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [ExpectedPackages] int NULL;
@@ -2920,7 +2920,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [HandOverRecordedBy] uniqueidentifier NULL;
@@ -2928,7 +2928,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [HandedOverPackages] int NULL;
@@ -2936,7 +2936,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [OtherWindowsRequest] nvarchar(500) NULL;
@@ -2944,7 +2944,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [OtherWindowsRequestedAt] datetimeoffset NULL;
@@ -2952,7 +2952,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [PickupConfirmedAt] datetimeoffset NULL;
@@ -2960,7 +2960,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [PickupDock] nvarchar(200) NULL;
@@ -2968,7 +2968,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [PickupInstructions] nvarchar(1000) NULL;
@@ -2976,7 +2976,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [PickupRevision] int NOT NULL DEFAULT 0;
@@ -2984,7 +2984,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [ReleasedBy] nvarchar(200) NULL;
@@ -2992,7 +2992,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [RemovalDueOn] date NOT NULL DEFAULT '0001-01-01';
@@ -3000,7 +3000,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     ALTER TABLE [LotFulfillments] ADD [SealNumbers] nvarchar(200) NULL;
@@ -3008,7 +3008,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     CREATE TABLE [CustodyEvents] (
@@ -3031,7 +3031,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     CREATE TABLE [DeviceScans] (
@@ -3056,7 +3056,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     CREATE TABLE [PickupWindowProposals] (
@@ -3077,7 +3077,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_Devices_LotId_AssetTag] ON [Devices] ([LotId], [AssetTag]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     EXEC(N'CREATE INDEX [IX_CustodyEvents_DeviceId_At] ON [CustodyEvents] ([DeviceId], [At]) WHERE [DeviceId] IS NOT NULL');
@@ -3085,7 +3093,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     CREATE INDEX [IX_CustodyEvents_LotId_At] ON [CustodyEvents] ([LotId], [At]);
@@ -3093,7 +3101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     CREATE INDEX [IX_DeviceScans_DeviceId] ON [DeviceScans] ([DeviceId]);
@@ -3101,7 +3109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DeviceScans_LotId_Stage_DeviceId] ON [DeviceScans] ([LotId], [Stage], [DeviceId]) WHERE [DeviceId] IS NOT NULL AND [RemovedAt] IS NULL');
@@ -3109,7 +3117,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     CREATE INDEX [IX_DeviceScans_LotId_Stage_ScannedAt] ON [DeviceScans] ([LotId], [Stage], [ScannedAt]);
@@ -3117,7 +3125,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DeviceScans_LotId_Stage_Value] ON [DeviceScans] ([LotId], [Stage], [Value]) WHERE [DeviceId] IS NULL AND [RemovedAt] IS NULL');
@@ -3125,7 +3133,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     CREATE INDEX [IX_PickupWindowProposals_FulfillmentId] ON [PickupWindowProposals] ([FulfillmentId]);
@@ -3133,7 +3141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     UPDATE [LotFulfillments] SET [RemovalDueOn] = CAST(DATEADD(day, 14, [ReleasedAt]) AS date);
@@ -3141,11 +3149,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206152404_PickupWindowsHandOverAndCustody'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206152404_PickupWindowsHandOverAndCustody', N'10.0.14');
+    VALUES (N'20261206154601_PickupWindowsHandOverAndCustody', N'10.0.14');
 END;
 
 COMMIT;

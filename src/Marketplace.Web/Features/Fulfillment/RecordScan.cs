@@ -123,14 +123,15 @@ internal static class ScannedDevice
 
     /// <summary>
     /// The lot's device whose serial, else whose asset tag, is the scanned value, whatever its case (SQLite compares both
-    /// columns NOCASE, SQL Server's default collation ignores case): the (lot, serial) index, then the asset-tag index.
+    /// columns NOCASE, SQL Server's default collation ignores case): the (lot, serial) index, then the (lot, asset tag) index.
     /// </summary>
     public static async Task<Match?> FindAsync(MarketplaceDb db, Guid lotId, ScannedLabel label, CancellationToken cancellationToken)
     {
         var value = label.Value;
         return await db.Devices.AsNoTracking().Where(d => d.LotId == lotId && d.Serial == value)
                    .Select(d => new Match(d.Id, d.Serial, d.AssetTag, d.Model, d.Enrollment)).FirstOrDefaultAsync(cancellationToken)
-               ?? await db.Devices.AsNoTracking().Where(d => d.AssetTag == value && d.LotId == lotId).OrderBy(d => d.Serial)
+               // No ORDER BY: it would make SQLite walk the lot in serial order instead of seeking the (lot, asset tag) index.
+               ?? await db.Devices.AsNoTracking().Where(d => d.LotId == lotId && d.AssetTag == value)
                    .Select(d => new Match(d.Id, d.Serial, d.AssetTag, d.Model, d.Enrollment)).FirstOrDefaultAsync(cancellationToken);
     }
 

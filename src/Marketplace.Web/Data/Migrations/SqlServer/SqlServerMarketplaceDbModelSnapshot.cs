@@ -1064,6 +1064,8 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Serial");
 
+                    b.HasIndex("LotId", "AssetTag");
+
                     b.HasIndex("LotId", "Serial")
                         .IsUnique();
 

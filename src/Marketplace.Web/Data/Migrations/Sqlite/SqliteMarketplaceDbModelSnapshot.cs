@@ -1060,6 +1060,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Serial");
 
+                    b.HasIndex("LotId", "AssetTag");
+
                     b.HasIndex("LotId", "Serial")
                         .IsUnique();
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMarketplaceDb))]
-    [Migration("20261206152313_PickupWindowsHandOverAndCustody")]
+    [Migration("20261206154507_PickupWindowsHandOverAndCustody")]
     partial class PickupWindowsHandOverAndCustody
     {
         /// <inheritdoc />
@@ -1062,6 +1062,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasIndex("AssetTag");
 
                     b.HasIndex("Serial");
+
+                    b.HasIndex("LotId", "AssetTag");
 
                     b.HasIndex("LotId", "Serial")
                         .IsUnique();

@@ -192,6 +192,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Devices_LotId_AssetTag",
+                table: "Devices",
+                columns: new[] { "LotId", "AssetTag" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustodyEvents_DeviceId_At",
                 table: "CustodyEvents",
                 columns: new[] { "DeviceId", "At" },
@@ -249,6 +254,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PickupWindowProposals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Devices_LotId_AssetTag",
+                table: "Devices");
 
             migrationBuilder.DropColumn(
                 name: "CollectedBy",

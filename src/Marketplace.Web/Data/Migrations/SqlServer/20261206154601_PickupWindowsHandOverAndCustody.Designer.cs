@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMarketplaceDb))]
-    [Migration("20261206152404_PickupWindowsHandOverAndCustody")]
+    [Migration("20261206154601_PickupWindowsHandOverAndCustody")]
     partial class PickupWindowsHandOverAndCustody
     {
         /// <inheritdoc />
@@ -1066,6 +1066,8 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasIndex("AssetTag");
 
                     b.HasIndex("Serial");
+
+                    b.HasIndex("LotId", "AssetTag");
 
                     b.HasIndex("LotId", "Serial")
                         .IsUnique();
