@@ -58,7 +58,7 @@ public sealed partial class WalkingSkeletonTests : IAsyncLifetime
         var pickupDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
         await refurbisher.SubmitAsync(purchaseUrl, $"{purchaseUrl}/pickup/windows", new()
         {
-            ["Windows[0].Date"] = pickupDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Windows[0].Starts"] = "08:00", ["Windows[0].Ends"] = "10:00",
+            ["FirstWindowDay"] = pickupDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["FirstWindowFrom"] = "08:00", ["FirstWindowTo"] = "10:00",
         });
         var windowId = WindowChoice().Match(await district.GetPageAsync(lotUrl)).Groups[1].Value;
         await district.SubmitAsync(lotUrl, $"{lotUrl}/pickup/confirm", new()

@@ -1,8 +1,4 @@
-using Marketplace.Web.Data;
-using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Fulfillment;
-using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Fulfillment;
 

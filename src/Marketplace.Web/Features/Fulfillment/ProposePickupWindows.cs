@@ -1,15 +1,7 @@
-using FluentValidation;
-using Marketplace.Web.Data;
-using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Organizations;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Infrastructure.Identity;
-using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Fulfillment;
 

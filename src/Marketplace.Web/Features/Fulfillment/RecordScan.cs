@@ -81,7 +81,7 @@ public static class RecordScan
                 (device is null ? $"Unknown value {label.Raw}" : $"Scanned as {label.Raw}") + (scan.Box is { } inBox ? $", box {inBox}" : ""), stage));
 
             var stillEnrolled = device?.Enrollment == EnrollmentStatus.Enrolled;
-            if (stillEnrolled && stage == ScanStage.HandOver && command.ConfirmDeprovisioned && user.IsInRole(Roles.DistrictInventory))
+            if (stillEnrolled && stage == ScanStage.HandOver && command.ConfirmDeprovisioned)
             {
                 await db.Devices.Where(d => d.Id == device!.Id).ExecuteUpdateAsync(set => set.SetProperty(d => d.Enrollment, EnrollmentStatus.Deprovisioned), cancellationToken);
                 db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.DeprovisioningConfirmed, fulfillment.LotId, device!.Id, actor, now, place,

@@ -1,7 +1,5 @@
-using FluentValidation;
-using Marketplace.Web.Domain;
 using Marketplace.Web.Features.Shared;
-using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Features.Fulfillment;
@@ -70,7 +68,7 @@ public abstract class ScanningController(ISender sender) : MarketplaceController
 }
 
 /// <summary>The district's side of a sold lot at its dock: confirming the buyer's pickup window, deprovisioning, hand-over scans, the hand-over.</summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Roles = Roles.DistrictStaff)]
+[Authorize(Roles = Roles.DistrictStaff)]
 [Route("lots/{id:guid}")]
 public sealed class DistrictFulfillmentController(ISender sender) : ScanningController(sender)
 {
@@ -120,7 +118,7 @@ public sealed class DistrictFulfillmentController(ISender sender) : ScanningCont
 }
 
 /// <summary>The buyer's side of a lot it paid for: proposing pickup windows, the hand-over at the district's dock, receiving scans.</summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Roles = Roles.RefurbisherStaff)]
+[Authorize(Roles = Roles.RefurbisherStaff)]
 [Route("purchases/{id:guid}")]
 public sealed class BuyerFulfillmentController(ISender sender) : ScanningController(sender)
 {
@@ -157,15 +155,22 @@ public sealed record HandOverForm(string? ReleasedBy, string? CollectedBy, strin
     public RecordHandOver.Command ToCommand(Guid lotId) => new(lotId, ReleasedBy ?? "", CollectedBy ?? "", SealNumbers, Packages ?? 0);
 }
 
-/// <summary>Up to five rows of day, start and end; rows left empty are not windows.</summary>
-public sealed record ProposeWindowsForm(List<WindowRow>? Windows)
+/// <summary>
+/// Three rows of day, start and end (rows left empty are not windows). Flat names rather than a list, so a value that does
+/// not convert is named as a person reads it ("First window day: …").
+/// </summary>
+public sealed record ProposeWindowsForm(
+    DateOnly? FirstWindowDay, TimeOnly? FirstWindowFrom, TimeOnly? FirstWindowTo,
+    DateOnly? SecondWindowDay = null, TimeOnly? SecondWindowFrom = null, TimeOnly? SecondWindowTo = null,
+    DateOnly? ThirdWindowDay = null, TimeOnly? ThirdWindowFrom = null, TimeOnly? ThirdWindowTo = null)
 {
-    public IReadOnlyList<Domain.Fulfillment.ProposedWindow> ToWindows() =>
-        (Windows ?? []).Where(w => w.Date is not null || w.Starts is not null || w.Ends is not null)
-        .Select(w => w.Date is { } date && w.Starts is { } starts && w.Ends is { } ends
-            ? new Domain.Fulfillment.ProposedWindow(date, starts, ends)
-            : throw new DomainException("Give each window a day, and the time the driver arrives and leaves by."))
-        .ToList();
-}
+    public static readonly IReadOnlyList<string> Rows = ["First", "Second", "Third"];
 
-public sealed record WindowRow(DateOnly? Date, TimeOnly? Starts, TimeOnly? Ends);
+    public IReadOnlyList<Domain.Fulfillment.ProposedWindow> ToWindows() =>
+        new[] { (FirstWindowDay, FirstWindowFrom, FirstWindowTo), (SecondWindowDay, SecondWindowFrom, SecondWindowTo), (ThirdWindowDay, ThirdWindowFrom, ThirdWindowTo) }
+            .Where(w => w.Item1 is not null || w.Item2 is not null || w.Item3 is not null)
+            .Select(w => w is ({ } day, { } from, { } to)
+                ? new Domain.Fulfillment.ProposedWindow(day, from, to)
+                : throw new DomainException("Give each window a day, and the time the driver arrives and leaves by."))
+            .ToList();
+}

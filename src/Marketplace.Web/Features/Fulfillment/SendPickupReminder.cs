@@ -1,11 +1,6 @@
-using Marketplace.Web.Data;
-using Marketplace.Web.Domain;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Organizations;
-using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Fulfillment;
 

@@ -104,8 +104,6 @@ public sealed record FulfillmentView
 
     public int PercentSanitized => DeviceCount == 0 ? 0 : (int)(SanitizedCount * 100L / DeviceCount);
 
-    public bool HasOpenWindows => Windows.Any(w => w.IsOpen);
-
     public static FulfillmentView From(LotFulfillment f, DateOnly today) => new()
     {
         DeviceCount = f.DeviceCount, SanitizedCount = f.SanitizedCount, RemovalDueOn = f.RemovalDueOn, RemovalOverdue = f.IsRemovalOverdue(today),

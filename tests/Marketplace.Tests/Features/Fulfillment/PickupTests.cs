@@ -27,9 +27,9 @@ public sealed class PickupTests(FulfillmentApp app) : IClassFixture<FulfillmentA
 
         var page = WebUtility.HtmlDecode(await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/pickup/windows", new()
         {
-            ["Windows[0].Date"] = Day(Today.AddDays(4)), ["Windows[0].Starts"] = "09:00", ["Windows[0].Ends"] = "11:30",
-            ["Windows[1].Date"] = Day(Today.AddDays(5)), ["Windows[1].Starts"] = "13:00", ["Windows[1].Ends"] = "15:00",
-            ["Windows[2].Date"] = "", ["Windows[2].Starts"] = "", ["Windows[2].Ends"] = "",
+            ["FirstWindowDay"] = Day(Today.AddDays(4)), ["FirstWindowFrom"] = "09:00", ["FirstWindowTo"] = "11:30",
+            ["SecondWindowDay"] = Day(Today.AddDays(5)), ["SecondWindowFrom"] = "13:00", ["SecondWindowTo"] = "15:00",
+            ["ThirdWindowDay"] = "", ["ThirdWindowFrom"] = "", ["ThirdWindowTo"] = "",
         }));
 
         Assert.Contains("2 pickup windows proposed.", page);
@@ -135,7 +135,7 @@ public sealed class PickupTests(FulfillmentApp app) : IClassFixture<FulfillmentA
         var early = await buyer.RefusalAsync(await buyer.PostFormAsync(awarded.PurchaseUrl, $"{awarded.PurchaseUrl}/pickup/windows", Window(Today.AddDays(3))));
         var past = await buyer.RefusalAsync(await buyer.PostFormAsync(paid.PurchaseUrl, $"{paid.PurchaseUrl}/pickup/windows", Window(Today.AddDays(-1))));
         var halfFilled = await buyer.RefusalAsync(await buyer.PostFormAsync(paid.PurchaseUrl, $"{paid.PurchaseUrl}/pickup/windows",
-            new() { ["Windows[0].Date"] = Day(Today.AddDays(3)) }));
+            new() { ["FirstWindowDay"] = Day(Today.AddDays(3)) }));
 
         Assert.Equal("This lot is not paid yet; pickup and receiving open once the invoice is paid.", early);
         Assert.Contains("is in the past", past);
@@ -312,7 +312,7 @@ public sealed class PickupTests(FulfillmentApp app) : IClassFixture<FulfillmentA
 
     private static Dictionary<string, string> Window(DateOnly day) => new()
     {
-        ["Windows[0].Date"] = Day(day), ["Windows[0].Starts"] = "08:00", ["Windows[0].Ends"] = "10:00",
+        ["FirstWindowDay"] = Day(day), ["FirstWindowFrom"] = "08:00", ["FirstWindowTo"] = "10:00",
     };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

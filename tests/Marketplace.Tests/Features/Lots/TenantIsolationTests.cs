@@ -380,7 +380,7 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Post(AnotherTenant, "/purchases/{id:guid}/pickup/windows", "Maple Valley's certified lot (already handed over)", r => new { id = r.CertifiedLot },
             _ => new Dictionary<string, object>
             {
-                ["Windows[0].Date"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Windows[0].Starts"] = "08:00", ["Windows[0].Ends"] = "10:00",
+                ["FirstWindowDay"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["FirstWindowFrom"] = "08:00", ["FirstWindowTo"] = "10:00",
             },
             new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
         Get(AnotherTenant, "/purchases/{id:guid}/scan", "the receiving scans of Maple Valley's certified lot", r => new { id = r.CertifiedLot },
