@@ -2904,7 +2904,265 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [CollectedBy] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [ExpectedPackages] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [HandOverRecordedBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [HandedOverPackages] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [OtherWindowsRequest] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [OtherWindowsRequestedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [PickupConfirmedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [PickupDock] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [PickupInstructions] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [PickupRevision] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [ReleasedBy] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [RemovalDueOn] date NOT NULL DEFAULT '0001-01-01';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [SealNumbers] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    CREATE TABLE [CustodyEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [DeviceId] uniqueidentifier NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Stage] nvarchar(32) NULL,
+        [At] datetimeoffset NOT NULL,
+        [UserId] uniqueidentifier NULL,
+        [ActorName] nvarchar(200) NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Place] nvarchar(300) NULL,
+        [Note] nvarchar(500) NULL,
+        CONSTRAINT [PK_CustodyEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CustodyEvents_Devices_DeviceId] FOREIGN KEY ([DeviceId]) REFERENCES [Devices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CustodyEvents_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    CREATE TABLE [DeviceScans] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Stage] nvarchar(32) NOT NULL,
+        [DeviceId] uniqueidentifier NULL,
+        [RawValue] nvarchar(200) NOT NULL,
+        [Value] nvarchar(64) NOT NULL,
+        [Box] nvarchar(32) NULL,
+        [ScannedAt] datetimeoffset NOT NULL,
+        [ScannedByUserId] uniqueidentifier NOT NULL,
+        [ScannedBy] nvarchar(200) NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [RemovedAt] datetimeoffset NULL,
+        [RemovedByUserId] uniqueidentifier NULL,
+        CONSTRAINT [PK_DeviceScans] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DeviceScans_Devices_DeviceId] FOREIGN KEY ([DeviceId]) REFERENCES [Devices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DeviceScans_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    CREATE TABLE [PickupWindowProposals] (
+        [Id] uniqueidentifier NOT NULL,
+        [FulfillmentId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Starts] time NOT NULL,
+        [Ends] time NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [ProposedAt] datetimeoffset NOT NULL,
+        [ProposedByUserId] uniqueidentifier NOT NULL,
+        [ProposedBy] nvarchar(200) NOT NULL,
+        [DecidedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_PickupWindowProposals] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PickupWindowProposals_LotFulfillments_FulfillmentId] FOREIGN KEY ([FulfillmentId]) REFERENCES [LotFulfillments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_Devices_LotId_AssetTag] ON [Devices] ([LotId], [AssetTag]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_CustodyEvents_DeviceId_At] ON [CustodyEvents] ([DeviceId], [At]) WHERE [DeviceId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_CustodyEvents_LotId_At] ON [CustodyEvents] ([LotId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_DeviceScans_DeviceId] ON [DeviceScans] ([DeviceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DeviceScans_LotId_Stage_DeviceId] ON [DeviceScans] ([LotId], [Stage], [DeviceId]) WHERE [DeviceId] IS NOT NULL AND [RemovedAt] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_DeviceScans_LotId_Stage_ScannedAt] ON [DeviceScans] ([LotId], [Stage], [ScannedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DeviceScans_LotId_Stage_Value] ON [DeviceScans] ([LotId], [Stage], [Value]) WHERE [DeviceId] IS NULL AND [RemovedAt] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_PickupWindowProposals_FulfillmentId] ON [PickupWindowProposals] ([FulfillmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    UPDATE [LotFulfillments] SET [RemovalDueOn] = CAST(DATEADD(day, 14, [ReleasedAt]) AS date);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206154601_PickupWindowsHandOverAndCustody'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206154601_PickupWindowsHandOverAndCustody', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206161547_CertificateChain'
 )
 BEGIN
     ALTER TABLE [Certificates] ADD [PreviousSha256] varchar(64) NULL;
@@ -2912,7 +3170,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+    WHERE [MigrationId] = N'20261206161547_CertificateChain'
 )
 BEGIN
     ALTER TABLE [Certificates] ADD [Sequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -2920,7 +3178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+    WHERE [MigrationId] = N'20261206161547_CertificateChain'
 )
 BEGIN
     ALTER TABLE [Certificates] ADD [Sha256] varchar(64) NOT NULL DEFAULT '';
@@ -2928,7 +3186,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+    WHERE [MigrationId] = N'20261206161547_CertificateChain'
 )
 BEGIN
     EXEC(N'WITH ordered AS (SELECT [Sequence], ROW_NUMBER() OVER (ORDER BY [IssuedAt], [Id]) AS [Place] FROM [Certificates]) UPDATE ordered SET [Sequence] = [Place];')
@@ -2936,7 +3194,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+    WHERE [MigrationId] = N'20261206161547_CertificateChain'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Certificates_Sequence] ON [Certificates] ([Sequence]);
@@ -2944,11 +3202,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206154914_CertificateChain'
+    WHERE [MigrationId] = N'20261206161547_CertificateChain'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206154914_CertificateChain', N'10.0.14');
+    VALUES (N'20261206161547_CertificateChain', N'10.0.14');
 END;
 
 COMMIT;

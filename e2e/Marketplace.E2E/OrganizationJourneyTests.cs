@@ -166,19 +166,28 @@ public sealed partial class OrganizationJourneyTests(BrowserFixture fixture, ITe
             await finance.ExpectFlashAsync("Payment recorded");
         }
 
+        await owner.Page.ReloadAsync();
+        await owner.FillAsync("Window 1: day", DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await owner.FillAsync("Window 1: from", "10:00");
+        await owner.FillAsync("Window 1: to", "12:00");
+        await owner.ClickButtonAsync("Propose windows");
+        await owner.ExpectFlashAsync("1 pickup window proposed");
+
         await district.Page.ReloadAsync();
         await ExpectLotStatusAsync(district, "Paid");
-        await district.SelectAsync("Window", "10:00 am–12:00 pm");
+        await district.FillAsync("Dock, door or room", "Receiving door 3");
         await district.FillAsync("On-site contact", "Dana Whitfield, (425) 555-0142");
-        await district.ClickButtonAsync("Schedule pickup");
-        await district.ExpectFlashAsync("Pickup scheduled");
+        await district.FillAsync("Boxes or pallets", "1");
+        await district.ClickButtonAsync("Confirm pickup window");
+        await district.ExpectFlashAsync("Pickup confirmed for");
 
         // 6. The technician, who cannot pay or quote, collects, receives and wipes the devices.
         await technician.Page.GotoAsync(purchaseUrl);
         await Expect(technician.Page.GetByRole(AriaRole.Heading, new() { Name = lotTitle })).ToBeVisibleAsync();
         await technician.AuditAsync("purchase (technician)");
-        await technician.ClickButtonAsync("Mark picked up");
-        await technician.ExpectFlashAsync("Marked as picked up");
+        await technician.FillAsync("Released by (district)", "Dana Whitfield");
+        await technician.ClickButtonAsync("Record hand-over");
+        await technician.ExpectFlashAsync("Hand-over recorded");
         await technician.ClickButtonAsync("Mark received");
         await technician.ExpectFlashAsync("Marked as received");
         foreach (var serial in Serials)
@@ -205,7 +214,7 @@ public sealed partial class OrganizationJourneyTests(BrowserFixture fixture, ITe
         await Expect(RowsFor(district.Page, "Issue certificate").First).ToBeVisibleAsync();
         await ExpectStepByAsync(district, "Submit quote", Owner, Company);
         await ExpectStepByAsync(district, "Pay by purchase order", Owner, Company);
-        await ExpectStepByAsync(district, "Mark picked up", Technician, Company);
+        await ExpectStepByAsync(district, "Record hand over", Technician, Company);
         await ExpectStepByAsync(district, "Mark received", Technician, Company);
         await Expect(RowsFor(district.Page, "Record sanitization").Filter(new() { HasText = Technician })).ToHaveCountAsync(Serials.Length);
         await ExpectStepByAsync(district, "Accept quote", "Dana Whitfield", "Maple Valley School District");

@@ -119,20 +119,33 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         await finance.AuditAsync("finance invoices (paid)");
         await finance.StepAsync(4, "finance-marks-invoice-paid");
 
-        // 5. The district schedules the pickup; the refurbisher collects and receives the devices.
+        // 5. The refurbisher proposes a pickup window, the district confirms it and hands the lot over at its dock, and the
+        // refurbisher receives the devices.
+        await refurbisher.Page.ReloadAsync();
+        await refurbisher.AuditAsync("purchase details (paid, pickup windows form)");
+        await refurbisher.FillAsync("Window 1: day", DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await refurbisher.FillAsync("Window 1: from", "10:00");
+        await refurbisher.FillAsync("Window 1: to", "12:00");
+        await refurbisher.ClickButtonAsync("Propose windows");
+        await refurbisher.ExpectFlashAsync("1 pickup window proposed");
+
         await district.Page.ReloadAsync();
         await ExpectLotStatusAsync(district, "Paid");
-        await district.AuditAsync("lot details (paid, pickup form)");
-        await district.SelectAsync("Window", "10:00 am–12:00 pm");
+        await district.AuditAsync("lot details (paid, window proposed)");
+        await district.FillAsync("Dock, door or room", "Loading dock B");
         await district.FillAsync("On-site contact", "Dana Whitfield, (425) 555-0142");
-        await district.ClickButtonAsync("Schedule pickup");
-        await district.ExpectFlashAsync("Pickup scheduled");
+        await district.FillAsync("Boxes or pallets", "1");
+        await district.ClickButtonAsync("Confirm pickup window");
+        await district.ExpectFlashAsync("Pickup confirmed for");
         await ExpectLotStatusAsync(district, "Pickup scheduled");
+        await district.AuditAsync("lot details (pickup scheduled, hand-over form)");
+        await district.FillAsync("Collected by (driver or technician)", "Sam Ortiz");
+        await district.FillAsync("Seal numbers (optional)", "S-1001");
+        await district.ClickButtonAsync("Record hand-over");
+        await district.ExpectFlashAsync("Hand-over recorded");
+        await ExpectLotStatusAsync(district, "In transit");
 
         await refurbisher.Page.ReloadAsync();
-        await refurbisher.AuditAsync("purchase details (pickup scheduled)");
-        await refurbisher.ClickButtonAsync("Mark picked up");
-        await refurbisher.ExpectFlashAsync("Marked as picked up");
         await refurbisher.AuditAsync("purchase details (in transit)");
         await refurbisher.ClickButtonAsync("Mark received");
         await refurbisher.ExpectFlashAsync("Marked as received");

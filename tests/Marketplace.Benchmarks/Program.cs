@@ -8,6 +8,7 @@ internal static class Benchmarks
         "startup" => await StartupScenario.RunAsync(),
         "import" => await ImportScenario.RunAsync(),
         "sanitize" => await SanitizeScenario.RunAsync(),
+        "scan" => await ScanScenario.RunAsync(),
         "bids" => await BidsScenario.RunAsync(),
         "market" => await MarketScenario.RunAsync(),
         BaselineServer.Argument => await BaselineServer.RunAsync(args[1..]),
@@ -17,7 +18,7 @@ internal static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
-        Console.Error.WriteLine("scenarios: startup, import, sanitize, bids, market");
+        Console.Error.WriteLine("scenarios: startup, import, sanitize, scan, bids, market");
         return 2;
     }
 }

@@ -114,8 +114,9 @@ internal static class SanitizeScenario
         var settlement = LotSettlement.ForAward(sale);
         settlement.Fund(now);
         var fulfillment = LotFulfillment.Start(lot.Id, district.Id, buyer.Id, devices, now);
-        fulfillment.SchedulePickup(today, "8:00–10:00 am", "Dock 2", today);
-        fulfillment.MarkPickedUp(now);
+        var window = fulfillment.ProposeWindows([new ProposedWindow(today, new TimeOnly(8, 0), new TimeOnly(10, 0))], Guid.Empty, "Benchmark driver", now)[0];
+        fulfillment.ConfirmWindow(window.Id, new PickupArrangements("Dock 2", "Dana Whitfield, 555-0100", 1, null), now);
+        fulfillment.RecordHandOver(new HandOverDetails("Dana Whitfield", "Benchmark driver", null, 1), 0, Guid.Empty, now);
         fulfillment.MarkReceived(now);
 
         await using var transaction = await db.Database.BeginTransactionAsync();

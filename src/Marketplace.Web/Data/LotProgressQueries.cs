@@ -18,6 +18,13 @@ public sealed class LotWithProgress
     public DateTimeOffset? CertifiedAt { get; init; }
     public bool NeedsProof { get; init; } = true;
 
+    /// <summary>Paid lots: the last day of the buyer's removal window.</summary>
+    public DateOnly? RemovalDueOn { get; init; }
+
+    /// <summary>Paid and not handed over after its removal deadline, as of <paramref name="today"/>.</summary>
+    public bool PickupOverdueOn(DateOnly today) =>
+        RemovalDueOn is { } due && Domain.Fulfillment.LotFulfillment.IsOverdue(due, PickedUpAt, today);
+
     public LotProgress Progress => new(Lot.Status, Sale, Settlement, PickupDate, PickedUpAt, ReceivedAt, CertifiedAt, NeedsProof);
 }
 
@@ -42,6 +49,7 @@ public static class LotProgressQueries
             ReceivedAt = f == null ? null : f.ReceivedAt,
             CertifiedAt = f == null ? null : f.CertifiedAt,
             NeedsProof = s == null || s.HoldsDataBearingDevices,
+            RemovalDueOn = f == null ? null : f.RemovalDueOn,
         };
 
     public static async Task<LotProgress> ProgressOfAsync(this MarketplaceDb db, Guid lotId, CancellationToken cancellationToken) =>

@@ -38,6 +38,9 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<Bid> Bids => Set<Bid>();
     public DbSet<Forfeit> Forfeits => Set<Forfeit>();
     public DbSet<LotFulfillment> LotFulfillments => Set<LotFulfillment>();
+    public DbSet<PickupWindowProposal> PickupWindowProposals => Set<PickupWindowProposal>();
+    public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
+    public DbSet<DeviceScan> DeviceScans => Set<DeviceScan>();
     public DbSet<SanitizationRecord> SanitizationRecords => Set<SanitizationRecord>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<LotSettlement> LotSettlements => Set<LotSettlement>();

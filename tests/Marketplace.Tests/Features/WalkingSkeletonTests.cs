@@ -56,13 +56,30 @@ public sealed partial class WalkingSkeletonTests : IAsyncLifetime
         await finance.SubmitAsync("/finance/invoices", $"/finance/invoices/{invoiceId}/paid", new() { ["method"] = nameof(PaymentMethod.Ach), ["reference"] = "ACH-TRACE-0042" });
 
         var pickupDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
-        await district.SubmitAsync(lotUrl, $"{lotUrl}/pickup", new()
+        await refurbisher.SubmitAsync(purchaseUrl, $"{purchaseUrl}/pickup/windows", new()
         {
-            ["Date"] = pickupDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Window"] = "8:00–10:00 am", ["Contact"] = "Dana Whitfield, 425-555-0100",
+            ["FirstWindowDay"] = pickupDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["FirstWindowFrom"] = "08:00", ["FirstWindowTo"] = "10:00",
+        });
+        var windowId = WindowChoice().Match(await district.GetPageAsync(lotUrl)).Groups[1].Value;
+        await district.SubmitAsync(lotUrl, $"{lotUrl}/pickup/confirm", new()
+        {
+            ["WindowId"] = windowId, ["Dock"] = "Loading dock B", ["Contact"] = "Dana Whitfield, 425-555-0100", ["Packages"] = "1",
         });
 
-        await refurbisher.SubmitAsync(purchaseUrl, $"{purchaseUrl}/picked-up");
+        // Scanned out at the district's dock, handed over, scanned in at the buyer's facility.
+        foreach (var serial in Serials)
+        {
+            await district.SubmitAsync($"{lotUrl}/scan", $"{lotUrl}/scan", new() { ["Value"] = serial, ["Box"] = "1" });
+        }
+
+        await district.SubmitAsync(lotUrl, $"{lotUrl}/hand-over", new() { ["ReleasedBy"] = "Dana Whitfield", ["CollectedBy"] = "Sam Ortiz", ["Packages"] = "1" });
+        foreach (var serial in Serials)
+        {
+            await refurbisher.SubmitAsync($"{purchaseUrl}/scan", $"{purchaseUrl}/scan", new() { ["Value"] = serial });
+        }
+
         await refurbisher.SubmitAsync(purchaseUrl, $"{purchaseUrl}/received");
+        Assert.Equal(2 * Serials.Length, await _factory.WithDbAsync(db => db.DeviceScans.CountAsync(s => s.LotId == lotId && s.DeviceId != null)));
         foreach (var serial in Serials)
         {
             await refurbisher.SubmitAsync(purchaseUrl, $"{purchaseUrl}/sanitization", new()
@@ -137,4 +154,7 @@ public sealed partial class WalkingSkeletonTests : IAsyncLifetime
 
     [GeneratedRegex("name=\"invoiceId\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex InvoiceField();
+
+    [GeneratedRegex("name=\"WindowId\" id=\"window-[0-9a-f-]+\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex WindowChoice();
 }

@@ -10,7 +10,7 @@ namespace Marketplace.Tests.Infrastructure;
 /// <summary>A database with certificates issued before the chain: they are numbered in issue order and linked by their hashes at start-up.</summary>
 public sealed class CertificateChainMigrationTests : IAsyncLifetime
 {
-    private const string Before = "20261206132616_QuotePricedPerDevice";
+    private const string Before = "20261206154507_PickupWindowsHandOverAndCustody";
 
     private readonly string _path = Path.Combine(Path.GetTempPath(), "marketplace-tests", $"migration-{Guid.NewGuid():N}.db");
     private readonly Guid _older = Guid.NewGuid(), _newer = Guid.NewGuid();

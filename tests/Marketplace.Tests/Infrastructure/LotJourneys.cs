@@ -74,15 +74,33 @@ public static class LotJourneys
         return lot;
     }
 
+    /// <summary>The buyer proposes 8–10 am a week ahead and the district confirms it, with the dock, the contact and 2 boxes.</summary>
     public static async Task<SoldLot> SchedulePickupAsync(this MarketplaceFactory factory, SoldLot lot)
     {
-        await factory.SendAsAsync(District, new SchedulePickup.Command(lot.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7), "8:00–10:00 am", "Dana Whitfield, 425-555-0100"));
+        await factory.ProposeWindowAsync(lot, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7));
+        var window = await factory.WithDbAsync(db => db.PickupWindowProposals.Where(w => db.LotFulfillments.Any(f => f.Id == w.FulfillmentId && f.LotId == lot.Id)
+            && w.Status == PickupWindowStatus.Proposed).OrderByDescending(w => w.ProposedAt).Select(w => w.Id).FirstAsync());
+        await factory.SendAsAsync(District, new ConfirmPickupWindow.Command(lot.Id, window, "Loading dock B", "Dana Whitfield, 425-555-0100", 2, null));
         return lot;
     }
 
+    /// <summary>The buyer proposes <paramref name="day"/> and the district confirms it.</summary>
+    public static async Task<SoldLot> SchedulePickupLaterAsync(this MarketplaceFactory factory, SoldLot lot, DateOnly day)
+    {
+        await factory.ProposeWindowAsync(lot, day);
+        var window = await factory.WithDbAsync(db => db.PickupWindowProposals.Where(w => db.LotFulfillments.Any(f => f.Id == w.FulfillmentId && f.LotId == lot.Id)
+            && w.Status == PickupWindowStatus.Proposed && w.Date == day).Select(w => w.Id).FirstAsync());
+        await factory.SendAsAsync(District, new ConfirmPickupWindow.Command(lot.Id, window, "Loading dock B", "Dana Whitfield, 425-555-0100", 2, null));
+        return lot;
+    }
+
+    public static Task<int> ProposeWindowAsync(this MarketplaceFactory factory, SoldLot lot, DateOnly day, int startsAt = 8) =>
+        factory.SendAsAsync(Refurbisher, new ProposePickupWindows.Command(lot.Id, [new ProposedWindow(day, new TimeOnly(startsAt, 0), new TimeOnly(startsAt + 2, 0))]));
+
+    /// <summary>The hand-over at the dock, recorded by the buyer's technician: the lot is in transit.</summary>
     public static async Task<SoldLot> PickUpAsync(this MarketplaceFactory factory, SoldLot lot)
     {
-        await factory.SendAsAsync(Refurbisher, new MarkPickedUp.Command(lot.Id));
+        await factory.SendAsAsync(Refurbisher, new RecordHandOver.Command(lot.Id, "Dana Whitfield", "Sam Ortiz", "S-1001", 2));
         return lot;
     }
 

@@ -84,6 +84,8 @@ public sealed class LotLifecycleMigrationTests : IAsyncLifetime
 
         var fulfillment = await db.LotFulfillments.SingleAsync(f => f.LotId == _settled);
         Assert.Equal((2, 2, "8:00–10:00 am", At), (fulfillment.DeviceCount, fulfillment.SanitizedCount, fulfillment.PickupWindow, fulfillment.CertifiedAt));
+        // Paid before removal deadlines were stored: two calendar weeks after payment.
+        Assert.Equal((new DateOnly(2026, 12, 4), 0), (fulfillment.RemovalDueOn, fulfillment.PickupRevision));
         var records = await db.SanitizationRecords.Where(r => r.LotId == _settled).OrderBy(r => r.RecordedAt).ToListAsync();
         Assert.Equal(2, records.Count);
         Assert.All(records, r => Assert.Equal((1, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan"), (r.Attempt, r.Method, r.Tool, r.Technician)));

@@ -10,12 +10,19 @@ namespace Marketplace.Tests.Infrastructure;
 public sealed class MovableClock : IClock
 {
     private long _offsetTicks;
+    private long _frozenTicks = -1;
 
-    public DateTimeOffset Now => DateTimeOffset.UtcNow.AddTicks(Interlocked.Read(ref _offsetTicks));
+    public DateTimeOffset Now => Interlocked.Read(ref _frozenTicks) is >= 0 and var frozen
+        ? new DateTimeOffset(frozen, TimeSpan.Zero)
+        : DateTimeOffset.UtcNow.AddTicks(Interlocked.Read(ref _offsetTicks));
+
+    /// <summary>Stops the clock at <paramref name="at"/>: a deadline test then reads the same time however long it runs.</summary>
+    public void Freeze(DateTimeOffset at) => Interlocked.Exchange(ref _frozenTicks, at.UtcTicks);
 
     /// <summary>Moves the clock so that today is <paramref name="day"/> (at the current time of day).</summary>
     public void MoveTo(DateOnly day)
     {
+        Interlocked.Exchange(ref _frozenTicks, -1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Interlocked.Exchange(ref _offsetTicks, TimeSpan.FromDays(day.DayNumber - today.DayNumber).Ticks);
     }

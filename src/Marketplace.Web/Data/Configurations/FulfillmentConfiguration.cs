@@ -12,14 +12,68 @@ internal sealed class LotFulfillmentConfiguration : IEntityTypeConfiguration<Lot
     {
         builder.Property(f => f.PickupWindow).HasMaxLength(100);
         builder.Property(f => f.PickupContact).HasMaxLength(200);
+        builder.Property(f => f.PickupDock).HasMaxLength(200);
+        builder.Property(f => f.PickupInstructions).HasMaxLength(1000);
+        builder.Property(f => f.OtherWindowsRequest).HasMaxLength(500);
+        builder.Property(f => f.ReleasedBy).HasMaxLength(200);
+        builder.Property(f => f.CollectedBy).HasMaxLength(200);
+        builder.Property(f => f.SealNumbers).HasMaxLength(200);
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasIndex(f => f.LotId).IsUnique();
         builder.HasIndex(f => f.BuyerId);
         builder.HasOne<Lot>().WithMany().HasForeignKey(f => f.LotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(f => f.DistrictId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(f => f.BuyerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(f => f.Windows).WithOne().HasForeignKey(w => w.FulfillmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(f => f.Windows).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(f => f.IsPickupScheduled);
         builder.Ignore(f => f.AcceptsSanitization);
+    }
+}
+
+internal sealed class PickupWindowProposalConfiguration : IEntityTypeConfiguration<PickupWindowProposal>
+{
+    public void Configure(EntityTypeBuilder<PickupWindowProposal> builder)
+    {
+        builder.Property(w => w.ProposedBy).HasMaxLength(200);
+        builder.Ignore(w => w.IsOpen);
+        builder.Ignore(w => w.TimeRange);
+    }
+}
+
+internal sealed class CustodyEventConfiguration : IEntityTypeConfiguration<CustodyEvent>
+{
+    public void Configure(EntityTypeBuilder<CustodyEvent> builder)
+    {
+        builder.Property(e => e.ActorName).HasMaxLength(200);
+        builder.Property(e => e.Place).HasMaxLength(CustodyEvent.MaxPlaceLength);
+        builder.Property(e => e.Note).HasMaxLength(CustodyEvent.MaxNoteLength);
+        // A device's history, and a lot's, in order.
+        builder.HasIndex(e => new { e.DeviceId, e.At }).HasFilter("[DeviceId] IS NOT NULL");
+        builder.HasIndex(e => new { e.LotId, e.At });
+        builder.HasOne<Lot>().WithMany().HasForeignKey(e => e.LotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Device>().WithMany().HasForeignKey(e => e.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(e => e.What);
+    }
+}
+
+internal sealed class DeviceScanConfiguration : IEntityTypeConfiguration<DeviceScan>
+{
+    public void Configure(EntityTypeBuilder<DeviceScan> builder)
+    {
+        builder.Property(s => s.RawValue).HasMaxLength(ScannedLabel.MaxRawLength);
+        builder.Property(s => s.Value).HasMaxLength(SerialNumber.MaxLength);
+        builder.Property(s => s.Box).HasMaxLength(DeviceScan.MaxBoxLength);
+        builder.Property(s => s.ScannedBy).HasMaxLength(200);
+        // One scan in force per device and stage, and per unknown value and stage: the guard against two scanners racing
+        // on one label, and the indexes a scan's duplicate check and the running counts read.
+        builder.HasIndex(s => new { s.LotId, s.Stage, s.DeviceId }).IsUnique().HasFilter("[DeviceId] IS NOT NULL AND [RemovedAt] IS NULL");
+        builder.HasIndex(s => new { s.LotId, s.Stage, s.Value }).IsUnique().HasFilter("[DeviceId] IS NULL AND [RemovedAt] IS NULL");
+        // Every scan of a lot at a stage, in order, taken back or not (the page's recent scans, the reconciliation).
+        builder.HasIndex(s => new { s.LotId, s.Stage, s.ScannedAt });
+        builder.HasOne<Lot>().WithMany().HasForeignKey(s => s.LotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Device>().WithMany().HasForeignKey(s => s.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(s => s.InForce);
     }
 }
 

@@ -46,6 +46,8 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.HasIndex(d => new { d.LotId, d.Serial }).IsUnique();
         builder.HasIndex(d => d.Serial);
         builder.HasIndex(d => d.AssetTag);
+        // A scan at the dock finds its device by asset tag within the lot without reading the lot's other devices.
+        builder.HasIndex(d => new { d.LotId, d.AssetTag });
         builder.Ignore(d => d.IsDataBearing);
     }
 }

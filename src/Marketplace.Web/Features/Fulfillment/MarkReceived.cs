@@ -1,19 +1,13 @@
-using Marketplace.Web.Data;
-using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Settlement;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Infrastructure.Identity;
-using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Fulfillment;
 
 /// <summary>
-/// The devices arrived at the buyer's facility: sanitization can be recorded serial by serial, or, for a lot holding no
-/// data-bearing devices, the district's funds are released.
+/// The devices arrived at the buyer's facility: a custody event records it, and sanitization can be recorded serial by
+/// serial, or, for a lot holding no data-bearing devices, the district's funds are released.
 /// </summary>
 public static class MarkReceived
 {
@@ -25,8 +19,14 @@ public static class MarkReceived
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var fulfillment = await db.LoadBuyerFulfillmentAsync(command.LotId, user, cancellationToken);
-            fulfillment.MarkReceived(clock.Now);
+            var now = clock.Now;
+            fulfillment.MarkReceived(now);
             var number = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
+            var buyer = await db.Organizations.AsNoTracking().Where(o => o.Id == fulfillment.BuyerId).Select(o => new { o.Name, o.City, o.State }).SingleAsync(cancellationToken);
+            var scanned = await db.DeviceScans.CountAsync(s => s.LotId == fulfillment.LotId && s.Stage == ScanStage.Receiving && s.DeviceId != null && s.RemovedAt == null, cancellationToken);
+            db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.Received, fulfillment.LotId, null, user.Actor(), now,
+                buyer.City is null ? buyer.Name : $"{buyer.Name}, {buyer.City}, {buyer.State}",
+                $"{scanned:N0} of {fulfillment.DeviceCount:N0} devices scanned at receiving so far."));
             if (await db.Sales.AnyAsync(s => s.LotId == fulfillment.LotId && s.HoldsDataBearingDevices, cancellationToken))
             {
                 outbox.Email(fulfillment.DistrictId, $"Lot {number} was received",

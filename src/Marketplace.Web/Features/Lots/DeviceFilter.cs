@@ -84,6 +84,10 @@ public sealed record DeviceFilter(
 }
 
 /// <summary>Model of the _DeviceGrid partial.</summary>
-public sealed record DeviceGridView(Guid LotId, DevicePage Page, string BaseUrl, bool Editable, bool ShowSanitization, string EmptyText);
+public sealed record DeviceGridView(Guid LotId, DevicePage Page, string BaseUrl, bool Editable, bool ShowSanitization, string EmptyText)
+{
+    /// <summary>Serials link to each device's chain of custody (the district's pages, once the lot is no longer editable).</summary>
+    public bool LinksHistory { get; init; }
+}
 
 public sealed record DevicePage(IReadOnlyList<DeviceRow> Rows, int Total, int LotTotal, int Page, int Pages, DeviceFilter Filter);

@@ -17,7 +17,11 @@ public static class FindDevice
     public sealed record Query(string Term) : IQuery<IReadOnlyList<Match>>;
 
     public sealed record Match(string Serial, string? AssetTag, string Model, Guid LotId, string LotNumber, string LotTitle, LotStage LotStage,
-        DateTimeOffset? SanitizedAt, string? CertificateCode);
+        DateTimeOffset? SanitizedAt, string? CertificateCode)
+    {
+        /// <summary>The device, for the link to its chain of custody.</summary>
+        public Guid DeviceId { get; init; }
+    }
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Match>>
     {
@@ -39,12 +43,13 @@ public static class FindDevice
                 .Take(MaxResults)
                 .Select(x => new
                 {
-                    x.d.Serial, x.d.AssetTag, x.d.Model, x.l.Lot.Id, x.l.Lot.Number, x.l.Lot.Title, Lot = x.l,
+                    DeviceId = x.d.Id, x.d.Serial, x.d.AssetTag, x.d.Model, x.l.Lot.Id, x.l.Lot.Number, x.l.Lot.Title, Lot = x.l,
                     SanitizedAt = db.SanitizationRecords.Where(r => r.DeviceId == x.d.Id).Max(r => (DateTimeOffset?)r.RecordedAt),
                     Certificate = db.Certificates.Where(c => c.LotId == x.l.Lot.Id).Select(c => c.VerificationCode).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
-            return rows.Select(r => new Match(r.Serial, r.AssetTag, r.Model, r.Id, r.Number, r.Title, r.Lot.Progress.Stage, r.SanitizedAt, r.Certificate)).ToList();
+            return rows.Select(r => new Match(r.Serial, r.AssetTag, r.Model, r.Id, r.Number, r.Title, r.Lot.Progress.Stage, r.SanitizedAt, r.Certificate) { DeviceId = r.DeviceId })
+                .ToList();
         }
     }
 }

@@ -1,7 +1,9 @@
 using AutoMapper;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Imports;
+using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Sales;
 using Marketplace.Web.Infrastructure.Identity;
@@ -44,7 +46,7 @@ public static class GetLotDetails
             var (restrictedCount, restricted) = progress.CanEditManifest && lot.Manifest.ERateRestrictedDevices > 0
                 ? await valuation.ERateRestrictedAsync(lot.Id, RestrictedSerialsShown, cancellationToken)
                 : (0, []);
-            var fulfillment = await db.LotFulfillments.AsNoTracking().Where(f => f.LotId == lot.Id).SingleOrDefaultAsync(cancellationToken);
+            var fulfillment = await db.LotFulfillments.AsNoTracking().Include(f => f.Windows).Where(f => f.LotId == lot.Id).SingleOrDefaultAsync(cancellationToken);
             var invoice = await db.Invoices.AsNoTracking().Where(i => i.LotId == lot.Id).OrderByDescending(i => i.IssuedAt).FirstOrDefaultAsync(cancellationToken);
             var payout = await db.Payouts.AsNoTracking().SingleOrDefaultAsync(p => p.LotId == lot.Id, cancellationToken);
             // Asked only where the page would otherwise offer a form the organization's standing refuses.
@@ -74,7 +76,12 @@ public static class GetLotDetails
                     };
                 }).ToList(),
                 Terms = sale?.Terms,
-                Fulfillment = fulfillment is null ? null : mapper.Map<FulfillmentView>(fulfillment),
+                Fulfillment = fulfillment is null ? null : FulfillmentView.From(fulfillment, clock.Today) with
+                {
+                    StillEnrolled = fulfillment.PickedUpAt is null ? await db.Devices.CountAsync(d => d.LotId == lot.Id && d.Enrollment == EnrollmentStatus.Enrolled, cancellationToken) : 0,
+                    HandOverScans = await ScansAsync(lot.Id, ScanStage.HandOver, cancellationToken),
+                    ReceivingScans = fulfillment.PickedUpAt is null ? 0 : await ScansAsync(lot.Id, ScanStage.Receiving, cancellationToken),
+                },
                 Invoice = invoice is null ? null : mapper.Map<InvoiceView>(invoice),
                 Payout = payout is null ? null : mapper.Map<PayoutView>(payout),
                 CertificateCode = await db.Certificates.Where(c => c.LotId == lot.Id).Select(c => c.VerificationCode).SingleOrDefaultAsync(cancellationToken),
@@ -91,5 +98,8 @@ public static class GetLotDetails
                     : [],
             };
         }
+
+        private Task<int> ScansAsync(Guid lotId, ScanStage stage, CancellationToken cancellationToken) =>
+            db.DeviceScans.CountAsync(s => s.LotId == lotId && s.Stage == stage && s.DeviceId != null && s.RemovedAt == null, cancellationToken);
     }
 }

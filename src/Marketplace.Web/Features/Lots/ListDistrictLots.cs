@@ -15,9 +15,13 @@ public static class ListDistrictLots
     [AllowedRoles(Roles.DistrictStaff)]
     public sealed record Query : IQuery<Result>;
 
-    public sealed record Result(IReadOnlyList<LotSummary> Lots, decimal OwedToDistrict, decimal PaidToDistrict);
+    /// <param name="OverduePickups">Paid lots the buyer has not collected by their removal deadline.</param>
+    public sealed record Result(IReadOnlyList<LotSummary> Lots, decimal OwedToDistrict, decimal PaidToDistrict)
+    {
+        public int OverduePickups => Lots.Count(l => l.PickupOverdue);
+    }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -33,6 +37,8 @@ public static class ListDistrictLots
                 var summary = mapper.Map<LotSummary>(row.Lot);
                 summary.Stage = row.Progress.Stage;
                 summary.HammerPrice = hammers.GetValueOrDefault(row.Lot.Id);
+                summary.RemovalDueOn = row.RemovalDueOn;
+                summary.PickupOverdue = row.PickupOverdueOn(clock.Today);
                 return summary;
             }).ToList();
             return new Result(lots,

@@ -45,6 +45,13 @@ public sealed class LotFilesController(ISender sender) : MarketplaceController(s
         return File(offers.Content, offers.ContentType, offers.FileName);
     }
 
+    [HttpGet("packing-list.pdf")]
+    public async Task<IActionResult> PackingList(Guid id)
+    {
+        var list = await Sender.Send(new Fulfillment.GetPackingList.Query(id), Aborted);
+        return File(list.Pdf, "application/pdf", list.FileName);
+    }
+
     [HttpGet("manifest.csv")]
     public Task<IActionResult> ManifestCsv(Guid id) => Manifest(id, ManifestFormat.Csv);
 

@@ -24,6 +24,12 @@ public sealed class LotSummary
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ListedAt { get; init; }
     public string DistrictName { get; set; } = "";
+
+    /// <summary>Paid lots: the last day to collect it.</summary>
+    public DateOnly? RemovalDueOn { get; set; }
+
+    /// <summary>Paid and still not handed over after its removal deadline.</summary>
+    public bool PickupOverdue { get; set; }
 }
 
 public sealed class DeviceRow
@@ -57,10 +63,57 @@ public sealed record QuoteRow(Guid Id, Guid RefurbisherId, string Refurbisher, s
     public decimal? PerDevice { get; init; }
 }
 
-public sealed record FulfillmentView(int DeviceCount, int SanitizedCount, DateOnly? PickupDate, string? PickupWindow, string? PickupContact,
-    DateTimeOffset? PickedUpAt, DateTimeOffset? ReceivedAt, DateTimeOffset? CertifiedAt)
+/// <summary>A pickup window the buyer proposed, as both lot pages list it.</summary>
+public sealed record PickupWindowView(Guid Id, DateOnly Date, string TimeRange, string Description, PickupWindowStatus Status, DateTimeOffset ProposedAt, string ProposedBy)
 {
+    public bool IsOpen => Status == PickupWindowStatus.Proposed;
+}
+
+/// <summary>Pickup, hand-over, receiving and sanitization of a paid lot, as its two parties' pages show them.</summary>
+public sealed record FulfillmentView
+{
+    public int DeviceCount { get; init; }
+    public int SanitizedCount { get; init; }
+    public DateOnly RemovalDueOn { get; init; }
+
+    /// <summary>Not handed over by the end of the removal deadline's day (today by the app's clock).</summary>
+    public bool RemovalOverdue { get; init; }
+    public IReadOnlyList<PickupWindowView> Windows { get; init; } = [];
+    public DateOnly? PickupDate { get; init; }
+    public string? PickupWindow { get; init; }
+    public string? PickupContact { get; init; }
+    public string? PickupDock { get; init; }
+    public int? ExpectedPackages { get; init; }
+    public string? PickupInstructions { get; init; }
+    public string? OtherWindowsRequest { get; init; }
+    public DateTimeOffset? OtherWindowsRequestedAt { get; init; }
+    public DateTimeOffset? PickedUpAt { get; init; }
+    public string? ReleasedBy { get; init; }
+    public string? CollectedBy { get; init; }
+    public string? SealNumbers { get; init; }
+    public int? HandedOverPackages { get; init; }
+    public DateTimeOffset? ReceivedAt { get; init; }
+    public DateTimeOffset? CertifiedAt { get; init; }
+
+    /// <summary>Devices still enrolled in device management: the hand-over waits until the district confirms each deprovisioned.</summary>
+    public int StillEnrolled { get; init; }
+
+    /// <summary>Devices scanned at the hand-over, and at receiving (scans in force).</summary>
+    public int HandOverScans { get; init; }
+    public int ReceivingScans { get; init; }
+
     public int PercentSanitized => DeviceCount == 0 ? 0 : (int)(SanitizedCount * 100L / DeviceCount);
+
+    public static FulfillmentView From(LotFulfillment f, DateOnly today) => new()
+    {
+        DeviceCount = f.DeviceCount, SanitizedCount = f.SanitizedCount, RemovalDueOn = f.RemovalDueOn, RemovalOverdue = f.IsRemovalOverdue(today),
+        Windows = f.Windows.OrderBy(w => w.Date).ThenBy(w => w.Starts)
+            .Select(w => new PickupWindowView(w.Id, w.Date, w.TimeRange, w.Describe(), w.Status, w.ProposedAt, w.ProposedBy)).ToList(),
+        PickupDate = f.PickupDate, PickupWindow = f.PickupWindow, PickupContact = f.PickupContact, PickupDock = f.PickupDock, ExpectedPackages = f.ExpectedPackages,
+        PickupInstructions = f.PickupInstructions, OtherWindowsRequest = f.OtherWindowsRequest, OtherWindowsRequestedAt = f.OtherWindowsRequestedAt,
+        PickedUpAt = f.PickedUpAt, ReleasedBy = f.ReleasedBy, CollectedBy = f.CollectedBy, SealNumbers = f.SealNumbers, HandedOverPackages = f.HandedOverPackages,
+        ReceivedAt = f.ReceivedAt, CertifiedAt = f.CertifiedAt,
+    };
 }
 
 public sealed record InvoiceView(Guid Id, string Number, decimal Amount, string Currency, PaymentMethod Method, string? PurchaseOrderNumber,
@@ -118,9 +171,10 @@ public sealed class LotMappingProfile : Profile
             .ForMember(s => s.DeviceCount, o => o.MapFrom(l => l.Manifest.Devices))
             .ForMember(s => s.Stage, o => o.Ignore())
             .ForMember(s => s.HammerPrice, o => o.Ignore())
-            .ForMember(s => s.DistrictName, o => o.Ignore());
+            .ForMember(s => s.DistrictName, o => o.Ignore())
+            .ForMember(s => s.RemovalDueOn, o => o.Ignore())
+            .ForMember(s => s.PickupOverdue, o => o.Ignore());
         CreateMap<Device, DeviceRow>().ForMember(r => r.Sanitization, o => o.Ignore());
-        CreateMap<LotFulfillment, FulfillmentView>();
         CreateMap<Invoice, InvoiceView>();
         CreateMap<Payout, PayoutView>();
     }

@@ -1,6 +1,5 @@
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
-using Marketplace.Web.Features.Fulfillment;
 using Marketplace.Web.Features.Sales;
 using Marketplace.Web.Features.Sanitization;
 using Marketplace.Web.Features.Shared;
@@ -14,8 +13,6 @@ public sealed record NewLotForm(string Title = "", string? Description = null, s
 
 public sealed record DeviceForm(string Serial, string? AssetTag, DeviceCategory Category, string? Manufacturer, string Model, CosmeticGrade Grade,
     FunctionalStatus Functional, DateOnly? PurchaseDate = null, FundingSource FundingSource = FundingSource.Unknown);
-
-public sealed record PickupForm(DateOnly Date, string Window, string Contact);
 
 public sealed record BulkDeviceForm(Guid[]? DeviceIds, bool AllMatching, string? Operation, DeviceFilter? Filter,
     CosmeticGrade? SetGrade, DeviceCategory? SetCategory, DeclaredSanitization? SetSanitization, FundingSource? SetFunding);
@@ -73,6 +70,10 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
         Success($"Added serial {form.Serial?.Trim()}.");
         return Redirect(Url.Action(nameof(Details), new { id }) + "#devices");
     }
+
+    /// <summary>Where the device is and who touched it: its chain of custody.</summary>
+    [HttpGet("{id:guid}/devices/{deviceId:guid}")]
+    public async Task<IActionResult> Device(Guid id, Guid deviceId) => View(await Sender.Send(new GetDeviceHistory.Query(id, deviceId), Aborted));
 
     [HttpGet("{id:guid}/devices/{deviceId:guid}/edit")]
     public async Task<IActionResult> EditDevice(Guid id, Guid deviceId) =>
@@ -146,7 +147,7 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     public async Task<IActionResult> AcceptQuote(Guid id, Guid quoteId)
     {
         await Sender.Send(new AcceptQuote.Command(id, quoteId, FormIdempotencyKey()), Aborted);
-        Success("Quote accepted. The buyer has been invoiced; you can schedule the pickup once they pay.");
+        Success("Quote accepted. The buyer has been invoiced; once they pay, they propose pickup windows for you to confirm.");
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -155,14 +156,6 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
     {
         await Sender.Send(new DeclineQuote.Command(id, quoteId, reason), Aborted);
         Success("Quote declined. The refurbisher has been told and may send a new quote.");
-        return RedirectToAction(nameof(Details), new { id });
-    }
-
-    [HttpPost("{id:guid}/pickup")]
-    public async Task<IActionResult> SchedulePickup(Guid id, PickupForm form)
-    {
-        await Sender.Send(new SchedulePickup.Command(id, form.Date, form.Window ?? "", form.Contact ?? ""), Aborted);
-        Success($"Pickup scheduled for {form.Date:dddd, MMMM d}. The buyer has been notified.");
         return RedirectToAction(nameof(Details), new { id });
     }
 

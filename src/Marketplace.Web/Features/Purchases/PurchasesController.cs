@@ -36,19 +36,11 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
         return Redirect(await Sender.Send(new StartCardPayment.Command(invoiceId, back, back, FormIdempotencyKey()), Aborted));
     }
 
-    [HttpPost("{id:guid}/picked-up")]
-    public async Task<IActionResult> PickedUp(Guid id)
-    {
-        await Sender.Send(new MarkPickedUp.Command(id), Aborted);
-        Success("Marked as picked up. Mark it received when it arrives at your facility.");
-        return RedirectToAction(nameof(Details), new { id });
-    }
-
     [HttpPost("{id:guid}/received")]
     public async Task<IActionResult> Received(Guid id)
     {
         await Sender.Send(new MarkReceived.Command(id), Aborted);
-        Success("Marked as received. Record sanitization for each serial.");
+        Success("Marked as received. Scan the devices in, and record sanitization for each serial.");
         return RedirectToAction(nameof(Details), new { id });
     }
 

@@ -27,6 +27,9 @@ public static class ListListedLots
         IReadOnlyList<string> Manufacturers, IReadOnlyList<string> Models, string? ZipNotice, bool MayWatch, IReadOnlySet<Guid> Watched, DateTimeOffset Now,
         bool OnlyWithoutData = false)
     {
+        /// <summary>Lots the organization won and paid for but has not collected by their removal deadline, on any page.</summary>
+        public int OverduePickups { get; init; }
+
         /// <summary>This search's address, ready for a page number of the open lots.</summary>
         public string PageUrlPrefix => $"/market?{Search}page=";
 
@@ -57,6 +60,8 @@ public static class ListListedLots
             var shown = listed.Rows.Select(r => r.Id).ToList();
             var watched = (await db.WatchesOf(user).Where(w => shown.Contains(w.LotId)).Select(w => w.LotId).ToListAsync(cancellationToken)).ToHashSet();
             var won = await WonAsync(query.WonPage, cancellationToken);
+            var today = clock.Today;
+            var overdue = await db.FulfillmentsBoughtBy(user).CountAsync(f => f.PickedUpAt == null && f.RemovalDueOn < today, cancellationToken);
             var quoteNotice = rights.NoticeFor("quote");
             // Suggestions come from the device-model reference table (a few hundred rows), not from every listed lot's groups.
             var known = await db.DeviceModels.AsNoTracking().Select(m => new { m.Manufacturer, m.Name }).ToListAsync(cancellationToken);
@@ -68,7 +73,7 @@ public static class ListListedLots
             var school = rights.Kind == OrganizationKind.School;
             return new Result(listed, won, filter, quoteNotice,
                 quoteNotice is null && !school ? rights.DataBearingNoticeFor("quote on lots holding data-bearing devices") : null,
-                manufacturers, models, zipNotice, user.May<WatchLot.Command>(), watched, now, school);
+                manufacturers, models, zipNotice, user.May<WatchLot.Command>(), watched, now, school) { OverduePickups = overdue };
         }
 
         private async Task<PageOf<LotSummary>> WonAsync(int requested, CancellationToken cancellationToken)
@@ -91,6 +96,8 @@ public static class ListListedLots
                 summary.Stage = r.Row.Progress.Stage;
                 summary.DistrictName = r.District;
                 summary.HammerPrice = r.Hammer;
+                summary.RemovalDueOn = r.Row.RemovalDueOn;
+                summary.PickupOverdue = r.Row.PickupOverdueOn(clock.Today);
                 return summary;
             }).OrderBy(s => ids.IndexOf(s.Id)).ToList();
             return new PageOf<LotSummary>(summaries, page, pages, total, PageSize);

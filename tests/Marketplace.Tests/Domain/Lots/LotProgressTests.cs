@@ -20,9 +20,9 @@ public sealed class LotProgressTests
         sample.Settlement!.Fund(Now);
         sample.Fulfillment = Web.Domain.Fulfillment.LotFulfillment.Start(sample.Id, _district, buyer.OrganizationId, 3, Now);
         stages.Add(sample.Progress.Stage);
-        sample.Fulfillment.SchedulePickup(today, "8:00–10:00 am", "Dana", today);
+        sample.Fulfillment.ConfirmPickupOn(today, Now);
         stages.Add(sample.Progress.Stage);
-        sample.Fulfillment.MarkPickedUp(Now);
+        sample.Fulfillment.RecordHandOver(new Web.Domain.Fulfillment.HandOverDetails("Dana", "Sam", null, 1), 0, Guid.NewGuid(), Now);
         stages.Add(sample.Progress.Stage);
         sample.Fulfillment.MarkReceived(Now);
         stages.Add(sample.Progress.Stage);

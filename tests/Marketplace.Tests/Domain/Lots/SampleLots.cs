@@ -74,9 +74,8 @@ internal static class SampleLots
     public static SampleLot InTransit(Guid districtId, OrganizationRights buyer, decimal hammer, DateTimeOffset at)
     {
         var sample = Paid(districtId, buyer, hammer, at);
-        var today = DateOnly.FromDateTime(at.UtcDateTime);
-        sample.Fulfillment!.SchedulePickup(today, "8:00–10:00 am", "Dana Whitfield, 555-0100", today);
-        sample.Fulfillment.MarkPickedUp(at);
+        sample.Fulfillment!.ConfirmPickupOn(DateOnly.FromDateTime(at.UtcDateTime), at);
+        sample.Fulfillment!.RecordHandOver(new HandOverDetails("Dana Whitfield", "Sam Ortiz", "S-1001", 2), 0, Guid.NewGuid(), at);
         return sample;
     }
 
@@ -97,5 +96,15 @@ internal static class SampleLots
 
         sample.Fulfillment!.Certify(at);
         return sample;
+    }
+}
+
+internal static class SamplePickups
+{
+    /// <summary>The buyer proposes 8–10 am on <paramref name="day"/> and the district confirms it: the pickup is scheduled.</summary>
+    public static PickupWindowProposal ConfirmPickupOn(this LotFulfillment fulfillment, DateOnly day, DateTimeOffset at)
+    {
+        var window = fulfillment.ProposeWindows([new ProposedWindow(day, new TimeOnly(8, 0), new TimeOnly(10, 0))], Guid.NewGuid(), "Sam Ortiz", at)[0];
+        return fulfillment.ConfirmWindow(window.Id, new PickupArrangements("Loading dock B", "Dana Whitfield, 555-0100", 2, null), at);
     }
 }

@@ -20,7 +20,7 @@ public sealed class LotActivityTests(LotActivityApp app) : IClassFixture<LotActi
         var page = WebUtility.HtmlDecode(await district.GetPageAsync($"/lots/{lot.Id}/activity"));
 
         Assert.Contains($"Activity of lot {lot.Number}", page);
-        foreach (var step in new[] { "Create lot", "Add device", "Submit lot", "Submit quote", "Accept quote", "Mark invoice paid", "Mark picked up", "Mark received", "Record sanitization", "Issue certificate", "Release district funds" })
+        foreach (var step in new[] { "Create lot", "Add device", "Submit lot", "Submit quote", "Accept quote", "Mark invoice paid", "Propose pickup windows", "Confirm pickup window", "Record hand over", "Mark received", "Record sanitization", "Issue certificate", "Release district funds" })
         {
             Assert.Contains($"<strong>{step}</strong>", page);
         }
@@ -39,13 +39,14 @@ public sealed class LotActivityTests(LotActivityApp app) : IClassFixture<LotActi
         var lot = await app.PickupScheduledLotAsync(devices: 1);
         var buyer = app.From("198.51.100.61");
         await buyer.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = LotJourneys.Refurbisher, ["Password"] = Marketplace.Web.Data.DemoData.DefaultPassword });
-        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/picked-up");
+        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/hand-over",
+            new() { ["ReleasedBy"] = "Dana Whitfield", ["CollectedBy"] = "Sam Ortiz", ["SealNumbers"] = "", ["Packages"] = "2" });
         var district = await BrowserClient.SignInAsync(app, LotJourneys.District);
 
         var lotTrail = WebUtility.HtmlDecode(await district.GetPageAsync($"/lots/{lot.Id}/activity"));
-        var buyersTrail = WebUtility.HtmlDecode(await buyer.GetPageAsync("/organization/activity?action=Fulfillment.MarkPickedUp"));
+        var buyersTrail = WebUtility.HtmlDecode(await buyer.GetPageAsync("/organization/activity?action=Fulfillment.RecordHandOver"));
 
-        Assert.Contains("<strong>Mark picked up</strong>", lotTrail);
+        Assert.Contains("<strong>Record hand over</strong>", lotTrail);
         Assert.Contains("Priya Natarajan", lotTrail);
         Assert.DoesNotContain("198.51.100.61", lotTrail);
         Assert.Contains("from 198.51.100.61", buyersTrail);

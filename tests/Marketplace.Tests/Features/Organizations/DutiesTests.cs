@@ -72,7 +72,7 @@ public sealed class DutiesTests(DutiesApp app) : IClassFixture<DutiesApp>
 
         var sold = await app.PaidLotAsync();
         await app.SchedulePickupAsync(sold);
-        await app.SendAsAsync(Technician, new MarkPickedUp.Command(sold.Id));
+        await app.SendAsAsync(Technician, new RecordHandOver.Command(sold.Id, "Dana Whitfield", "Ken Okafor", null, 1));
         await app.SendAsAsync(Technician, new MarkReceived.Command(sold.Id));
         await app.SendAsAsync(Technician, new RecordSanitization.Command(sold.Id, sold.Serials[0], Marketplace.Web.Domain.Fulfillment.SanitizationMethod.Purge,
             "ChromeOS powerwash + TPM clear", "Ken Okafor"));

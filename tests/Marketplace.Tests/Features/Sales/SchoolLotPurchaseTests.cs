@@ -2,6 +2,7 @@ using System.Net;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Features.Fulfillment;
@@ -66,8 +67,12 @@ public sealed class SchoolLotPurchaseTests : IAsyncLifetime
         var invoiceId = await _factory.WithDbAsync(db => db.Invoices.Where(i => i.LotId == carts.Id).Select(i => i.Id).SingleAsync());
         await _factory.SendAsAsync(Principal, new PayByPurchaseOrder.Command(invoiceId, $"PO-{carts.Number}"));
         await _factory.SendAsAsync(LotJourneys.Finance, new MarkInvoicePaid.Command(invoiceId, PaymentMethod.Ach, $"ACH-{carts.Number}"));
-        await _factory.SendAsAsync(LotJourneys.District, new SchedulePickup.Command(carts.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3), "2:00–4:00 pm", "Dana Whitfield, 425-555-0100"));
-        await _factory.SendAsAsync(School, new MarkPickedUp.Command(carts.Id));
+        // The school proposes when it comes for the carts, the district confirms, and the school records the hand-over at the dock.
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
+        await _factory.SendAsAsync(School, new ProposePickupWindows.Command(carts.Id, [new ProposedWindow(day, new TimeOnly(14, 0), new TimeOnly(16, 0))]));
+        var window = await _factory.WithDbAsync(db => db.PickupWindowProposals.Where(w => db.LotFulfillments.Any(f => f.Id == w.FulfillmentId && f.LotId == carts.Id)).Select(w => w.Id).SingleAsync());
+        await _factory.SendAsAsync(LotJourneys.District, new ConfirmPickupWindow.Command(carts.Id, window, "Loading dock B", "Dana Whitfield, 425-555-0100", 2, null));
+        await _factory.SendAsAsync(School, new RecordHandOver.Command(carts.Id, "Dana Whitfield", "Marcus Bell", null, 2));
         await _factory.SendAsAsync(School, new MarkReceived.Command(carts.Id));
 
         // Receipt is the release condition: the payout is prepared with no certificate, and no page asks for sanitization.

@@ -118,7 +118,7 @@ public sealed class AuditCoverageTests(CommandNotingApp app) : IClassFixture<Com
         Assert.Superset(new HashSet<string>
         {
             "Lots.CreateLot", "Lots.AddDevice", "Lots.SubmitLot", "Sales.SubmitQuote", "Sales.AcceptQuote", "Payments.PayByPurchaseOrder",
-            "Payments.MarkInvoicePaid", "Fulfillment.SchedulePickup", "Fulfillment.MarkPickedUp", "Fulfillment.MarkReceived",
+            "Payments.MarkInvoicePaid", "Fulfillment.ProposePickupWindows", "Fulfillment.ConfirmPickupWindow", "Fulfillment.RecordHandOver", "Fulfillment.MarkReceived",
             "Sanitization.RecordSanitization", "Sanitization.IssueCertificate", "Settlement.ReleaseDistrictFunds", "Settlement.ApprovePayout",
             "Settlement.ConfirmPayout", "Notifications.SendEmail", "Lots.RecordBoardApproval", "Lots.BulkEditDevices", "Lots.RemoveDevice",
         }, actions);

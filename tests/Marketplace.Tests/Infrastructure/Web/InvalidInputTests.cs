@@ -126,19 +126,19 @@ public sealed class InvalidInputTests(LoggedMarketplaceFactory app) : IClassFixt
 
     [Theory]
     [InlineData("9999-12-31", "The pickup date 9999-12-31 is more than a year ahead; choose a day within the next year.")]
-    [InlineData("2027-02-30", "Date: \"2027-02-30\" is not a date (YYYY-MM-DD).")]
+    [InlineData("2027-02-30", "First window day: \"2027-02-30\" is not a date (YYYY-MM-DD).")]
     public async Task A_pickup_date_that_is_impossible_or_years_away_is_refused_with_its_own_reason(string date, string refusal)
     {
         var lot = await app.PaidLotAsync();
-        var district = await BrowserClient.SignInAsync(app, LotJourneys.District);
+        var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
 
-        var response = await district.PostFormAsync(lot.LotUrl, $"{lot.LotUrl}/pickup", new()
+        var response = await buyer.PostFormAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/pickup/windows", new()
         {
-            ["Date"] = date, ["Window"] = "1:00–3:00 pm", ["Contact"] = "Dana Whitfield, 425-555-0100",
+            ["FirstWindowDay"] = date, ["FirstWindowFrom"] = "13:00", ["FirstWindowTo"] = "15:00",
         });
 
-        Assert.Equal(refusal, await district.RefusalAsync(response));
-        Assert.Null(await app.WithDbAsync(db => db.LotFulfillments.Where(f => f.LotId == lot.Id).Select(f => f.PickupDate).SingleAsync()));
+        Assert.Equal(refusal, await buyer.RefusalAsync(response));
+        Assert.False(await app.WithDbAsync(db => db.PickupWindowProposals.AnyAsync(w => db.LotFulfillments.Any(f => f.Id == w.FulfillmentId && f.LotId == lot.Id))));
         app.AssertNoFailures();
     }
 

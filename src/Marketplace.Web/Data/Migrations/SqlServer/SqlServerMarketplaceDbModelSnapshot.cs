@@ -482,6 +482,125 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.CustodyEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "At")
+                        .HasFilter("[DeviceId] IS NOT NULL");
+
+                    b.HasIndex("LotId", "At");
+
+                    b.ToTable("CustodyEvents");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.DeviceScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Box")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RawValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("RemovedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ScannedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ScannedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("LotId", "Stage", "DeviceId")
+                        .IsUnique()
+                        .HasFilter("[DeviceId] IS NOT NULL AND [RemovedAt] IS NULL");
+
+                    b.HasIndex("LotId", "Stage", "ScannedAt");
+
+                    b.HasIndex("LotId", "Stage", "Value")
+                        .IsUnique()
+                        .HasFilter("[DeviceId] IS NULL AND [RemovedAt] IS NULL");
+
+                    b.ToTable("DeviceScans");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.LotFulfillment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -493,16 +612,39 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("CertifiedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("CollectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("DeviceCount")
                         .HasColumnType("int");
 
                     b.Property<Guid>("DistrictId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("ExpectedPackages")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("HandOverRecordedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("HandedOverPackages")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("LotId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("OtherWindowsRequest")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("OtherWindowsRequestedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("PickedUpAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("PickupConfirmedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("PickupContact")
@@ -511,6 +653,17 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly?>("PickupDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("PickupDock")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PickupInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("PickupRevision")
+                        .HasColumnType("int");
 
                     b.Property<string>("PickupWindow")
                         .HasMaxLength(100)
@@ -522,8 +675,19 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("ReleasedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("RemovalDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("SanitizedCount")
                         .HasColumnType("int");
+
+                    b.Property<string>("SealNumbers")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -539,6 +703,49 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("LotFulfillments");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.PickupWindowProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("time");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ProposedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("time");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FulfillmentId");
+
+                    b.ToTable("PickupWindowProposals");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.SanitizationRecord", b =>
@@ -873,6 +1080,8 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasIndex("AssetTag");
 
                     b.HasIndex("Serial");
+
+                    b.HasIndex("LotId", "AssetTag");
 
                     b.HasIndex("LotId", "Serial")
                         .IsUnique();
@@ -2434,6 +2643,34 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.CustodyEvent", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Lots.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.DeviceScan", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Lots.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.LotFulfillment", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
@@ -2452,6 +2689,15 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.PickupWindowProposal", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Fulfillment.LotFulfillment", null)
+                        .WithMany("Windows")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2794,6 +3040,11 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.LedgerTransaction", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.LotFulfillment", b =>
+                {
+                    b.Navigation("Windows");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Sales.Sale", b =>

@@ -476,6 +476,125 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.CustodyEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "At")
+                        .HasFilter("[DeviceId] IS NOT NULL");
+
+                    b.HasIndex("LotId", "At");
+
+                    b.ToTable("CustodyEvents");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.DeviceScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Box")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RemovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScannedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScannedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("LotId", "Stage", "DeviceId")
+                        .IsUnique()
+                        .HasFilter("[DeviceId] IS NOT NULL AND [RemovedAt] IS NULL");
+
+                    b.HasIndex("LotId", "Stage", "ScannedAt");
+
+                    b.HasIndex("LotId", "Stage", "Value")
+                        .IsUnique()
+                        .HasFilter("[DeviceId] IS NULL AND [RemovedAt] IS NULL");
+
+                    b.ToTable("DeviceScans");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.LotFulfillment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -487,16 +606,39 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long?>("CertifiedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CollectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DeviceCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("DistrictId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExpectedPackages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HandOverRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandedOverPackages")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LotId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OtherWindowsRequest")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OtherWindowsRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PickedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PickupConfirmedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PickupContact")
@@ -505,6 +647,17 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("PickupDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PickupDock")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PickupInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PickupRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PickupWindow")
                         .HasMaxLength(100)
@@ -516,8 +669,19 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long>("ReleasedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RemovalDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SanitizedCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SealNumbers")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -533,6 +697,49 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("LotFulfillments");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.PickupWindowProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FulfillmentId");
+
+                    b.ToTable("PickupWindowProposals");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.SanitizationRecord", b =>
@@ -869,6 +1076,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasIndex("AssetTag");
 
                     b.HasIndex("Serial");
+
+                    b.HasIndex("LotId", "AssetTag");
 
                     b.HasIndex("LotId", "Serial")
                         .IsUnique();
@@ -2420,6 +2629,34 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.CustodyEvent", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Lots.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.DeviceScan", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Lots.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.LotFulfillment", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
@@ -2438,6 +2675,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.PickupWindowProposal", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Fulfillment.LotFulfillment", null)
+                        .WithMany("Windows")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2780,6 +3026,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.LedgerTransaction", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.LotFulfillment", b =>
+                {
+                    b.Navigation("Windows");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Sales.Sale", b =>

@@ -1,0 +1,146 @@
+using Marketplace.Web.Domain.Fulfillment;
+using Marketplace.Web.Domain.Lots;
+
+namespace Marketplace.Web.Features.Fulfillment;
+
+/// <summary>How a scan was taken.</summary>
+public enum ScanResult
+{
+    /// <summary>Recorded against a device of the lot.</summary>
+    Matched,
+
+    /// <summary>Matched no device of the lot; recorded as an unknown value.</summary>
+    Unknown,
+
+    /// <summary>Already scanned at this stage (by serial or asset tag): ignored.</summary>
+    Duplicate,
+
+    /// <summary>A scan taken back.</summary>
+    Removed,
+}
+
+/// <summary>The running counts of a lot's scans at one stage.</summary>
+public sealed record ScanCounts(int Scanned, int Expected, int Unknown)
+{
+    public int Missing => Math.Max(0, Expected - Scanned);
+}
+
+/// <param name="StillEnrolled">The device is still enrolled in device management: the hand-over waits for its deprovisioning.</param>
+public sealed record ScanOutcome(ScanResult Result, string Value, string? Serial, string? AssetTag, string? Model, string? Box, bool StillEnrolled,
+    ScanCounts Counts, string Message);
+
+/// <summary>
+/// One label scanned at the district's dock (hand-over) or at the buyer's facility (receiving), saved as it arrives: matched
+/// case-insensitively against the lot's serials, then its asset tags, through their indexes, so a scan reads one device
+/// whatever the lot's size. A device (or unknown value) already scanned at the stage is a duplicate and changes nothing. At
+/// the hand-over the district may confirm, with the same scan, that an enrolled device was deprovisioned.
+/// </summary>
+public static class RecordScan
+{
+    [AllowedRoles(Roles.DistrictInventory, Roles.RefurbisherTechnician, Roles.SchoolBuyer, Roles.SchoolApprover)]
+    public sealed record Command(Guid LotId, string Value, string? Box = null, bool ConfirmDeprovisioned = false) : ICommand<ScanOutcome>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Value).NotEmpty().WithMessage("Scan a label, or type a serial number or asset tag.")
+                .MaximumLength(ScannedLabel.MaxRawLength).WithMessage("That is longer than any serial number or asset tag: was another barcode scanned?");
+            RuleFor(c => c.Box).MaximumLength(DeviceScan.MaxBoxLength).WithMessage($"A box number has at most {DeviceScan.MaxBoxLength} characters.");
+        }
+    }
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : ICommandHandler<Command, ScanOutcome>
+    {
+        public async ValueTask<ScanOutcome> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var label = ScannedLabel.Read(command.Value);
+            var party = await db.LoadPartyFulfillmentAsync(command.LotId, user, tracked: false, cancellationToken);
+            var (fulfillment, stage) = (party.Fulfillment, party.Stage);
+            var now = clock.Now;
+            var actor = user.Actor();
+            // Asked before the duplicate check: a scan after the stage closed is refused, never "ignored".
+            fulfillment.EnsureAcceptsScans(stage);
+            var box = string.IsNullOrWhiteSpace(command.Box) ? null : command.Box.Trim();
+            var device = await ScannedDevice.FindAsync(db, fulfillment.LotId, label, cancellationToken);
+            var counts = await ScannedDevice.CountsAsync(db, fulfillment, stage, cancellationToken);
+            var duplicate = device is not null
+                ? await db.DeviceScans.AnyAsync(s => s.LotId == fulfillment.LotId && s.Stage == stage && s.DeviceId == device.Id && s.RemovedAt == null, cancellationToken)
+                : await db.DeviceScans.AnyAsync(s => s.LotId == fulfillment.LotId && s.Stage == stage && s.DeviceId == null && s.Value == label.Value && s.RemovedAt == null, cancellationToken);
+            var shown = device?.Serial ?? label.Raw;
+            if (duplicate)
+            {
+                return new ScanOutcome(ScanResult.Duplicate, label.Raw, device?.Serial, device?.AssetTag, device?.Model, box, device?.Enrollment == EnrollmentStatus.Enrolled,
+                    counts, $"{shown} was already scanned at the {stage.StageName()}: this scan was ignored.");
+            }
+
+            var scan = fulfillment.RecordScan(stage, label, device?.Id, box, actor, now);
+            db.DeviceScans.Add(scan);
+            var place = await PlaceAsync(fulfillment, party.IsDistrict, cancellationToken);
+            db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.Scanned, fulfillment.LotId, device?.Id, actor, now, place,
+                (device is null ? $"Unknown value {label.Raw}" : $"Scanned as {label.Raw}") + (scan.Box is { } inBox ? $", box {inBox}" : ""), stage));
+
+            var stillEnrolled = device?.Enrollment == EnrollmentStatus.Enrolled;
+            if (stillEnrolled && stage == ScanStage.HandOver && command.ConfirmDeprovisioned)
+            {
+                await db.Devices.Where(d => d.Id == device!.Id).ExecuteUpdateAsync(set => set.SetProperty(d => d.Enrollment, EnrollmentStatus.Deprovisioned), cancellationToken);
+                db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.DeprovisioningConfirmed, fulfillment.LotId, device!.Id, actor, now, place,
+                    "Confirmed at the dock scan: deprovisioned as retiring, no account or cloud-service link left."));
+                stillEnrolled = false;
+            }
+
+            if (device is null)
+            {
+                counts = counts with { Unknown = counts.Unknown + 1 };
+                return new ScanOutcome(ScanResult.Unknown, label.Raw, null, null, null, scan.Box, false, counts,
+                    $"{label.Raw} is not a serial or asset tag of this lot: kept as an unknown scan.");
+            }
+
+            counts = counts with { Scanned = counts.Scanned + 1 };
+            return new ScanOutcome(ScanResult.Matched, label.Raw, device.Serial, device.AssetTag, device.Model, scan.Box, stillEnrolled, counts,
+                $"{device.Serial}{(device.AssetTag is { } tag ? $" ({tag})" : "")} scanned{(scan.Box is { } packedIn ? $" into box {packedIn}" : "")}: {counts.Scanned:N0} of {counts.Expected:N0}." +
+                (stillEnrolled ? " It is still enrolled in device management: deprovision it before the hand-over." : ""));
+        }
+
+        private async Task<string?> PlaceAsync(LotFulfillment fulfillment, bool isDistrict, CancellationToken cancellationToken)
+        {
+            if (isDistrict)
+            {
+                var address = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.PickupAddress).SingleAsync(cancellationToken);
+                return string.Join(" · ", new[] { address, fulfillment.PickupDock }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            }
+
+            var buyer = await db.Organizations.Where(o => o.Id == fulfillment.BuyerId).Select(o => new { o.Name, o.City, o.State }).SingleAsync(cancellationToken);
+            return buyer.City is null ? buyer.Name : $"{buyer.Name}, {buyer.City}, {buyer.State}";
+        }
+    }
+}
+
+/// <summary>The device a scan names, and the counts the scan page keeps running: each a query on an index, never the lot's devices.</summary>
+internal static class ScannedDevice
+{
+    public sealed record Match(Guid Id, string Serial, string? AssetTag, string Model, EnrollmentStatus Enrollment);
+
+    /// <summary>
+    /// The lot's device whose serial, else whose asset tag, is the scanned value, whatever its case (SQLite compares both
+    /// columns NOCASE, SQL Server's default collation ignores case): the (lot, serial) index, then the (lot, asset tag) index.
+    /// </summary>
+    public static async Task<Match?> FindAsync(MarketplaceDb db, Guid lotId, ScannedLabel label, CancellationToken cancellationToken)
+    {
+        var value = label.Value;
+        return await db.Devices.AsNoTracking().Where(d => d.LotId == lotId && d.Serial == value)
+                   .Select(d => new Match(d.Id, d.Serial, d.AssetTag, d.Model, d.Enrollment)).FirstOrDefaultAsync(cancellationToken)
+               // No ORDER BY: it would make SQLite walk the lot in serial order instead of seeking the (lot, asset tag) index.
+               ?? await db.Devices.AsNoTracking().Where(d => d.LotId == lotId && d.AssetTag == value)
+                   .Select(d => new Match(d.Id, d.Serial, d.AssetTag, d.Model, d.Enrollment)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public static async Task<ScanCounts> CountsAsync(MarketplaceDb db, LotFulfillment fulfillment, ScanStage stage, CancellationToken cancellationToken)
+    {
+        var scans = db.DeviceScans.Where(s => s.LotId == fulfillment.LotId && s.Stage == stage && s.RemovedAt == null);
+        return new ScanCounts(
+            await scans.CountAsync(s => s.DeviceId != null, cancellationToken),
+            fulfillment.DeviceCount,
+            await scans.CountAsync(s => s.DeviceId == null, cancellationToken));
+    }
+}
