@@ -39,6 +39,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<Forfeit> Forfeits => Set<Forfeit>();
     public DbSet<LotFulfillment> LotFulfillments => Set<LotFulfillment>();
     public DbSet<SanitizationRecord> SanitizationRecords => Set<SanitizationRecord>();
+    public DbSet<QualityCheck> QualityChecks => Set<QualityCheck>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<LotSettlement> LotSettlements => Set<LotSettlement>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
