@@ -76,6 +76,7 @@ public sealed class MapleValleyRecords
     public required Guid CertifiedLot { get; init; }
 
     public required string CertifiedSerial { get; init; }
+    public required Guid CertifiedMedium { get; init; }
     public required Guid CertifiedInvoice { get; init; }
     public required string CertificateCode { get; init; }
     public required Guid Payout { get; init; }
@@ -320,6 +321,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             AwardedPhoto = awardedPhoto,
             CertifiedLot = certified.Id,
             CertifiedSerial = certified.Devices[0].Serial,
+            CertifiedMedium = certified.Records[0].Id,
             CertifiedInvoice = certifiedInvoice.Id,
             CertificateCode = certificateCode,
             Payout = payout,
