@@ -3162,6 +3162,384 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    DROP INDEX [IX_SanitizationRecords_DeviceId_Attempt] ON [SanitizationRecords];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    DROP INDEX [IX_SanitizationRecords_LotId] ON [SanitizationRecords];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    EXEC sp_rename N'[SanitizationRecords].[Technician]', N'VerificationMethod', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    DECLARE @var19 nvarchar(max);
+    SELECT @var19 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SanitizationRecords]') AND [c].[name] = N'Method');
+    IF @var19 IS NOT NULL EXEC(N'ALTER TABLE [SanitizationRecords] DROP CONSTRAINT ' + @var19 + ';');
+    ALTER TABLE [SanitizationRecords] ALTER COLUMN [Method] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [BackupLocation] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Confidentiality] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [DataBackedUp] nvarchar(32) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Destination] nvarchar(32) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [EscalationReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Manufacturer] nvarchar(100) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [MediaSource] nvarchar(50) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [MediaType] nvarchar(32) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [MediumSerial] nvarchar(100) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Model] nvarchar(100) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Performer_Contact] nvarchar(200) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Performer_Location] nvarchar(200) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Performer_Name] nvarchar(200) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Performer_Title] nvarchar(100) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [RepeatReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [StandardFollowed] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Status] nvarchar(32) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Technique] nvarchar(32) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [ToolVersion] nvarchar(50) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [ValidatedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [ValidatedByUserId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Validator_Contact] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Validator_Location] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Validator_Name] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Validator_Title] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [VerificationResult] nvarchar(32) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [SanitizationRecords] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [MediaAccepted] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [MediaRecorded] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [QualityChecksPassed] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [QualitySampleSize] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    CREATE TABLE [QualityChecks] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [RecordId] uniqueidentifier NOT NULL,
+        [DrawnAt] datetimeoffset NOT NULL,
+        [Result] nvarchar(32) NOT NULL,
+        [Checker_Name] nvarchar(200) NULL,
+        [Checker_Title] nvarchar(100) NULL,
+        [Checker_Location] nvarchar(200) NULL,
+        [Checker_Contact] nvarchar(200) NULL,
+        [CheckedByUserId] uniqueidentifier NULL,
+        [CheckedAt] datetimeoffset NULL,
+        [Notes] nvarchar(500) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_QualityChecks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QualityChecks_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_QualityChecks_SanitizationRecords_RecordId] FOREIGN KEY ([RecordId]) REFERENCES [SanitizationRecords] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    UPDATE SanitizationRecords SET
+        Performer_Name = VerificationMethod, Performer_Title = 'not recorded', Performer_Location = 'not recorded', Performer_Contact = 'not recorded',
+        VerificationMethod = 'not recorded (before per-medium records)', MediumSerial = CONCAT('LEGACY-', Attempt),
+        MediaType = 'Other', MediaSource = 'not recorded', Technique = 'Other', VerificationResult = 'Passed', Destination = 'Other', DataBackedUp = 'Unknown',
+        Status = CASE WHEN EXISTS (SELECT 1 FROM LotFulfillments f WHERE f.LotId = SanitizationRecords.LotId AND f.CertifiedAt IS NOT NULL) THEN 'Accepted' ELSE 'AwaitingValidation' END;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    UPDATE LotFulfillments SET
+        MediaRecorded = (SELECT COUNT(*) FROM SanitizationRecords r WHERE r.LotId = LotFulfillments.LotId),
+        MediaAccepted = (SELECT COUNT(*) FROM SanitizationRecords r WHERE r.LotId = LotFulfillments.LotId AND r.Status = 'Accepted');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SanitizationRecords_DeviceId_MediumSerial] ON [SanitizationRecords] ([DeviceId], [MediumSerial]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    CREATE INDEX [IX_SanitizationRecords_LotId_Status_RecordedAt] ON [SanitizationRecords] ([LotId], [Status], [RecordedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    CREATE INDEX [IX_QualityChecks_LotId] ON [QualityChecks] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QualityChecks_RecordId] ON [QualityChecks] ([RecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155752_PerMediumSanitization'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206155752_PerMediumSanitization', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261206161547_CertificateChain'
 )
 BEGIN

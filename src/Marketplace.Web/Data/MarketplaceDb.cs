@@ -42,6 +42,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
     public DbSet<DeviceScan> DeviceScans => Set<DeviceScan>();
     public DbSet<SanitizationRecord> SanitizationRecords => Set<SanitizationRecord>();
+    public DbSet<QualityCheck> QualityChecks => Set<QualityCheck>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<LotSettlement> LotSettlements => Set<LotSettlement>();
     public DbSet<Invoice> Invoices => Set<Invoice>();

@@ -80,13 +80,7 @@ public sealed partial class WalkingSkeletonTests : IAsyncLifetime
 
         await refurbisher.SubmitAsync(purchaseUrl, $"{purchaseUrl}/received");
         Assert.Equal(2 * Serials.Length, await _factory.WithDbAsync(db => db.DeviceScans.CountAsync(s => s.LotId == lotId && s.DeviceId != null)));
-        foreach (var serial in Serials)
-        {
-            await refurbisher.SubmitAsync(purchaseUrl, $"{purchaseUrl}/sanitization", new()
-            {
-                ["Serial"] = serial, ["Method"] = nameof(SanitizationMethod.Purge), ["Tool"] = "Blancco Drive Eraser 7", ["Technician"] = "Priya Natarajan",
-            });
-        }
+        await _factory.SanitizeThroughThePageAsync(lotId, Serials);
 
         var payout = await MarketplaceFactory.EventuallyAsync(
             () => _factory.WithDbAsync(db => db.Payouts.AsNoTracking().FirstOrDefaultAsync(p => p.LotId == lotId)),

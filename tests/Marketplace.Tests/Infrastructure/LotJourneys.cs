@@ -1,3 +1,4 @@
+using Marketplace.Tests.Domain.Fulfillment;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
@@ -110,13 +111,73 @@ public static class LotJourneys
         return lot;
     }
 
-    /// <summary>Records a purge of every serial: the last one queues the certificate, whose job then releases the district's funds.</summary>
-    public static async Task SanitizeEverySerialAsync(this MarketplaceFactory factory, SoldLot lot)
+    /// <summary>The demo refurbisher's second technician: validates and re-checks what the first one sanitized.</summary>
+    public const string SecondTechnician = "technician@demo.k12";
+
+    /// <summary>
+    /// Records one medium per serial (performed by the demo refurbisher), has the second technician accept each, waits
+    /// for the system to draw the quality-control sample and passes it: the certificate job then runs, and releases the funds.
+    /// </summary>
+    public static Task SanitizeEverySerialAsync(this MarketplaceFactory factory, SoldLot lot) => factory.SanitizeEverySerialAsync(lot.Id, lot.Serials);
+
+    public static async Task SanitizeEverySerialAsync(this MarketplaceFactory factory, Guid lotId, IEnumerable<string> serials)
     {
-        foreach (var serial in lot.Serials)
+        var records = new List<Guid>();
+        foreach (var serial in serials)
         {
-            await factory.SendAsAsync(Refurbisher, new RecordSanitization.Command(lot.Id, serial, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan"));
+            records.Add(await factory.SendAsAsync(Refurbisher, new RecordSanitization.Command(lotId, serial, Media.Emmc(serial))));
         }
+
+        foreach (var record in records)
+        {
+            await factory.SendAsAsync(SecondTechnician, new ValidateSanitization.Command(lotId, record, ValidationDecision.Accept, null, Media.Validator));
+        }
+
+        await factory.PassQualityControlAsync(lotId);
+    }
+
+    /// <summary>
+    /// The same as <see cref="SanitizeEverySerialAsync(MarketplaceFactory, SoldLot)"/> through the buyer's lot page: the
+    /// demo refurbisher scans each serial's medium, the second technician accepts each record and passes each sampled medium.
+    /// </summary>
+    public static async Task SanitizeThroughThePageAsync(this MarketplaceFactory factory, Guid lotId, IEnumerable<string> serials)
+    {
+        var purchaseUrl = $"/purchases/{lotId}";
+        var refurbisher = await BrowserClient.SignInAsync(factory, Refurbisher);
+        foreach (var serial in serials)
+        {
+            await refurbisher.SubmitAsync(purchaseUrl, $"{purchaseUrl}/sanitization", Features.Sanitization.RecordSanitizationTests.Form(serial, $"EMMC-{serial}"));
+        }
+
+        var technician = await BrowserClient.SignInAsync(factory, SecondTechnician);
+        var person = new Dictionary<string, string> { ["Name"] = Media.Validator.Name, ["Title"] = Media.Validator.Title, ["Location"] = Media.Validator.Location, ["Contact"] = Media.Validator.Contact };
+        var records = await factory.WithDbAsync(db => db.SanitizationRecords.Where(r => r.LotId == lotId).Select(r => r.Id).ToListAsync());
+        foreach (var record in records)
+        {
+            await technician.SubmitAsync(purchaseUrl, $"{purchaseUrl}/validation/{record}", new(person) { ["decision"] = nameof(ValidationDecision.Accept) });
+        }
+
+        var checks = await MarketplaceFactory.EventuallyAsync(
+            async () => await factory.WithDbAsync(db => db.QualityChecks.AsNoTracking().Where(c => c.LotId == lotId).ToListAsync()) is { Count: > 0 } drawn ? drawn : null,
+            "the quality-control sample to be drawn");
+        foreach (var check in checks)
+        {
+            await technician.SubmitAsync(purchaseUrl, $"{purchaseUrl}/quality-checks/{check.Id}", new(person) { ["passed"] = "true" });
+        }
+    }
+
+    /// <summary>Waits for the sample the system draws once every medium is accepted, and passes every check in it as the second technician.</summary>
+    public static async Task<List<QualityCheck>> PassQualityControlAsync(this MarketplaceFactory factory, Guid lotId)
+    {
+        var checks = await MarketplaceFactory.EventuallyAsync(
+            async () => await factory.WithDbAsync(db => db.QualityChecks.AsNoTracking().Where(c => c.LotId == lotId).ToListAsync()) is { Count: > 0 } drawn ? drawn : null,
+            "the quality-control sample to be drawn");
+        foreach (var check in checks.Where(c => c.Result == QualityCheckResult.Pending))
+        {
+            await factory.SendAsAsync(SecondTechnician, new RecordQualityCheck.Command(lotId, check.Id, true, null, Media.Validator));
+        }
+
+        return checks;
     }
 
     /// <summary>Waits for the certificate and release jobs to prepare the lot's payout for finance.</summary>

@@ -88,7 +88,11 @@ public sealed class LotLifecycleMigrationTests : IAsyncLifetime
         Assert.Equal((new DateOnly(2026, 12, 4), 0), (fulfillment.RemovalDueOn, fulfillment.PickupRevision));
         var records = await db.SanitizationRecords.Where(r => r.LotId == _settled).OrderBy(r => r.RecordedAt).ToListAsync();
         Assert.Equal(2, records.Count);
-        Assert.All(records, r => Assert.Equal((1, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan"), (r.Attempt, r.Method, r.Tool, r.Technician)));
+        // Per-medium records came later: each old record became the device's "LEGACY-1" medium, performed by its technician,
+        // accepted since the lot was certified.
+        Assert.All(records, r => Assert.Equal((1, (SanitizationMethod?)SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan", "LEGACY-1", RecordStatus.Accepted),
+            (r.Attempt, r.Method, r.Tool, r.Performer.Name, r.MediumSerial, r.Status)));
+        Assert.Equal((2, 2), (fulfillment.MediaRecorded, fulfillment.MediaAccepted));
 
         var sent = await db.Payouts.SingleAsync(p => p.Id == _sentPayout);
         var held = await db.Payouts.SingleAsync(p => p.Id == _heldPayout);

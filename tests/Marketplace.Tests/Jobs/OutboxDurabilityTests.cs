@@ -56,17 +56,14 @@ public sealed class OutboxDurabilityTests
             () => factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == rowId && m.Attempts > 0)),
             "the certificate job to fail while serials are unsanitized");
         Assert.Equal(1, failed.Attempts);
-        Assert.Contains("Every serial needs a sanitization record", failed.LastError);
+        Assert.Contains("Every medium of every serial needs an accepted record", failed.LastError);
         Assert.Null(failed.CompletedAt);
         Assert.Null(failed.DeadAt);
         Assert.True(failed.DueAt > DateTimeOffset.UtcNow, "a failed row waits out a backoff before it is retried");
         Assert.Null(failed.LeaseUntil);
         Assert.Null(failed.LeaseOwner);
 
-        foreach (var serial in lot.Devices.Select(d => d.Serial))
-        {
-            await factory.SendAsAsync("refurbisher@demo.k12", new RecordSanitization.Command(lot.Id, serial, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan"));
-        }
+        await factory.SanitizeEverySerialAsync(lot.Id, lot.Devices.Select(d => d.Serial));
 
         await factory.WithDbAsync(async db =>
         {

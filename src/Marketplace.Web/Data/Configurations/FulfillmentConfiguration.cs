@@ -28,6 +28,8 @@ internal sealed class LotFulfillmentConfiguration : IEntityTypeConfiguration<Lot
         builder.Navigation(f => f.Windows).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(f => f.IsPickupScheduled);
         builder.Ignore(f => f.AcceptsSanitization);
+        builder.Ignore(f => f.NeedsQualitySample);
+        builder.Ignore(f => f.IsSanitizationComplete);
     }
 }
 
@@ -81,13 +83,52 @@ internal sealed class SanitizationRecordConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<SanitizationRecord> builder)
     {
+        builder.Property(r => r.MediumSerial).HasMaxLength(100);
+        builder.Property(r => r.Manufacturer).HasMaxLength(100);
+        builder.Property(r => r.Model).HasMaxLength(100);
+        builder.Property(r => r.MediaSource).HasMaxLength(50);
+        builder.Property(r => r.Confidentiality).HasMaxLength(50);
+        builder.Property(r => r.StandardFollowed).HasMaxLength(200);
         builder.Property(r => r.Tool).HasMaxLength(200);
-        builder.Property(r => r.Technician).HasMaxLength(200);
-        // The guard against two scans of one serial racing: only one can be attempt 1.
-        builder.HasIndex(r => new { r.DeviceId, r.Attempt }).IsUnique();
-        builder.HasIndex(r => r.LotId);
+        builder.Property(r => r.ToolVersion).HasMaxLength(50);
+        builder.Property(r => r.VerificationMethod).HasMaxLength(200);
+        builder.Property(r => r.BackupLocation).HasMaxLength(200);
+        builder.Property(r => r.RepeatReason).HasMaxLength(500);
+        builder.Property(r => r.EscalationReason).HasMaxLength(500);
+        builder.OwnsOne(r => r.Performer, Person);
+        builder.Navigation(r => r.Performer).IsRequired();
+        builder.OwnsOne(r => r.Validator, Person);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.IsAccepted);
+        // One row per medium: two scans of the same medium racing cannot both insert it.
+        builder.HasIndex(r => new { r.DeviceId, r.MediumSerial }).IsUnique();
+        // The validation list: a lot's records by status, newest first.
+        builder.HasIndex(r => new { r.LotId, r.Status, r.RecordedAt });
         builder.HasOne<Device>().WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Lot>().WithMany().HasForeignKey(r => r.LotId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    internal static void Person<T>(OwnedNavigationBuilder<T, PersonOfRecord> person)
+        where T : class
+    {
+        person.Property(p => p.Name).HasMaxLength(200);
+        person.Property(p => p.Title).HasMaxLength(100);
+        person.Property(p => p.Location).HasMaxLength(200);
+        person.Property(p => p.Contact).HasMaxLength(200);
+    }
+}
+
+internal sealed class QualityCheckConfiguration : IEntityTypeConfiguration<QualityCheck>
+{
+    public void Configure(EntityTypeBuilder<QualityCheck> builder)
+    {
+        builder.Property(c => c.Notes).HasMaxLength(500);
+        builder.OwnsOne(c => c.Checker, SanitizationRecordConfiguration.Person);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => c.RecordId).IsUnique();
+        builder.HasIndex(c => c.LotId);
+        builder.HasOne<SanitizationRecord>().WithMany().HasForeignKey(c => c.RecordId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Lot>().WithMany().HasForeignKey(c => c.LotId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

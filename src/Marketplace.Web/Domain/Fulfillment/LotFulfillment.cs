@@ -68,11 +68,22 @@ public sealed class LotFulfillment : IVersioned
     public Guid? HandOverRecordedBy { get; private set; }
     public DateTimeOffset? ReceivedAt { get; private set; }
 
-    /// <summary>
-    /// Serials with a sanitization record. Stored by an atomic increment in the same transaction as each
-    /// record rather than through this object's version, so concurrent scans neither conflict nor lose a count.
-    /// </summary>
+    // The counters below are stored by atomic increments in the same transaction as each record, validation or
+    // quality check rather than through this object's version, so concurrent scans neither conflict nor lose a count,
+    // and knowing whether the lot is done never needs a count over its media.
+
+    /// <summary>Serials with at least one medium recorded (a device with no storage gets a "none" record).</summary>
     public int SanitizedCount { get; private set; }
+
+    /// <summary>Media recorded in the lot, one per (device, medium serial) whatever the attempts.</summary>
+    public int MediaRecorded { get; private set; }
+
+    /// <summary>Media whose record a second person accepted (and that no failed quality check sent back).</summary>
+    public int MediaAccepted { get; private set; }
+
+    /// <summary>Size of the stored R2v3 quality-control sample; 0 until it is drawn.</summary>
+    public int QualitySampleSize { get; private set; }
+    public int QualityChecksPassed { get; private set; }
     public DateTimeOffset? CertifiedAt { get; private set; }
     public int Version { get; set; }
 
@@ -274,40 +285,59 @@ public sealed class LotFulfillment : IVersioned
         ReceivedAt = now;
     }
 
+    /// <summary>Every serial has its media recorded and every medium is accepted: time to draw the quality-control sample.</summary>
+    public bool NeedsQualitySample => SanitizedCount >= DeviceCount && MediaRecorded > 0 && MediaAccepted == MediaRecorded && QualitySampleSize == 0;
+
+    /// <summary>What the certificate needs: every medium of every serial accepted and the whole quality-control sample passed.</summary>
+    public bool IsSanitizationComplete => SanitizedCount >= DeviceCount && MediaRecorded > 0 && MediaAccepted == MediaRecorded
+                                          && QualitySampleSize > 0 && QualityChecksPassed == QualitySampleSize;
+
     /// <summary>
-    /// The record of one serial's sanitization. <paramref name="attempt"/> counts the device's records, this one included:
-    /// a repeat (the medium was sanitized again) adds its own record, and the certificate shows the latest, but the serial
-    /// counts once towards the lot.
+    /// Records one medium of a device, or a repeat attempt on it (<paramref name="existing"/>). A new medium bumps the
+    /// lot's media count, and the device's first medium its serial count; a repeat of an accepted medium is refused.
     /// </summary>
-    public SanitizationRecord RecordSanitization(Device device, int attempt, SanitizationMethod method, string tool, string technician, Guid userId, DateTimeOffset now)
+    public SanitizationRecord RecordSanitization(Device device, SanitizationRecord? existing, bool deviceHasMedia, MediumReport report, Guid userId, DateTimeOffset now)
     {
         Require(AcceptsSanitization, "Sanitization is recorded after the lot is received.");
         Require(device.LotId == LotId, $"Serial {device.Serial} is not in this lot.");
-        Require(!string.IsNullOrWhiteSpace(tool), "Name the tool or process used.");
-        Require(!string.IsNullOrWhiteSpace(technician), "Name the technician who verified the sanitization.");
-        Require(attempt >= 1, "An attempt is counted from 1.");
-        if (attempt == 1)
+        if (existing is not null)
+        {
+            Require(existing.DeviceId == device.Id, "That record belongs to another device.");
+            existing.Repeat(report, userId, now);
+            return existing;
+        }
+
+        // The sample is drawn from the media known when every one was accepted; a medium found afterwards would have had
+        // no chance of being sampled, so it is refused rather than slipped past quality control.
+        Require(QualitySampleSize == 0, $"The quality-control sample of this lot is drawn; a new medium on serial {device.Serial} means the lot's media list changed — escalate to your supervisor.");
+        var record = SanitizationRecord.First(LotId, device.Id, report, userId, now);
+        MediaRecorded++;
+        if (!deviceHasMedia)
         {
             SanitizedCount++;
         }
 
-        return new SanitizationRecord
-        {
-            LotId = LotId,
-            DeviceId = device.Id,
-            Attempt = attempt,
-            Method = method,
-            Tool = tool.Trim(),
-            Technician = technician.Trim(),
-            RecordedByUserId = userId,
-            RecordedAt = now,
-        };
+        return record;
     }
+
+    // The in-memory side of the counters; handlers store the same change as an atomic increment.
+    public void CountAccepted() => MediaAccepted++;
+
+    public void CountSentBack() => MediaAccepted--;
+
+    public void CountSampleDrawn(int size)
+    {
+        Require(QualitySampleSize == 0, "The quality-control sample of this lot is already drawn.");
+        Require(NeedsQualitySample, "The quality-control sample is drawn once every medium of every serial is accepted.");
+        QualitySampleSize = size;
+    }
+
+    public void CountCheckPassed() => QualityChecksPassed++;
 
     public void Certify(DateTimeOffset now)
     {
         Require(ReceivedAt is not null && CertifiedAt is null, "Only a received lot can be certified.");
-        Require(SanitizedCount >= DeviceCount, "Every serial needs a sanitization record before the certificate is issued.");
+        Require(IsSanitizationComplete, "Every medium of every serial needs an accepted record, and the quality-control sample must pass, before the certificate is issued.");
         CertifiedAt = now;
     }
 

@@ -52,7 +52,7 @@ public static class ExportManifest
                 .Select(d => new
                 {
                     Device = d,
-                    Sanitization = db.SanitizationRecords.Where(r => r.DeviceId == d.Id).OrderByDescending(r => r.Attempt)
+                    Sanitization = db.SanitizationRecords.Where(r => r.DeviceId == d.Id).OrderByDescending(r => r.RecordedAt)
                         .Select(r => new { r.Method, r.RecordedAt }).FirstOrDefault(),
                 })
                 .Select(x => new Line(x.Device.Serial, x.Device.AssetTag, x.Device.Category, x.Device.Manufacturer, x.Device.Model, x.Device.Grade,

@@ -32,8 +32,9 @@ public static class GetDeviceHistory
                 .Select(f => db.Organizations.Where(o => o.Id == f.BuyerId).Select(o => o.Name).First()).FirstOrDefaultAsync(cancellationToken);
             var steps = events
                 .Select(e => new CustodyStep(e.At, e.What, e.ActorName, names.GetValueOrDefault(e.OrganizationId), e.Place, e.DeviceId is null ? $"The whole lot: {e.Note}" : e.Note))
-                .Concat(records.Select(r => new CustodyStep(r.RecordedAt, $"Sanitized ({r.Method.Words()}{(r.Attempt > 1 ? $", attempt {r.Attempt}" : "")})",
-                    r.Technician, buyer, null, $"Tool: {r.Tool}")))
+                .Concat(records.Select(r => new CustodyStep(r.RecordedAt,
+                    $"Sanitized medium {r.MediumSerial} ({r.Method?.Words() ?? "no storage present"}{(r.Attempt > 1 ? $", attempt {r.Attempt}" : "")}; {r.Status.Words().ToLowerInvariant()})",
+                    r.Performer.Name, buyer, null, $"Tool: {r.Tool}")))
                 .OrderBy(s => s.At)
                 .ToList();
             var certificate = await db.Certificates.Where(c => c.LotId == lot.Lot.Id).Select(c => c.VerificationCode).FirstOrDefaultAsync(cancellationToken);

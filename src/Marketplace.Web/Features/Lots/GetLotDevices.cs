@@ -2,6 +2,7 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -41,9 +42,13 @@ public static class GetLotDevices
             {
                 var ids = rows.Select(r => r.Id).ToList();
                 var records = await db.SanitizationRecords.Where(r => ids.Contains(r.DeviceId))
-                    .Select(r => new { r.Attempt, View = new SanitizationView(r.DeviceId, r.Method, r.Tool, r.Technician, r.RecordedAt) })
+                    .Select(r => new { r.DeviceId, r.Status, r.Method, r.Performer.Name, r.RecordedAt })
                     .ToListAsync(cancellationToken);
-                var latest = records.GroupBy(r => r.View.DeviceId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Attempt)!.View);
+                var latest = records.GroupBy(r => r.DeviceId).ToDictionary(g => g.Key, g =>
+                {
+                    var last = g.MaxBy(r => r.RecordedAt)!;
+                    return new SanitizationView(g.Key, g.Count(), g.Count(r => r.Status == RecordStatus.Accepted), last.Method, last.Name, last.RecordedAt);
+                });
                 foreach (var row in rows)
                 {
                     row.Sanitization = latest.GetValueOrDefault(row.Id);

@@ -51,7 +51,8 @@ public sealed class DeviceRow
     public SanitizationView? Sanitization { get; set; }
 }
 
-public sealed record SanitizationView(Guid DeviceId, SanitizationMethod Method, string Tool, string Technician, DateTimeOffset RecordedAt);
+/// <summary>A device's storage media as the grid shows them: how many are recorded and accepted, and the latest entry.</summary>
+public sealed record SanitizationView(Guid DeviceId, int Media, int Accepted, SanitizationMethod? Method, string Performer, DateTimeOffset RecordedAt);
 
 public sealed record QuoteRow(Guid Id, Guid RefurbisherId, string Refurbisher, string? Certification, decimal Amount, string? Note,
     DateTimeOffset SubmittedAt, DateTimeOffset ValidUntil, QuoteStatus Status)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Lots;
@@ -11,7 +12,29 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Features.Purchases;
 
-public sealed record SanitizationForm(string Serial, SanitizationMethod Method, string Tool, string Technician);
+/// <summary>The scan-driven entry: one medium of one serial. Everything but the two serials stays filled in for the next scan.</summary>
+public sealed record SanitizationForm(
+    string? Serial, string? MediumSerial, string? Manufacturer, string? Model, MediaType MediaType, string? MediaSource, string? Confidentiality,
+    SanitizationMethod? Method, SanitizationTechnique Technique, string? StandardFollowed, string? Tool, string? ToolVersion,
+    string? VerificationMethod, VerificationResult VerificationResult, MediaDestination Destination, DataBackedUp DataBackedUp, string? BackupLocation,
+    string? PerformerName, string? PerformerTitle, string? PerformerLocation, string? PerformerContact)
+{
+    public const string Remembered = "last-medium";
+
+    public MediumReport ToReport() => new(
+        MediumSerial ?? "", Manufacturer ?? "", Model ?? "", MediaType, MediaSource ?? "", Confidentiality, MediaType == MediaType.None ? null : Method,
+        MediaType == MediaType.None ? SanitizationTechnique.Inspection : Technique, StandardFollowed, Tool ?? "", ToolVersion ?? "",
+        VerificationMethod ?? "", VerificationResult, Destination, DataBackedUp, BackupLocation,
+        new PersonOfRecord(PerformerName ?? "", PerformerTitle ?? "", PerformerLocation ?? "", PerformerContact ?? ""));
+}
+
+/// <summary>A second person's decision, or a quality-control re-check: who they are, and what they decided.</summary>
+public sealed record PersonForm(string? Name, string? Title, string? Location, string? Contact)
+{
+    public const string Remembered = "last-person";
+
+    public PersonOfRecord ToPerson() => new(Name ?? "", Title ?? "", Location ?? "", Contact ?? "");
+}
 
 /// <summary>Refurbishers: lots they won — payment, pickup, receiving, sanitization, certificate.</summary>
 [Authorize(Roles = Roles.RefurbisherStaff + "," + Roles.SchoolStaff)]
@@ -19,7 +42,16 @@ public sealed record SanitizationForm(string Serial, SanitizationMethod Method, 
 public sealed class PurchasesController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter) => View(await Sender.Send(new GetLotDetails.Query(id, filter), Aborted));
+    public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter, [FromQuery] int validationPage = 1)
+    {
+        var details = await Sender.Send(new GetLotDetails.Query(id, filter), Aborted);
+        if (details.Progress.AcceptsSanitization && User.IsInRole(Roles.RefurbisherStaff))
+        {
+            ViewData[nameof(GetSanitizationWork)] = await Sender.Send(new GetSanitizationWork.Query(id, validationPage), Aborted);
+        }
+
+        return View(details);
+    }
 
     [HttpPost("{id:guid}/pay/po")]
     public async Task<IActionResult> PayByPurchaseOrder(Guid id, Guid invoiceId, string purchaseOrderNumber)
@@ -47,12 +79,34 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     [HttpPost("{id:guid}/sanitization")]
     public async Task<IActionResult> Sanitize(Guid id, SanitizationForm form)
     {
-        await Sender.Send(new RecordSanitization.Command(id, form.Serial ?? "", form.Method, form.Tool ?? "", form.Technician ?? ""), Aborted);
-        Success($"Sanitization of {form.Serial?.Trim()} recorded.");
-        TempData["last-method"] = form.Method.ToString();
-        TempData["last-tool"] = form.Tool;
-        TempData["last-technician"] = form.Technician;
+        // Kept before sending, so a refused scan still leaves the technician's settings in the form.
+        TempData[SanitizationForm.Remembered] = JsonSerializer.Serialize(form with { Serial = null, MediumSerial = null });
+        await Sender.Send(new RecordSanitization.Command(id, form.Serial ?? "", form.ToReport()), Aborted);
+        Success($"Medium {(form.MediaType == MediaType.None ? "none" : form.MediumSerial?.Trim())} of {form.Serial?.Trim()} recorded; it counts once a second person validates it.");
         return Redirect(Url.Action(nameof(Details), new { id }) + "#sanitization");
+    }
+
+    [HttpPost("{id:guid}/validation/{recordId:guid}")]
+    public async Task<IActionResult> Validate(Guid id, Guid recordId, ValidationDecision decision, string? reason, PersonForm person)
+    {
+        TempData[PersonForm.Remembered] = JsonSerializer.Serialize(person);
+        await Sender.Send(new ValidateSanitization.Command(id, recordId, decision, reason, person.ToPerson()), Aborted);
+        Success(decision switch
+        {
+            ValidationDecision.Accept => "Record accepted.",
+            ValidationDecision.Repeat => "Sent back: the medium must be sanitized again.",
+            _ => "Escalated to a supervisor.",
+        });
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#validation");
+    }
+
+    [HttpPost("{id:guid}/quality-checks/{checkId:guid}")]
+    public async Task<IActionResult> QualityCheck(Guid id, Guid checkId, bool passed, string? notes, PersonForm person)
+    {
+        TempData[PersonForm.Remembered] = JsonSerializer.Serialize(person);
+        await Sender.Send(new RecordQualityCheck.Command(id, checkId, passed, notes, person.ToPerson()), Aborted);
+        Success(passed ? "Re-check passed." : "Re-check failed: the medium goes back to be sanitized again.");
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#quality-control");
     }
 
     [HttpGet("{id:guid}/certificate.pdf")]

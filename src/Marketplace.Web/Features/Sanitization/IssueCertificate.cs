@@ -38,27 +38,40 @@ public static class IssueCertificate
             var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == fulfillment.DistrictId, cancellationToken);
             var processor = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == fulfillment.BuyerId, cancellationToken);
             var certification = (await db.CurrentCertificationsOfAsync([processor.Id], clock.Today, cancellationToken)).GetValueOrDefault(processor.Id);
-            var records = await db.Devices.AsNoTracking().Where(d => d.LotId == lot.Id)
-                .Join(db.SanitizationRecords, d => d.Id, r => r.DeviceId, (d, r) => new { d.Serial, d.AssetTag, d.Model, r.Attempt, r.Method, r.Tool, r.Technician, r.RecordedAt })
+            // The job runs once per lot, so it may read the whole lot; it checks completeness itself rather than trusting the counters.
+            var media = await db.Devices.AsNoTracking().Where(d => d.LotId == lot.Id)
+                .Join(db.SanitizationRecords, d => d.Id, r => r.DeviceId, (d, r) => new { d.Serial, d.AssetTag, Record = r })
                 .ToListAsync(cancellationToken);
-            var serials = records.GroupBy(s => s.Serial).Select(g => g.MaxBy(s => s.Attempt)!).OrderBy(s => s.Serial, StringComparer.Ordinal).ToList();
-            if (serials.Count != fulfillment.DeviceCount)
+            var checks = await db.QualityChecks.AsNoTracking().Where(c => c.LotId == lot.Id).ToListAsync(cancellationToken);
+            var serialCount = media.Select(m => m.Serial).Distinct().Count();
+            if (serialCount != fulfillment.DeviceCount || media.Any(m => !m.Record.IsAccepted))
             {
-                throw new DomainException("Every serial needs a sanitization record before the certificate is issued.");
+                throw new DomainException("Every medium of every serial needs an accepted record before the certificate is issued.");
             }
 
+            if (checks.Count == 0 || checks.Any(c => c.Result != QualityCheckResult.Passed))
+            {
+                throw new DomainException("The quality-control sample must pass before the certificate is issued.");
+            }
+
+            var bySerial = media.ToDictionary(m => m.Record.Id);
             var code = ReferenceNumber.RandomCode(10);
             var publicUrl = new Uri(new Uri(configuration["App:PublicUrl"] is { Length: > 0 } url ? url : "http://localhost:5000"), $"/verify/{code}");
             var pdf = CertificateDocument.Render(new CertificateContent(
                 code, publicUrl, lot.Number, lot.Title, district.Name, processor.Name,
                 certification?.ToString() ?? "no current certification on file", now,
-                serials.Select(s => new CertificateSerial(s.Serial, s.AssetTag, s.Model, s.Method.ToString(), s.Tool, s.Technician, s.RecordedAt)).ToList()));
+                media.OrderBy(m => m.Serial, StringComparer.Ordinal).ThenBy(m => m.Record.MediumSerial, StringComparer.Ordinal)
+                    .Select(m => CertificateMedium.Of(m.Serial, m.AssetTag, m.Record)).ToList(),
+                checks.Select(c => (Check: c, Medium: bySerial[c.RecordId]))
+                    .OrderBy(x => x.Medium.Serial, StringComparer.Ordinal).ThenBy(x => x.Medium.Record.MediumSerial, StringComparer.Ordinal)
+                    .Select(x => new CertificateQualityCheck(x.Medium.Serial, x.Medium.Record.MediumSerial, x.Check.Result.ToString(), x.Check.Checker!, x.Check.CheckedAt!.Value))
+                    .ToList()));
             // The next link of the chain. Two issues at once would take the same number: the unique index refuses the second,
             // whose job is retried and then links to the first (SQLite runs commands one at a time anyway).
             var last = await db.Certificates.OrderByDescending(c => c.Sequence).Select(c => new { c.Sequence, c.Sha256 }).FirstOrDefaultAsync(cancellationToken);
-            db.Certificates.Add(Certificate.Issue(lot.Id, code, now, serials.Count, pdf, last is null ? null : (last.Sequence, last.Sha256)));
+            db.Certificates.Add(Certificate.Issue(lot.Id, code, now, serialCount, pdf, last is null ? null : (last.Sequence, last.Sha256)));
 
-            var notice = $"Certificate {code} covers all {serials.Count} serials of lot {lot.Number}. Verify it at {publicUrl}";
+            var notice = $"Certificate {code} covers all {serialCount} serials ({media.Count} storage media) of lot {lot.Number}. Verify it at {publicUrl}";
             outbox.Email(lot.DistrictId, $"Certificate of data destruction for lot {lot.Number}", notice, Roles.DistrictInventory, Roles.DistrictApprover);
             outbox.Email(processor.Id, $"Certificate issued for lot {lot.Number}", notice, Roles.RefurbisherTechnician);
             outbox.Enqueue(new ReleaseDistrictFunds.Command(lot.Id));

@@ -13,29 +13,46 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Features.Sanitization;
 
 /// <summary>
-/// The refurbisher records how one serial was sanitized; the last one queues the certificate. A scan
-/// reads the lot's fulfillment and the one device (by the lot-and-serial index) and writes one record,
-/// so it costs the same on a 10-device and a 50,000-device lot.
+/// The refurbisher records how one storage medium of one serial was sanitized (NIST SP 800-88 Rev. 2 §4.6); recording
+/// the same medium again is a repeat attempt that updates its record. A scan reads the lot's fulfillment, the one device
+/// (by the lot-and-serial index) and its own records, and writes one row, so it costs the same on a 10-device and a
+/// 50,000-device lot. Nothing counts until a second person validates the record (<see cref="ValidateSanitization"/>).
 /// </summary>
 public static class RecordSanitization
 {
     [AllowedRoles(Roles.RefurbisherTechnician)]
-    public sealed record Command(Guid LotId, string Serial, SanitizationMethod Method, string Tool, string Technician) : ICommand;
+    public sealed record Command(Guid LotId, string Serial, MediumReport Medium) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Serial).NotEmpty().WithMessage("Scan or type the serial number of the device you sanitized.").MaximumLength(64);
-            RuleFor(c => c.Method).IsInEnum();
-            RuleFor(c => c.Tool).NotEmpty().WithMessage("Name the tool or process (e.g. \"Chrome OS powerwash + verified TPM clear\").").MaximumLength(200);
-            RuleFor(c => c.Technician).NotEmpty().WithMessage("Name the technician who verified the result.").MaximumLength(200);
+            RuleFor(c => c.Serial).NotEmpty().WithMessage("Scan or type the serial number of the device.").MaximumLength(64);
+            RuleFor(c => c.Medium).NotNull();
+            RuleFor(c => c.Medium.MediumSerial).NotEmpty().When(c => c.Medium is { MediaType: not MediaType.None })
+                .WithMessage("Scan or type the medium's own serial (the drive or eMMC serial).").MaximumLength(100);
+            RuleFor(c => c.Medium.Manufacturer).MaximumLength(100);
+            RuleFor(c => c.Medium.Model).MaximumLength(100);
+            RuleFor(c => c.Medium.MediaType).IsInEnum();
+            RuleFor(c => c.Medium.MediaSource).NotEmpty().WithMessage("Say where the medium sits (e.g. internal, removable).").MaximumLength(50);
+            RuleFor(c => c.Medium.Confidentiality).MaximumLength(50);
+            RuleFor(c => c.Medium.Method).IsInEnum();
+            RuleFor(c => c.Medium.Technique).IsInEnum();
+            RuleFor(c => c.Medium.StandardFollowed).MaximumLength(200);
+            RuleFor(c => c.Medium.Tool).NotEmpty().WithMessage("Name the tool or process (e.g. \"Blancco Drive Eraser\").").MaximumLength(200);
+            RuleFor(c => c.Medium.ToolVersion).MaximumLength(50);
+            RuleFor(c => c.Medium.VerificationMethod).NotEmpty().WithMessage("Say how the result was verified (e.g. full read-back, sampled read).").MaximumLength(200);
+            RuleFor(c => c.Medium.VerificationResult).IsInEnum();
+            RuleFor(c => c.Medium.Destination).IsInEnum();
+            RuleFor(c => c.Medium.DataBackedUp).IsInEnum();
+            RuleFor(c => c.Medium.BackupLocation).MaximumLength(200);
+            RuleFor(c => c.Medium.Performer).SetValidator(new PersonValidator("performed the sanitization"));
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command, Guid>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
             var fulfillment = await db.FulfillmentsBoughtBy(user).AsNoTracking().SingleOrDefaultAsync(f => f.LotId == command.LotId, cancellationToken)
                               ?? throw new NotFoundException("Lot");
@@ -47,25 +64,37 @@ public static class RecordSanitization
                 throw new DomainException($"Serial {serial} is not in lot {number}. Check the label, or whether the device came from another lot.");
             }
 
-            var attempts = await db.SanitizationRecords.CountAsync(r => r.DeviceId == device.Id, cancellationToken);
-            db.SanitizationRecords.Add(fulfillment.RecordSanitization(device, attempts + 1, command.Method, command.Tool, command.Technician, user.UserId, clock.Now));
-            if (attempts > 0)
+            var mediumSerial = SanitizationRecord.NormalizeSerial(command.Medium);
+            var media = await db.SanitizationRecords.Where(r => r.DeviceId == device.Id).ToListAsync(cancellationToken);
+            var existing = media.SingleOrDefault(r => r.MediumSerial == mediumSerial);
+            var record = fulfillment.RecordSanitization(device, existing, media.Count > 0, command.Medium, user.UserId, clock.Now);
+            if (existing is not null)
             {
-                // A repeat adds its record; the serial was already counted, and the certificate takes the latest attempt.
-                return Unit.Value;
+                // A repeat after a failed quality check waits for a fresh re-check once it is accepted again.
+                var check = await db.QualityChecks.SingleOrDefaultAsync(c => c.RecordId == existing.Id, cancellationToken);
+                if (check is { Result: QualityCheckResult.Failed })
+                {
+                    check.Reopen();
+                }
+
+                return existing.Id;
             }
 
-            // The fulfillment was read untracked: its count is stored by an atomic increment (the +1 the record made in
-            // memory) rather than a write through its version, so two technicians scanning the same lot never conflict.
-            await db.LotFulfillments.Where(f => f.Id == fulfillment.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(f => f.SanitizedCount, f => f.SanitizedCount + 1), cancellationToken);
-            var sanitized = await db.LotFulfillments.Where(f => f.Id == fulfillment.Id).Select(f => f.SanitizedCount).SingleAsync(cancellationToken);
-            if (sanitized == fulfillment.DeviceCount)
-            {
-                outbox.Enqueue(new IssueCertificate.Command(fulfillment.LotId));
-            }
-
-            return Unit.Value;
+            db.SanitizationRecords.Add(record);
+            await SanitizationProgress.MoveAsync(db, outbox, fulfillment.Id, devices: media.Count == 0 ? 1 : 0, recorded: 1, cancellationToken: cancellationToken);
+            return record.Id;
         }
+    }
+}
+
+/// <summary>Name, title, location and contact of a person of record (Rev. 2 §4.6 asks for each who performs, verifies and validates).</summary>
+public sealed class PersonValidator : AbstractValidator<PersonOfRecord>
+{
+    public PersonValidator(string role)
+    {
+        RuleFor(p => p.Name).NotEmpty().WithMessage($"Name the person who {role}.").MaximumLength(200);
+        RuleFor(p => p.Title).NotEmpty().WithMessage($"Give the title of the person who {role}.").MaximumLength(100);
+        RuleFor(p => p.Location).NotEmpty().WithMessage($"Give the location of the person who {role}.").MaximumLength(200);
+        RuleFor(p => p.Contact).NotEmpty().WithMessage($"Give a contact (phone or e-mail) for the person who {role}.").MaximumLength(200);
     }
 }

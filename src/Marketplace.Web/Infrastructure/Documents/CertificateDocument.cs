@@ -1,9 +1,29 @@
+using System.Globalization;
+using Marketplace.Web.Domain.Fulfillment;
 using QRCoder;
 using SkiaSharp;
 
 namespace Marketplace.Web.Infrastructure.Documents;
 
-public sealed record CertificateSerial(string Serial, string? AssetTag, string Model, string Method, string Tool, string Technician, DateTimeOffset SanitizedAt);
+/// <summary>One medium's row on the certificate: the Rev. 2 Appendix C fields, already worded for print.</summary>
+public sealed record CertificateMedium(
+    string Serial, string? PropertyNumber, string MediumSerial, string MediaType, string MediaSource, string Manufacturer, string Model,
+    string? Confidentiality, string Method, string Technique, string? StandardFollowed, string Tool, string ToolVersion,
+    string VerificationMethod, string VerificationResult, PersonOfRecord Performer, DateTimeOffset PerformedAt,
+    PersonOfRecord Validator, DateTimeOffset ValidatedAt, string Destination, string DataBackedUp, string? BackupLocation)
+{
+    public static CertificateMedium Of(string serial, string? assetTag, SanitizationRecord r) => new(
+        serial, assetTag, r.MediumSerial, r.MediaType.ToString(), r.MediaSource, r.Manufacturer, r.Model, r.Confidentiality,
+        SanitizationRecord.Describe(r.Method), Words(r.Technique.ToString()), r.StandardFollowed, r.Tool, r.ToolVersion,
+        r.VerificationMethod, r.VerificationResult.ToString(), r.Performer, r.RecordedAt,
+        r.Validator ?? throw new InvalidOperationException("Only validated media are certified."), r.ValidatedAt!.Value,
+        Words(r.Destination.ToString()), r.DataBackedUp.ToString(), r.BackupLocation);
+
+    private static string Words(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+}
+
+public sealed record CertificateQualityCheck(string Serial, string MediumSerial, string Result, PersonOfRecord Checker, DateTimeOffset CheckedAt);
 
 public sealed record CertificateContent(
     string VerificationCode,
@@ -14,17 +34,26 @@ public sealed record CertificateContent(
     string Processor,
     string ProcessorCertification,
     DateTimeOffset IssuedAt,
-    IReadOnlyList<CertificateSerial> Serials);
+    IReadOnlyList<CertificateMedium> Media,
+    IReadOnlyList<CertificateQualityCheck> QualityChecks);
 
 /// <summary>
-/// Renders the certificate of data destruction: a letter-size PDF listing every serial with its
-/// NIST SP 800-88 method, plus a QR code that opens the public verification page.
+/// Renders the certificate of data destruction after NIST SP 800-88 Rev. 2 (September 2025) §4.6 and its Appendix C
+/// sample: landscape US Letter, one three-line row per storage medium across as many pages as needed (the header
+/// repeated on each), then the R2v3 quality-control sample, signature blocks and the QR code of the public check.
 /// </summary>
 public static class CertificateDocument
 {
-    private const float PageWidth = 612;   // US Letter in points
-    private const float PageHeight = 792;
-    private const float Margin = 48;
+    internal const float PageWidth = 792;   // US Letter, landscape, in points
+    internal const float PageHeight = 612;
+    internal const float Margin = 36;
+    internal const float QrSize = 100;
+    private const float Leading = 8.5f;
+    private const float FooterSpace = 30;
+
+    // Column widths sum to the printable width (720 pt); every cell is cut to its column so nothing overlaps.
+    private static readonly float[] Widths = [124, 128, 108, 108, 92, 92, 68];
+    private static readonly string[] Headers = ["Device / property no.", "Medium", "Method · technique", "Tool · verification", "Performed by", "Validated by", "Destination"];
 
     public static byte[] Render(CertificateContent content)
     {
@@ -37,83 +66,266 @@ public static class CertificateDocument
             Creation = content.IssuedAt.UtcDateTime,
         }))
         {
-            var typeface = EmbeddedFonts.Regular;
-            var bold = EmbeddedFonts.Bold;
-            using var title = new SKFont(bold, 20);
-            using var heading = new SKFont(bold, 10);
-            using var body = new SKFont(typeface, 10);
-            using var small = new SKFont(typeface, 8);
-            using var ink = new SKPaint { Color = new SKColor(0x1F, 0x29, 0x37), IsAntialias = true };
-            using var muted = new SKPaint { Color = new SKColor(0x4B, 0x55, 0x63), IsAntialias = true };
-            using var rule = new SKPaint { Color = new SKColor(0xD1, 0xD5, 0xDB), StrokeWidth = 0.75f };
-
-            var rows = content.Serials;
-            var index = 0;
-            var page = 1;
-            do
-            {
-                var canvas = document.BeginPage(PageWidth, PageHeight);
-                var y = Margin;
-                if (page == 1)
-                {
-                    // The QR code and its link take the top right; the title block and the fields keep to the left of it,
-                    // and the serial table starts below whichever ends lower.
-                    const float qrSize = 110;
-                    var qrLeft = PageWidth - Margin - qrSize;
-                    var fieldsWidth = qrLeft - 16 - (Margin + LabelWidth);
-                    canvas.DrawText(FitWidth("Certificate of Data Destruction", title, qrLeft - 16 - Margin), Margin, y + 16, title, ink);
-                    y += 34;
-                    // NIST SP 800-88 Rev. 2 (September 2025) superseded Rev. 1; its §4.6 and Appendix C define this certificate.
-                    canvas.DrawText("Media sanitization performed in accordance with NIST SP 800-88 Rev. 2", Margin, y, body, muted);
-                    y += 24;
-                    DrawField(canvas, "Certificate", content.VerificationCode, fieldsWidth, ref y, heading, body, ink);
-                    DrawField(canvas, "Issued", content.IssuedAt.UtcDateTime.ToString("MMMM d, yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture), fieldsWidth, ref y, heading, body, ink);
-                    DrawField(canvas, "Lot", $"{content.LotNumber} — {content.LotTitle}", fieldsWidth, ref y, heading, body, ink);
-                    DrawField(canvas, "Owner (district)", content.District, fieldsWidth, ref y, heading, body, ink);
-                    DrawField(canvas, "Processor", $"{content.Processor} ({content.ProcessorCertification})", fieldsWidth, ref y, heading, body, ink);
-                    DrawField(canvas, "Devices", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), fieldsWidth, ref y, heading, body, ink);
-                    var qrTop = Margin + 40;
-                    DrawQr(canvas, content.VerificationUrl, qrLeft, qrTop, qrSize);
-                    var linkWidth = PageWidth - 2 * Margin;
-                    var link = FitWidth(content.VerificationUrl.ToString(), small, linkWidth);
-                    DrawRightAligned(canvas, "Verify this certificate:", PageWidth - Margin, qrTop + qrSize + 10, small, muted);
-                    DrawRightAligned(canvas, link, PageWidth - Margin, qrTop + qrSize + 21, small, muted);
-                    y = Math.Max(y, qrTop + qrSize + 21) + 22;
-                }
-
-                float[] columns = [Margin, Margin + 124, Margin + 200, Margin + 320, Margin + 372, PageWidth - Margin];
-                string[] headers = ["Serial", "Asset tag", "Model", "Method", "Sanitized / verified by"];
-                for (var c = 0; c < headers.Length; c++)
-                {
-                    canvas.DrawText(headers[c], columns[c], y, heading, ink);
-                }
-
-                y += 6;
-                canvas.DrawLine(Margin, y, PageWidth - Margin, y, rule);
-                y += 14;
-                while (index < rows.Count && y < PageHeight - Margin - 40)
-                {
-                    var row = rows[index++];
-                    string[] cells = [row.Serial, row.AssetTag ?? "—", row.Model, row.Method, $"{row.SanitizedAt.UtcDateTime:yyyy-MM-dd} {row.Technician}"];
-                    for (var c = 0; c < cells.Length; c++)
-                    {
-                        canvas.DrawText(FitWidth(cells[c], body, columns[c + 1] - columns[c] - 6), columns[c], y, body, ink);
-                    }
-
-                    y += 16;
-                }
-
-                canvas.DrawLine(Margin, PageHeight - Margin - 20, PageWidth - Margin, PageHeight - Margin - 20, rule);
-                canvas.DrawText($"{content.VerificationCode} · page {page}", Margin, PageHeight - Margin, small, muted);
-                document.EndPage();
-                page++;
-            }
-            while (index < rows.Count);
-
+            using var pen = new Pen(document, content.VerificationCode);
+            DrawTitleBlock(pen, content);
+            DrawMediaTable(pen, content.Media);
+            DrawQualityControl(pen, content.QualityChecks, content.Media.Count);
+            DrawSignatures(pen);
+            pen.Finish();
             document.Close();
         }
 
         return stream.ToArray();
+    }
+
+    private static void DrawTitleBlock(Pen pen, CertificateContent content)
+    {
+        // The QR code and its link take the top right; the title block and the fields keep to the left of it,
+        // and the media table starts below whichever ends lower.
+        var qrLeft = PageWidth - Margin - QrSize;
+        var fieldsWidth = qrLeft - 16 - (Margin + LabelWidth);
+        var canvas = pen.Canvas;
+        var y = Margin;
+        canvas.DrawText(FitWidth("Certificate of Data Destruction", pen.Title, qrLeft - 16 - Margin), Margin, y + 16, pen.Title, pen.Ink);
+        y += 32;
+        // NIST SP 800-88 Rev. 2 (September 26, 2025) superseded Rev. 1; its §4.6 and Appendix C define this certificate.
+        canvas.DrawText(FitWidth("Media sanitization recorded per NIST SP 800-88 Rev. 2 §4.6 (Appendix C sample certificate); quality control per R2v3", pen.Body, qrLeft - 16 - Margin), Margin, y, pen.Body, pen.Muted);
+        y += 20;
+        var passed = content.QualityChecks.Count(c => c.Result == nameof(QualityCheckResult.Passed));
+        var serials = content.Media.Select(m => m.Serial).Distinct().Count();
+        DrawField(canvas, "Certificate", content.VerificationCode, fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
+        DrawField(canvas, "Issued", content.IssuedAt.UtcDateTime.ToString("MMMM d, yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture), fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
+        DrawField(canvas, "Lot", $"{content.LotNumber} — {content.LotTitle}", fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
+        DrawField(canvas, "Owner (district)", content.District, fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
+        DrawField(canvas, "Processor", $"{content.Processor} ({content.ProcessorCertification})", fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
+        DrawField(canvas, "Devices", $"{serials:N0} serials, {content.Media.Count:N0} storage media, each validated by a second person", fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
+        DrawField(canvas, "Quality control", $"{passed:N0} of {content.QualityChecks.Count:N0} randomly sampled media re-verified and passed", fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
+        var qrTop = Margin;
+        DrawQr(canvas, content.VerificationUrl, qrLeft, qrTop, QrSize);
+        // The link runs the full width below both the fields and the QR code, so a long address never meets a field.
+        y = Math.Max(y, qrTop + QrSize + 12);
+        var prompt = "Verify this certificate: ";
+        canvas.DrawText(prompt, Margin, y, pen.Small, pen.Muted);
+        var promptWidth = pen.Small.MeasureText(prompt);
+        canvas.DrawText(FitWidth(content.VerificationUrl.ToString(), pen.Small, PageWidth - 2 * Margin - promptWidth), Margin + promptWidth, y, pen.Small, pen.Muted);
+        pen.Y = y + 22;
+    }
+
+    private static void DrawMediaTable(Pen pen, IReadOnlyList<CertificateMedium> media)
+    {
+        DrawTableHeader(pen);
+        foreach (var m in media)
+        {
+            // Serials are never cut short (the certificate is looked up by them): a long one wraps onto more lines.
+            string[][] cells =
+            [
+                [.. Wrap(m.Serial, pen.Cell, Widths[0] - 4), $"Prop. {m.PropertyNumber ?? "—"}"],
+                [$"{m.MediaType} · {m.MediaSource}" + (m.Confidentiality is null ? "" : $" · {m.Confidentiality}"), $"{m.Manufacturer} {m.Model}".Trim(), .. Wrap($"S/N {m.MediumSerial}", pen.Cell, Widths[1] - 4)],
+                [m.Method, m.Technique, m.StandardFollowed ?? "standard: not stated"],
+                [$"{m.Tool} {m.ToolVersion}".Trim(), m.VerificationMethod, $"Verification: {m.VerificationResult}"],
+                Person(m.Performer, m.PerformedAt),
+                Person(m.Validator, m.ValidatedAt),
+                [m.Destination, $"Backup: {m.DataBackedUp}", m.BackupLocation ?? ""],
+            ];
+            if (!pen.Fits(cells.Max(c => c.Length) * Leading + 5))
+            {
+                pen.NewPage();
+                DrawTableHeader(pen);
+            }
+
+            DrawRow(pen, cells, pen.Cell, pen.Ink);
+            pen.Canvas.DrawLine(Margin, pen.Y - 4, PageWidth - Margin, pen.Y - 4, pen.Rule);
+        }
+    }
+
+    /// <summary>The text in as many lines as it takes to fit the width, broken between characters.</summary>
+    private static List<string> Wrap(string text, SKFont font, float width)
+    {
+        var lines = new List<string>();
+        var rest = text;
+        while (font.MeasureText(rest) > width && rest.Length > 1)
+        {
+            var length = rest.Length - 1;
+            while (length > 1 && font.MeasureText(rest.AsSpan(0, length)) > width)
+            {
+                length--;
+            }
+
+            lines.Add(rest[..length]);
+            rest = rest[length..];
+        }
+
+        lines.Add(rest);
+        return lines;
+    }
+
+    private static string[] Person(PersonOfRecord person, DateTimeOffset at) =>
+        [person.Name, person.Title, $"{at.UtcDateTime:yyyy-MM-dd} · {person.Location}", person.Contact];
+
+    private static void DrawTableHeader(Pen pen)
+    {
+        var x = Margin;
+        for (var c = 0; c < Headers.Length; c++)
+        {
+            pen.Canvas.DrawText(FitWidth(Headers[c], pen.CellBold, Widths[c] - 4), x, pen.Y, pen.CellBold, pen.Ink);
+            x += Widths[c];
+        }
+
+        pen.Y += 4;
+        pen.Canvas.DrawLine(Margin, pen.Y, PageWidth - Margin, pen.Y, pen.Rule);
+        pen.Y += Leading + 2;
+    }
+
+    private static void DrawRow(Pen pen, string[][] cells, SKFont font, SKPaint paint)
+    {
+        var x = Margin;
+        for (var c = 0; c < cells.Length; c++)
+        {
+            for (var line = 0; line < cells[c].Length; line++)
+            {
+                pen.Canvas.DrawText(FitWidth(cells[c][line], font, Widths[c] - 4), x, pen.Y + line * Leading, font, paint);
+            }
+
+            x += Widths[c];
+        }
+
+        pen.Y += cells.Max(c => c.Length) * Leading + 5;
+    }
+
+    private static void DrawQualityControl(Pen pen, IReadOnlyList<CertificateQualityCheck> checks, int media)
+    {
+        if (!pen.Fits(6 * Leading))
+        {
+            pen.NewPage();
+        }
+
+        pen.Y += 10;
+        pen.Canvas.DrawText($"Quality control (R2v3): {checks.Count:N0} of {media:N0} media drawn at random by the system and re-verified by a person other than the one who sanitized them", Margin, pen.Y, pen.Heading, pen.Ink);
+        pen.Y += Leading + 6;
+        float[] widths = [120, 160, 70, 250, 120];
+        string[] headers = ["Device", "Medium", "Result", "Re-verified by", "Date"];
+        void Header()
+        {
+            var x = Margin;
+            for (var c = 0; c < headers.Length; c++)
+            {
+                pen.Canvas.DrawText(headers[c], x, pen.Y, pen.CellBold, pen.Ink);
+                x += widths[c];
+            }
+
+            pen.Y += Leading + 2;
+        }
+
+        Header();
+        foreach (var check in checks)
+        {
+            if (!pen.Fits(Leading))
+            {
+                pen.NewPage();
+                Header();
+            }
+
+            string[] cells = [check.Serial, check.MediumSerial, check.Result, $"{check.Checker.Name}, {check.Checker.Title} · {check.Checker.Location} · {check.Checker.Contact}", $"{check.CheckedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"];
+            var x = Margin;
+            for (var c = 0; c < cells.Length; c++)
+            {
+                pen.Canvas.DrawText(FitWidth(cells[c], pen.Cell, widths[c] - 4), x, pen.Y, pen.Cell, pen.Ink);
+                x += widths[c];
+            }
+
+            pen.Y += Leading + 1;
+        }
+    }
+
+    private static void DrawSignatures(Pen pen)
+    {
+        const float blockHeight = 96;
+        if (!pen.Fits(blockHeight + 12))
+        {
+            pen.NewPage();
+        }
+
+        pen.Y += 14;
+        string[] roles = ["Performed by (sanitization)", "Verified by (quality control)", "Validated by"];
+        var width = (PageWidth - 2 * Margin - 2 * 24) / 3;
+        for (var i = 0; i < roles.Length; i++)
+        {
+            var x = Margin + i * (width + 24);
+            var y = pen.Y;
+            pen.Canvas.DrawText(roles[i], x, y, pen.Heading, pen.Ink);
+            foreach (var line in new[] { "Name", "Title", "Signature", "Date" })
+            {
+                y += 20;
+                pen.Canvas.DrawLine(x + 50, y, x + width, y, pen.Rule);
+                pen.Canvas.DrawText(line, x, y - 2, pen.Small, pen.Muted);
+            }
+        }
+
+        pen.Y += blockHeight;
+        pen.Canvas.DrawText(FitWidth("Each medium's performer and validator are named in the table above; the processor's responsible people sign for the lot.", pen.Small, PageWidth - 2 * Margin), Margin, pen.Y, pen.Small, pen.Muted);
+    }
+
+    /// <summary>The current page, its fonts and the running y position; starts a page with its footer on demand.</summary>
+    private sealed class Pen : IDisposable
+    {
+        private readonly SKDocument _document;
+        private readonly string _code;
+        private int _page;
+
+        public Pen(SKDocument document, string code)
+        {
+            _document = document;
+            _code = code;
+            Canvas = Begin();
+        }
+
+        public SKCanvas Canvas { get; private set; }
+        public float Y { get; set; } = Margin;
+        public SKFont Title { get; } = new(EmbeddedFonts.Bold, 18);
+        public SKFont Heading { get; } = new(EmbeddedFonts.Bold, 9);
+        public SKFont Body { get; } = new(EmbeddedFonts.Regular, 9);
+        public SKFont Small { get; } = new(EmbeddedFonts.Regular, 8);
+        public SKFont Cell { get; } = new(EmbeddedFonts.Regular, 7);
+        public SKFont CellBold { get; } = new(EmbeddedFonts.Bold, 7);
+        public SKPaint Ink { get; } = new() { Color = new SKColor(0x1F, 0x29, 0x37), IsAntialias = true };
+        public SKPaint Muted { get; } = new() { Color = new SKColor(0x4B, 0x55, 0x63), IsAntialias = true };
+        public SKPaint Rule { get; } = new() { Color = new SKColor(0xD1, 0xD5, 0xDB), StrokeWidth = 0.75f };
+
+        public bool Fits(float height) => Y + height <= PageHeight - Margin - FooterSpace;
+
+        public void NewPage()
+        {
+            EndPage();
+            Canvas = Begin();
+            Y = Margin + 8;
+        }
+
+        public void Finish() => EndPage();
+
+        private SKCanvas Begin()
+        {
+            _page++;
+            return _document.BeginPage(PageWidth, PageHeight);
+        }
+
+        private void EndPage()
+        {
+            Canvas.DrawLine(Margin, PageHeight - Margin - 14, PageWidth - Margin, PageHeight - Margin - 14, Rule);
+            Canvas.DrawText($"Certificate {_code} · page {_page}", Margin, PageHeight - Margin, Small, Muted);
+            _document.EndPage();
+        }
+
+        public void Dispose()
+        {
+            foreach (var font in new[] { Title, Heading, Body, Small, Cell, CellBold })
+            {
+                font.Dispose();
+            }
+
+            Ink.Dispose();
+            Muted.Dispose();
+            Rule.Dispose();
+        }
     }
 
     private const float LabelWidth = 110;
@@ -124,9 +336,6 @@ public static class CertificateDocument
         canvas.DrawText(FitWidth(value, valueFont, width), Margin + LabelWidth, y, valueFont, paint);
         y += 18;
     }
-
-    private static void DrawRightAligned(SKCanvas canvas, string text, float right, float y, SKFont font, SKPaint paint) =>
-        canvas.DrawText(text, right - font.MeasureText(text), y, font, paint);
 
     private static void DrawQr(SKCanvas canvas, Uri url, float x, float y, float size)
     {

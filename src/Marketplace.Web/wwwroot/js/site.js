@@ -14,3 +14,18 @@ document.querySelectorAll('[data-progress]').forEach(function (bar) {
     const percent = Math.max(0, Math.min(100, Number(bar.dataset.progress) || 0));
     bar.style.width = percent + '%';
 });
+
+// Validation and quality-control decisions are one small form per row; the person deciding is typed once above the
+// list (inputs with data-person="Name|Title|Location|Contact") and copied into the row's form as it is sent.
+document.addEventListener('submit', function (event) {
+    const form = event.target;
+    if (!form.matches || !form.matches('[data-person-form]')) {
+        return;
+    }
+    document.querySelectorAll('[data-person]').forEach(function (input) {
+        const hidden = form.querySelector('input[type=hidden][name="' + input.dataset.person + '"]');
+        if (hidden) {
+            hidden.value = input.value;
+        }
+    });
+});

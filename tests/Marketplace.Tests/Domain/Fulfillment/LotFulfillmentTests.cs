@@ -256,35 +256,47 @@ public sealed class LotFulfillmentTests
     {
         var sample = SampleLots.InTransit(_district, _refurbisher, 1200m, Now);
 
-        Assert.Throws<DomainException>(() =>
-            sample.Fulfillment!.RecordSanitization(sample.Devices[0], 1, SanitizationMethod.Purge, "Blancco", "Priya", Guid.NewGuid(), Now));
+        Assert.Throws<DomainException>(() => sample.Fulfillment!.RecordSanitization(sample.Devices[0], null, false, Media.Emmc("X"), Media.PerformerUser, Now));
         Assert.Equal(0, sample.Fulfillment!.SanitizedCount);
     }
 
     [Fact]
-    public void Each_record_names_its_device_method_tool_and_technician_and_counts_the_serial_once()
+    public void Each_record_names_its_device_medium_and_800_88_fields_and_waits_for_validation()
     {
         var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
-        var user = Guid.NewGuid();
 
-        var record = sample.Fulfillment!.RecordSanitization(sample.Devices[1], 1, SanitizationMethod.Destroy, " Shredder ", " Priya ", user, Now);
+        var record = sample.Fulfillment!.RecordSanitization(sample.Devices[1], null, false, Media.Emmc("x") with { MediumSerial = " emmc-7 ", Tool = " Blancco " }, Media.PerformerUser, Now);
 
-        Assert.Equal((sample.Id, sample.Devices[1].Id, 1, SanitizationMethod.Destroy, "Shredder", "Priya", user, Now),
-            (record.LotId, record.DeviceId, record.Attempt, record.Method, record.Tool, record.Technician, record.RecordedByUserId, record.RecordedAt));
-        Assert.Equal(1, sample.Fulfillment.SanitizedCount);
+        Assert.Equal((sample.Id, sample.Devices[1].Id, "EMMC-7", 1, SanitizationMethod.Purge, SanitizationTechnique.BlockErase, "Blancco", "IEEE 2883-2022", Media.Performer, RecordStatus.AwaitingValidation),
+            (record.LotId, record.DeviceId, record.MediumSerial, record.Attempt, record.Method, record.Technique, record.Tool, record.StandardFollowed, record.Performer, record.Status));
+        Assert.Equal((1, 1, 0), (sample.Fulfillment.SanitizedCount, sample.Fulfillment.MediaRecorded, sample.Fulfillment.MediaAccepted));
     }
 
     [Fact]
-    public void A_repeat_attempt_on_a_serial_is_its_own_record_but_counts_the_serial_once()
+    public void A_second_medium_of_a_device_counts_as_a_medium_but_not_as_another_serial()
     {
         var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
         var fulfillment = sample.Fulfillment!;
 
-        fulfillment.RecordSanitization(sample.Devices[0], 1, SanitizationMethod.Clear, "Blancco", "Priya", Guid.NewGuid(), Now);
-        var repeat = fulfillment.RecordSanitization(sample.Devices[0], 2, SanitizationMethod.Destroy, "Shredder", "Priya", Guid.NewGuid(), Now.AddHours(1));
+        fulfillment.RecordSanitization(sample.Devices[0], null, false, Media.Emmc("A"), Media.PerformerUser, Now);
+        fulfillment.RecordSanitization(sample.Devices[0], null, true, Media.Emmc("B"), Media.PerformerUser, Now);
 
-        Assert.Equal((2, SanitizationMethod.Destroy), (repeat.Attempt, repeat.Method));
-        Assert.Equal(1, fulfillment.SanitizedCount);
+        Assert.Equal((1, 2), (fulfillment.SanitizedCount, fulfillment.MediaRecorded));
+    }
+
+    [Fact]
+    public void A_repeat_attempt_updates_the_medium_s_record_and_counts_nothing_new()
+    {
+        var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
+        var fulfillment = sample.Fulfillment!;
+        var first = fulfillment.RecordSanitization(sample.Devices[0], null, false, Media.Emmc("A"), Media.PerformerUser, Now);
+        first.Validate(ValidationDecision.Repeat, Media.Validator, Media.ValidatorUser, "read-back found data in sector 0", Now);
+
+        var repeat = fulfillment.RecordSanitization(sample.Devices[0], first, true, Media.Emmc("A") with { Method = SanitizationMethod.Destroy, Technique = SanitizationTechnique.Shred }, Media.PerformerUser, Now.AddHours(1));
+
+        Assert.Same(first, repeat);
+        Assert.Equal((2, SanitizationMethod.Destroy, RecordStatus.AwaitingValidation, "read-back found data in sector 0"), (repeat.Attempt, repeat.Method, repeat.Status, repeat.RepeatReason));
+        Assert.Equal((1, 1), (fulfillment.SanitizedCount, fulfillment.MediaRecorded));
     }
 
     [Fact]
@@ -293,36 +305,48 @@ public sealed class LotFulfillmentTests
         var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
         var other = SampleLots.Received(_district, _refurbisher, 900m, Now);
 
-        var refused = Assert.Throws<DomainException>(() => sample.Fulfillment!.RecordSanitization(other.Devices[0], 1, SanitizationMethod.Purge, "Blancco", "Priya", Guid.NewGuid(), Now));
+        var refused = Assert.Throws<DomainException>(() => sample.Fulfillment!.RecordSanitization(other.Devices[0], null, false, Media.Emmc("A"), Media.PerformerUser, Now));
 
         Assert.Contains(other.Devices[0].Serial, refused.Message);
         Assert.Equal(0, sample.Fulfillment!.SanitizedCount);
     }
 
-    [Theory]
-    [InlineData("", "Priya")]
-    [InlineData("Blancco", " ")]
-    public void A_record_needs_a_tool_and_a_technician(string tool, string technician)
-    {
-        var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
-
-        Assert.Throws<DomainException>(() => sample.Fulfillment!.RecordSanitization(sample.Devices[0], 1, SanitizationMethod.Purge, tool, technician, Guid.NewGuid(), Now));
-    }
-
     [Fact]
-    public void Certification_requires_every_serial_to_be_sanitized()
+    public void A_new_medium_after_the_sample_is_drawn_is_refused_so_no_medium_escapes_quality_control()
     {
         var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
         var fulfillment = sample.Fulfillment!;
-        fulfillment.RecordSanitization(sample.Devices[0], 1, SanitizationMethod.Purge, "Blancco", "Priya", Guid.NewGuid(), Now);
-        fulfillment.RecordSanitization(sample.Devices[1], 1, SanitizationMethod.Purge, "Blancco", "Priya", Guid.NewGuid(), Now);
+        Media.SanitizeAll(fulfillment, sample.Devices, Now);
 
+        var refused = Assert.Throws<DomainException>(() => fulfillment.RecordSanitization(sample.Devices[0], null, true, Media.Emmc("LATE"), Media.PerformerUser, Now));
+
+        Assert.Contains("quality-control sample", refused.Message);
+    }
+
+    [Fact]
+    public void Certification_requires_every_serial_s_media_accepted_and_the_sample_passed()
+    {
+        var sample = SampleLots.Received(_district, _refurbisher, 1200m, Now);
+        var fulfillment = sample.Fulfillment!;
+        var records = sample.Devices.Select(d => fulfillment.RecordSanitization(d, null, false, Media.Emmc(d.Serial), Media.PerformerUser, Now)).ToList();
+        Assert.Throws<DomainException>(() => fulfillment.Certify(Now));
+
+        foreach (var record in records)
+        {
+            record.Validate(ValidationDecision.Accept, Media.Validator, Media.ValidatorUser, null, Now);
+            fulfillment.CountAccepted();
+        }
+
+        Assert.True(fulfillment.NeedsQualitySample);
         var refused = Assert.Throws<DomainException>(() => fulfillment.Certify(Now));
+        Assert.Contains("quality-control sample", refused.Message);
 
-        Assert.Contains("sanitization record", refused.Message);
-        Assert.Null(fulfillment.CertifiedAt);
+        var checks = QualityCheck.Draw(sample.Id, records.Select(r => r.Id).ToList(), 1, new Random(3).Next, Now);
+        fulfillment.CountSampleDrawn(checks.Count);
+        Assert.Throws<DomainException>(() => fulfillment.Certify(Now));
+        checks[0].Record(true, Media.Validator, Media.ValidatorUser, records.Single(r => r.Id == checks[0].RecordId), null, Now);
+        fulfillment.CountCheckPassed();
 
-        fulfillment.RecordSanitization(sample.Devices[2], 1, SanitizationMethod.Destroy, "Shredder", "Priya", Guid.NewGuid(), Now);
         fulfillment.Certify(Now);
         Assert.Equal(Now, fulfillment.CertifiedAt);
         Assert.False(fulfillment.AcceptsSanitization);

@@ -26,10 +26,7 @@ public sealed class LotProgressTests
         stages.Add(sample.Progress.Stage);
         sample.Fulfillment.MarkReceived(Now);
         stages.Add(sample.Progress.Stage);
-        foreach (var device in sample.Devices)
-        {
-            sample.Fulfillment.RecordSanitization(device, 1, Web.Domain.Fulfillment.SanitizationMethod.Purge, "Blancco", "Priya", Guid.NewGuid(), Now);
-        }
+        Marketplace.Tests.Domain.Fulfillment.Media.SanitizeAll(sample.Fulfillment, sample.Devices, Now);
 
         sample.Fulfillment.Certify(Now);
         stages.Add(sample.Progress.Stage);

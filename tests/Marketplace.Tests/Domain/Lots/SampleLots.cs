@@ -89,11 +89,7 @@ internal static class SampleLots
     public static SampleLot Certified(Guid districtId, OrganizationRights buyer, decimal hammer, DateTimeOffset at)
     {
         var sample = Received(districtId, buyer, hammer, at);
-        foreach (var device in sample.Devices)
-        {
-            sample.Records.Add(sample.Fulfillment!.RecordSanitization(device, 1, SanitizationMethod.Purge, "Blancco Drive Eraser 7", "Priya Natarajan", Guid.NewGuid(), at));
-        }
-
+        sample.Records.AddRange(Fulfillment.Media.SanitizeAll(sample.Fulfillment!, sample.Devices, at));
         sample.Fulfillment!.Certify(at);
         return sample;
     }

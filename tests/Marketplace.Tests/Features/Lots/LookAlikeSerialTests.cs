@@ -77,10 +77,10 @@ public sealed class LookAlikeSerialTests(LoggedMarketplaceFactory app) : IClassF
         var lot = await app.ReceivedLotAsync(devices: 1);
         var fullWidth = Variants(lot.Serials[0])[0];
 
-        await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, fullWidth, SanitizationMethod.Purge, "Powerwash", "Sam Ortiz"));
+        await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, fullWidth, Marketplace.Tests.Domain.Fulfillment.Media.Emmc("A")));
         var cyrillic = lot.Serials[0].Replace('C', '\u0421');
         var refused = await Assert.ThrowsAsync<Marketplace.Web.Domain.DomainException>(() =>
-            app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, cyrillic, SanitizationMethod.Purge, "Powerwash", "Sam Ortiz")));
+            app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, cyrillic, Marketplace.Tests.Domain.Fulfillment.Media.Emmc("B"))));
 
         Assert.Equal(lot.Serials[0], await app.WithDbAsync(db => db.SanitizationRecords.Where(r => r.LotId == lot.Id).Join(db.Devices, r => r.DeviceId, d => d.Id, (_, d) => d.Serial).SingleAsync()));
         Assert.Contains("\"\u0421\" (U+0421) is a Cyrillic letter", refused.Message);

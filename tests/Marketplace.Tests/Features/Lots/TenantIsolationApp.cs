@@ -77,6 +77,7 @@ public sealed class MapleValleyRecords
 
     public required string CertifiedSerial { get; init; }
     public required Guid CertifiedDevice { get; init; }
+    public required Guid CertifiedMedium { get; init; }
     public required Guid CertifiedInvoice { get; init; }
     public required string CertificateCode { get; init; }
     public required Guid Payout { get; init; }
@@ -321,6 +322,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             CertifiedLot = certified.Id,
             CertifiedSerial = certified.Devices[0].Serial,
             CertifiedDevice = certified.Devices[0].Id,
+            CertifiedMedium = certified.Records[0].Id,
             CertifiedInvoice = certifiedInvoice.Id,
             CertificateCode = certificateCode,
             Payout = payout,

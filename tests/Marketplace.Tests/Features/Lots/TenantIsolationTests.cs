@@ -405,8 +405,21 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Post(AnotherTenant, "/purchases/{id:guid}/received", "Maple Valley's certified lot", r => new { id = r.CertifiedLot }, _ => null,
             new(SignIn,       Denied,       Refused,      Denied,       NotFound,     NotFound,     Denied,       Denied)),
         Post(AnotherTenant, "/purchases/{id:guid}/sanitization", "a sanitized serial of Maple Valley's certified lot", r => new { id = r.CertifiedLot },
-            r => new { Serial = r.CertifiedSerial, Method = "Purge", Tool = "Blancco Drive Eraser 7", Technician = "Matrix" },
+            r => new
+            {
+                Serial = r.CertifiedSerial, MediumSerial = "EMMC-MATRIX", MediaType = "Emmc", MediaSource = "internal", Method = "Purge", Technique = "BlockErase",
+                Tool = "Blancco Drive Eraser", ToolVersion = "7.14", VerificationMethod = "full read-back", VerificationResult = "Passed", Destination = "ExternalReuse",
+                DataBackedUp = "No", PerformerName = "Matrix", PerformerTitle = "Technician", PerformerLocation = "Bench", PerformerContact = "matrix@example.org",
+            },
             new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        // Validation and re-checks are open to the buyer's organization admin as well as its technicians, so a school's
+        // admin passes the duty check and then finds no such lot among its own purchases.
+        Post(AnotherTenant, "/purchases/{id:guid}/validation/{recordId:guid}", "a medium record of Maple Valley's certified lot", r => new { id = r.CertifiedLot, recordId = r.CertifiedMedium },
+            _ => new { decision = "Accept", Name = "Matrix Validator", Title = "Lead", Location = "Bench", Contact = "matrix@example.org" },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     NotFound,       Denied,       Denied)),
+        Post(AnotherTenant, "/purchases/{id:guid}/quality-checks/{checkId:guid}", "a quality check of Maple Valley's certified lot", r => new { id = r.CertifiedLot, checkId = r.CertifiedMedium },
+            _ => new { passed = "true", Name = "Matrix Validator", Title = "Lead", Location = "Bench", Contact = "matrix@example.org" },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     NotFound,       Denied,       Denied)),
         Get(AnotherTenant, "/purchases/{id:guid}/certificate.pdf", "Maple Valley's certified lot", r => new { id = r.CertifiedLot },
             new(SignIn,       Denied,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied)),
 

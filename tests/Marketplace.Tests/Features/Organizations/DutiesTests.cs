@@ -74,8 +74,8 @@ public sealed class DutiesTests(DutiesApp app) : IClassFixture<DutiesApp>
         await app.SchedulePickupAsync(sold);
         await app.SendAsAsync(Technician, new RecordHandOver.Command(sold.Id, "Dana Whitfield", "Ken Okafor", null, 1));
         await app.SendAsAsync(Technician, new MarkReceived.Command(sold.Id));
-        await app.SendAsAsync(Technician, new RecordSanitization.Command(sold.Id, sold.Serials[0], Marketplace.Web.Domain.Fulfillment.SanitizationMethod.Purge,
-            "ChromeOS powerwash + TPM clear", "Ken Okafor"));
+        await app.SendAsAsync(Technician, new RecordSanitization.Command(sold.Id, sold.Serials[0],
+            Marketplace.Tests.Domain.Fulfillment.Media.Emmc(sold.Serials[0], Marketplace.Tests.Domain.Fulfillment.Media.Validator)));
         Assert.Equal(1, await app.WithDbAsync(db => db.SanitizationRecords.CountAsync(r => r.LotId == sold.Id)));
 
         var purchase = WebUtility.HtmlDecode(await technician.GetPageAsync(sold.PurchaseUrl));

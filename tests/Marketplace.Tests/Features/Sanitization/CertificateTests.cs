@@ -30,18 +30,12 @@ public sealed class CertificateApp : MarketplaceFactory
 public sealed class CertificateTests(CertificateApp app) : IClassFixture<CertificateApp>
 {
     [Fact]
-    public async Task The_background_job_issues_the_certificate_once_every_serial_is_sanitized()
+    public async Task The_background_job_issues_the_certificate_once_every_medium_is_accepted_and_the_sample_passed()
     {
         var lot = await app.ReceivedLotAsync();
         var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
-        foreach (var serial in lot.Serials)
-        {
-            await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", new()
-            {
-                ["Serial"] = serial, ["Method"] = nameof(SanitizationMethod.Purge), ["Tool"] = "Blancco Drive Eraser 7", ["Technician"] = "Priya Natarajan",
-            });
-        }
 
+        await app.SanitizeThroughThePageAsync(lot.Id, lot.Serials);
         var certificate = await app.CertificateAsync(lot.Id);
 
         Assert.Equal(lot.Serials.Count, certificate.DeviceCount);
@@ -53,6 +47,28 @@ public sealed class CertificateTests(CertificateApp app) : IClassFixture<Certifi
         var lotPage = await district.GetPageAsync(lot.LotUrl);
         Assert.Contains($"href=\"/verify/{certificate.VerificationCode}\"", lotPage);
         Assert.Contains($"href=\"{lot.LotUrl}/certificate.pdf\"", lotPage);
+    }
+
+    [Fact]
+    public async Task The_certificate_PDF_reads_back_every_serial_its_medium_and_the_800_88_fields_validation_and_quality_control()
+    {
+        var (lot, certificate) = await app.CertifiedLotAsync();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("certificate-readback").FullName, "certificate.pdf");
+        await File.WriteAllBytesAsync(path, certificate.Pdf);
+
+        var text = await ExternalTool.RunAsync("pdftotext", "-layout", path, "-");
+
+        Assert.All(lot.Serials, serial => Assert.Contains(serial, text));
+        Assert.All(lot.Serials, serial => Assert.Contains($"EMMC-{serial}", text));
+        foreach (var expected in new[]
+                 {
+                     certificate.VerificationCode, lot.Number, DemoLots.District, DemoLots.Refurbisher, "NIST SP 800-88 Rev. 2", "Purge", "Block erase",
+                     "IEEE 2883-2022", "Blancco Drive Eraser 7.14", "full read-back", "Verification: Passed", "Priya Natarajan", "Ken Okafor",
+                     "External reuse", "Quality control (R2v3)", "Performed by (sanitization)", "Verified by (quality control)", "Validated by",
+                 })
+        {
+            Assert.Contains(expected, text);
+        }
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
+using Marketplace.Tests.Domain.Fulfillment;
 using Marketplace.Tests.Features.Lots;
 using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Sanitization;
 using Microsoft.EntityFrameworkCore;
@@ -13,19 +15,36 @@ public sealed class SanitizationApp : MarketplaceFactory;
 public sealed class RecordSanitizationTests(SanitizationApp app) : IClassFixture<SanitizationApp>
 {
     [Fact]
-    public async Task Each_serial_is_recorded_with_its_method_tool_and_technician_and_counts_towards_the_lot()
+    public async Task Each_medium_is_recorded_with_its_800_88_fields_and_waits_for_a_second_person()
     {
         var lot = await app.ReceivedLotAsync();
         var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
 
-        var page = await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form($" {lot.Serials[1]} ", SanitizationMethod.Destroy));
+        var page = await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form($" {lot.Serials[1]} ", "ssd-0001", SanitizationMethod.Destroy));
 
-        Assert.Contains($"Sanitization of {lot.Serials[1]} recorded.", page);
-        Assert.Contains($"1 of {lot.Serials.Count} done", page);
+        Assert.Contains($"Medium ssd-0001 of {lot.Serials[1]} recorded", page);
         var record = Assert.Single(await RecordsAsync(lot.Id));
-        Assert.Equal((lot.Serials[1], 1, SanitizationMethod.Destroy, "Blancco Drive Eraser 7", "Priya Natarajan"),
-            (record.Serial, record.Attempt, record.Method, record.Tool, record.Technician));
-        Assert.Equal(1, await SanitizedCountAsync(lot.Id));
+        Assert.Equal((lot.Serials[1], "SSD-0001", 1, SanitizationMethod.Destroy, "Blancco Drive Eraser", "7.14", "Priya Natarajan", RecordStatus.AwaitingValidation),
+            (record.Serial, record.MediumSerial, record.Attempt, record.Method, record.Tool, record.ToolVersion, record.Performer, record.Status));
+        Assert.Equal((1, 1, 0), await CountsAsync(lot.Id));
+        // The form keeps the bench's settings for the next scan, but not the serials.
+        Assert.Contains("value=\"Blancco Drive Eraser\"", page);
+        Assert.Contains("value=\"Sanitization technician\"", page);
+        Assert.DoesNotContain("value=\"SSD-0001\"", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("SSD-0001", page);
+    }
+
+    [Fact]
+    public async Task A_device_with_two_media_gets_two_records_and_counts_once_as_a_serial()
+    {
+        var lot = await app.ReceivedLotAsync();
+        var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
+
+        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[0], "NVME-A"));
+        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[0], "SD-CARD-B"));
+
+        Assert.Equal(["NVME-A", "SD-CARD-B"], (await RecordsAsync(lot.Id)).Select(r => r.MediumSerial));
+        Assert.Equal((1, 2, 0), await CountsAsync(lot.Id));
     }
 
     [Fact]
@@ -38,7 +57,7 @@ public sealed class RecordSanitizationTests(SanitizationApp app) : IClassFixture
 
         Assert.Equal($"Serial NOSUCH-0001 is not in lot {lot.Number}. Check the label, or whether the device came from another lot.", await buyer.RefusalAsync(response));
         Assert.Empty(await RecordsAsync(lot.Id));
-        Assert.Equal(0, await SanitizedCountAsync(lot.Id));
+        Assert.Equal((0, 0, 0), await CountsAsync(lot.Id));
     }
 
     [Fact]
@@ -53,26 +72,34 @@ public sealed class RecordSanitizationTests(SanitizationApp app) : IClassFixture
         Assert.StartsWith($"Serial {other.Serials[0]} is not in lot {lot.Number}.", await buyer.RefusalAsync(response));
         Assert.Empty(await RecordsAsync(lot.Id));
         Assert.Empty(await RecordsAsync(other.Id));
-        Assert.Equal((0, 0), (await SanitizedCountAsync(lot.Id), await SanitizedCountAsync(other.Id)));
     }
 
     [Fact]
-    public async Task A_repeat_attempt_adds_a_row_the_lot_shows_the_latest_and_the_serial_counts_once()
+    public async Task A_repeat_attempt_updates_the_medium_s_record_and_it_counts_once()
     {
         var lot = await app.ReceivedLotAsync();
         var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
-        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[0], SanitizationMethod.Clear));
+        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[0], "EMMC-1", SanitizationMethod.Clear));
 
-        var page = await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[0], SanitizationMethod.Destroy));
+        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[0], "emmc-1", SanitizationMethod.Destroy));
 
-        Assert.Contains($"Sanitization of {lot.Serials[0]} recorded.", page);
-        var records = await RecordsAsync(lot.Id);
-        Assert.Equal([(1, SanitizationMethod.Clear), (2, SanitizationMethod.Destroy)], records.Select(r => (r.Attempt, r.Method)));
-        Assert.Equal(1, await SanitizedCountAsync(lot.Id));
-        Assert.Contains($"1 of {lot.Serials.Count} done", page);
-        Assert.Contains($"{nameof(SanitizationMethod.Destroy)}</span>", page);
-        Assert.DoesNotContain($"{nameof(SanitizationMethod.Clear)}</span>", page);
-        Assert.False(await CertificateQueuedAsync(lot.Id), "a repeat must not complete a lot whose other serials are pending");
+        var record = Assert.Single(await RecordsAsync(lot.Id));
+        Assert.Equal((2, SanitizationMethod.Destroy), (record.Attempt, record.Method));
+        Assert.Equal((1, 1, 0), await CountsAsync(lot.Id));
+    }
+
+    [Fact]
+    public async Task A_device_without_storage_is_recorded_as_medium_none_with_no_method()
+    {
+        var lot = await app.ReceivedLotAsync();
+        var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
+        var form = Form(lot.Serials[0], "");
+        form["MediaType"] = nameof(MediaType.None);
+
+        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", form);
+
+        var record = Assert.Single(await RecordsAsync(lot.Id));
+        Assert.Equal((SanitizationRecord.NoMedium, (SanitizationMethod?)null), (record.MediumSerial, record.Method));
     }
 
     [Fact]
@@ -88,19 +115,18 @@ public sealed class RecordSanitizationTests(SanitizationApp app) : IClassFixture
     }
 
     [Fact]
-    public async Task A_record_without_a_tool_or_technician_is_sent_back_with_what_is_missing()
+    public async Task A_record_without_a_tool_or_performer_is_sent_back_with_what_is_missing()
     {
         var lot = await app.ReceivedLotAsync();
         var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
+        var form = Form(lot.Serials[0]);
+        form["Tool"] = "";
+        form["PerformerName"] = " ";
 
-        var response = await buyer.PostFormAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", new()
-        {
-            ["Serial"] = lot.Serials[0], ["Method"] = nameof(SanitizationMethod.Purge), ["Tool"] = "", ["Technician"] = " ",
-        });
+        var refusal = await buyer.RefusalAsync(await buyer.PostFormAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", form));
 
-        var refusal = await buyer.RefusalAsync(response);
         Assert.Contains("Name the tool or process", refusal);
-        Assert.Contains("Name the technician who verified the result.", refusal);
+        Assert.Contains("Name the person who performed the sanitization.", refusal);
         Assert.Empty(await RecordsAsync(lot.Id));
     }
 
@@ -109,48 +135,56 @@ public sealed class RecordSanitizationTests(SanitizationApp app) : IClassFixture
     {
         var lot = await app.ReceivedLotAsync();
         var district = await BrowserClient.SignInAsync(app, LotJourneys.District);
+        var otherRefurbisher = await app.AddOrganizationWithUserAsync($"Evergreen Recyclers {Guid.NewGuid():N}", OrganizationKind.Refurbisher, Roles.RefurbisherTechnician);
 
         var byDistrict = await district.PostFormAsync(lot.LotUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[0]));
+        var byOther = await Assert.ThrowsAsync<NotFoundException>(() =>
+            app.SendAsAsync(otherRefurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[0], Media.Emmc(lot.Serials[0]))));
 
         byDistrict.AssertAccessDenied();
+        Assert.NotNull(byOther);
         Assert.Empty(await RecordsAsync(lot.Id));
     }
 
     [Fact]
-    public async Task The_last_serial_queues_the_certificate_and_not_before()
+    public async Task Recording_every_serial_queues_neither_the_sample_nor_the_certificate_before_validation()
     {
         var lot = await app.ReceivedLotAsync(devices: 2);
         var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
 
         await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[0]));
-        Assert.False(await CertificateQueuedAsync(lot.Id));
+        await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[1]));
 
-        var page = await buyer.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization", Form(lot.Serials[1]));
-
-        Assert.True(await CertificateQueuedAsync(lot.Id));
-        Assert.Equal(2, await SanitizedCountAsync(lot.Id));
-        Assert.DoesNotContain($"action=\"{lot.PurchaseUrl}/sanitization\"", page);
+        Assert.Equal((2, 2, 0), await CountsAsync(lot.Id));
+        Assert.False(await QueuedAsync<DrawQualitySample.Command>(app, lot.Id));
+        Assert.False(await QueuedAsync<IssueCertificate.Command>(app, lot.Id));
     }
 
-    private static Dictionary<string, string> Form(string serial, SanitizationMethod method = SanitizationMethod.Purge) => new()
+    internal static Dictionary<string, string> Form(string serial, string mediumSerial = "EMMC-0001", SanitizationMethod method = SanitizationMethod.Purge) => new()
     {
-        ["Serial"] = serial, ["Method"] = method.ToString(), ["Tool"] = "Blancco Drive Eraser 7", ["Technician"] = "Priya Natarajan",
+        ["Serial"] = serial, ["MediumSerial"] = mediumSerial, ["Manufacturer"] = "Samsung", ["Model"] = "KLMBG2JETD", ["MediaType"] = nameof(MediaType.Emmc),
+        ["MediaSource"] = "internal", ["Method"] = method.ToString(), ["Technique"] = nameof(SanitizationTechnique.BlockErase), ["StandardFollowed"] = "IEEE 2883-2022",
+        ["Tool"] = "Blancco Drive Eraser", ["ToolVersion"] = "7.14", ["VerificationMethod"] = "full read-back", ["VerificationResult"] = nameof(VerificationResult.Passed),
+        ["Destination"] = nameof(MediaDestination.ExternalReuse), ["DataBackedUp"] = nameof(DataBackedUp.No),
+        ["PerformerName"] = "Priya Natarajan", ["PerformerTitle"] = "Sanitization technician", ["PerformerLocation"] = "Tacoma bench 3", ["PerformerContact"] = "priya@greencycle.example",
     };
 
-    private sealed record RecordRow(string Serial, int Attempt, SanitizationMethod Method, string Tool, string Technician);
+    private sealed record RecordRow(string Serial, string MediumSerial, int Attempt, SanitizationMethod? Method, string Tool, string ToolVersion, string Performer, RecordStatus Status);
 
     private async Task<List<RecordRow>> RecordsAsync(Guid lotId)
     {
         var rows = await app.WithDbAsync(db => db.SanitizationRecords.AsNoTracking().Where(r => r.LotId == lotId)
-            .Join(db.Devices, r => r.DeviceId, d => d.Id, (r, d) => new RecordRow(d.Serial, r.Attempt, r.Method, r.Tool, r.Technician))
+            .Join(db.Devices, r => r.DeviceId, d => d.Id, (r, d) => new RecordRow(d.Serial, r.MediumSerial, r.Attempt, r.Method, r.Tool, r.ToolVersion, r.Performer.Name, r.Status))
             .ToListAsync());
-        return [.. rows.OrderBy(r => r.Serial, StringComparer.Ordinal).ThenBy(r => r.Attempt)];
+        return [.. rows.OrderBy(r => r.Serial, StringComparer.Ordinal).ThenBy(r => r.MediumSerial, StringComparer.Ordinal)];
     }
 
-    private Task<int> SanitizedCountAsync(Guid lotId) =>
-        app.WithDbAsync(db => db.LotFulfillments.Where(f => f.LotId == lotId).Select(f => f.SanitizedCount).SingleAsync());
+    /// <summary>(serials recorded, media recorded, media accepted) of the lot.</summary>
+    private Task<(int, int, int)> CountsAsync(Guid lotId) =>
+        app.WithDbAsync(async db => await db.LotFulfillments.Where(f => f.LotId == lotId).Select(f => new { f.SanitizedCount, f.MediaRecorded, f.MediaAccepted }).SingleAsync() is var c
+            ? (c.SanitizedCount, c.MediaRecorded, c.MediaAccepted) : default);
 
-    /// <summary>The certificate job is queued in the same transaction as the record that completes the lot.</summary>
-    private Task<bool> CertificateQueuedAsync(Guid lotId) =>
-        app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Type == typeof(IssueCertificate.Command).FullName && m.Payload.Contains(lotId.ToString())));
+    /// <summary>Follow-up jobs are queued in the same transaction as the command that calls for them.</summary>
+    internal static Task<bool> QueuedAsync<TCommand>(MarketplaceFactory app, Guid lotId) =>
+        app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Type == typeof(TCommand).FullName && m.Payload.Contains(lotId.ToString())));
 }

@@ -119,7 +119,7 @@ public sealed class AuditCoverageTests(CommandNotingApp app) : IClassFixture<Com
         {
             "Lots.CreateLot", "Lots.AddDevice", "Lots.SubmitLot", "Sales.SubmitQuote", "Sales.AcceptQuote", "Payments.PayByPurchaseOrder",
             "Payments.MarkInvoicePaid", "Fulfillment.ProposePickupWindows", "Fulfillment.ConfirmPickupWindow", "Fulfillment.RecordHandOver", "Fulfillment.MarkReceived",
-            "Sanitization.RecordSanitization", "Sanitization.IssueCertificate", "Settlement.ReleaseDistrictFunds", "Settlement.ApprovePayout",
+            "Sanitization.RecordSanitization", "Sanitization.ValidateSanitization", "Sanitization.DrawQualitySample", "Sanitization.RecordQualityCheck", "Sanitization.IssueCertificate", "Settlement.ReleaseDistrictFunds", "Settlement.ApprovePayout",
             "Settlement.ConfirmPayout", "Notifications.SendEmail", "Lots.RecordBoardApproval", "Lots.BulkEditDevices", "Lots.RemoveDevice",
         }, actions);
         var byJobs = await app.WithDbAsync(db => db.AuditRecords.Where(r => r.LotId == lot.Id && r.Action == "Sanitization.IssueCertificate").Select(r => r.ActorName).Distinct().ToListAsync());

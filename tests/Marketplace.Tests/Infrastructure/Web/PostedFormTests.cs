@@ -15,23 +15,23 @@ public sealed partial class PostedFormTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task A_rejected_serial_keeps_the_serial_method_tool_and_technician_that_were_entered()
+    public async Task A_rejected_serial_keeps_the_serial_method_tool_and_performer_that_were_entered()
     {
         var lot = await _app.SaveReceivedAsync(hammer: 900m);
         var refurbisher = await BrowserClient.SignInAsync(_app, "refurbisher@demo.k12");
         var page = $"/purchases/{lot.Id}";
 
-        var refused = await refurbisher.SubmitAsync(page, $"{page}/sanitization", new()
-        {
-            ["Serial"] = "NOT-IN-THIS-LOT-77", ["Method"] = "Destroy", ["Tool"] = "Shredder SSI 4-MAX", ["Technician"] = "Ana Ruiz",
-        });
+        var form = Marketplace.Tests.Features.Sanitization.RecordSanitizationTests.Form("NOT-IN-THIS-LOT-77", method: Marketplace.Web.Domain.Fulfillment.SanitizationMethod.Destroy);
+        form["Tool"] = "Shredder SSI 4-MAX";
+        form["PerformerName"] = "Ana Ruiz";
+        var refused = await refurbisher.SubmitAsync(page, $"{page}/sanitization", form);
 
         Assert.Contains("NOT-IN-THIS-LOT-77", Regex.Match(refused, "role=\"alert\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
         Assert.Matches("<input[^>]*name=\"Serial\"[^>]*value=\"NOT-IN-THIS-LOT-77\"", refused);
         Assert.Matches("<option value=\"Destroy\" selected=\"selected\"", refused);
         Assert.DoesNotMatch("<option value=\"Clear\" selected", refused);
         Assert.Matches("<input[^>]*name=\"Tool\"[^>]*value=\"Shredder SSI 4-MAX\"", refused);
-        Assert.Matches("<input[^>]*name=\"Technician\"[^>]*value=\"Ana Ruiz\"", refused);
+        Assert.Matches("<input[^>]*name=\"PerformerName\"[^>]*value=\"Ana Ruiz\"", refused);
 
         var reloaded = await refurbisher.GetPageAsync(page);
         Assert.DoesNotContain("NOT-IN-THIS-LOT-77", reloaded);

@@ -634,6 +634,12 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("LotId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("MediaAccepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MediaRecorded")
+                        .HasColumnType("int");
+
                     b.Property<string>("OtherWindowsRequest")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -668,6 +674,12 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<string>("PickupWindow")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("QualityChecksPassed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QualitySampleSize")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("datetimeoffset");
@@ -748,6 +760,49 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.ToTable("PickupWindowProposals");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.QualityCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CheckedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique();
+
+                    b.ToTable("QualityChecks");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.SanitizationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -756,16 +811,62 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<int>("Attempt")
                         .HasColumnType("int");
 
+                    b.Property<string>("BackupLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Confidentiality")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("DataBackedUp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<Guid>("DeviceId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid>("LotId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Method")
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("MediaSource")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("MediaType")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("MediumSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("datetimeoffset");
@@ -773,22 +874,60 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("RecordedByUserId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Technician")
-                        .IsRequired()
+                    b.Property<string>("RepeatReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("StandardFollowed")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Technique")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Tool")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ToolVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset?>("ValidatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ValidatedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("VerificationMethod")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("VerificationResult")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("LotId");
-
-                    b.HasIndex("DeviceId", "Attempt")
+                    b.HasIndex("DeviceId", "MediumSerial")
                         .IsUnique();
+
+                    b.HasIndex("LotId", "Status", "RecordedAt");
 
                     b.ToTable("SanitizationRecords");
                 });
@@ -2701,6 +2840,56 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.QualityCheck", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Fulfillment.SanitizationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Marketplace.Web.Domain.Fulfillment.PersonOfRecord", "Checker", b1 =>
+                        {
+                            b1.Property<Guid>("QualityCheckId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Contact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Location")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.HasKey("QualityCheckId");
+
+                            b1.ToTable("QualityChecks");
+
+                            b1.WithOwner()
+                                .HasForeignKey("QualityCheckId");
+                        });
+
+                    b.Navigation("Checker");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.SanitizationRecord", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Lots.Device", null)
@@ -2714,6 +2903,77 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Marketplace.Web.Domain.Fulfillment.PersonOfRecord", "Performer", b1 =>
+                        {
+                            b1.Property<Guid>("SanitizationRecordId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Contact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Location")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.HasKey("SanitizationRecordId");
+
+                            b1.ToTable("SanitizationRecords");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SanitizationRecordId");
+                        });
+
+                    b.OwnsOne("Marketplace.Web.Domain.Fulfillment.PersonOfRecord", "Validator", b1 =>
+                        {
+                            b1.Property<Guid>("SanitizationRecordId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Contact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Location")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.HasKey("SanitizationRecordId");
+
+                            b1.ToTable("SanitizationRecords");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SanitizationRecordId");
+                        });
+
+                    b.Navigation("Performer")
+                        .IsRequired();
+
+                    b.Navigation("Validator");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Imports.ImportFile", b =>

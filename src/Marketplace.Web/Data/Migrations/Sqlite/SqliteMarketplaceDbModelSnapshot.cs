@@ -628,6 +628,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("LotId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MediaAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaRecorded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OtherWindowsRequest")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -662,6 +668,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<string>("PickupWindow")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("QualityChecksPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QualitySampleSize")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReceivedAt")
                         .HasColumnType("INTEGER");
@@ -742,6 +754,49 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("PickupWindowProposals");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.QualityCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CheckedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique();
+
+                    b.ToTable("QualityChecks");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.SanitizationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -750,15 +805,61 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BackupLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidentiality")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataBackedUp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("LotId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Method")
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaSource")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediumSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
@@ -767,9 +868,22 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("RecordedByUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Technician")
-                        .IsRequired()
+                    b.Property<string>("RepeatReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardFollowed")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Technique")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Tool")
@@ -777,12 +891,37 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ToolVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ValidatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationMethod")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationResult")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("LotId");
-
-                    b.HasIndex("DeviceId", "Attempt")
+                    b.HasIndex("DeviceId", "MediumSerial")
                         .IsUnique();
+
+                    b.HasIndex("LotId", "Status", "RecordedAt");
 
                     b.ToTable("SanitizationRecords");
                 });
@@ -2687,6 +2826,56 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.QualityCheck", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Fulfillment.SanitizationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Marketplace.Web.Domain.Fulfillment.PersonOfRecord", "Checker", b1 =>
+                        {
+                            b1.Property<Guid>("QualityCheckId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Contact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Location")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("QualityCheckId");
+
+                            b1.ToTable("QualityChecks");
+
+                            b1.WithOwner()
+                                .HasForeignKey("QualityCheckId");
+                        });
+
+                    b.Navigation("Checker");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.SanitizationRecord", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Lots.Device", null)
@@ -2700,6 +2889,77 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Marketplace.Web.Domain.Fulfillment.PersonOfRecord", "Performer", b1 =>
+                        {
+                            b1.Property<Guid>("SanitizationRecordId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Contact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Location")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SanitizationRecordId");
+
+                            b1.ToTable("SanitizationRecords");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SanitizationRecordId");
+                        });
+
+                    b.OwnsOne("Marketplace.Web.Domain.Fulfillment.PersonOfRecord", "Validator", b1 =>
+                        {
+                            b1.Property<Guid>("SanitizationRecordId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Contact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Location")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SanitizationRecordId");
+
+                            b1.ToTable("SanitizationRecords");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SanitizationRecordId");
+                        });
+
+                    b.Navigation("Performer")
+                        .IsRequired();
+
+                    b.Navigation("Validator");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Imports.ImportFile", b =>

@@ -1,0 +1,126 @@
+using Marketplace.Tests.Domain.Fulfillment;
+using Marketplace.Tests.Features.Lots;
+using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Fulfillment;
+using Marketplace.Web.Features.Sanitization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Tests.Features.Sanitization;
+
+/// <summary>A second person's validation and the R2v3 quality-control sample, through the pipeline.</summary>
+public sealed class ValidateSanitizationTests(SanitizationApp app) : IClassFixture<SanitizationApp>
+{
+    [Fact]
+    public async Task The_person_who_recorded_a_medium_cannot_validate_it_and_is_told_why()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 1);
+        var record = await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[0], Media.Emmc(lot.Serials[0])));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => app.SendAsAsync(LotJourneys.Refurbisher,
+            new ValidateSanitization.Command(lot.Id, record, ValidationDecision.Accept, null, Media.Validator)));
+
+        Assert.Contains("validation must be done by a different person", refused.Message);
+        Assert.Equal(RecordStatus.AwaitingValidation, await StatusAsync(record));
+    }
+
+    [Fact]
+    public async Task The_validation_page_refuses_the_performer_with_the_message_shown()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 1);
+        var record = await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[0], Media.Emmc(lot.Serials[0])));
+        var performer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
+
+        var response = await performer.PostFormAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/validation/{record}", new()
+        {
+            ["decision"] = nameof(ValidationDecision.Accept), ["Name"] = "Priya Natarajan", ["Title"] = "Technician", ["Location"] = "Tacoma", ["Contact"] = "priya@greencycle.example",
+        });
+
+        Assert.Contains("validation must be done by a different person", await performer.RefusalAsync(response));
+    }
+
+    [Fact]
+    public async Task Another_organization_can_neither_validate_nor_re_check_the_lot_s_media()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 1);
+        var record = await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[0], Media.Emmc(lot.Serials[0])));
+        var stranger = await app.AddOrganizationWithUserAsync($"Evergreen Recyclers {Guid.NewGuid():N}", OrganizationKind.Refurbisher, Roles.RefurbisherTechnician);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsAsync(stranger, new ValidateSanitization.Command(lot.Id, record, ValidationDecision.Accept, null, Media.Validator)));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsAsync(LotJourneys.District, new ValidateSanitization.Command(lot.Id, record, ValidationDecision.Accept, null, Media.Validator)));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsAsync("inventory@demo.k12", new ValidateSanitization.Command(lot.Id, record, ValidationDecision.Accept, null, Media.Validator)));
+        Assert.Equal(RecordStatus.AwaitingValidation, await StatusAsync(record));
+    }
+
+    [Fact]
+    public async Task A_repeat_decision_sends_the_medium_back_and_the_re_recorded_medium_waits_again()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 1);
+        var record = await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[0], Media.Emmc(lot.Serials[0])));
+
+        await app.SendAsAsync(LotJourneys.SecondTechnician, new ValidateSanitization.Command(lot.Id, record, ValidationDecision.Repeat, "no verification log attached", Media.Validator));
+        Assert.Equal(RecordStatus.Repeat, await StatusAsync(record));
+
+        var again = await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[0], Media.Emmc(lot.Serials[0])));
+        Assert.Equal(record, again);
+        Assert.Equal(RecordStatus.AwaitingValidation, await StatusAsync(record));
+        Assert.Equal(0, await app.WithDbAsync(db => db.LotFulfillments.Where(f => f.LotId == lot.Id).Select(f => f.MediaAccepted).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Accepting_every_medium_draws_the_sample_and_only_a_passed_sample_issues_the_certificate()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 2);
+        var records = new List<Guid>();
+        foreach (var each in lot.Serials)
+        {
+            records.Add(await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, each, Media.Emmc(each))));
+        }
+
+        await app.SendAsAsync(LotJourneys.SecondTechnician, new ValidateSanitization.Command(lot.Id, records[0], ValidationDecision.Accept, null, Media.Validator));
+        Assert.False(await RecordSanitizationTests.QueuedAsync<DrawQualitySample.Command>(app, lot.Id));
+        await app.SendAsAsync(LotJourneys.SecondTechnician, new ValidateSanitization.Command(lot.Id, records[1], ValidationDecision.Accept, null, Media.Validator));
+        Assert.True(await RecordSanitizationTests.QueuedAsync<DrawQualitySample.Command>(app, lot.Id));
+
+        var check = Assert.Single(await MarketplaceFactory.EventuallyAsync(
+            async () => await app.WithDbAsync(db => db.QualityChecks.AsNoTracking().Where(c => c.LotId == lot.Id).ToListAsync()) is { Count: > 0 } drawn ? drawn : null,
+            "the quality-control sample"));
+        Assert.Contains(check.RecordId, records);
+        Assert.False(await RecordSanitizationTests.QueuedAsync<IssueCertificate.Command>(app, lot.Id));
+
+        // The performer may not re-check their own medium; a failed re-check sends it back to be sanitized again.
+        await Assert.ThrowsAsync<DomainException>(() => app.SendAsAsync(LotJourneys.Refurbisher, new RecordQualityCheck.Command(lot.Id, check.Id, true, null, Media.Performer)));
+        await app.SendAsAsync(LotJourneys.SecondTechnician, new RecordQualityCheck.Command(lot.Id, check.Id, false, "recovered a file header", Media.Validator));
+        Assert.Equal(RecordStatus.Repeat, await StatusAsync(check.RecordId));
+        Assert.False(await RecordSanitizationTests.QueuedAsync<IssueCertificate.Command>(app, lot.Id));
+
+        var serial = lot.Serials[records.IndexOf(check.RecordId)];
+        await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, serial, Media.Emmc(serial) with { Method = SanitizationMethod.Destroy, Technique = SanitizationTechnique.Shred }));
+        await app.SendAsAsync(LotJourneys.SecondTechnician, new ValidateSanitization.Command(lot.Id, check.RecordId, ValidationDecision.Accept, null, Media.Validator));
+        Assert.False(await RecordSanitizationTests.QueuedAsync<IssueCertificate.Command>(app, lot.Id));
+        await app.SendAsAsync(LotJourneys.SecondTechnician, new RecordQualityCheck.Command(lot.Id, check.Id, true, null, Media.Validator));
+
+        Assert.True(await RecordSanitizationTests.QueuedAsync<IssueCertificate.Command>(app, lot.Id));
+        var certificate = await MarketplaceFactory.EventuallyAsync(() => app.WithDbAsync(db => db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.LotId == lot.Id)), "the certificate job");
+        Assert.Equal(2, certificate.DeviceCount);
+    }
+
+    [Fact]
+    public async Task The_lot_page_lists_records_awaiting_validation_and_keeps_the_bench_settings()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 1);
+        await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[0], Media.Emmc(lot.Serials[0])));
+        var technician = await BrowserClient.SignInAsync(app, LotJourneys.SecondTechnician);
+
+        var page = await technician.GetPageAsync(lot.PurchaseUrl);
+
+        Assert.Contains("1 awaiting a second person", page);
+        Assert.Contains($"EMMC-{lot.Serials[0]}", page);
+        Assert.Contains("value=\"Accept\"", page);
+        Assert.Contains("value=\"Escalate\"", page);
+    }
+
+    private Task<RecordStatus> StatusAsync(Guid record) =>
+        app.WithDbAsync(db => db.SanitizationRecords.Where(r => r.Id == record).Select(r => r.Status).SingleAsync());
+}
