@@ -190,18 +190,15 @@ public sealed partial class OrganizationJourneyTests(BrowserFixture fixture, ITe
         await technician.ExpectFlashAsync("Hand-over recorded");
         await technician.ClickButtonAsync("Mark received");
         await technician.ExpectFlashAsync("Marked as received");
-        foreach (var serial in Serials)
-        {
-            await technician.FillAsync("Serial (scan the label or type it)", serial);
-            await technician.SelectAsync("NIST 800-88 method", "Purge (cryptographic or block erase)");
-            await technician.FillAsync("Tool or process", "ChromeOS powerwash + TPM clear");
-            await technician.FillAsync("Verified by", Owner);
-            await technician.ClickButtonAsync("Record sanitization");
-            await technician.ExpectFlashAsync($"Sanitization of {serial} recorded");
-        }
+        await technician.RecordOneMediumEachAsync(Serials, Technician);
 
         await technician.AuditAsync("purchase (sanitized by the technician)");
         await technician.StepAsync(6, "technician-sanitized");
+
+        // The owner, a second person, validates each record and re-checks the sample: the technician cannot validate their own work.
+        await owner.Page.GotoAsync(purchaseUrl);
+        await owner.ValidateAndPassQualityControlAsync(Owner, Serials.Length);
+        await owner.AuditAsync("purchase (validated by the owner)");
 
         // 7. The district reads who did each step on the lot's activity.
         await district.Page.GotoAsync(lotUrl);
@@ -216,7 +213,9 @@ public sealed partial class OrganizationJourneyTests(BrowserFixture fixture, ITe
         await ExpectStepByAsync(district, "Pay by purchase order", Owner, Company);
         await ExpectStepByAsync(district, "Record hand over", Technician, Company);
         await ExpectStepByAsync(district, "Mark received", Technician, Company);
-        await Expect(RowsFor(district.Page, "Record sanitization").Filter(new() { HasText = Technician })).ToHaveCountAsync(Serials.Length);
+        // Each medium recorded by the technician and validated by a second person, the owner (the list pages by date, newest first).
+        await ExpectStepByAsync(district, "Record sanitization", Technician, Company);
+        await ExpectStepByAsync(district, "Validate sanitization", Owner, Company);
         await ExpectStepByAsync(district, "Accept quote", "Dana Whitfield", "Maple Valley School District");
         await district.StepAsync(7, "district-reads-activity");
 

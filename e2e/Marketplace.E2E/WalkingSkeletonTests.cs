@@ -100,6 +100,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         await refurbisher.AuditAsync("market (won lot)");
         await RowWith(refurbisher.Page, LotTitle).GetByRole(AriaRole.Link, new() { Name = lotNumber }).ClickAsync();
         await Expect(refurbisher.Page).ToHaveURLAsync(new Regex("/purchases/[0-9a-f-]{36}$"));
+        var purchaseUrl = refurbisher.Page.Url;
         await refurbisher.AuditAsync("purchase details (awarded)");
         await refurbisher.FillAsync("Purchase order number", "PO-GC-2026-0117");
         await refurbisher.ClickButtonAsync("Pay by purchase order");
@@ -153,15 +154,19 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
 
         // 6. Sanitization per serial → certificate (background job) → PDF and public verification.
         await refurbisher.AuditAsync("purchase details (sanitization form)");
-        foreach (var (serial, _, _) in Devices)
+        await refurbisher.RecordOneMediumEachAsync(Devices.Select(d => d.Item1), "Priya Natarajan");
+        await refurbisher.AuditAsync("purchase details (media awaiting validation)");
+
+        // A second person of the processor validates each record and re-checks the sample (NIST SP 800-88 Rev. 2; R2v3).
+        await using (var validator = await UserSession.OpenAsync(fixture, checkpoints))
         {
-            await refurbisher.FillAsync("Serial (scan the label or type it)", serial);
-            await refurbisher.SelectAsync("NIST 800-88 method", "Purge (cryptographic or block erase)");
-            await refurbisher.FillAsync("Tool or process", "ChromeOS powerwash + TPM clear");
-            await refurbisher.FillAsync("Verified by", "Priya Natarajan");
-            await refurbisher.ClickButtonAsync("Record sanitization");
-            await refurbisher.ExpectFlashAsync($"Sanitization of {serial} recorded");
+            await validator.SignInAsync("technician@demo.k12");
+            await validator.Page.GotoAsync(purchaseUrl);
+            await validator.ValidateAndPassQualityControlAsync("Ken Okafor", Devices.Length);
+            await validator.AuditAsync("purchase details (validated and re-checked)");
         }
+
+        await refurbisher.Page.ReloadAsync();
 
         await refurbisher.ReloadUntilVisibleAsync(
             refurbisher.Page.GetByRole(AriaRole.Link, new() { Name = "Download certificate (PDF)" }), "certificate from the background job");
