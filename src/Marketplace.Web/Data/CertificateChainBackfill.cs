@@ -11,7 +11,9 @@ public static class CertificateChainBackfill
 {
     public static async Task RunAsync(MarketplaceDb db, CancellationToken cancellationToken)
     {
-        while (await db.Certificates.AnyAsync(c => c.Sha256 == "", cancellationToken))
+        // Filled oldest first and before any new certificate is issued (this runs at start-up), so certificates without a hash
+        // are always the newest ones: asking the last by its index answers without reading every PDF-bearing row each start.
+        while (await db.Certificates.OrderByDescending(c => c.Sequence).Select(c => c.Sha256).FirstOrDefaultAsync(cancellationToken) == "")
         {
             var batch = await db.Certificates.Where(c => c.Sha256 == "").OrderBy(c => c.Sequence).Take(50)
                 .Select(c => new { c.Id, c.Sequence, c.Pdf }).ToListAsync(cancellationToken);
@@ -24,4 +26,13 @@ public static class CertificateChainBackfill
             }
         }
     }
+}
+
+public static class CertificateChainQueries
+{
+    /// <summary>The chain's last link (its number and PDF hash), which the next certificate extends; null before the first.</summary>
+    public static async Task<(long Sequence, string Sha256)?> LastCertificateLinkAsync(this MarketplaceDb db, CancellationToken cancellationToken = default) =>
+        await db.Certificates.OrderByDescending(c => c.Sequence).Select(c => new { c.Sequence, c.Sha256 }).FirstOrDefaultAsync(cancellationToken) is { } last
+            ? (last.Sequence, last.Sha256)
+            : null;
 }

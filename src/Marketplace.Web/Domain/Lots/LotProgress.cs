@@ -61,6 +61,9 @@ public sealed record LotProgress(
 
     public bool AcceptsSanitization => NeedsProof && Stage == LotStage.Received;
 
+    /// <summary>The escrow's release condition: certified, or received when nothing in the lot stores data.</summary>
+    public bool ProofComplete => NeedsProof ? CertifiedAt is not null : ReceivedAt is not null;
+
     public bool HasCertificate => NeedsProof && Stage is LotStage.Certified or LotStage.Settled;
 
     /// <summary>Photos change only until the lot is awarded: afterwards they are part of what the buyer agreed to.</summary>

@@ -27,16 +27,13 @@ public static class MarkReceived
             db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.Received, fulfillment.LotId, null, user.Actor(), now,
                 buyer.City is null ? buyer.Name : $"{buyer.Name}, {buyer.City}, {buyer.State}",
                 $"{scanned:N0} of {fulfillment.DeviceCount:N0} devices scanned at receiving so far."));
-            if (await db.Sales.AnyAsync(s => s.LotId == fulfillment.LotId && s.HoldsDataBearingDevices, cancellationToken))
+            // Nothing in the lot stores data: receipt is the release condition (LotProgress.ProofComplete), and no certificate follows.
+            var needsProof = (await db.ProgressOfAsync(fulfillment.LotId, cancellationToken)).NeedsProof;
+            outbox.Email(fulfillment.DistrictId, $"Lot {number} was received", $"The buyer received lot {number}. " + (needsProof
+                ? "Data sanitization is recorded serial by serial; your certificate follows automatically."
+                : "It holds no data-bearing devices, so no certificate is needed: your funds are released now."), Roles.DistrictInventory);
+            if (!needsProof)
             {
-                outbox.Email(fulfillment.DistrictId, $"Lot {number} was received",
-                    $"The buyer received lot {number}. Data sanitization is recorded serial by serial; your certificate follows automatically.", Roles.DistrictInventory);
-            }
-            else
-            {
-                // Nothing in the lot stores data: receipt is the release condition, and there is no certificate to wait for.
-                outbox.Email(fulfillment.DistrictId, $"Lot {number} was received",
-                    $"The buyer received lot {number}. It holds no data-bearing devices, so no certificate is needed: your funds are released now.", Roles.DistrictInventory);
                 outbox.Enqueue(new ReleaseDistrictFunds.Command(fulfillment.LotId));
             }
 

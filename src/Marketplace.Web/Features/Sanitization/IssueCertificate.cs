@@ -68,8 +68,7 @@ public static class IssueCertificate
                     .ToList()));
             // The next link of the chain. Two issues at once would take the same number: the unique index refuses the second,
             // whose job is retried and then links to the first (SQLite runs commands one at a time anyway).
-            var last = await db.Certificates.OrderByDescending(c => c.Sequence).Select(c => new { c.Sequence, c.Sha256 }).FirstOrDefaultAsync(cancellationToken);
-            db.Certificates.Add(Certificate.Issue(lot.Id, code, now, serialCount, pdf, last is null ? null : (last.Sequence, last.Sha256)));
+            db.Certificates.Add(Certificate.Issue(lot.Id, code, now, serialCount, pdf, await db.LastCertificateLinkAsync(cancellationToken)));
 
             var notice = $"Certificate {code} covers all {serialCount} serials ({media.Count} storage media) of lot {lot.Number}. Verify it at {publicUrl}";
             outbox.Email(lot.DistrictId, $"Certificate of data destruction for lot {lot.Number}", notice, Roles.DistrictInventory, Roles.DistrictApprover);

@@ -32,21 +32,19 @@ public static class ReleaseDistrictFunds
             }
 
             var settlement = await db.LotSettlements.SingleOrDefaultAsync(s => s.LotId == command.LotId, cancellationToken) ?? throw new NotFoundException("Lot");
-            // The release condition: certified, or received when nothing in the lot stores data.
-            var certified = await db.LotFulfillments.AnyAsync(f => f.LotId == command.LotId
-                && (f.CertifiedAt != null || (f.ReceivedAt != null && !db.Sales.Any(s => s.LotId == f.LotId && s.HoldsDataBearingDevices))), cancellationToken);
+            var progress = await db.ProgressOfAsync(command.LotId, cancellationToken);
             var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == command.LotId, cancellationToken);
             var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == settlement.DistrictId, cancellationToken);
             var amount = await db.DistrictPayableForLotAsync(lot.Id, settlement.Currency, cancellationToken);
             var now = clock.Now;
 
-            var transferId = certified && settlement.Status == SettlementStatus.Held
+            var transferId = progress.ProofComplete && settlement.Status == SettlementStatus.Held
                 ? await payments.TransferAsync(amount, district.StripeAccountId, $"payout-{lot.Id}", cancellationToken)
                 : null;
             var payout = transferId is null
                 ? Payout.ForApproval(lot.Id, district.Id, amount, PayoutMethod.Ach, now)
                 : Payout.Transferred(lot.Id, district.Id, amount, transferId, now);
-            settlement.Release(payout, certified, now);
+            settlement.Release(payout, progress.ProofComplete, now);
             db.Payouts.Add(payout);
             if (payout.IsSent)
             {
@@ -55,7 +53,7 @@ public static class ReleaseDistrictFunds
 
             var statement = payout.IsSent
                 ? $"Lot {lot.Number} is settled. {amount} was transferred to your connected account (transfer {transferId})."
-                : $"Lot {lot.Number} is {(lot.Manifest.DataBearingDevices > 0 ? "certified" : "received")} and its funds are released: {amount} will be sent by ACH. You will get another notice when finance confirms the transfer.";
+                : $"Lot {lot.Number} is {(progress.NeedsProof ? "certified" : "received")} and its funds are released: {amount} will be sent by ACH. You will get another notice when finance confirms the transfer.";
             if (lot.Manifest.FederalShareApplies)
             {
                 statement += $"\n\nFederal share notice (2 CFR 200.313(e)): this lot holds {lot.Manifest.FederalDevices} federally funded device(s) with an estimated " +

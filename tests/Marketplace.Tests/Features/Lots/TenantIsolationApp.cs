@@ -263,9 +263,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
                 Width = photo.Width, Height = photo.Height, UploadedAt = now,
             };
             db.LotPhotos.Add(lotPhoto);
-            var last = await db.Certificates.OrderByDescending(c => c.Sequence).Select(c => new { c.Sequence, c.Sha256 }).FirstOrDefaultAsync();
             db.Certificates.Add(Certificate.Issue(certified.Id, certificateCode, now, certified.Devices.Count, "%PDF-1.7\n%%EOF\n"u8.ToArray(),
-                last is null ? null : (last.Sequence, last.Sha256)));
+                await db.LastCertificateLinkAsync()));
             (await db.ImportJobs.SingleAsync(j => j.Id == importJob)).Complete(0, now);
             var dead = new OutboxMessage
             {
