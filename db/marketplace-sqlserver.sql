@@ -3590,3 +3590,142 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    ALTER TABLE [LotFulfillments] ADD [MissingCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    ALTER TABLE [DeviceScans] ADD [Grade] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    ALTER TABLE [DeviceScans] ADD [ReceivedModel] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    CREATE TABLE [LotReconciliations] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [DistrictId] uniqueidentifier NOT NULL,
+        [BuyerId] uniqueidentifier NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [DeviceCount] int NOT NULL,
+        [ReceivedCount] int NOT NULL,
+        [DistrictProceeds] decimal(18,2) NOT NULL,
+        [ProposedAdjustment] decimal(18,2) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [AgreedAdjustment] decimal(18,2) NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [DecidedBy] nvarchar(200) NULL,
+        [DisputeReason] nvarchar(1000) NULL,
+        [ResolvedAt] datetimeoffset NULL,
+        [ResolvedBy] nvarchar(200) NULL,
+        [ResolutionNote] nvarchar(1000) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_LotReconciliations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LotReconciliations_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LotReconciliations_Organizations_BuyerId] FOREIGN KEY ([BuyerId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LotReconciliations_Organizations_DistrictId] FOREIGN KEY ([DistrictId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    CREATE TABLE [ReconciliationLines] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReconciliationId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [DeviceId] uniqueidentifier NULL,
+        [Serial] nvarchar(200) NOT NULL,
+        [DeclaredModel] nvarchar(200) NULL,
+        [DeclaredGrade] nvarchar(32) NULL,
+        [ReceivedModel] nvarchar(100) NULL,
+        [ReceivedGrade] nvarchar(32) NULL,
+        [Adjustment] decimal(18,2) NOT NULL,
+        CONSTRAINT [PK_ReconciliationLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReconciliationLines_Devices_DeviceId] FOREIGN KEY ([DeviceId]) REFERENCES [Devices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ReconciliationLines_LotReconciliations_ReconciliationId] FOREIGN KEY ([ReconciliationId]) REFERENCES [LotReconciliations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    CREATE INDEX [IX_LotReconciliations_BuyerId] ON [LotReconciliations] ([BuyerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    CREATE INDEX [IX_LotReconciliations_DistrictId] ON [LotReconciliations] ([DistrictId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LotReconciliations_LotId] ON [LotReconciliations] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    CREATE INDEX [IX_LotReconciliations_Status_CreatedAt] ON [LotReconciliations] ([Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_ReconciliationLines_DeviceId_Kind] ON [ReconciliationLines] ([DeviceId], [Kind]) WHERE [DeviceId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    CREATE INDEX [IX_ReconciliationLines_ReconciliationId] ON [ReconciliationLines] ([ReconciliationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206180453_ReceivingReconciliation'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206180453_ReceivingReconciliation', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

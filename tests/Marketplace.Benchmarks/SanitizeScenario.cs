@@ -124,7 +124,7 @@ internal static class SanitizeScenario
         var window = fulfillment.ProposeWindows([new ProposedWindow(today, new TimeOnly(8, 0), new TimeOnly(10, 0))], Guid.Empty, "Benchmark driver", now)[0];
         fulfillment.ConfirmWindow(window.Id, new PickupArrangements("Dock 2", "Dana Whitfield, 555-0100", 1, null), now);
         fulfillment.RecordHandOver(new HandOverDetails("Dana Whitfield", "Benchmark driver", null, 1), 0, Guid.Empty, now);
-        fulfillment.MarkReceived(now);
+        fulfillment.MarkReceived(devices, now);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Lots.Add(lot);

@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Sales;
 
@@ -17,6 +18,7 @@ public sealed class LotWithProgress
     public DateTimeOffset? ReceivedAt { get; init; }
     public DateTimeOffset? CertifiedAt { get; init; }
     public bool NeedsProof { get; init; } = true;
+    public bool ReconciliationOpen { get; init; }
 
     /// <summary>Paid lots: the last day of the buyer's removal window.</summary>
     public DateOnly? RemovalDueOn { get; init; }
@@ -25,7 +27,7 @@ public sealed class LotWithProgress
     public bool PickupOverdueOn(DateOnly today) =>
         RemovalDueOn is { } due && Domain.Fulfillment.LotFulfillment.IsOverdue(due, PickedUpAt, today);
 
-    public LotProgress Progress => new(Lot.Status, Sale, Settlement, PickupDate, PickedUpAt, ReceivedAt, CertifiedAt, NeedsProof);
+    public LotProgress Progress => new(Lot.Status, Sale, Settlement, PickupDate, PickedUpAt, ReceivedAt, CertifiedAt, NeedsProof, ReconciliationOpen);
 }
 
 /// <summary>Reads a lot's stage from the aggregates that own each part, in one query.</summary>
@@ -39,6 +41,8 @@ public static class LotProgressQueries
         from st in settlements.DefaultIfEmpty()
         join f in db.LotFulfillments on l.Id equals f.LotId into fulfillments
         from f in fulfillments.DefaultIfEmpty()
+        join r in db.LotReconciliations on l.Id equals r.LotId into reconciliations
+        from r in reconciliations.DefaultIfEmpty()
         select new LotWithProgress
         {
             Lot = l,
@@ -50,6 +54,7 @@ public static class LotProgressQueries
             CertifiedAt = f == null ? null : f.CertifiedAt,
             NeedsProof = s == null || s.HoldsDataBearingDevices,
             RemovalDueOn = f == null ? null : f.RemovalDueOn,
+            ReconciliationOpen = r != null && (r.Status == ReconciliationStatus.AwaitingDistrict || r.Status == ReconciliationStatus.Disputed),
         };
 
     public static async Task<LotProgress> ProgressOfAsync(this MarketplaceDb db, Guid lotId, CancellationToken cancellationToken) =>

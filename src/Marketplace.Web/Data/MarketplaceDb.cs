@@ -41,6 +41,8 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<PickupWindowProposal> PickupWindowProposals => Set<PickupWindowProposal>();
     public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
     public DbSet<DeviceScan> DeviceScans => Set<DeviceScan>();
+    public DbSet<LotReconciliation> LotReconciliations => Set<LotReconciliation>();
+    public DbSet<ReconciliationLine> ReconciliationLines => Set<ReconciliationLine>();
     public DbSet<SanitizationRecord> SanitizationRecords => Set<SanitizationRecord>();
     public DbSet<QualityCheck> QualityChecks => Set<QualityCheck>();
     public DbSet<Certificate> Certificates => Set<Certificate>();

@@ -119,6 +119,31 @@ public static class TenantAccess
         return db.Lots.Where(l => l.DistrictId == organizationId || db.Sales.Any(s => s.LotId == l.Id && s.BuyerId == organizationId));
     }
 
+    /// <summary>Receiving reconciliations of the organization's lots, as district or buyer; every one for platform staff.</summary>
+    public static IQueryable<Domain.Fulfillment.LotReconciliation> ReconciliationsVisibleTo(this MarketplaceDb db, ICurrentUser user)
+    {
+        if (user.IsPlatformStaff())
+        {
+            return db.LotReconciliations;
+        }
+
+        var organizationId = user.RequireOrganization();
+        return db.LotReconciliations.Where(r => r.DistrictId == organizationId || r.BuyerId == organizationId);
+    }
+
+    /// <summary>The signed-in district's reconciliation of its lot, to decide on; "not found" for anyone else's.</summary>
+    public static async Task<Domain.Fulfillment.LotReconciliation> ReconciliationOfOwnLotAsync(this MarketplaceDb db, Guid lotId, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        if (!await db.LotsOwnedBy(user).AnyAsync(l => l.Id == lotId, cancellationToken))
+        {
+            throw new NotFoundException("Lot");
+        }
+
+        var organizationId = user.RequireOrganization();
+        return await db.LotReconciliations.SingleOrDefaultAsync(r => r.LotId == lotId && r.DistrictId == organizationId, cancellationToken)
+               ?? throw new DomainException("The lot is reconciled when the buyer finishes receiving it; it has not yet.");
+    }
+
     /// <summary>The district's own lots or the refurbisher's purchases: the two parties of a sold lot.</summary>
     public static IQueryable<Lot> LotsOfParties(this MarketplaceDb db, ICurrentUser user)
     {

@@ -3,6 +3,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,13 @@ public static class DemoLots
             Add(db.LotSettlements, sample.Settlement);
             Add(db.LotFulfillments, sample.Fulfillment);
             db.SanitizationRecords.AddRange(sample.Records);
+            if (sample.Fulfillment is { ReceivedAt: { } received } && sample.Sale?.Terms is { } agreed)
+            {
+                // Received as declared: the reconciliation matched.
+                db.LotReconciliations.Add(LotReconciliation.Propose(sample.Id, district.Id, buyer.Id, "USD", sample.Devices.Count, sample.Devices.Count,
+                    agreed.DistrictProceeds, [], received));
+            }
+
             if (sample.Sale?.Terms is { } terms)
             {
                 var invoice = new Invoice

@@ -105,10 +105,21 @@ public static class LotJourneys
         return lot;
     }
 
+    /// <summary>The buyer scans every serial in at receiving, as declared, and finishes receiving: the lot reconciles as matched.</summary>
     public static async Task<SoldLot> ReceiveAsync(this MarketplaceFactory factory, SoldLot lot)
     {
+        await factory.ScanInAsync(lot.Id, lot.Serials);
         await factory.SendAsAsync(Refurbisher, new MarkReceived.Command(lot.Id));
         return lot;
+    }
+
+    /// <summary>Receiving scans of <paramref name="serials"/> by the buyer (<paramref name="grade"/>: as received; null, as declared).</summary>
+    public static async Task ScanInAsync(this MarketplaceFactory factory, Guid lotId, IEnumerable<string> serials, CosmeticGrade? grade = null, string buyer = Refurbisher)
+    {
+        foreach (var serial in serials)
+        {
+            await factory.SendAsAsync(buyer, new RecordScan.Command(lotId, serial, Grade: grade));
+        }
     }
 
     /// <summary>The demo refurbisher's second technician: validates and re-checks what the first one sanitized.</summary>

@@ -30,6 +30,7 @@ internal sealed class LotFulfillmentConfiguration : IEntityTypeConfiguration<Lot
         builder.Ignore(f => f.AcceptsSanitization);
         builder.Ignore(f => f.NeedsQualitySample);
         builder.Ignore(f => f.IsSanitizationComplete);
+        builder.Ignore(f => f.DevicesToSanitize);
     }
 }
 
@@ -67,6 +68,7 @@ internal sealed class DeviceScanConfiguration : IEntityTypeConfiguration<DeviceS
         builder.Property(s => s.Value).HasMaxLength(SerialNumber.MaxLength);
         builder.Property(s => s.Box).HasMaxLength(DeviceScan.MaxBoxLength);
         builder.Property(s => s.ScannedBy).HasMaxLength(200);
+        builder.Property(s => s.ReceivedModel).HasMaxLength(ReconciliationLine.MaxModelLength);
         // One scan in force per device and stage, and per unknown value and stage: the guard against two scanners racing
         // on one label, and the indexes a scan's duplicate check and the running counts read.
         builder.HasIndex(s => new { s.LotId, s.Stage, s.DeviceId }).IsUnique().HasFilter("[DeviceId] IS NOT NULL AND [RemovedAt] IS NULL");
@@ -145,5 +147,42 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         builder.HasIndex(c => c.Sequence).IsUnique();
         builder.Property(c => c.Sha256).HasMaxLength(64).IsUnicode(false);
         builder.Property(c => c.PreviousSha256).HasMaxLength(64).IsUnicode(false);
+    }
+}
+
+internal sealed class LotReconciliationConfiguration : IEntityTypeConfiguration<LotReconciliation>
+{
+    public void Configure(EntityTypeBuilder<LotReconciliation> builder)
+    {
+        builder.Property(r => r.Currency).HasMaxLength(3);
+        builder.Property(r => r.DecidedBy).HasMaxLength(200);
+        builder.Property(r => r.ResolvedBy).HasMaxLength(200);
+        builder.Property(r => r.DisputeReason).HasMaxLength(LotReconciliation.MaxReasonLength);
+        builder.Property(r => r.ResolutionNote).HasMaxLength(LotReconciliation.MaxReasonLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        // One reconciliation per lot: finishing receiving twice cannot propose twice.
+        builder.HasIndex(r => r.LotId).IsUnique();
+        // The admin's queue of disputes.
+        builder.HasIndex(r => new { r.Status, r.CreatedAt });
+        builder.HasOne<Lot>().WithMany().HasForeignKey(r => r.LotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.BuyerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReconciliationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.IsSettled);
+    }
+}
+
+internal sealed class ReconciliationLineConfiguration : IEntityTypeConfiguration<ReconciliationLine>
+{
+    public void Configure(EntityTypeBuilder<ReconciliationLine> builder)
+    {
+        builder.Property(l => l.Serial).HasMaxLength(ScannedLabel.MaxRawLength);
+        builder.Property(l => l.DeclaredModel).HasMaxLength(200);
+        builder.Property(l => l.ReceivedModel).HasMaxLength(ReconciliationLine.MaxModelLength);
+        // Sanitization asks whether a serial was reported missing.
+        builder.HasIndex(l => new { l.DeviceId, l.Kind }).HasFilter("[DeviceId] IS NOT NULL");
+        builder.HasOne<Device>().WithMany().HasForeignKey(l => l.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(l => l.Description);
     }
 }

@@ -11,6 +11,7 @@ public enum LedgerAccount
     RefurbisherPayable,
     PlatformFeeRevenue,
     Refunds,
+    BuyerCredits,
 }
 
 public enum AccountKind { Asset, Liability, Revenue, ContraRevenue }
@@ -39,6 +40,7 @@ public static class ChartOfAccounts
         new(LedgerAccount.RefurbisherPayable, "Refurbisher payable", AccountKind.Liability, "Owed to refurbishers for storefront sales"),
         new(LedgerAccount.PlatformFeeRevenue, "Platform fee revenue", AccountKind.Revenue, "Buyer's premiums and commissions earned"),
         new(LedgerAccount.Refunds, "Refunds", AccountKind.ContraRevenue, "Money returned to buyers"),
+        new(LedgerAccount.BuyerCredits, "Buyer credits", AccountKind.Liability, "Owed back to buyers for devices missing or worse than declared at receiving"),
     ];
 
     public static AccountDefinition Of(LedgerAccount account) => All.Single(a => a.Account == account);

@@ -19,6 +19,9 @@ public enum LedgerSource
 
     /// <summary>An unpaid storefront order was cancelled: its sale posting is reversed.</summary>
     StorefrontOrderCancelled,
+
+    /// <summary>The reconciliation at receiving settled with an adjustment: the district is owed less and the buyer is credited.</summary>
+    ReceivingAdjustment,
 }
 
 /// <summary>One balanced money movement. Reports read these; nothing recomputes revenue from orders.</summary>

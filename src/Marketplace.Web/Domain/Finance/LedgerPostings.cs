@@ -1,3 +1,4 @@
+using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Sales;
 using Marketplace.Web.Domain.Storefront;
 
@@ -31,6 +32,31 @@ public static class LedgerPostings
     public static LedgerTransaction LotSaleForfeited(LedgerTransaction sale, string lotNumber, Forfeit forfeit, Guid lotId, DateTimeOffset at) =>
         LedgerTransaction.Post($"lot-sale-forfeited:{forfeit.Id}", LedgerSource.LotSaleForfeited, $"Lot {lotNumber} award forfeited (unpaid)", at,
             sale.Entries.Select(e => new LedgerLine(e.Account, e.Credit, e.Debit, e.OrganizationId)), lotId: lotId);
+
+    /// <summary>
+    /// A settled reconciliation's adjustment re-prices the sale: the district's payable falls by the agreed amount, the
+    /// platform gives back the fees on it (buyer's premium and commission scale with the price), and the buyer is credited
+    /// both, in proportion to what it paid (<see cref="SettlementTerms.BuyerTotal"/> over the district's proceeds).
+    /// </summary>
+    public static LedgerTransaction ReceivingAdjustment(LotReconciliation reconciliation, SettlementTerms terms, string lotNumber, DateTimeOffset at)
+    {
+        var districtShare = reconciliation.AgreedAdjustment ?? throw new DomainException("The reconciliation is not settled.");
+        var buyerCredit = terms.DistrictProceeds > 0
+            ? Math.Max(districtShare, decimal.Round(districtShare * terms.BuyerTotal / terms.DistrictProceeds, 2, MidpointRounding.AwayFromZero))
+            : districtShare;
+        var lines = new List<LedgerLine>
+        {
+            LedgerLine.Dr(LedgerAccount.DistrictPayable, districtShare, reconciliation.DistrictId),
+            LedgerLine.Cr(LedgerAccount.BuyerCredits, buyerCredit, reconciliation.BuyerId),
+        };
+        if (buyerCredit > districtShare)
+        {
+            lines.Add(LedgerLine.Dr(LedgerAccount.PlatformFeeRevenue, buyerCredit - districtShare));
+        }
+
+        return LedgerTransaction.Post($"receiving-adjustment:{reconciliation.Id}", LedgerSource.ReceivingAdjustment,
+            $"Lot {lotNumber} reconciled at receiving: {districtShare:C} less to the district", at, lines, lotId: reconciliation.LotId);
+    }
 
     /// <summary>Cash (or Stripe's clearing account) comes in and the receivable is settled.</summary>
     public static LedgerTransaction Payment(Invoice invoice, DateTimeOffset at)

@@ -109,6 +109,12 @@ public sealed class DeviceScan
     public DateTimeOffset? RemovedAt { get; private set; }
     public Guid? RemovedByUserId { get; private set; }
 
+    /// <summary>Receiving only: the cosmetic grade the device arrived in, or null when as declared.</summary>
+    public Lots.CosmeticGrade? Grade { get; init; }
+
+    /// <summary>Receiving only: the model the device arrived as, when it is not the one declared.</summary>
+    public string? ReceivedModel { get; init; }
+
     public bool InForce => RemovedAt is null;
 
     public void TakeBack(Guid userId, DateTimeOffset now)

@@ -68,6 +68,9 @@ public sealed class LotFulfillment : IVersioned
     public Guid? HandOverRecordedBy { get; private set; }
     public DateTimeOffset? ReceivedAt { get; private set; }
 
+    /// <summary>Serials of the manifest not scanned at receiving: reported missing, so there is nothing of theirs to sanitize.</summary>
+    public int MissingCount { get; private set; }
+
     // The counters below are stored by atomic increments in the same transaction as each record, validation or
     // quality check rather than through this object's version, so concurrent scans neither conflict nor lose a count,
     // and knowing whether the lot is done never needs a count over its media.
@@ -90,6 +93,9 @@ public sealed class LotFulfillment : IVersioned
     public bool IsPickupScheduled => PickupDate is not null;
 
     public bool AcceptsSanitization => ReceivedAt is not null && CertifiedAt is null;
+
+    /// <summary>The serials the certificate covers: the manifest less the serials reported missing at receiving.</summary>
+    public int DevicesToSanitize => DeviceCount - MissingCount;
 
     /// <summary>Not handed over by the end of the removal window's last day.</summary>
     public bool IsRemovalOverdue(DateOnly today) => IsOverdue(RemovalDueOn, PickedUpAt, today);
@@ -220,24 +226,33 @@ public sealed class LotFulfillment : IVersioned
     /// <summary>Still the pickup the reminder was queued for, and not collected yet.</summary>
     public bool IsReminderCurrent(int revision) => PickedUpAt is null && PickupRevision == revision && IsPickupScheduled;
 
-    /// <summary>Whether scans of the stage are taken now: hand-over scans until the lot leaves, receiving scans from then until the certificate.</summary>
+    /// <summary>
+    /// Whether scans of the stage are taken now: hand-over scans until the lot leaves, receiving scans from then until the
+    /// buyer finishes receiving (the reconciliation is made from them, so they cannot change afterwards).
+    /// </summary>
     public bool AcceptsScans(ScanStage stage) => stage switch
     {
         ScanStage.HandOver => PickedUpAt is null,
-        _ => PickedUpAt is not null && CertifiedAt is null,
+        _ => PickedUpAt is not null && ReceivedAt is null,
     };
 
     public void EnsureAcceptsScans(ScanStage stage) =>
         Require(AcceptsScans(stage), stage == ScanStage.HandOver
             ? "The lot has already been handed over; its hand-over scans are closed."
-            : CertifiedAt is null ? "Receiving scans start once the lot is handed over." : "The lot is certified; its receiving scans are closed.");
+            : ReceivedAt is null ? "Receiving scans start once the lot is handed over." : "Receiving is finished and reconciled; its scans are closed.");
 
-    /// <summary>A scan of the stage, of the device it matched (or of an unknown value when <paramref name="deviceId"/> is null).</summary>
-    public DeviceScan RecordScan(ScanStage stage, ScannedLabel label, Guid? deviceId, string? box, CustodyActor actor, DateTimeOffset now)
+    /// <summary>
+    /// A scan of the stage, of the device it matched (or of an unknown value when <paramref name="deviceId"/> is null). At
+    /// receiving it may carry the grade and model the device arrived in (null: as declared).
+    /// </summary>
+    public DeviceScan RecordScan(ScanStage stage, ScannedLabel label, Guid? deviceId, string? box, CustodyActor actor, DateTimeOffset now, ReceivedCondition? condition = null)
     {
         EnsureAcceptsScans(stage);
         var boxNumber = string.IsNullOrWhiteSpace(box) ? null : box.Trim();
         Require(boxNumber is null || boxNumber.Length <= DeviceScan.MaxBoxLength, $"A box number has at most {DeviceScan.MaxBoxLength} characters.");
+        var model = string.IsNullOrWhiteSpace(condition?.Model) ? null : condition.Model.Trim();
+        Require(stage == ScanStage.Receiving || (condition?.Grade is null && model is null), "The grade and model as received are recorded at receiving, not at the hand-over.");
+        Require(model is null || model.Length <= ReconciliationLine.MaxModelLength, $"A model name has at most {ReconciliationLine.MaxModelLength} characters.");
         return new DeviceScan
         {
             LotId = LotId,
@@ -250,6 +265,8 @@ public sealed class LotFulfillment : IVersioned
             ScannedByUserId = actor.UserId,
             ScannedBy = actor.Name,
             OrganizationId = actor.OrganizationId,
+            Grade = condition?.Grade,
+            ReceivedModel = model,
         };
     }
 
@@ -278,18 +295,25 @@ public sealed class LotFulfillment : IVersioned
         HandOverRecordedBy = recordedBy;
     }
 
-    public void MarkReceived(DateTimeOffset now)
+    /// <summary>
+    /// The buyer finishes receiving: the devices scanned are in its custody, the rest are reported missing. Refused before any
+    /// device is scanned, so a click cannot report a whole lot missing.
+    /// </summary>
+    public void MarkReceived(int scannedDevices, DateTimeOffset now)
     {
         Require(ReceivedAt is null, "The lot has already been received.");
         Require(PickedUpAt is not null, "Only a lot in transit can be received: record the hand-over first.");
+        Require(scannedDevices > 0, "Scan the devices in (or upload the list of serials received) before finishing receiving: none is recorded yet.");
+        Require(scannedDevices <= DeviceCount, "More devices are scanned than the lot holds.");
         ReceivedAt = now;
+        MissingCount = DeviceCount - scannedDevices;
     }
 
     /// <summary>Every serial has its media recorded and every medium is accepted: time to draw the quality-control sample.</summary>
-    public bool NeedsQualitySample => SanitizedCount >= DeviceCount && MediaRecorded > 0 && MediaAccepted == MediaRecorded && QualitySampleSize == 0;
+    public bool NeedsQualitySample => SanitizedCount >= DevicesToSanitize && MediaRecorded > 0 && MediaAccepted == MediaRecorded && QualitySampleSize == 0;
 
     /// <summary>What the certificate needs: every medium of every serial accepted and the whole quality-control sample passed.</summary>
-    public bool IsSanitizationComplete => SanitizedCount >= DeviceCount && MediaRecorded > 0 && MediaAccepted == MediaRecorded
+    public bool IsSanitizationComplete => SanitizedCount >= DevicesToSanitize && MediaRecorded > 0 && MediaAccepted == MediaRecorded
                                           && QualitySampleSize > 0 && QualityChecksPassed == QualitySampleSize;
 
     /// <summary>

@@ -15,6 +15,9 @@ public enum LotStage { Draft, Listed, Awarded, Paid, PickupScheduled, InTransit,
 /// The lot holds data-bearing devices, so its devices are sanitized and certified before the district is paid; a lot of
 /// carts, chargers and displays (which a school may buy) is paid out once it is received.
 /// </param>
+/// <param name="ReconciliationOpen">
+/// What arrived differs from the manifest and the district (or, after a dispute, an admin) has not settled the adjustment yet.
+/// </param>
 public sealed record LotProgress(
     ListingStatus Listing,
     SaleStatus? Sale,
@@ -23,7 +26,8 @@ public sealed record LotProgress(
     DateTimeOffset? PickedUpAt,
     DateTimeOffset? ReceivedAt,
     DateTimeOffset? CertifiedAt,
-    bool NeedsProof = true)
+    bool NeedsProof = true,
+    bool ReconciliationOpen = false)
 {
     public static readonly IReadOnlyList<LotStage> Journey =
         [LotStage.Draft, LotStage.Listed, LotStage.Awarded, LotStage.Paid, LotStage.PickupScheduled, LotStage.InTransit, LotStage.Received, LotStage.Certified, LotStage.Settled];
@@ -61,8 +65,11 @@ public sealed record LotProgress(
 
     public bool AcceptsSanitization => NeedsProof && Stage == LotStage.Received;
 
-    /// <summary>The escrow's release condition: certified, or received when nothing in the lot stores data.</summary>
-    public bool ProofComplete => NeedsProof ? CertifiedAt is not null : ReceivedAt is not null;
+    /// <summary>
+    /// The escrow's release condition: reconciled and certified, or reconciled and received when nothing in the lot stores
+    /// data (a lot is reconciled when it is received: matched at once, or once its adjustment is settled).
+    /// </summary>
+    public bool ProofComplete => ReceivedAt is not null && !ReconciliationOpen && (!NeedsProof || CertifiedAt is not null);
 
     public bool HasCertificate => NeedsProof && Stage is LotStage.Certified or LotStage.Settled;
 

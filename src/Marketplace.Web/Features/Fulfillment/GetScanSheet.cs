@@ -40,7 +40,7 @@ public static class GetScanSheet
             var currentBox = await atStage.Where(s => s.ScannedByUserId == user.UserId).OrderByDescending(s => s.ScannedAt).ThenByDescending(s => s.Id)
                 .Select(s => s.Box).FirstOrDefaultAsync(cancellationToken);
             return new ScanSheet(lotId, lot.Number, lot.Title, stage, party.IsDistrict, fulfillment.AcceptsScans(stage), counts, recent, unknown, missing, currentBox,
-                stage == ScanStage.HandOver ? await db.StillEnrolledAsync(lotId, cancellationToken) : 0);
+                stage == ScanStage.HandOver ? await db.StillEnrolledAsync(lotId, cancellationToken) : 0, fulfillment.ReceivedAt is not null);
         }
     }
 }
@@ -49,11 +49,12 @@ public sealed record ScanRow(string Value, string? Serial, string? AssetTag, str
 
 public sealed record MissingDevice(string Serial, string? AssetTag, string Model);
 
-/// <param name="Open">Scans of this stage are taken now (the hand-over before the lot leaves, receiving until the certificate).</param>
+/// <param name="Open">Scans of this stage are taken now (the hand-over before the lot leaves, receiving until the buyer finishes receiving).</param>
 /// <param name="CurrentBox">The box the viewer's latest scan went into: the next scans go there too unless they change it.</param>
 /// <param name="StillEnrolled">Hand-over only: devices still enrolled in device management.</param>
+/// <param name="Received">The buyer finished receiving (receiving scans are closed).</param>
 public sealed record ScanSheet(Guid LotId, string LotNumber, string LotTitle, ScanStage Stage, bool IsDistrict, bool Open, ScanCounts Counts,
-    IReadOnlyList<ScanRow> Recent, IReadOnlyList<ScanRow> Unknown, PageOf<MissingDevice> Missing, string? CurrentBox, int StillEnrolled)
+    IReadOnlyList<ScanRow> Recent, IReadOnlyList<ScanRow> Unknown, PageOf<MissingDevice> Missing, string? CurrentBox, int StillEnrolled, bool Received)
 {
     /// <summary>The lot's page for this side, and where its scan forms post.</summary>
     public string LotUrl => IsDistrict ? $"/lots/{LotId}" : $"/purchases/{LotId}";

@@ -38,7 +38,10 @@ public sealed record ScanOutcome(ScanResult Result, string Value, string? Serial
 public static class RecordScan
 {
     [AllowedRoles(Roles.DistrictInventory, Roles.RefurbisherTechnician, Roles.SchoolBuyer, Roles.SchoolApprover)]
-    public sealed record Command(Guid LotId, string Value, string? Box = null, bool ConfirmDeprovisioned = false) : ICommand<ScanOutcome>;
+    /// <param name="Grade">Receiving only: the cosmetic grade the device arrived in (null: as declared).</param>
+    /// <param name="Model">Receiving only: the model it arrived as, when not the one declared.</param>
+    public sealed record Command(Guid LotId, string Value, string? Box = null, bool ConfirmDeprovisioned = false, CosmeticGrade? Grade = null, string? Model = null)
+        : ICommand<ScanOutcome>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -47,6 +50,8 @@ public static class RecordScan
             RuleFor(c => c.Value).NotEmpty().WithMessage("Scan a label, or type a serial number or asset tag.")
                 .MaximumLength(ScannedLabel.MaxRawLength).WithMessage("That is longer than any serial number or asset tag: was another barcode scanned?");
             RuleFor(c => c.Box).MaximumLength(DeviceScan.MaxBoxLength).WithMessage($"A box number has at most {DeviceScan.MaxBoxLength} characters.");
+            RuleFor(c => c.Grade).IsInEnum().WithMessage("Choose the grade as received: A, B, C or D.");
+            RuleFor(c => c.Model).MaximumLength(ReconciliationLine.MaxModelLength).WithMessage($"A model name has at most {ReconciliationLine.MaxModelLength} characters.");
         }
     }
 
@@ -74,11 +79,12 @@ public static class RecordScan
                     counts, $"{shown} was already scanned at the {stage.StageName()}: this scan was ignored.");
             }
 
-            var scan = fulfillment.RecordScan(stage, label, device?.Id, box, actor, now);
+            var condition = command.Grade is null && string.IsNullOrWhiteSpace(command.Model) ? null : new ReceivedCondition(command.Grade, command.Model);
+            var scan = fulfillment.RecordScan(stage, label, device?.Id, box, actor, now, condition);
             db.DeviceScans.Add(scan);
             var place = await PlaceAsync(fulfillment, party.IsDistrict, cancellationToken);
             db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.Scanned, fulfillment.LotId, device?.Id, actor, now, place,
-                (device is null ? $"Unknown value {label.Raw}" : $"Scanned as {label.Raw}") + (scan.Box is { } inBox ? $", box {inBox}" : ""), stage));
+                (device is null ? $"Unknown value {label.Raw}" : $"Scanned as {label.Raw}") + (scan.Box is { } inBox ? $", box {inBox}" : "") + Received(scan), stage));
 
             var stillEnrolled = device?.Enrollment == EnrollmentStatus.Enrolled;
             if (stillEnrolled && stage == ScanStage.HandOver && command.ConfirmDeprovisioned)
@@ -101,6 +107,15 @@ public static class RecordScan
                 $"{device.Serial}{(device.AssetTag is { } tag ? $" ({tag})" : "")} scanned{(scan.Box is { } packedIn ? $" into box {packedIn}" : "")}: {counts.Scanned:N0} of {counts.Expected:N0}." +
                 (stillEnrolled ? " It is still enrolled in device management: deprovision it before the hand-over." : ""));
         }
+
+        /// <summary>", received in grade C as Chromebook 3100" for the device's history.</summary>
+        private static string Received(DeviceScan scan) => (scan.Grade, scan.ReceivedModel) switch
+        {
+            (null, null) => "",
+            ({ } grade, null) => $", received in grade {grade}",
+            (null, { } model) => $", received as {model}",
+            var (grade, model) => $", received in grade {grade} as {model}",
+        };
 
         private async Task<string?> PlaceAsync(LotFulfillment fulfillment, bool isDistrict, CancellationToken cancellationToken)
         {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Marketplace.Web.Features.Fulfillment;
 
 /// <summary>The posted scan form: one value per scan, the box it goes into, and (at the hand-over) whether it confirms deprovisioning.</summary>
-public sealed record ScanForm(string? Value, string? Box, bool ConfirmDeprovisioned = false);
+public sealed record ScanForm(string? Value, string? Box, bool ConfirmDeprovisioned = false, Domain.Lots.CosmeticGrade? Grade = null, string? Model = null);
 
 /// <summary>
 /// The scan page's actions, shared by the district's hand-over scans and the buyer's receiving scans (the command decides the
@@ -14,12 +14,13 @@ public sealed record ScanForm(string? Value, string? Box, bool ConfirmDeprovisio
 /// </summary>
 public abstract class ScanningController(ISender sender) : MarketplaceController(sender)
 {
-    public const string OutcomeMessage = "scan-message", OutcomeResult = "scan-result", LastBox = "scan-box", DeprovisioningTicked = "scan-deprovision";
+    public const string OutcomeMessage = "scan-message", OutcomeResult = "scan-result", LastBox = "scan-box", DeprovisioningTicked = "scan-deprovision",
+        LastGrade = "scan-grade", LastModel = "scan-model";
 
     protected async Task<IActionResult> ScanPage(Guid id, int missing) => View("Scan", await Sender.Send(new GetScanSheet.Query(id, missing), Aborted));
 
     protected Task<IActionResult> Scan(Guid id, ScanForm form, string page) =>
-        Answer(() => Sender.Send(new RecordScan.Command(id, form.Value ?? "", form.Box, form.ConfirmDeprovisioned), Aborted), page, form);
+        Answer(() => Sender.Send(new RecordScan.Command(id, form.Value ?? "", form.Box, form.ConfirmDeprovisioned, form.Grade, form.Model), Aborted), page, form);
 
     protected Task<IActionResult> RemoveScan(Guid id, ScanForm form, string page) =>
         Answer(() => Sender.Send(new Fulfillment.RemoveScan.Command(id, form.Value ?? ""), Aborted), page, form);
@@ -36,6 +37,8 @@ public abstract class ScanningController(ISender sender) : MarketplaceController
             TempData[OutcomeResult] = outcome.Result.ToString();
             TempData[LastBox] = form.Box;
             TempData[DeprovisioningTicked] = form.ConfirmDeprovisioned ? "true" : null;
+            TempData[LastGrade] = form.Grade?.ToString();
+            TempData[LastModel] = form.Model;
             return Redirect(page);
         }
 

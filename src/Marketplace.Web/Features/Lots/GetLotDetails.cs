@@ -81,6 +81,9 @@ public static class GetLotDetails
                     StillEnrolled = fulfillment.PickedUpAt is null ? await db.Devices.CountAsync(d => d.LotId == lot.Id && d.Enrollment == EnrollmentStatus.Enrolled, cancellationToken) : 0,
                     HandOverScans = await ScansAsync(lot.Id, ScanStage.HandOver, cancellationToken),
                     ReceivingScans = fulfillment.PickedUpAt is null ? 0 : await ScansAsync(lot.Id, ScanStage.Receiving, cancellationToken),
+                    Reconciliation = fulfillment.ReceivedAt is null ? null : await db.LotReconciliations.Where(r => r.LotId == lot.Id)
+                        .Select(r => new ReconciliationSummary(r.Status, r.ReceivedCount, r.Lines.Count, r.ProposedAdjustment, r.AgreedAdjustment))
+                        .SingleOrDefaultAsync(cancellationToken),
                 },
                 Invoice = invoice is null ? null : mapper.Map<InvoiceView>(invoice),
                 Payout = payout is null ? null : mapper.Map<PayoutView>(payout),

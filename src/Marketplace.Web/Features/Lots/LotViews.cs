@@ -103,17 +103,38 @@ public sealed record FulfillmentView
     public int HandOverScans { get; init; }
     public int ReceivingScans { get; init; }
 
-    public int PercentSanitized => DeviceCount == 0 ? 0 : (int)(SanitizedCount * 100L / DeviceCount);
+    /// <summary>The manifest less the serials reported missing at receiving: what sanitization and the certificate cover.</summary>
+    public int DevicesToSanitize { get; init; }
+
+    /// <summary>The receiving reconciliation, once the buyer finished receiving.</summary>
+    public ReconciliationSummary? Reconciliation { get; init; }
+
+    public int PercentSanitized => DevicesToSanitize == 0 ? 0 : (int)(SanitizedCount * 100L / DevicesToSanitize);
 
     public static FulfillmentView From(LotFulfillment f, DateOnly today) => new()
     {
-        DeviceCount = f.DeviceCount, SanitizedCount = f.SanitizedCount, RemovalDueOn = f.RemovalDueOn, RemovalOverdue = f.IsRemovalOverdue(today),
+        DeviceCount = f.DeviceCount, DevicesToSanitize = f.DevicesToSanitize, SanitizedCount = f.SanitizedCount, RemovalDueOn = f.RemovalDueOn, RemovalOverdue = f.IsRemovalOverdue(today),
         Windows = f.Windows.OrderBy(w => w.Date).ThenBy(w => w.Starts)
             .Select(w => new PickupWindowView(w.Id, w.Date, w.TimeRange, w.Describe(), w.Status, w.ProposedAt, w.ProposedBy)).ToList(),
         PickupDate = f.PickupDate, PickupWindow = f.PickupWindow, PickupContact = f.PickupContact, PickupDock = f.PickupDock, ExpectedPackages = f.ExpectedPackages,
         PickupInstructions = f.PickupInstructions, OtherWindowsRequest = f.OtherWindowsRequest, OtherWindowsRequestedAt = f.OtherWindowsRequestedAt,
         PickedUpAt = f.PickedUpAt, ReleasedBy = f.ReleasedBy, CollectedBy = f.CollectedBy, SealNumbers = f.SealNumbers, HandedOverPackages = f.HandedOverPackages,
         ReceivedAt = f.ReceivedAt, CertifiedAt = f.CertifiedAt,
+    };
+}
+
+/// <summary>Where the receiving reconciliation stands, for the lot pages' status line.</summary>
+public sealed record ReconciliationSummary(ReconciliationStatus Status, int Received, int Discrepancies, decimal Proposed, decimal? Agreed)
+{
+    public bool AwaitsDistrict => Status == ReconciliationStatus.AwaitingDistrict;
+
+    public string Words => Status switch
+    {
+        ReconciliationStatus.Matched => "everything arrived as declared",
+        ReconciliationStatus.AwaitingDistrict => $"{Discrepancies:N0} discrepanc{(Discrepancies == 1 ? "y" : "ies")}, {Proposed:C} proposed adjustment awaiting the district",
+        ReconciliationStatus.Approved => $"{Discrepancies:N0} discrepanc{(Discrepancies == 1 ? "y" : "ies")}, adjustment of {Agreed:C} approved by the district",
+        ReconciliationStatus.Disputed => $"{Discrepancies:N0} discrepanc{(Discrepancies == 1 ? "y" : "ies")}, disputed by the district: the platform resolves it",
+        _ => $"{Discrepancies:N0} discrepanc{(Discrepancies == 1 ? "y" : "ies")}, resolved by the platform with an adjustment of {Agreed:C}",
     };
 }
 

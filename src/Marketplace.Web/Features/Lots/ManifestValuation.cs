@@ -16,13 +16,16 @@ public sealed class ManifestValuation(MarketplaceDb db, IClock clock)
     public async Task<ManifestSummary> SummarizeAsync(Guid lotId, CancellationToken cancellationToken) =>
         (await SummarizeWithGroupsAsync(lotId, cancellationToken)).Summary;
 
+    /// <summary>The price guide with every base price, to value devices one by one (the reconciliation at receiving).</summary>
+    public async Task<DevicePrices> PricesAsync(CancellationToken cancellationToken) => new(
+        await db.PriceGuides.AsNoTracking().SingleAsync(cancellationToken),
+        await db.CategoryPrices.AsNoTracking().ToDictionaryAsync(c => c.Category, c => c.BasePrice, cancellationToken),
+        await db.DeviceModels.AsNoTracking().Where(m => m.BasePrice != null).ToDictionaryAsync(m => m.NormalizedName, m => m.BasePrice!.Value, cancellationToken));
+
     /// <summary>The summary and the lot's <see cref="ManifestGroup"/> rows, from the one grouping query over its devices.</summary>
     public async Task<(ManifestSummary Summary, List<ManifestGroup> Groups)> SummarizeWithGroupsAsync(Guid lotId, CancellationToken cancellationToken)
     {
-        var guide = await db.PriceGuides.AsNoTracking().SingleAsync(cancellationToken);
-        var categoryPrices = await db.CategoryPrices.AsNoTracking().ToDictionaryAsync(c => c.Category, c => c.BasePrice, cancellationToken);
-        var modelPrices = await db.DeviceModels.AsNoTracking().Where(m => m.BasePrice != null)
-            .ToDictionaryAsync(m => m.NormalizedName, m => m.BasePrice!.Value, cancellationToken);
+        var prices = await PricesAsync(cancellationToken);
         var groups = await db.Devices.Where(d => d.LotId == lotId)
             .GroupBy(d => new { d.Model, d.Manufacturer, d.Category, d.Grade, d.Functional, d.AueDate, d.FundingSource })
             .Select(g => new { g.Key.Model, g.Key.Manufacturer, g.Key.Category, g.Key.Grade, g.Key.Functional, g.Key.AueDate, g.Key.FundingSource, Count = g.Count() })
@@ -44,15 +47,13 @@ public sealed class ManifestValuation(MarketplaceDb db, IClock clock)
                 pastAue += y <= 0 ? group.Count : 0;
             }
 
-            decimal? basePrice = modelPrices.TryGetValue(DeviceModel.NormalizeName(group.Model), out var modelPrice) ? modelPrice
-                : categoryPrices.TryGetValue(group.Category, out var categoryPrice) ? categoryPrice : null;
-            if (basePrice is null)
+            if (prices.Value(group.Model, group.Category, group.Grade, group.Functional, years) is not { } each)
             {
                 unpriced += group.Count;
                 continue;
             }
 
-            var value = guide.Estimate(basePrice.Value, group.Grade, group.Functional, group.Category, years) * group.Count;
+            var value = each * group.Count;
             total += value;
             priced += group.Count;
             if (group.FundingSource == FundingSource.FederalGrant)
@@ -62,7 +63,7 @@ public sealed class ManifestValuation(MarketplaceDb db, IClock clock)
             }
         }
 
-        var estimate = guide.Range(total, priced, unpriced);
+        var estimate = prices.Guide.Range(total, priced, unpriced);
         var manifestGroups = groups
             .GroupBy(g => (g.Category, g.Manufacturer, g.Model, g.Grade, g.AueDate))
             .Select(g => new ManifestGroup
@@ -96,5 +97,17 @@ public sealed class ManifestValuation(MarketplaceDb db, IClock clock)
         var serials = await restricted.OrderBy(d => d.Serial).Select(d => d.Serial).Take(first).ToListAsync(cancellationToken);
         var count = serials.Count < first ? serials.Count : await restricted.CountAsync(cancellationToken);
         return (count, serials);
+    }
+}
+
+/// <summary>The price guide and its base prices (per model, else per category), as the estimate values a device.</summary>
+public sealed record DevicePrices(PriceGuide Guide, IReadOnlyDictionary<DeviceCategory, decimal> CategoryPrices, IReadOnlyDictionary<string, decimal> ModelPrices)
+{
+    /// <summary>The guide value of one device, or null when neither its model nor its category has a base price.</summary>
+    public decimal? Value(string model, DeviceCategory category, CosmeticGrade grade, FunctionalStatus functional, double? yearsLeft)
+    {
+        decimal? basePrice = ModelPrices.TryGetValue(DeviceModel.NormalizeName(model), out var modelPrice) ? modelPrice
+            : CategoryPrices.TryGetValue(category, out var categoryPrice) ? categoryPrice : null;
+        return basePrice is { } price ? Guide.Estimate(price, grade, functional, category, yearsLeft) : null;
     }
 }

@@ -72,7 +72,7 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     public async Task<IActionResult> Received(Guid id)
     {
         await Sender.Send(new MarkReceived.Command(id), Aborted);
-        Success("Marked as received. Scan the devices in, and record sanitization for each serial.");
+        Success("Receiving finished and reconciled against the manifest. Record sanitization for each serial received.");
         return RedirectToAction(nameof(Details), new { id });
     }
 

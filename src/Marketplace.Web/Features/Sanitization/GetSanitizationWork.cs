@@ -51,7 +51,7 @@ public static class GetSanitizationWork
                     x.c.Checker == null ? null : x.c.Checker.Name, x.c.CheckedAt))
                 .ToListAsync(cancellationToken);
             return new Result(awaiting, total, page, pages, sentBack, fulfillment.MediaRecorded, fulfillment.MediaAccepted, fulfillment.SanitizedCount,
-                fulfillment.DeviceCount, fulfillment.QualitySampleSize, fulfillment.QualityChecksPassed, sample);
+                fulfillment.DevicesToSanitize, fulfillment.QualitySampleSize, fulfillment.QualityChecksPassed, sample);
         }
     }
 }

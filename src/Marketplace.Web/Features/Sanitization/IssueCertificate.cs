@@ -44,7 +44,7 @@ public static class IssueCertificate
                 .ToListAsync(cancellationToken);
             var checks = await db.QualityChecks.AsNoTracking().Where(c => c.LotId == lot.Id).ToListAsync(cancellationToken);
             var serialCount = media.Select(m => m.Serial).Distinct().Count();
-            if (serialCount != fulfillment.DeviceCount || media.Any(m => !m.Record.IsAccepted))
+            if (serialCount != fulfillment.DevicesToSanitize || media.Any(m => !m.Record.IsAccepted))
             {
                 throw new DomainException("Every medium of every serial needs an accepted record before the certificate is issued.");
             }
@@ -70,7 +70,8 @@ public static class IssueCertificate
             // whose job is retried and then links to the first (SQLite runs commands one at a time anyway).
             db.Certificates.Add(Certificate.Issue(lot.Id, code, now, serialCount, pdf, await db.LastCertificateLinkAsync(cancellationToken)));
 
-            var notice = $"Certificate {code} covers all {serialCount} serials ({media.Count} storage media) of lot {lot.Number}. Verify it at {publicUrl}";
+            var notice = $"Certificate {code} covers {(fulfillment.MissingCount == 0 ? "all " : "")}{serialCount} serials ({media.Count} storage media) of lot {lot.Number}" +
+                         (fulfillment.MissingCount == 0 ? "" : $"; the {fulfillment.MissingCount} serials reported missing at receiving are not covered") + $". Verify it at {publicUrl}";
             outbox.Email(lot.DistrictId, $"Certificate of data destruction for lot {lot.Number}", notice, Roles.DistrictInventory, Roles.DistrictApprover);
             outbox.Email(processor.Id, $"Certificate issued for lot {lot.Number}", notice, Roles.RefurbisherTechnician);
             outbox.Enqueue(new ReleaseDistrictFunds.Command(lot.Id));

@@ -64,6 +64,12 @@ public static class RecordSanitization
                 throw new DomainException($"Serial {serial} is not in lot {number}. Check the label, or whether the device came from another lot.");
             }
 
+            if (fulfillment.MissingCount > 0 && await db.ReconciliationLines.AnyAsync(l => l.DeviceId == device.Id && l.Kind == DiscrepancyKind.Missing, cancellationToken))
+            {
+                throw new DomainException($"Serial {device.Serial} was reported missing when receiving finished, so it is not on this lot's certificate. " +
+                                          "If it turned up, tell the district: its reconciliation records it as missing.");
+            }
+
             var mediumSerial = SanitizationRecord.NormalizeSerial(command.Medium);
             var media = await db.SanitizationRecords.Where(r => r.DeviceId == device.Id).ToListAsync(cancellationToken);
             var existing = media.SingleOrDefault(r => r.MediumSerial == mediumSerial);

@@ -45,7 +45,9 @@ public static class VerifyCertificate
             // one lot (its index) a case-blind comparison costs nothing.
             var serial = SerialNumber.Parse(query.Serial);
             var upper = serial.ToUpperInvariant();
-            var covered = await db.Devices.Where(d => d.LotId == found.LotId && d.Serial.ToUpper() == upper).Select(d => d.Serial).FirstOrDefaultAsync(cancellationToken);
+            // Covered means sanitized under this certificate: a serial of the lot reported missing at receiving has no record and is not.
+            var covered = await db.Devices.Where(d => d.LotId == found.LotId && d.Serial.ToUpper() == upper && db.SanitizationRecords.Any(r => r.DeviceId == d.Id))
+                .Select(d => d.Serial).FirstOrDefaultAsync(cancellationToken);
             return found.Result with { Serial = covered ?? serial, SerialCovered = covered is not null };
         }
     }

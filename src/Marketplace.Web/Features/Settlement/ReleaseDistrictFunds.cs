@@ -33,6 +33,13 @@ public static class ReleaseDistrictFunds
 
             var settlement = await db.LotSettlements.SingleOrDefaultAsync(s => s.LotId == command.LotId, cancellationToken) ?? throw new NotFoundException("Lot");
             var progress = await db.ProgressOfAsync(command.LotId, cancellationToken);
+            if (!progress.ProofComplete)
+            {
+                // Queued by the certificate while the reconciliation is still open (or the other way round): whichever settles
+                // last queues this again, so waiting here is not a failure to retry.
+                return Unit.Value;
+            }
+
             var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == command.LotId, cancellationToken);
             var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == settlement.DistrictId, cancellationToken);
             var amount = await db.DistrictPayableForLotAsync(lot.Id, settlement.Currency, cancellationToken);

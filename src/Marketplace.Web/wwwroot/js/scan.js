@@ -8,6 +8,8 @@
     const input = document.getElementById('scan-value');
     const box = document.getElementById('scan-box');
     const deprovision = document.getElementById('scan-deprovision');
+    const grade = document.getElementById('scan-grade');
+    const model = document.getElementById('scan-model');
     const status = document.getElementById('scan-status');
     const queueNote = document.getElementById('scan-queue');
     const recent = document.getElementById('recent-scans');
@@ -69,6 +71,8 @@
                 body.append('Value', scan.value);
                 body.append('Box', scan.box || '');
                 if (scan.deprovision) body.append('ConfirmDeprovisioned', 'true');
+                if (scan.grade) body.append('Grade', scan.grade);
+                if (scan.model) body.append('Model', scan.model);
                 let response;
                 try {
                     response = await fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
@@ -108,7 +112,11 @@
         input.value = '';
         input.focus();
         if (value === '') return;
-        queue.push({ value: value, box: box ? box.value.trim() : '', deprovision: !!(deprovision && deprovision.checked) });
+        // The grade and model as received stay set between scans, as the box does: a technician grades a run of alike devices.
+        queue.push({
+            value: value, box: box ? box.value.trim() : '', deprovision: !!(deprovision && deprovision.checked),
+            grade: grade ? grade.value : '', model: model ? model.value.trim() : ''
+        });
         save();
         send();
     });

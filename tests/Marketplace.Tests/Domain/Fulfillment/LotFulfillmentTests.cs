@@ -238,8 +238,8 @@ public sealed class LotFulfillmentTests
     {
         var fulfillment = SampleLots.InTransit(_district, _refurbisher, 1200m, Now).Fulfillment!;
 
-        fulfillment.MarkReceived(Now.AddDays(1));
-        Assert.Throws<DomainException>(() => fulfillment.MarkReceived(Now.AddDays(2)));
+        fulfillment.MarkReceived(fulfillment.DeviceCount, Now.AddDays(1));
+        Assert.Throws<DomainException>(() => fulfillment.MarkReceived(fulfillment.DeviceCount, Now.AddDays(2)));
         Assert.Equal(Now.AddDays(1), fulfillment.ReceivedAt);
     }
 
@@ -248,7 +248,7 @@ public sealed class LotFulfillmentTests
     {
         var fulfillment = SampleLots.Paid(_district, _refurbisher, 1200m, Now).Fulfillment!;
 
-        Assert.Contains("record the hand-over first", Assert.Throws<DomainException>(() => fulfillment.MarkReceived(Now)).Message);
+        Assert.Contains("record the hand-over first", Assert.Throws<DomainException>(() => fulfillment.MarkReceived(fulfillment.DeviceCount, Now)).Message);
     }
 
     [Fact]

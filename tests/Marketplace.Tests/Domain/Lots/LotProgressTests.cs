@@ -24,7 +24,7 @@ public sealed class LotProgressTests
         stages.Add(sample.Progress.Stage);
         sample.Fulfillment.RecordHandOver(new Web.Domain.Fulfillment.HandOverDetails("Dana", "Sam", null, 1), 0, Guid.NewGuid(), Now);
         stages.Add(sample.Progress.Stage);
-        sample.Fulfillment.MarkReceived(Now);
+        sample.Fulfillment.MarkReceived(sample.Fulfillment.DeviceCount, Now);
         stages.Add(sample.Progress.Stage);
         Marketplace.Tests.Domain.Fulfillment.Media.SanitizeAll(sample.Fulfillment, sample.Devices, Now);
 

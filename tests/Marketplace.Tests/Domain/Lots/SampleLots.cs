@@ -82,7 +82,7 @@ internal static class SampleLots
     public static SampleLot Received(Guid districtId, OrganizationRights buyer, decimal hammer, DateTimeOffset at)
     {
         var sample = InTransit(districtId, buyer, hammer, at);
-        sample.Fulfillment!.MarkReceived(at);
+        sample.Fulfillment!.MarkReceived(sample.Fulfillment.DeviceCount, at);
         return sample;
     }
 

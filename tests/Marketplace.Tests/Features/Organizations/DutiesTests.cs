@@ -73,6 +73,7 @@ public sealed class DutiesTests(DutiesApp app) : IClassFixture<DutiesApp>
         var sold = await app.PaidLotAsync();
         await app.SchedulePickupAsync(sold);
         await app.SendAsAsync(Technician, new RecordHandOver.Command(sold.Id, "Dana Whitfield", "Ken Okafor", null, 1));
+        await app.ScanInAsync(sold.Id, sold.Serials, buyer: Technician);
         await app.SendAsAsync(Technician, new MarkReceived.Command(sold.Id));
         await app.SendAsAsync(Technician, new RecordSanitization.Command(sold.Id, sold.Serials[0],
             Marketplace.Tests.Domain.Fulfillment.Media.Emmc(sold.Serials[0], Marketplace.Tests.Domain.Fulfillment.Media.Validator)));

@@ -73,6 +73,8 @@ public sealed class SchoolLotPurchaseTests : IAsyncLifetime
         var window = await _factory.WithDbAsync(db => db.PickupWindowProposals.Where(w => db.LotFulfillments.Any(f => f.Id == w.FulfillmentId && f.LotId == carts.Id)).Select(w => w.Id).SingleAsync());
         await _factory.SendAsAsync(LotJourneys.District, new ConfirmPickupWindow.Command(carts.Id, window, "Loading dock B", "Dana Whitfield, 425-555-0100", 2, null));
         await _factory.SendAsAsync(School, new RecordHandOver.Command(carts.Id, "Dana Whitfield", "Marcus Bell", null, 2));
+        var cartSerials = await _factory.WithDbAsync(db => db.Devices.Where(d => d.LotId == carts.Id).Select(d => d.Serial).ToListAsync());
+        await _factory.ScanInAsync(carts.Id, cartSerials, buyer: School);
         await _factory.SendAsAsync(School, new MarkReceived.Command(carts.Id));
 
         // Receipt is the release condition: the payout is prepared with no certificate, and no page asks for sanitization.
