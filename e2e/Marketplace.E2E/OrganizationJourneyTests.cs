@@ -188,8 +188,10 @@ public sealed partial class OrganizationJourneyTests(BrowserFixture fixture, ITe
         await technician.FillAsync("Released by (district)", "Dana Whitfield");
         await technician.ClickButtonAsync("Record hand-over");
         await technician.ExpectFlashAsync("Hand-over recorded");
-        await technician.ClickButtonAsync("Mark received");
-        await technician.ExpectFlashAsync("Marked as received");
+        await technician.ScanAsync($"{new Uri(purchaseUrl).AbsolutePath}/scan", Serials, Serials.Length);
+        await technician.Page.GotoAsync(purchaseUrl);
+        await technician.ClickButtonAsync("Finish receiving");
+        await technician.ExpectFlashAsync("Receiving finished and reconciled");
         await technician.RecordOneMediumEachAsync(Serials, Technician);
 
         await technician.AuditAsync("purchase (sanitized by the technician)");

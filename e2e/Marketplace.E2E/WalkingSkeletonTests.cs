@@ -148,8 +148,12 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
 
         await refurbisher.Page.ReloadAsync();
         await refurbisher.AuditAsync("purchase details (in transit)");
-        await refurbisher.ClickButtonAsync("Mark received");
-        await refurbisher.ExpectFlashAsync("Marked as received");
+        var purchasePath = new Uri(purchaseUrl).AbsolutePath;
+        await refurbisher.ScanAsync($"{purchasePath}/scan", Devices.Select(d => d.Serial), Devices.Length);
+        await refurbisher.Page.GotoAsync(purchaseUrl);
+        await refurbisher.ClickButtonAsync("Finish receiving");
+        await refurbisher.ExpectFlashAsync("Receiving finished and reconciled");
+        await Expect(refurbisher.Page.GetByTestId("reconciliation-summary")).ToContainTextAsync("everything arrived as declared");
         await refurbisher.StepAsync(5, "pickup-and-receiving");
 
         // 6. Sanitization per serial → certificate (background job) → PDF and public verification.

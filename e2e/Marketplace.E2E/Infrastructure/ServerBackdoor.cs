@@ -1,6 +1,8 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
 using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +36,17 @@ public static class ServerBackdoor
     {
         await using var scope = server.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    /// <summary>Sends a command as <paramref name="email"/> would from a page: the app's own claims, membership and duties included.</summary>
+    public static async Task<T> SendAsAsync<T>(this MarketplaceServer server, string email, ICommand<T> command)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 

@@ -104,7 +104,7 @@ public static class RecordScan
 
             counts = counts with { Scanned = counts.Scanned + 1 };
             return new ScanOutcome(ScanResult.Matched, label.Raw, device.Serial, device.AssetTag, device.Model, scan.Box, stillEnrolled, counts,
-                $"{device.Serial}{(device.AssetTag is { } tag ? $" ({tag})" : "")} scanned{(scan.Box is { } packedIn ? $" into box {packedIn}" : "")}: {counts.Scanned:N0} of {counts.Expected:N0}." +
+                $"{device.Serial}{(device.AssetTag is { } tag ? $" ({tag})" : "")} scanned{(scan.Box is { } packedIn ? $" into box {packedIn}" : "")}{Received(scan)}: {counts.Scanned:N0} of {counts.Expected:N0}." +
                 (stillEnrolled ? " It is still enrolled in device management: deprovision it before the hand-over." : ""));
         }
 
