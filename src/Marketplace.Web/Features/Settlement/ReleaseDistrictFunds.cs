@@ -61,6 +61,11 @@ public static class ReleaseDistrictFunds
             var statement = payout.IsSent
                 ? $"Lot {lot.Number} is settled. {amount} was transferred to your connected account (transfer {transferId})."
                 : $"Lot {lot.Number} is {(progress.NeedsProof ? "certified" : "received")} and its funds are released: {amount} will be sent by ACH. You will get another notice when finance confirms the transfer.";
+            if (await db.LotReconciliations.Where(r => r.LotId == lot.Id && r.AgreedAdjustment > 0).Select(r => r.AgreedAdjustment).SingleOrDefaultAsync(cancellationToken) is { } adjustment)
+            {
+                statement += $"\nThis is your proceeds less the receiving adjustment of {adjustment:C} settled in the lot's reconciliation.";
+            }
+
             if (lot.Manifest.FederalShareApplies)
             {
                 statement += $"\n\nFederal share notice (2 CFR 200.313(e)): this lot holds {lot.Manifest.FederalDevices} federally funded device(s) with an estimated " +
