@@ -36,11 +36,22 @@ public sealed record PersonForm(string? Name, string? Title, string? Location, s
     public PersonOfRecord ToPerson() => new(Name ?? "", Title ?? "", Location ?? "", Contact ?? "");
 }
 
+/// <summary>The fields of a medium's record besides its serials, filled with <paramref name="Values"/>; ids prefixed when a page shows them twice.</summary>
+public sealed record MediumFieldsView(SanitizationForm? Values, string IdPrefix, bool Required)
+{
+    public string Id(string field) => IdPrefix + field;
+}
+
+/// <summary>The erasure report's upload form: the form's values for columns the file lacks, and the columns chosen on a mapping step (null: by headers).</summary>
+public sealed record ErasureReportForm(Guid LotId, SanitizationForm? Values, UploadErasureReport.Result? Previous);
+
 /// <summary>Refurbishers: lots they won — payment, pickup, receiving, sanitization, certificate.</summary>
 [Authorize(Roles = Roles.RefurbisherStaff + "," + Roles.SchoolStaff)]
 [Route("purchases")]
 public sealed class PurchasesController(ISender sender) : MarketplaceController(sender)
 {
+    private const long ReportUploadLimit = ErasureReportFields.MaxBytes + (1024 * 1024);
+
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter, [FromQuery] int validationPage = 1)
     {
@@ -85,6 +96,36 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
         Success($"Medium {(form.MediaType == MediaType.None ? "none" : form.MediumSerial?.Trim())} of {form.Serial?.Trim()} recorded; it counts once a second person validates it.");
         return Redirect(Url.Action(nameof(Details), new { id }) + "#sanitization");
     }
+
+    [HttpPost("{id:guid}/sanitization/report")]
+    [RequestSizeLimit(ReportUploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ReportUploadLimit)]
+    public async Task<IActionResult> UploadErasureReport(Guid id, IFormFile? report, SanitizationForm form, [FromForm(Name = "map")] Dictionary<string, string?>? map)
+    {
+        if (report is null)
+        {
+            throw new DomainException("Choose the erasure report (CSV or .xlsx) to upload.");
+        }
+
+        var defaults = form with { Serial = null, MediumSerial = null };
+        TempData[SanitizationForm.Remembered] = JsonSerializer.Serialize(defaults);
+        using var content = new MemoryStream();
+        await report.CopyToAsync(content, Aborted);
+        var result = await Sender.Send(new UploadErasureReport.Command(id, report.FileName, content.ToArray(), form.ToReport(),
+            map?.ToDictionary(m => m.Key, m => m.Value ?? "")), Aborted);
+        if (!result.Recorded)
+        {
+            // The file cannot travel through a redirect: the page with its problems or its columns to map answers the post.
+            return View("/Features/Sanitization/ErasureReport.cshtml", new ErasureReportForm(id, defaults, result));
+        }
+
+        Success($"{result.Summary}; they count once a second person validates them.");
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#sanitization");
+    }
+
+    [HttpGet("erasure-report-template.csv")]
+    [Authorize(Roles = Roles.RefurbisherStaff)]
+    public IActionResult ErasureReportTemplate() => File(ErasureReportFields.Template(), "text/csv", "erasure-report-template.csv");
 
     [HttpPost("{id:guid}/validation/{recordId:guid}")]
     public async Task<IActionResult> Validate(Guid id, Guid recordId, ValidationDecision decision, string? reason, PersonForm person)
