@@ -141,6 +141,16 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
         return Redirect(Url.Action(nameof(Details), new { id }) + "#validation");
     }
 
+    [HttpPost("{id:guid}/validation/accept-all")]
+    public async Task<IActionResult> AcceptAll(Guid id, DateTimeOffset through, PersonForm person)
+    {
+        TempData[PersonForm.Remembered] = JsonSerializer.Serialize(person);
+        var result = await Sender.Send(new AcceptAwaitingRecords.Command(id, through, person.ToPerson()), Aborted);
+        Success($"{result.Accepted:N0} {(result.Accepted == 1 ? "record" : "records")} accepted." + (result.PerformedByValidator == 0 ? ""
+            : $" {result.PerformedByValidator:N0} performed by {person.Name?.Trim()} still await a different person."));
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#validation");
+    }
+
     [HttpPost("{id:guid}/quality-checks/{checkId:guid}")]
     public async Task<IActionResult> QualityCheck(Guid id, Guid checkId, bool passed, string? notes, PersonForm person)
     {
