@@ -19,8 +19,6 @@ public static class UploadErasureReport
     /// <summary>Problems listed on the page; the rest are counted.</summary>
     public const int ShownProblems = 100;
 
-    private static readonly string[] Extensions = [".csv", ".txt", ".tsv", ".xlsx"];
-
     /// <param name="Defaults">The form's values, used where the file has no column (or a blank cell) for a field.</param>
     /// <param name="Mapping">Field name → header, as chosen on the mapping step ("" for "not in this file"); null to map by headers alone.</param>
     [AllowedRoles(Roles.RefurbisherTechnician)]
@@ -54,11 +52,8 @@ public static class UploadErasureReport
     {
         public Validator()
         {
-            RuleFor(c => c.FileName).NotEmpty().WithMessage("Choose the erasure report (CSV or .xlsx) to upload.")
-                .Must(name => Extensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
-                .WithMessage(c => $"\"{Path.GetFileName(c.FileName)}\" is not a CSV or .xlsx file. Export the erasure report as CSV or Excel workbook (.xlsx).");
-            RuleFor(c => c.Content).Must(c => c.Length > 0).WithMessage("The file is empty.")
-                .Must(c => c.LongLength <= Limits.MaxBytes).WithMessage($"The file is larger than {Limits.MaxBytes / 1024 / 1024} MB; split it into several files.");
+            RuleFor(c => c.FileName).TableFileName();
+            RuleFor(c => c.Content).TableContent(Limits.MaxBytes);
             RuleFor(c => c.Defaults).NotNull();
         }
     }

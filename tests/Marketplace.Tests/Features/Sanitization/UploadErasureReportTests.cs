@@ -259,7 +259,5 @@ public sealed class UploadErasureReportTests(SanitizationApp app) : IClassFixtur
             .OrderBy(r => r.MediumSerial, StringComparer.Ordinal).ToList());
 
     /// <summary>(serials recorded, media recorded, media accepted) of the lot.</summary>
-    private Task<(int, int, int)> CountsAsync(Guid lotId) =>
-        app.WithDbAsync(async db => await db.LotFulfillments.Where(f => f.LotId == lotId).Select(f => new { f.SanitizedCount, f.MediaRecorded, f.MediaAccepted }).SingleAsync() is var c
-            ? (c.SanitizedCount, c.MediaRecorded, c.MediaAccepted) : default);
+    private Task<(int, int, int)> CountsAsync(Guid lotId) => RecordSanitizationTests.CountsAsync(app, lotId);
 }
