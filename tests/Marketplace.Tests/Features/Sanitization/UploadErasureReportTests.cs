@@ -220,6 +220,24 @@ public sealed class UploadErasureReportTests(SanitizationApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_report_whose_serial_columns_cannot_be_matched_shows_its_first_rows_and_a_column_choice_per_field()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 1);
+        var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
+
+        var response = await buyer.PostFileAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization/report", "report", "wipedrive.csv",
+            Csv("Unit,Drive,Result", $"{lot.Serials[0]},WD-1,Passed"), Performer());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("No column could be matched by its header to: Device serial, Medium serial.", page);
+        Assert.Contains($"<td>{lot.Serials[0]}</td>", page);
+        Assert.Contains("<label for=\"map-DeviceSerial\">Device serial (required)</label>", page);
+        Assert.Contains("<option value=\"Result\" selected=\"selected\">Result</option>", page);
+        Assert.Empty(await RecordsAsync(lot.Id));
+    }
+
+    [Fact]
     public async Task The_template_has_our_headers_and_reads_back_as_every_field()
     {
         var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
