@@ -8,6 +8,7 @@ internal static class Benchmarks
         "startup" => await StartupScenario.RunAsync(),
         "import" => await ImportScenario.RunAsync(),
         "sanitize" => await SanitizeScenario.RunAsync(),
+        "erasure-report" => await ErasureReportScenario.RunAsync(),
         "scan" => await ScanScenario.RunAsync(),
         "bids" => await BidsScenario.RunAsync(),
         "market" => await MarketScenario.RunAsync(),
@@ -18,7 +19,7 @@ internal static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
-        Console.Error.WriteLine("scenarios: startup, import, sanitize, scan, bids, market");
+        Console.Error.WriteLine("scenarios: startup, import, sanitize, erasure-report, scan, bids, market");
         return 2;
     }
 }

@@ -101,7 +101,7 @@ internal static class SanitizeScenario
         null, "Blancco Drive Eraser", "7.14", "full read-back", VerificationResult.Passed, MediaDestination.ExternalReuse, DataBackedUp.No, null, Performer);
 
     /// <summary>A lot of the demo district bought, paid for, picked up and received by the demo refurbisher, written as the app's own commands would leave it.</summary>
-    private static async Task<(Guid Id, string[] Serials)> ReceivedLotAsync(BenchmarkApp app, string prefix, int devices)
+    internal static async Task<(Guid Id, string[] Serials)> ReceivedLotAsync(BenchmarkApp app, string prefix, int devices)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();

@@ -85,7 +85,8 @@ public sealed partial class BrowserClient(HttpClient http)
     }
 
     /// <summary>Posts a file as a browser's multipart form would, with the anti-forgery token of <paramref name="pageUrl"/>.</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string action, string field, string fileName, byte[] content)
+    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string action, string field, string fileName, byte[] content,
+        Dictionary<string, string>? fields = null)
     {
         var token = await TokenAsync(pageUrl);
         using var form = new MultipartFormDataContent
@@ -93,6 +94,11 @@ public sealed partial class BrowserClient(HttpClient http)
             { new StringContent(token), "__RequestVerificationToken" },
             { new ByteArrayContent(content), field, fileName },
         };
+        foreach (var (name, value) in fields ?? [])
+        {
+            form.Add(new StringContent(value), name);
+        }
+
         return await SendAsync(pageUrl, action, form);
     }
 

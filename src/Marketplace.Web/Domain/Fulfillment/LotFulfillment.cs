@@ -316,13 +316,16 @@ public sealed class LotFulfillment : IVersioned
     public bool IsSanitizationComplete => SanitizedCount >= DevicesToSanitize && MediaRecorded > 0 && MediaAccepted == MediaRecorded
                                           && QualitySampleSize > 0 && QualityChecksPassed == QualitySampleSize;
 
+    public void EnsureAcceptsSanitization() =>
+        Require(AcceptsSanitization, CertifiedAt is null ? "Sanitization is recorded after the lot is received." : "The lot is certified; its sanitization records are closed.");
+
     /// <summary>
     /// Records one medium of a device, or a repeat attempt on it (<paramref name="existing"/>). A new medium bumps the
     /// lot's media count, and the device's first medium its serial count; a repeat of an accepted medium is refused.
     /// </summary>
     public SanitizationRecord RecordSanitization(Device device, SanitizationRecord? existing, bool deviceHasMedia, MediumReport report, Guid userId, DateTimeOffset now)
     {
-        Require(AcceptsSanitization, "Sanitization is recorded after the lot is received.");
+        EnsureAcceptsSanitization();
         Require(device.LotId == LotId, $"Serial {device.Serial} is not in this lot.");
         if (existing is not null)
         {

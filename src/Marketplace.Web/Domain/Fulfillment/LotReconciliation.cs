@@ -95,6 +95,11 @@ public sealed class LotReconciliation : IVersioned
 
     public IReadOnlyList<ReconciliationLine> Lines => _lines;
 
+    /// <summary>Why a serial reported missing at receiving takes no sanitization record: it is not the buyer's to certify.</summary>
+    public static string ReportedMissing(string serial) =>
+        $"Serial {serial} was reported missing when receiving finished, so it is not on this lot's certificate. " +
+        "If it turned up, tell the district: its reconciliation records it as missing.";
+
     /// <summary>Nothing is left to decide: matched, approved, or resolved after a dispute.</summary>
     public bool IsSettled => IsSettledStatus(Status);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoMapper;
 using Marketplace.Web.Domain.Imports;
+using Marketplace.Web.Infrastructure.Spreadsheets;
 
 namespace Marketplace.Web.Features.Imports;
 

@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain.Imports;
+using Marketplace.Web.Infrastructure.Spreadsheets;
 
 namespace Marketplace.Web.Features.Imports;
 
@@ -97,29 +98,8 @@ public static class ManifestFields
         [ManifestField.Notes] = ["notes", "note", "comments", "comment", "remarks"],
     };
 
-    /// <summary>
-    /// Letters and digits only, lower case, in Unicode compatibility form: "Serial\u00A0Number\u0007",
-    /// "serial_number" and a full-width "Ｓｅｒｉａｌ" all read as "serialnumber" / "serial".
-    /// </summary>
-    public static string Normalize(string header)
-    {
-        if (!header.IsNormalized(System.Text.NormalizationForm.FormKC))
-        {
-            header = header.Normalize(System.Text.NormalizationForm.FormKC);
-        }
-
-        Span<char> buffer = header.Length <= 256 ? stackalloc char[header.Length] : new char[header.Length];
-        var length = 0;
-        foreach (var c in header)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                buffer[length++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return new string(buffer[..length]);
-    }
+    /// <inheritdoc cref="UploadedTable.NormalizeHeader"/>
+    public static string Normalize(string header) => UploadedTable.NormalizeHeader(header);
 
     /// <summary>Google Admin and GAM exports carry annotatedAssetId / orgUnitPath; Snipe-IT carries "Asset Tag" with "Serial".</summary>
     public static ImportPreset DetectPreset(IReadOnlyList<string> headers)
@@ -262,15 +242,6 @@ public static class ManifestFields
         }
     }
 
-    /// <summary>"A" for column 0, "AB" for column 27: how spreadsheet users name columns.</summary>
-    public static string ColumnLetter(int index)
-    {
-        var letters = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            letters = (char)('A' + ((n - 1) % 26)) + letters;
-        }
-
-        return letters;
-    }
+    /// <inheritdoc cref="UploadedTable.ColumnLetter"/>
+    public static string ColumnLetter(int index) => UploadedTable.ColumnLetter(index);
 }

@@ -1,15 +1,11 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
-using ExcelDataReader;
+using Marketplace.Web.Infrastructure.Spreadsheets;
 
 namespace Marketplace.Web.Features.Imports;
 
 /// <summary>One data row as the spreadsheet user numbers it (the header is row 1).</summary>
 public sealed record ManifestRow(int RowNumber, string?[] Cells, string? ShapeProblem);
-
-public sealed record HeaderProblem(int Column, string Reason);
 
 /// <summary>The header row and a few rows of a manifest, kept with the import for the mapping screen.</summary>
 /// <param name="Encoding">The character set a CSV was read in, so the district can tell when its letters look wrong; null for a workbook.</param>
@@ -34,9 +30,6 @@ public sealed record ManifestHead(IReadOnlyList<string> Headers, IReadOnlyList<M
 /// </summary>
 public sealed class ManifestReader
 {
-    // ExcelDataReader decodes workbook metadata with legacy code pages, which .NET Core only knows once registered.
-    static ManifestReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     // Enough rows to tell a column of dates or grades from free text.
     private const int ProfileRows = 200;
 
@@ -73,8 +66,7 @@ public sealed class ManifestReader
     public ManifestHead Head(int previewRows = 5) =>
         new(Headers, Rows().Take(previewRows).Select(r => r with { Cells = [.. r.Cells.Select(ManifestText.Visible)] }).ToList(), EncodingName);
 
-    public static bool IsExcel(string fileName, byte[] content) =>
-        fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || (content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4);
+    public static bool IsExcel(string fileName, byte[] content) => UploadedTable.IsXlsx(fileName, content);
 
     /// <exception cref="ManifestFormatException">The file is empty, has no header row, or is not a readable CSV or .xlsx.</exception>
     public static ManifestReader Open(string fileName, byte[] content)
@@ -85,13 +77,13 @@ public sealed class ManifestReader
         }
 
         var excel = IsExcel(fileName, content);
-        if (excel && Infrastructure.Spreadsheets.XlsxLimits.Manifest.Exceeded(content) is { } tooLarge)
+        if (excel && XlsxLimits.Manifest.Exceeded(content) is { } tooLarge)
         {
             throw new ManifestFormatException(tooLarge);
         }
 
-        var encoding = excel ? (Encoding.UTF8, (string?)null) : ManifestEncoding.Detect(content);
-        var delimiter = excel ? "," : DetectDelimiter(content);
+        var encoding = excel ? (Encoding.UTF8, (string?)null) : CsvEncoding.Detect(content);
+        var delimiter = excel ? "," : UploadedTable.DetectDelimiter(content);
         string?[]? header;
         try
         {
@@ -104,75 +96,24 @@ public sealed class ManifestReader
                 : $"The CSV file could not be read ({ex.Message}).");
         }
 
-        if (header is null || header.All(string.IsNullOrWhiteSpace))
+        string[] headers;
+        try
         {
-            throw new ManifestFormatException("The first row must hold the column headers, but it is empty.");
+            headers = UploadedTable.ReadHeaders(header ?? [], excel);
         }
-
-        var headers = header.Select(CleanHeader).ToArray();
-        while (headers.Length > 0 && headers[^1].Length == 0 && excel)
+        catch (TableFormatException ex)
         {
-            headers = headers[..^1];
+            throw new ManifestFormatException(ex.Message);
         }
 
         return new ManifestReader(content, excel, encoding, delimiter, headers, CheckHeaders(headers));
     }
 
-    /// <summary>
-    /// A header as shown and stored: invisible characters (zero-width spaces, BOMs, soft hyphens) dropped, and
-    /// line breaks, tabs, other control characters and runs of spaces made one space. Exports and hand-edited
-    /// sheets carry all of these, and none may reach a page or the problem report.
-    /// </summary>
-    public static string CleanHeader(string? header)
-    {
-        if (header is null)
-        {
-            return "";
-        }
+    /// <inheritdoc cref="UploadedTable.CleanHeader"/>
+    public static string CleanHeader(string? header) => UploadedTable.CleanHeader(header);
 
-        var text = new StringBuilder(header.Length);
-        foreach (var c in header)
-        {
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
-            {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                if (text.Length > 0 && text[^1] != ' ')
-                {
-                    text.Append(' ');
-                }
-
-                continue;
-            }
-
-            text.Append(c);
-        }
-
-        return text.ToString().Trim();
-    }
-
-    /// <summary>Blank and repeated header cells: their columns cannot be mapped.</summary>
-    public static IReadOnlyList<HeaderProblem> CheckHeaders(IReadOnlyList<string> headers)
-    {
-        var problems = new List<HeaderProblem>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            if (headers[i].Length == 0)
-            {
-                problems.Add(new HeaderProblem(i, $"The header cell of column {ManifestFields.ColumnLetter(i)} is blank; that column is ignored."));
-            }
-            else if (!seen.TryAdd(headers[i], i))
-            {
-                problems.Add(new HeaderProblem(i, $"The header \"{headers[i]}\" appears twice (columns {ManifestFields.ColumnLetter(seen[headers[i]])} and {ManifestFields.ColumnLetter(i)}); column {ManifestFields.ColumnLetter(i)} is ignored."));
-            }
-        }
-
-        return problems;
-    }
+    /// <inheritdoc cref="UploadedTable.CheckHeaders"/>
+    public static IReadOnlyList<HeaderProblem> CheckHeaders(IReadOnlyList<string> headers) => UploadedTable.CheckHeaders(headers);
 
     /// <summary>The data rows (not the header), skipping rows with no values at all.</summary>
     public IEnumerable<ManifestRow> Rows()
@@ -202,7 +143,7 @@ public sealed class ManifestReader
                 {
                     Cells = cells,
                     ShapeProblem = extra < 0 ? null
-                        : $"This row has a value in column {ManifestFields.ColumnLetter(extra)} (\"{row.Cells[extra]}\"), past the last header (column {ManifestFields.ColumnLetter(Headers.Count - 1)}, {Headers[^1]}): add a header for it or remove it.",
+                        : $"This row has a value in column {UploadedTable.ColumnLetter(extra)} (\"{row.Cells[extra]}\"), past the last header (column {UploadedTable.ColumnLetter(Headers.Count - 1)}, {Headers[^1]}): add a header for it or remove it.",
                 };
                 continue;
             }
@@ -219,76 +160,11 @@ public sealed class ManifestReader
         }
     }
 
-    private static IEnumerable<ManifestRow> ReadCsv(byte[] content, Encoding encoding, string delimiter)
-    {
-        using var reader = new StreamReader(new MemoryStream(content), encoding, detectEncodingFromByteOrderMarks: true);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            IgnoreBlankLines = false,
-            DetectColumnCountChanges = false,
-            TrimOptions = TrimOptions.None,
-        };
-        using var parser = new CsvParser(reader, configuration);
-        var row = 0;
-        while (parser.Read())
-        {
-            row++;
-            yield return new ManifestRow(row, parser.Record ?? [], null);
-        }
-    }
+    private static IEnumerable<ManifestRow> ReadCsv(byte[] content, Encoding encoding, string delimiter) =>
+        UploadedTable.ReadCsv(content, encoding, delimiter).Select(r => new ManifestRow(r.Number, r.Cells, null));
 
-    private static IEnumerable<ManifestRow> ReadExcel(byte[] content)
-    {
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(content));
-        var row = 0;
-        while (reader.Read())
-        {
-            row++;
-            var cells = new string?[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = reader.GetValue(i) switch
-                {
-                    null => null,
-                    DateTime date => date.TimeOfDay == TimeSpan.Zero ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    double number => number.ToString("G15", CultureInfo.InvariantCulture),
-                    bool flag => flag ? "yes" : "no",
-                    var other => Convert.ToString(other, CultureInfo.InvariantCulture),
-                };
-            }
-
-            yield return new ManifestRow(row, cells, null);
-        }
-    }
-
-    /// <summary>The separator that occurs most often outside quotes in the header line.</summary>
-    private static string DetectDelimiter(byte[] content)
-    {
-        int comma = 0, semicolon = 0, tab = 0;
-        var quoted = false;
-        foreach (var b in content.AsSpan(0, Math.Min(content.Length, 64 * 1024)))
-        {
-            if (b == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && b is (byte)'\r' or (byte)'\n')
-            {
-                break;
-            }
-            else if (!quoted)
-            {
-                comma += b == ',' ? 1 : 0;
-                semicolon += b == ';' ? 1 : 0;
-                tab += b == '\t' ? 1 : 0;
-            }
-        }
-
-        return tab > comma && tab >= semicolon ? "\t" : semicolon > comma ? ";" : ",";
-    }
+    private static IEnumerable<ManifestRow> ReadExcel(byte[] content) =>
+        UploadedTable.ReadXlsx(content).Select(r => new ManifestRow(r.Number, r.Cells, null));
 }
 
 /// <summary>The file as a whole cannot be read; the message says why in the user's terms.</summary>

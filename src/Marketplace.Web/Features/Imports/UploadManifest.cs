@@ -1,13 +1,12 @@
 using Marketplace.Web.Domain.Imports;
 using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Infrastructure.Spreadsheets;
 
 namespace Marketplace.Web.Features.Imports;
 
 /// <summary>Step 1: the district uploads a manifest to a draft lot; the headers are read at once, the rows later.</summary>
 public static class UploadManifest
 {
-    private static readonly string[] Extensions = [".csv", ".txt", ".tsv", ".xlsx"];
-
     [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, string FileName, byte[] Content) : ICommand<Guid>;
 
@@ -15,11 +14,8 @@ public static class UploadManifest
     {
         public Validator()
         {
-            RuleFor(c => c.FileName).NotEmpty().WithMessage("Choose a CSV or .xlsx file to upload.")
-                .Must(name => Extensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
-                .WithMessage(c => $"\"{c.FileName}\" is not a CSV or .xlsx file. Export the sheet as CSV or Excel workbook (.xlsx); old .xls files must be saved as .xlsx first.");
-            RuleFor(c => c.Content).Must(c => c.Length > 0).WithMessage("The file is empty.")
-                .Must(c => c.LongLength <= ImportJob.MaxFileBytes).WithMessage($"The file is larger than {ImportJob.MaxFileBytes / 1024 / 1024} MB; split it into several files.");
+            RuleFor(c => c.FileName).TableFileName();
+            RuleFor(c => c.Content).TableContent(ImportJob.MaxFileBytes);
         }
     }
 

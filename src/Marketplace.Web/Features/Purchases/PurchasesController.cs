@@ -36,11 +36,22 @@ public sealed record PersonForm(string? Name, string? Title, string? Location, s
     public PersonOfRecord ToPerson() => new(Name ?? "", Title ?? "", Location ?? "", Contact ?? "");
 }
 
+/// <summary>The fields of a medium's record besides its serials, filled with <paramref name="Values"/>; ids prefixed when a page shows them twice.</summary>
+public sealed record MediumFieldsView(SanitizationForm? Values, string IdPrefix, bool Required)
+{
+    public string Id(string field) => IdPrefix + field;
+}
+
+/// <summary>The erasure report's upload form: the form's values for columns the file lacks, and the columns chosen on a mapping step (null: by headers).</summary>
+public sealed record ErasureReportForm(Guid LotId, SanitizationForm? Values, UploadErasureReport.Result? Previous);
+
 /// <summary>Refurbishers: lots they won — payment, pickup, receiving, sanitization, certificate.</summary>
 [Authorize(Roles = Roles.RefurbisherStaff + "," + Roles.SchoolStaff)]
 [Route("purchases")]
 public sealed class PurchasesController(ISender sender) : MarketplaceController(sender)
 {
+    private const long ReportUploadLimit = ErasureReportFields.MaxBytes + (1024 * 1024);
+
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Details(Guid id, [FromQuery] DeviceFilter filter, [FromQuery] int validationPage = 1)
     {
@@ -86,6 +97,36 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
         return Redirect(Url.Action(nameof(Details), new { id }) + "#sanitization");
     }
 
+    [HttpPost("{id:guid}/sanitization/report")]
+    [RequestSizeLimit(ReportUploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ReportUploadLimit)]
+    public async Task<IActionResult> UploadErasureReport(Guid id, IFormFile? report, SanitizationForm form, [FromForm(Name = "map")] Dictionary<string, string?>? map)
+    {
+        if (report is null)
+        {
+            throw new DomainException("Choose the erasure report (CSV or .xlsx) to upload.");
+        }
+
+        var defaults = form with { Serial = null, MediumSerial = null };
+        TempData[SanitizationForm.Remembered] = JsonSerializer.Serialize(defaults);
+        using var content = new MemoryStream();
+        await report.CopyToAsync(content, Aborted);
+        var result = await Sender.Send(new UploadErasureReport.Command(id, report.FileName, content.ToArray(), form.ToReport(),
+            map?.ToDictionary(m => m.Key, m => m.Value ?? "")), Aborted);
+        if (!result.Recorded)
+        {
+            // The file cannot travel through a redirect: the page with its problems or its columns to map answers the post.
+            return View("/Features/Sanitization/ErasureReport.cshtml", new ErasureReportForm(id, defaults, result));
+        }
+
+        Success($"{result.Summary}; they count once a second person validates them.");
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#sanitization");
+    }
+
+    [HttpGet("erasure-report-template.csv")]
+    [Authorize(Roles = Roles.RefurbisherStaff)]
+    public IActionResult ErasureReportTemplate() => File(ErasureReportFields.Template(), "text/csv", "erasure-report-template.csv");
+
     [HttpPost("{id:guid}/validation/{recordId:guid}")]
     public async Task<IActionResult> Validate(Guid id, Guid recordId, ValidationDecision decision, string? reason, PersonForm person)
     {
@@ -97,6 +138,16 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
             ValidationDecision.Repeat => "Sent back: the medium must be sanitized again.",
             _ => "Escalated to a supervisor.",
         });
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#validation");
+    }
+
+    [HttpPost("{id:guid}/validation/accept-all")]
+    public async Task<IActionResult> AcceptAll(Guid id, DateTimeOffset through, PersonForm person)
+    {
+        TempData[PersonForm.Remembered] = JsonSerializer.Serialize(person);
+        var result = await Sender.Send(new AcceptAwaitingRecords.Command(id, through, person.ToPerson()), Aborted);
+        Success($"{result.Accepted:N0} {(result.Accepted == 1 ? "record" : "records")} accepted." + (result.PerformedByValidator == 0 ? ""
+            : $" {result.PerformedByValidator:N0} performed by {person.Name?.Trim()} still await a different person."));
         return Redirect(Url.Action(nameof(Details), new { id }) + "#validation");
     }
 

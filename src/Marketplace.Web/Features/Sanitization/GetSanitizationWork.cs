@@ -24,8 +24,11 @@ public static class GetSanitizationWork
 
     public sealed record SampleRow(Guid Id, string Serial, string MediumSerial, QualityCheckResult Result, RecordStatus MediumStatus, string? Checker, DateTimeOffset? CheckedAt);
 
+    /// <param name="AcceptableByYou">Records awaiting validation, verified as passed, that the signed-in person did not record: what they may accept at once.</param>
+    /// <param name="LatestAcceptable">When the newest of those was recorded, so accepting them all takes only what the page showed.</param>
     public sealed record Result(IReadOnlyList<AwaitingRecord> Awaiting, int AwaitingTotal, int Page, int Pages, int SentBack,
-        int MediaRecorded, int MediaAccepted, int SanitizedDevices, int DeviceCount, int SampleSize, int SamplePassed, IReadOnlyList<SampleRow> Sample);
+        int MediaRecorded, int MediaAccepted, int SanitizedDevices, int DeviceCount, int SampleSize, int SamplePassed, IReadOnlyList<SampleRow> Sample,
+        int AcceptableByYou = 0, DateTimeOffset? LatestAcceptable = null);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, Result>
     {
@@ -50,8 +53,11 @@ public static class GetSanitizationWork
                 .Join(db.Devices, x => x.r.DeviceId, d => d.Id, (x, d) => new SampleRow(x.c.Id, d.Serial, x.r.MediumSerial, x.c.Result, x.r.Status,
                     x.c.Checker == null ? null : x.c.Checker.Name, x.c.CheckedAt))
                 .ToListAsync(cancellationToken);
+            var acceptable = db.SanitizationRecords.AcceptableBy(fulfillment.LotId, user.UserId);
+            var acceptableCount = total == 0 ? 0 : await acceptable.CountAsync(cancellationToken);
+            var latest = acceptableCount == 0 ? null : await acceptable.OrderByDescending(r => r.RecordedAt).Select(r => (DateTimeOffset?)r.RecordedAt).FirstAsync(cancellationToken);
             return new Result(awaiting, total, page, pages, sentBack, fulfillment.MediaRecorded, fulfillment.MediaAccepted, fulfillment.SanitizedCount,
-                fulfillment.DevicesToSanitize, fulfillment.QualitySampleSize, fulfillment.QualityChecksPassed, sample);
+                fulfillment.DevicesToSanitize, fulfillment.QualitySampleSize, fulfillment.QualityChecksPassed, sample, acceptableCount, latest);
         }
     }
 }

@@ -66,8 +66,7 @@ public static class RecordSanitization
 
             if (fulfillment.MissingCount > 0 && await db.ReconciliationLines.AnyAsync(l => l.DeviceId == device.Id && l.Kind == DiscrepancyKind.Missing, cancellationToken))
             {
-                throw new DomainException($"Serial {device.Serial} was reported missing when receiving finished, so it is not on this lot's certificate. " +
-                                          "If it turned up, tell the district: its reconciliation records it as missing.");
+                throw new DomainException(LotReconciliation.ReportedMissing(device.Serial));
             }
 
             var mediumSerial = SanitizationRecord.NormalizeSerial(command.Medium);

@@ -422,10 +422,18 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
                 DataBackedUp = "No", PerformerName = "Matrix", PerformerTitle = "Technician", PerformerLocation = "Bench", PerformerContact = "matrix@example.org",
             },
             new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Upload(AnotherTenant, "/purchases/{id:guid}/sanitization/report", "an erasure report for Maple Valley's certified lot (records closed)", r => new { id = r.CertifiedLot },
+            new("report", "erasure-report.csv", System.Text.Encoding.UTF8.GetBytes("Device serial,Medium serial,Verification result\r\nMATRIX-0001,SSD-MATRIX,Passed\r\n")),
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Get(CallersOwn, "/purchases/erasure-report-template.csv", "the erasure report's template (headers only)", _ => null,
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
         // Validation and re-checks are open to the buyer's organization admin as well as its technicians, so a school's
         // admin passes the duty check and then finds no such lot among its own purchases.
         Post(AnotherTenant, "/purchases/{id:guid}/validation/{recordId:guid}", "a medium record of Maple Valley's certified lot", r => new { id = r.CertifiedLot, recordId = r.CertifiedMedium },
             _ => new { decision = "Accept", Name = "Matrix Validator", Title = "Lead", Location = "Bench", Contact = "matrix@example.org" },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     NotFound,       Denied,       Denied)),
+        Post(AnotherTenant, "/purchases/{id:guid}/validation/accept-all", "every medium record of Maple Valley's certified lot", r => new { id = r.CertifiedLot },
+            _ => new { through = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), Name = "Matrix Validator", Title = "Lead", Location = "Bench", Contact = "matrix@example.org" },
             new(SignIn,       Denied,       Refused,      Denied,       NotFound,     NotFound,       Denied,       Denied)),
         Post(AnotherTenant, "/purchases/{id:guid}/quality-checks/{checkId:guid}", "a quality check of Maple Valley's certified lot", r => new { id = r.CertifiedLot, checkId = r.CertifiedMedium },
             _ => new { passed = "true", Name = "Matrix Validator", Title = "Lead", Location = "Bench", Contact = "matrix@example.org" },

@@ -179,8 +179,10 @@ public sealed class RecordSanitizationTests(SanitizationApp app) : IClassFixture
         return [.. rows.OrderBy(r => r.Serial, StringComparer.Ordinal).ThenBy(r => r.MediumSerial, StringComparer.Ordinal)];
     }
 
+    private Task<(int, int, int)> CountsAsync(Guid lotId) => CountsAsync(app, lotId);
+
     /// <summary>(serials recorded, media recorded, media accepted) of the lot.</summary>
-    private Task<(int, int, int)> CountsAsync(Guid lotId) =>
+    internal static Task<(int, int, int)> CountsAsync(MarketplaceFactory app, Guid lotId) =>
         app.WithDbAsync(async db => await db.LotFulfillments.Where(f => f.LotId == lotId).Select(f => new { f.SanitizedCount, f.MediaRecorded, f.MediaAccepted }).SingleAsync() is var c
             ? (c.SanitizedCount, c.MediaRecorded, c.MediaAccepted) : default);
 

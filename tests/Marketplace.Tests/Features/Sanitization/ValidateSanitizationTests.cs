@@ -1,3 +1,4 @@
+using System.Net;
 using Marketplace.Tests.Domain.Fulfillment;
 using Marketplace.Tests.Features.Lots;
 using Marketplace.Tests.Infrastructure;
@@ -119,6 +120,50 @@ public sealed class ValidateSanitizationTests(SanitizationApp app) : IClassFixtu
         Assert.Contains($"EMMC-{lot.Serials[0]}", page);
         Assert.Contains("value=\"Accept\"", page);
         Assert.Contains("value=\"Escalate\"", page);
+    }
+
+    [Fact]
+    public async Task A_second_person_accepts_every_record_they_did_not_perform_at_once_and_the_sample_follows()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 3);
+        foreach (var serial in lot.Serials.Take(2))
+        {
+            await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, serial, Media.Emmc(serial)));
+        }
+
+        await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[2], Media.Emmc(lot.Serials[2], result: VerificationResult.Failed)));
+        var technician = await BrowserClient.SignInAsync(app, LotJourneys.SecondTechnician);
+        var page = WebUtility.HtmlDecode(await technician.GetPageAsync(lot.PurchaseUrl));
+        Assert.Contains("Accept all 2 records awaiting validation that you did not perform", page);
+        var through = System.Text.RegularExpressions.Regex.Match(page, "name=\"through\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var landed = WebUtility.HtmlDecode(await technician.SubmitAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/validation/accept-all", new()
+        {
+            ["through"] = through, ["Name"] = Media.Validator.Name, ["Title"] = Media.Validator.Title, ["Location"] = Media.Validator.Location, ["Contact"] = Media.Validator.Contact,
+        }));
+
+        Assert.Contains("2 records accepted.", landed);
+        var statuses = await app.WithDbAsync(db => db.SanitizationRecords.Where(r => r.LotId == lot.Id).Select(r => new { r.Status, r.Validator!.Name }).ToListAsync());
+        Assert.Equal(2, statuses.Count(s => s.Status == RecordStatus.Accepted && s.Name == Media.Validator.Name));
+        Assert.Equal(RecordStatus.AwaitingValidation, Assert.Single(statuses, s => s.Status != RecordStatus.Accepted).Status);
+        Assert.Equal(2, await app.WithDbAsync(db => db.LotFulfillments.Where(f => f.LotId == lot.Id).Select(f => f.MediaAccepted).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Accepting_all_at_once_leaves_the_performer_s_own_records_and_those_recorded_after_the_page_was_shown()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 2);
+        await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[0], Media.Emmc(lot.Serials[0])));
+        var shown = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[1], Media.Emmc(lot.Serials[1])));
+
+        var byPerformer = await Assert.ThrowsAsync<DomainException>(() => app.SendAsAsync(LotJourneys.Refurbisher, new AcceptAwaitingRecords.Command(lot.Id, DateTimeOffset.UtcNow, Media.Validator)));
+        var result = await app.SendAsAsync(LotJourneys.SecondTechnician, new AcceptAwaitingRecords.Command(lot.Id, shown, Media.Validator));
+
+        Assert.Equal("No record awaits your validation any more; the list shows where the lot stands.", byPerformer.Message);
+        Assert.Equal(new AcceptAwaitingRecords.Result(1, 0), result);
+        Assert.Equal(1, await app.WithDbAsync(db => db.SanitizationRecords.CountAsync(r => r.LotId == lot.Id && r.Status == RecordStatus.AwaitingValidation)));
     }
 
     private Task<RecordStatus> StatusAsync(Guid record) =>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Marketplace.Web.Features.Imports;
+namespace Marketplace.Web.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// The character set a CSV was written in: UTF-8 when its bytes are valid UTF-8, otherwise the legacy code
@@ -8,7 +8,7 @@ namespace Marketplace.Web.Features.Imports;
 /// Europe), classic Mac OS (Mac Roman), DOS-era systems (437, 850) and Unix (ISO-8859-2); read with the
 /// wrong one, "é" becomes "‚", "Ž" or a control character.
 /// </summary>
-internal static class ManifestEncoding
+internal static class CsvEncoding
 {
     /// <summary>In order of preference when two read equally well: most district files are Windows-1252.</summary>
     private static readonly (int CodePage, string Name)[] Candidates =
