@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Benchmarks;
 
-/// <summary>The real app hosted in-process on a data folder of its own, in the Production environment, with quiet logs.</summary>
-internal sealed class BenchmarkApp(string dataFolder) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app hosted in-process on a data folder of its own, in the Production environment, with quiet logs;
+/// <paramref name="configure"/> lets a scenario add settings or test-only services on top.
+/// </summary>
+internal sealed class BenchmarkApp(string dataFolder, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,6 +23,7 @@ internal sealed class BenchmarkApp(string dataFolder) : WebApplicationFactory<Pr
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL") ?? "Warning");
+        configure?.Invoke(builder);
     }
 
     /// <summary>Sends a command or query through the app's real pipeline as <paramref name="user"/>, as a page would.</summary>

@@ -12,6 +12,7 @@ internal static class Benchmarks
         "scan" => await ScanScenario.RunAsync(),
         "bids" => await BidsScenario.RunAsync(),
         "market" => await MarketScenario.RunAsync(),
+        "pipeline" => await PipelineScenario.RunAsync(),
         BaselineServer.Argument => await BaselineServer.RunAsync(args[1..]),
         _ => Usage(),
     };
@@ -19,7 +20,7 @@ internal static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
-        Console.Error.WriteLine("scenarios: startup, import, sanitize, erasure-report, scan, bids, market");
+        Console.Error.WriteLine("scenarios: startup, import, sanitize, erasure-report, scan, bids, market, pipeline");
         return 2;
     }
 }

@@ -20,6 +20,12 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// How long a failed row waits before its first retry; each further failure doubles the wait, up to an hour, until
+    /// <see cref="OutboxMessage.MaxAttempts"/> failures park it as dead.
+    /// </summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often the dispatcher deletes what the retention periods below no longer keep.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 

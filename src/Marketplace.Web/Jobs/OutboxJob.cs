@@ -135,7 +135,7 @@ public sealed class OutboxJob(IServiceScopeFactory scopes, IClock clock, TimePro
         var now = clock.Now;
         var attempts = message.Attempts + 1;
         var lastError = $"{error.GetType().Name}: {error.Message}".Truncate(2000);
-        var backoff = TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, attempts - 1)));
+        var backoff = TimeSpan.FromSeconds(Math.Min(3600, options.Value.RetryBackoff.TotalSeconds * Math.Pow(2, attempts - 1)));
         DateTimeOffset? deadAt = attempts >= OutboxMessage.MaxAttempts ? now : null;
         // Conditional on the attempts we read, so two failing runs of one row count two attempts, not one.
         var recorded = await db.OutboxMessages

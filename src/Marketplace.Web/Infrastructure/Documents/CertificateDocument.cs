@@ -25,6 +25,9 @@ public sealed record CertificateMedium(
 
 public sealed record CertificateQualityCheck(string Serial, string MediumSerial, string Result, PersonOfRecord Checker, DateTimeOffset CheckedAt);
 
+/// <param name="SerialCount">How many serials <paramref name="Media"/> covers; printed in the title block, above the table.</param>
+/// <param name="MediaCount">How many rows <paramref name="Media"/> yields.</param>
+/// <param name="Media">The rows in print order, read once while the table is drawn: a caller may stream them a page at a time.</param>
 public sealed record CertificateContent(
     string VerificationCode,
     Uri VerificationUrl,
@@ -34,7 +37,9 @@ public sealed record CertificateContent(
     string Processor,
     string ProcessorCertification,
     DateTimeOffset IssuedAt,
-    IReadOnlyList<CertificateMedium> Media,
+    int SerialCount,
+    int MediaCount,
+    IEnumerable<CertificateMedium> Media,
     IReadOnlyList<CertificateQualityCheck> QualityChecks);
 
 /// <summary>
@@ -68,8 +73,14 @@ public static class CertificateDocument
         {
             using var pen = new Pen(document, content.VerificationCode);
             DrawTitleBlock(pen, content);
-            DrawMediaTable(pen, content.Media);
-            DrawQualityControl(pen, content.QualityChecks, content.Media.Count);
+            var drawn = DrawMediaTable(pen, content.Media);
+            if (drawn != content.MediaCount)
+            {
+                // The title block already stated the count: a certificate must not say one number and list another.
+                throw new InvalidOperationException($"The certificate states {content.MediaCount} media but lists {drawn}.");
+            }
+
+            DrawQualityControl(pen, content.QualityChecks, content.MediaCount);
             DrawSignatures(pen);
             pen.Finish();
             document.Close();
@@ -92,13 +103,12 @@ public static class CertificateDocument
         canvas.DrawText(FitWidth("Media sanitization recorded per NIST SP 800-88 Rev. 2 §4.6 (Appendix C sample certificate); quality control per R2v3", pen.Body, qrLeft - 16 - Margin), Margin, y, pen.Body, pen.Muted);
         y += 20;
         var passed = content.QualityChecks.Count(c => c.Result == nameof(QualityCheckResult.Passed));
-        var serials = content.Media.Select(m => m.Serial).Distinct().Count();
         DrawField(canvas, "Certificate", content.VerificationCode, fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
         DrawField(canvas, "Issued", content.IssuedAt.UtcDateTime.ToString("MMMM d, yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture), fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
         DrawField(canvas, "Lot", $"{content.LotNumber} — {content.LotTitle}", fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
         DrawField(canvas, "Owner (district)", content.District, fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
         DrawField(canvas, "Processor", $"{content.Processor} ({content.ProcessorCertification})", fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
-        DrawField(canvas, "Devices", $"{serials:N0} serials, {content.Media.Count:N0} storage media, each validated by a second person", fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
+        DrawField(canvas, "Devices", $"{content.SerialCount:N0} serials, {content.MediaCount:N0} storage media, each validated by a second person", fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
         DrawField(canvas, "Quality control", $"{passed:N0} of {content.QualityChecks.Count:N0} randomly sampled media re-verified and passed", fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
         var qrTop = Margin;
         DrawQr(canvas, content.VerificationUrl, qrLeft, qrTop, QrSize);
@@ -111,11 +121,14 @@ public static class CertificateDocument
         pen.Y = y + 22;
     }
 
-    private static void DrawMediaTable(Pen pen, IReadOnlyList<CertificateMedium> media)
+    /// <summary>Draws one row per medium as it is read; returns how many were drawn.</summary>
+    private static int DrawMediaTable(Pen pen, IEnumerable<CertificateMedium> media)
     {
         DrawTableHeader(pen);
+        var drawn = 0;
         foreach (var m in media)
         {
+            drawn++;
             // Serials are never cut short (the certificate is looked up by them): a long one wraps onto more lines.
             string[][] cells =
             [
@@ -136,6 +149,8 @@ public static class CertificateDocument
             DrawRow(pen, cells, pen.Cell, pen.Ink);
             pen.Canvas.DrawLine(Margin, pen.Y - 4, PageWidth - Margin, pen.Y - 4, pen.Rule);
         }
+
+        return drawn;
     }
 
     /// <summary>The text in as many lines as it takes to fit the width, broken between characters.</summary>

@@ -18,6 +18,8 @@ public sealed class CertificateDocumentTests
         "GreenCycle ITAD",
         "R2v3 R2V3-2025-0417",
         At,
+        media,
+        media,
         [.. Enumerable.Range(0, media).Select(i => new CertificateMedium(
             $"5CD0142XJ7-LONGSERIAL-{i:D4}", $"CR-HS-{i:D6}", $"KLMBG2JETD-B041-LONG-MEDIUM-{i:D4}", "Emmc", "internal", "Samsung Electronics", "KLMBG2JETD-B041 64 GB eMMC 5.1",
             "Low", "Purge", "Block erase", "IEEE 2883-2022 §7.2.4 as stated by the technician", "Blancco Drive Eraser", "7.14.2",
