@@ -401,7 +401,7 @@ internal static class PipelineScenario
         var window = fulfillment.ProposeWindows([new ProposedWindow(DateOnly.FromDateTime(seller.Now.UtcDateTime), new TimeOnly(8, 0), new TimeOnly(10, 0))], people.PerformerId, "Priya Natarajan", seller.Now)[0];
         fulfillment.ConfirmWindow(window.Id, new PickupArrangements("Dock 2", "Dana Whitfield, 555-0100", 40, null), seller.Now);
         fulfillment.RecordHandOver(new HandOverDetails("Dana Whitfield", "Sam Ortiz", null, 40), 0, people.PerformerId, seller.Now);
-        fulfillment.MarkReceived(seller.Now);
+        fulfillment.MarkReceived(BigLot, seller.Now);
         var first = fulfillment.RecordSanitization(rows[0], null, false, Medium(rows[0].Serial), people.PerformerId, seller.Now);
         first.Validate(ValidationDecision.Accept, Validator, people.ValidatorId, null, seller.Now);
         var last = rows[^1].Serial;

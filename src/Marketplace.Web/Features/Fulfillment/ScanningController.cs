@@ -146,10 +146,36 @@ public sealed class BuyerFulfillmentController(ISender sender) : ScanningControl
     public async Task<IActionResult> HandOver(Guid id, HandOverForm form)
     {
         await Sender.Send(form.ToCommand(id), Aborted);
-        Success("Hand-over recorded. Mark the lot received when it arrives at your facility.");
+        Success("Hand-over recorded. Scan the devices in (or upload the list of serials received) when they arrive, then finish receiving.");
+        return Redirect($"/purchases/{id}");
+    }
+
+    [HttpPost("receiving-list")]
+    [RequestSizeLimit(Fulfillment.UploadReceivingList.MaxBytes + (1024 * 1024))]
+    [RequestFormLimits(MultipartBodyLengthLimit = Fulfillment.UploadReceivingList.MaxBytes + (1024 * 1024))]
+    public async Task<IActionResult> UploadReceivingList(Guid id, IFormFile? list, [FromForm(Name = "map")] Dictionary<string, string?>? map)
+    {
+        if (list is null)
+        {
+            throw new DomainException("Choose the receiving list (CSV or .xlsx) to upload.");
+        }
+
+        using var content = new MemoryStream();
+        await list.CopyToAsync(content, Aborted);
+        var result = await Sender.Send(new Fulfillment.UploadReceivingList.Command(id, list.FileName, content.ToArray(), map?.ToDictionary(m => m.Key, m => m.Value ?? "")), Aborted);
+        if (!result.Recorded)
+        {
+            // The file cannot travel through a redirect: the page with its problems or its columns to map answers the post.
+            return View("/Features/Fulfillment/ReceivingList.cshtml", new ReceivingListForm(id, result));
+        }
+
+        Success($"{result.Summary}. Finish receiving when every device is in.");
         return Redirect($"/purchases/{id}");
     }
 }
+
+/// <summary>The receiving list's upload form, and the upload it follows when that one asked for columns or had problems.</summary>
+public sealed record ReceivingListForm(Guid LotId, UploadReceivingList.Result? Previous);
 
 public sealed record ConfirmWindowForm(Guid? WindowId, string? Dock, string? Contact, int? Packages, string? Instructions);
 

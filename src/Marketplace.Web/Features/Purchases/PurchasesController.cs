@@ -127,6 +127,9 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     [Authorize(Roles = Roles.RefurbisherStaff)]
     public IActionResult ErasureReportTemplate() => File(ErasureReportFields.Template(), "text/csv", "erasure-report-template.csv");
 
+    [HttpGet("receiving-list-template.csv")]
+    public IActionResult ReceivingListTemplate() => File(Fulfillment.UploadReceivingList.Template(), "text/csv", "receiving-list-template.csv");
+
     [HttpPost("{id:guid}/validation/{recordId:guid}")]
     public async Task<IActionResult> Validate(Guid id, Guid recordId, ValidationDecision decision, string? reason, PersonForm person)
     {

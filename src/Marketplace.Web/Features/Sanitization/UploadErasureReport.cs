@@ -16,28 +16,15 @@ namespace Marketplace.Web.Features.Sanitization;
 /// </summary>
 public static class UploadErasureReport
 {
-    /// <summary>Problems listed on the page; the rest are counted.</summary>
-    public const int ShownProblems = 100;
-
     /// <param name="Defaults">The form's values, used where the file has no column (or a blank cell) for a field.</param>
     /// <param name="Mapping">Field name → header, as chosen on the mapping step ("" for "not in this file"); null to map by headers alone.</param>
     [AllowedRoles(Roles.RefurbisherTechnician)]
     public sealed record Command(Guid LotId, string FileName, byte[] Content, MediumReport Defaults, IReadOnlyDictionary<string, string>? Mapping = null)
         : ICommand<Result>;
 
-    /// <summary>What is wrong with one row; <paramref name="Column"/> is the file's header, or null when no one column is to blame.</summary>
-    public sealed record Problem(int Row, string? Column, string Message)
-    {
-        public override string ToString() => Column is null ? $"Row {Row:N0}: {Message}" : $"Row {Row:N0}, column '{Column}': {Message}";
-    }
-
-    /// <summary>The mapping step: the file's headers, the column chosen for each field so far, and the first rows to tell them apart.</summary>
-    public sealed record MappingStep(IReadOnlyList<string> Missing, IReadOnlyList<string> ChoiceProblems, IReadOnlyList<HeaderProblem> HeaderProblems,
-        IReadOnlyList<TableRow> Preview);
-
     /// <summary>Recorded (no problems, no mapping step), or refused with its problems, or waiting for the uploader to map columns.</summary>
     /// <param name="Choices">Field name → the header of the column that filled it ("" for none), for the form sent again.</param>
-    public sealed record Result(string LotNumber, string FileName, int Added, int Updated, IReadOnlyList<Problem> Problems, int ProblemCount, MappingStep? Mapping,
+    public sealed record Result(string LotNumber, string FileName, int Added, int Updated, IReadOnlyList<TableProblem> Problems, int ProblemCount, TableMappingStep? Mapping,
         IReadOnlyList<string> Headers, IReadOnlyDictionary<string, string> Choices)
     {
         public bool Recorded => Mapping is null && ProblemCount == 0;
@@ -81,11 +68,11 @@ public static class UploadErasureReport
             var mapping = table.Map(All, command.Mapping);
             if (!mapping.IsComplete)
             {
-                var step = new MappingStep([.. mapping.Missing.Select(f => f.Label)], mapping.Problems, table.HeaderProblems, [.. table.Rows.Take(5)]);
+                var step = TableMappingStep.Of(table, mapping);
                 return new Result(lotNumber, table.FileName, 0, 0, [], 0, step, table.Headers, mapping.Choices);
             }
 
-            var problems = new Problems(table, mapping);
+            var problems = new TableProblems(mapping);
             var devices = await db.Devices.AsNoTracking().Where(d => d.LotId == fulfillment.LotId).ToDictionaryAsync(d => d.Serial, StringComparer.Ordinal, cancellationToken);
             var missing = fulfillment.MissingCount == 0 ? [] : await db.ReconciliationLines
                 .Where(l => l.Kind == DiscrepancyKind.Missing && db.LotReconciliations.Any(r => r.Id == l.ReconciliationId && r.LotId == fulfillment.LotId))
@@ -93,7 +80,7 @@ public static class UploadErasureReport
             var rows = Read(table, mapping, command.Defaults, devices, missing, lotNumber, problems);
             if (problems.Count > 0)
             {
-                return problems.Refusal(lotNumber);
+                return Refusal(lotNumber, table, mapping, problems);
             }
 
             var records = await db.SanitizationRecords.Where(r => r.LotId == fulfillment.LotId).ToDictionaryAsync(r => (r.DeviceId, r.MediumSerial), cancellationToken);
@@ -130,7 +117,7 @@ public static class UploadErasureReport
             {
                 // Nothing is saved yet (the counters move last): forgetting the repeats already applied leaves the transaction empty.
                 db.ChangeTracker.Clear();
-                return problems.Refusal(lotNumber);
+                return Refusal(lotNumber, table, mapping, problems);
             }
 
             db.SanitizationRecords.AddRange(added);
@@ -140,7 +127,7 @@ public static class UploadErasureReport
 
         /// <summary>Each row as the scan form would send it, checked by its validator, its serial found in the lot and its medium listed once.</summary>
         private static List<(int Row, Device Device, MediumReport Report)> Read(UploadedTable table, TableMapping mapping, MediumReport defaults,
-            Dictionary<string, Device> devices, HashSet<Guid> missing, string lotNumber, Problems problems)
+            Dictionary<string, Device> devices, HashSet<Guid> missing, string lotNumber, TableProblems problems)
         {
             var rows = new List<(int, Device, MediumReport)>(table.Rows.Count);
             var firstRowOf = new Dictionary<(Guid, string), int>();
@@ -207,7 +194,7 @@ public static class UploadErasureReport
         }
 
         /// <summary>The row's medium report: each field from its cell, or from the form where the file has no value; null when a word is not understood.</summary>
-        private static MediumReport? Report(TableRow row, TableMapping mapping, MediumReport defaults, Problems problems)
+        private static MediumReport? Report(TableRow row, TableMapping mapping, MediumReport defaults, TableProblems problems)
         {
             var understood = true;
             var mediaType = Word(ErasureReportFields.MediaType, defaults.MediaType, TryMediaType);
@@ -260,6 +247,9 @@ public static class UploadErasureReport
             }
         }
 
+        private static Result Refusal(string lotNumber, UploadedTable table, TableMapping mapping, TableProblems problems) =>
+            new(lotNumber, table.FileName, 0, 0, problems.Shown, problems.Count, null, table.Headers, mapping.Choices);
+
         /// <summary>"Medium.Performer.Name" (the validator's property path) → "PerformerName"; "Serial" → "DeviceSerial".</summary>
         private static string FieldOf(string propertyName) => propertyName switch
         {
@@ -268,40 +258,5 @@ public static class UploadErasureReport
         };
 
         private delegate bool TryParse<T>(string cell, out T value);
-    }
-
-    /// <summary>
-    /// The first <see cref="ShownProblems"/> problems and a count of all. A problem with a value the form gave (the file has no
-    /// column for it) is the same on every row, so it is listed once.
-    /// </summary>
-    private sealed class Problems(UploadedTable table, TableMapping mapping)
-    {
-        private readonly List<Problem> _shown = [];
-        private readonly HashSet<string> _fromForm = [];
-
-        public int Count { get; private set; }
-
-        public void Add(int row, string? column, string message)
-        {
-            if (Count++ < ShownProblems)
-            {
-                _shown.Add(new Problem(row, column, message));
-            }
-        }
-
-        /// <summary>A problem with a field's value: its column named, or the form when the file has none.</summary>
-        public void AddFor(int row, string field, string message)
-        {
-            if (mapping.Header(field) is { } header)
-            {
-                Add(row, header, message);
-            }
-            else if (_fromForm.Add(field + message))
-            {
-                Add(row, null, $"{All.FirstOrDefault(f => f.Name == field)?.Label ?? field} (no column in the file, so the form's value is used): {message}");
-            }
-        }
-
-        public Result Refusal(string lotNumber) => new(lotNumber, table.FileName, 0, 0, _shown, Count, null, table.Headers, mapping.Choices);
     }
 }

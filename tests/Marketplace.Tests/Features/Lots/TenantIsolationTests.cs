@@ -425,6 +425,11 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Upload(AnotherTenant, "/purchases/{id:guid}/sanitization/report", "an erasure report for Maple Valley's certified lot (records closed)", r => new { id = r.CertifiedLot },
             new("report", "erasure-report.csv", System.Text.Encoding.UTF8.GetBytes("Device serial,Medium serial,Verification result\r\nMATRIX-0001,SSD-MATRIX,Passed\r\n")),
             new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Upload(AnotherTenant, "/purchases/{id:guid}/receiving-list", "a receiving list for Maple Valley's certified lot (receiving closed)", r => new { id = r.CertifiedLot },
+            new("list", "received.csv", System.Text.Encoding.UTF8.GetBytes("Serial\r\nMATRIX-0001\r\n")),
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     NotFound,     Denied,       Denied)),
+        Get(CallersOwn, "/purchases/receiving-list-template.csv", "the receiving list's template (headers only)", _ => null,
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Ok,           Denied,       Denied)),
         Get(CallersOwn, "/purchases/erasure-report-template.csv", "the erasure report's template (headers only)", _ => null,
             new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
         // Validation and re-checks are open to the buyer's organization admin as well as its technicians, so a school's
