@@ -92,9 +92,18 @@ public sealed class FulfillmentJourneyTests(BrowserFixture fixture, ITestOutputH
         await Expect(district.Page.GetByTestId("reconciliation-status")).ToHaveTextAsync("Approved");
         await district.StepAsync(4, "reconciliation-approved");
 
-        // 5. The buyer records the three received devices' media; the technician, a second person, validates and re-checks.
+        // 5. The buyer uploads the erasure tool's report for the three devices received; the technician, a second person,
+        // validates the records and passes the quality-control re-checks the system draws.
         await buyer.Page.GotoAsync(purchaseUrl);
-        await buyer.RecordOneMediumEachAsync([.. asDeclared, scratched], "Priya Natarajan");
+        await buyer.Page.GetByLabel("Erasure report file", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "blancco-report.csv",
+            MimeType = "text/csv",
+            Buffer = ErasureReport([.. asDeclared, scratched]),
+        });
+        await buyer.ClickButtonAsync("Upload and record the media");
+        await buyer.ExpectFlashAsync("3 media recorded (3 new, 0 updated) from blancco-report.csv");
+        await buyer.AuditAsync("purchase (erasure report uploaded)");
         await technician.Page.GotoAsync(purchaseUrl);
         await technician.ValidateAndPassQualityControlAsync("Ken Okafor", 3);
         await technician.ReloadUntilVisibleAsync(
@@ -127,6 +136,12 @@ public sealed class FulfillmentJourneyTests(BrowserFixture fixture, ITestOutputH
         Assert.Equal(proceeds - agreed, payout.Amount);
         Assert.NotEmpty(number);
     }
+
+    /// <summary>The erasure report a Blancco export would give for <paramref name="serials"/>, one eMMC each, in the tool's own words.</summary>
+    private static byte[] ErasureReport(IEnumerable<string> serials) => System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n",
+        new[] { "System serial,Disk serial,Disk vendor,Disk model,Disk type,Source,Erasure method,Erasure technique,Product name,Product version,Verification,Erasure status,Disposition,Technician,Technician title,Location,Technician email" }
+            .Concat(serials.Select(serial =>
+                $"{serial},EMMC-{serial},SanDisk,DA4064,eMMC,internal,NIST 800-88 Purge,Block erase,Blancco Drive Eraser,7.14.1,Full verification,Successful,Resale,Priya Natarajan,ITAD technician,\"Tacoma, WA\",techs@greencycle.example"))) + "\r\n");
 
     /// <summary>A lot of four Chromebooks (grade B) sold to the demo refurbisher by quote and paid by purchase order: the journeys before this one click that.</summary>
     private async Task<(Guid Id, string Number, string[] Serials)> PaidLotAsync()

@@ -49,6 +49,9 @@ public sealed class DeviceRow
 
     /// <summary>The device's latest sanitization record, when the page shows sanitization.</summary>
     public SanitizationView? Sanitization { get; set; }
+
+    /// <summary>Not scanned when the buyer finished receiving: nothing of it is sanitized or certified.</summary>
+    public bool ReportedMissing { get; set; }
 }
 
 /// <summary>A device's storage media as the grid shows them: how many are recorded and accepted, and the latest entry.</summary>
@@ -196,7 +199,7 @@ public sealed class LotMappingProfile : Profile
             .ForMember(s => s.DistrictName, o => o.Ignore())
             .ForMember(s => s.RemovalDueOn, o => o.Ignore())
             .ForMember(s => s.PickupOverdue, o => o.Ignore());
-        CreateMap<Device, DeviceRow>().ForMember(r => r.Sanitization, o => o.Ignore());
+        CreateMap<Device, DeviceRow>().ForMember(r => r.Sanitization, o => o.Ignore()).ForMember(r => r.ReportedMissing, o => o.Ignore());
         CreateMap<Invoice, InvoiceView>();
         CreateMap<Payout, PayoutView>();
     }

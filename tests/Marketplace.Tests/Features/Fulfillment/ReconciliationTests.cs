@@ -55,6 +55,8 @@ public sealed class ReconciliationTests(FulfillmentApp app) : IClassFixture<Fulf
         Assert.Contains("Awaiting the district", sheet);
         Assert.Contains("Grade B declared, D received", sheet);
         Assert.Contains("Not in the manifest (received as Surface Go)", sheet);
+        var buyerPage = WebUtility.HtmlDecode(await (await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher)).GetPageAsync(lot.PurchaseUrl));
+        Assert.Contains("Reported missing at receiving", buyerPage);
         var closed = await Assert.ThrowsAsync<DomainException>(() => app.SendAsAsync(LotJourneys.Refurbisher, new RecordScan.Command(lot.Id, missing)));
         Assert.Contains("Receiving is finished", closed.Message);
 
