@@ -78,6 +78,7 @@ internal sealed class DeviceScanConfiguration : IEntityTypeConfiguration<DeviceS
         builder.HasOne<Lot>().WithMany().HasForeignKey(s => s.LotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Device>().WithMany().HasForeignKey(s => s.DeviceId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(s => s.InForce);
+        builder.Ignore(s => s.ReceivedWords);
     }
 }
 

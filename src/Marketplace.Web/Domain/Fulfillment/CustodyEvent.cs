@@ -117,6 +117,15 @@ public sealed class DeviceScan
 
     public bool InForce => RemovedAt is null;
 
+    /// <summary>", received in grade C as Chromebook 3110" for the device's history; empty when it arrived as declared.</summary>
+    public string ReceivedWords => (Grade, ReceivedModel) switch
+    {
+        (null, null) => "",
+        ({ } grade, null) => $", received in grade {grade}",
+        (null, { } model) => $", received as {model}",
+        var (grade, model) => $", received in grade {grade} as {model}",
+    };
+
     public void TakeBack(Guid userId, DateTimeOffset now)
     {
         if (RemovedAt is not null)

@@ -84,7 +84,7 @@ public static class RecordScan
             db.DeviceScans.Add(scan);
             var place = await PlaceAsync(fulfillment, party.IsDistrict, cancellationToken);
             db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.Scanned, fulfillment.LotId, device?.Id, actor, now, place,
-                (device is null ? $"Unknown value {label.Raw}" : $"Scanned as {label.Raw}") + (scan.Box is { } inBox ? $", box {inBox}" : "") + Received(scan), stage));
+                (device is null ? $"Unknown value {label.Raw}" : $"Scanned as {label.Raw}") + (scan.Box is { } inBox ? $", box {inBox}" : "") + scan.ReceivedWords, stage));
 
             var stillEnrolled = device?.Enrollment == EnrollmentStatus.Enrolled;
             if (stillEnrolled && stage == ScanStage.HandOver && command.ConfirmDeprovisioned)
@@ -104,18 +104,9 @@ public static class RecordScan
 
             counts = counts with { Scanned = counts.Scanned + 1 };
             return new ScanOutcome(ScanResult.Matched, label.Raw, device.Serial, device.AssetTag, device.Model, scan.Box, stillEnrolled, counts,
-                $"{device.Serial}{(device.AssetTag is { } tag ? $" ({tag})" : "")} scanned{(scan.Box is { } packedIn ? $" into box {packedIn}" : "")}{Received(scan)}: {counts.Scanned:N0} of {counts.Expected:N0}." +
+                $"{device.Serial}{(device.AssetTag is { } tag ? $" ({tag})" : "")} scanned{(scan.Box is { } packedIn ? $" into box {packedIn}" : "")}{scan.ReceivedWords}: {counts.Scanned:N0} of {counts.Expected:N0}." +
                 (stillEnrolled ? " It is still enrolled in device management: deprovision it before the hand-over." : ""));
         }
-
-        /// <summary>", received in grade C as Chromebook 3100" for the device's history.</summary>
-        private static string Received(DeviceScan scan) => (scan.Grade, scan.ReceivedModel) switch
-        {
-            (null, null) => "",
-            ({ } grade, null) => $", received in grade {grade}",
-            (null, { } model) => $", received as {model}",
-            var (grade, model) => $", received in grade {grade} as {model}",
-        };
 
         private async Task<string?> PlaceAsync(LotFulfillment fulfillment, bool isDistrict, CancellationToken cancellationToken)
         {

@@ -149,7 +149,7 @@ public static class UploadReceivingList
                 db.DeviceScans.Add(scan);
                 db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.Scanned, fulfillment.LotId, row.DeviceId, actor, now, null,
                     $"{(row.DeviceId is null ? "Unknown value" : "Received")} {row.Label.Raw}, row {row.Number:N0} of {table.FileName}" +
-                    (scan.Box is { } box ? $", box {box}" : "") + ReceivedWords(scan), ScanStage.Receiving));
+                    (scan.Box is { } box ? $", box {box}" : "") + scan.ReceivedWords, ScanStage.Receiving));
             }
 
             // The replaced scans are taken back before their successors are saved: one scan per device and stage stays in force.
@@ -161,14 +161,6 @@ public static class UploadReceivingList
 
             return new Result(lotNumber, table.FileName, added, updated, unchanged, extras, [], 0, null, table.Headers, mapping.Choices);
         }
-
-        private static string ReceivedWords(DeviceScan scan) => (scan.Grade, scan.ReceivedModel) switch
-        {
-            (null, null) => "",
-            ({ } grade, null) => $", received in grade {grade}",
-            (null, { } model) => $", received as {model}",
-            var (grade, model) => $", received in grade {grade} as {model}",
-        };
 
         private sealed record Row(int Number, ScannedLabel Label, Guid? DeviceId, ReceivedCondition? Condition, string? Box);
 
