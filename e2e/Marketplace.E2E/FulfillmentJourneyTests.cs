@@ -115,7 +115,7 @@ public sealed class FulfillmentJourneyTests(BrowserFixture fixture, ITestOutputH
         await district.Page.GotoAsync(lotUrl);
         var certificate = district.Page.GetByRole(AriaRole.Region, new() { Name = "Certificate of data destruction" });
         await district.ReloadUntilVisibleAsync(certificate, "certificate section");
-        await Expect(certificate).ToContainTextAsync("3 of 4 serials were sanitized per NIST SP 800-88; the 1 reported missing at receiving are not covered.");
+        await Expect(certificate).ToContainTextAsync("3 of 4 serials were sanitized per NIST SP 800-88; the one reported missing at receiving is not covered.");
         var code = (await certificate.Locator(".mono").InnerTextAsync()).Trim();
         await using (var stranger = await UserSession.OpenAsync(fixture, checkpoints))
         {
