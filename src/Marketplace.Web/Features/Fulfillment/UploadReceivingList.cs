@@ -82,15 +82,7 @@ public static class UploadReceivingList
 
             var fulfillment = party.Fulfillment;
             fulfillment.EnsureAcceptsScans(ScanStage.Receiving);
-            UploadedTable table;
-            try
-            {
-                table = UploadedTable.Read(command.FileName, command.Content, Limits);
-            }
-            catch (TableFormatException ex)
-            {
-                throw new DomainException(ex.Message);
-            }
+            var table = UploadedTable.ReadOrRefuse(command.FileName, command.Content, Limits);
 
             var lotNumber = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
             var mapping = table.Map(Fields, command.Mapping);

@@ -54,15 +54,7 @@ public static class UploadErasureReport
             var fulfillment = await db.FulfillmentsBoughtBy(user).AsNoTracking().SingleOrDefaultAsync(f => f.LotId == command.LotId, cancellationToken)
                               ?? throw new NotFoundException("Lot");
             fulfillment.EnsureAcceptsSanitization();
-            UploadedTable table;
-            try
-            {
-                table = UploadedTable.Read(command.FileName, command.Content, Limits);
-            }
-            catch (TableFormatException ex)
-            {
-                throw new DomainException(ex.Message);
-            }
+            var table = UploadedTable.ReadOrRefuse(command.FileName, command.Content, Limits);
 
             var lotNumber = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
             var mapping = table.Map(All, command.Mapping);

@@ -68,6 +68,20 @@ public sealed class UploadedTable
     /// <summary>Blank and repeated header cells; such columns are never mapped.</summary>
     public IReadOnlyList<HeaderProblem> HeaderProblems { get; }
 
+    /// <summary>Reads the whole table for a command: a file that cannot be read is refused with the reason, as any business rule is.</summary>
+    /// <exception cref="DomainException">Empty, too large, without a header row, or not a readable CSV or .xlsx file.</exception>
+    public static UploadedTable ReadOrRefuse(string fileName, byte[] content, TableLimits limits)
+    {
+        try
+        {
+            return Read(fileName, content, limits);
+        }
+        catch (TableFormatException ex)
+        {
+            throw new DomainException(ex.Message);
+        }
+    }
+
     /// <summary>Reads the whole table.</summary>
     /// <exception cref="TableFormatException">Empty, too large, without a header row, or not a readable CSV or .xlsx file.</exception>
     public static UploadedTable Read(string fileName, byte[] content, TableLimits limits)
