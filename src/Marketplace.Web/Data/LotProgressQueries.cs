@@ -69,3 +69,14 @@ public static class LotProgressQueries
         lots.Where(l => l.Status != ListingStatus.Withdrawn
             && !db.LotSettlements.Any(s => s.LotId == l.Id && s.Status == SettlementStatus.Settled));
 }
+
+/// <summary>What receiving reconciliations say about devices.</summary>
+public static class ReconciliationQueries
+{
+    /// <summary>
+    /// Devices reported missing when their lot's receiving finished: nothing of theirs is sanitized or certified. Read
+    /// through the (device, kind) index, so asking about one device or a page of them costs a seek each.
+    /// </summary>
+    public static IQueryable<Guid> DevicesReportedMissing(this MarketplaceDb db) =>
+        db.ReconciliationLines.Where(l => l.Kind == DiscrepancyKind.Missing && l.DeviceId != null).Select(l => l.DeviceId!.Value);
+}

@@ -49,8 +49,7 @@ public static class GetLotDevices
                     var last = g.MaxBy(r => r.RecordedAt)!;
                     return new SanitizationView(g.Key, g.Count(), g.Count(r => r.Status == RecordStatus.Accepted), last.Method, last.Name, last.RecordedAt);
                 });
-                var missing = await db.ReconciliationLines.Where(l => l.DeviceId != null && ids.Contains(l.DeviceId.Value) && l.Kind == Domain.Fulfillment.DiscrepancyKind.Missing)
-                    .Select(l => l.DeviceId!.Value).ToListAsync(cancellationToken);
+                var missing = await db.DevicesReportedMissing().Where(id => ids.Contains(id)).ToListAsync(cancellationToken);
                 foreach (var row in rows)
                 {
                     row.Sanitization = latest.GetValueOrDefault(row.Id);

@@ -64,7 +64,7 @@ public static class RecordSanitization
                 throw new DomainException($"Serial {serial} is not in lot {number}. Check the label, or whether the device came from another lot.");
             }
 
-            if (fulfillment.MissingCount > 0 && await db.ReconciliationLines.AnyAsync(l => l.DeviceId == device.Id && l.Kind == DiscrepancyKind.Missing, cancellationToken))
+            if (fulfillment.MissingCount > 0 && await db.DevicesReportedMissing().ContainsAsync(device.Id, cancellationToken))
             {
                 throw new DomainException(LotReconciliation.ReportedMissing(device.Serial));
             }

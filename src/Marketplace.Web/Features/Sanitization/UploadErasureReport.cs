@@ -66,9 +66,8 @@ public static class UploadErasureReport
 
             var problems = new TableProblems(mapping);
             var devices = await db.Devices.AsNoTracking().Where(d => d.LotId == fulfillment.LotId).ToDictionaryAsync(d => d.Serial, StringComparer.Ordinal, cancellationToken);
-            var missing = fulfillment.MissingCount == 0 ? [] : await db.ReconciliationLines
-                .Where(l => l.Kind == DiscrepancyKind.Missing && db.LotReconciliations.Any(r => r.Id == l.ReconciliationId && r.LotId == fulfillment.LotId))
-                .Select(l => l.DeviceId!.Value).ToHashSetAsync(cancellationToken);
+            var missing = fulfillment.MissingCount == 0 ? [] : await db.DevicesReportedMissing()
+                .Where(id => db.Devices.Any(d => d.Id == id && d.LotId == fulfillment.LotId)).ToHashSetAsync(cancellationToken);
             var rows = Read(table, mapping, command.Defaults, devices, missing, lotNumber, problems);
             if (problems.Count > 0)
             {
