@@ -2,11 +2,14 @@ using SkiaSharp;
 
 namespace Marketplace.Web.Infrastructure.Documents;
 
-/// <summary>The DejaVu fonts embedded in the app, so PDFs render the same on any machine, with or without fontconfig.</summary>
+/// <summary>
+/// The DejaVu fonts embedded in the app, so PDFs render the same on any machine, with or without fontconfig. They are
+/// subsets (Fonts/subset-fonts.sh says which characters and why): SkiaSharp embeds a font whole in every PDF.
+/// </summary>
 public static class EmbeddedFonts
 {
-    private static readonly Lazy<SKTypeface> RegularFace = new(() => Load("DejaVuSans.ttf"));
-    private static readonly Lazy<SKTypeface> BoldFace = new(() => Load("DejaVuSans-Bold.ttf"));
+    private static readonly Lazy<SKTypeface> RegularFace = new(() => Load("DejaVuSans-Subset.ttf"));
+    private static readonly Lazy<SKTypeface> BoldFace = new(() => Load("DejaVuSans-Bold-Subset.ttf"));
 
     /// <summary>Shared for the process lifetime: do not dispose.</summary>
     public static SKTypeface Regular => RegularFace.Value;
