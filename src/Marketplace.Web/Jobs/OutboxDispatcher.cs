@@ -1,6 +1,7 @@
 using Hangfire;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +55,7 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     JobStorageMode storageMode,
+    SqliteWriteGate writeGate,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     // On SQL Server a row whose command is running is locked by that command's transaction (it marks
@@ -115,9 +117,14 @@ public sealed class OutboxDispatcher(
         // again later always gets a new token, so a job can tell whether its row is still its own.
         var claim = $"{Owner}/{Guid.NewGuid():N}";
         var leaseUntil = now + options.Value.Lease;
-        var claimed = await db.OutboxMessages
-            .Where(m => candidates.Contains(m.Id) && m.CompletedAt == null && m.DeadAt == null && m.DueAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, claim), cancellationToken);
+        int claimed;
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            claimed = await db.OutboxMessages
+                .Where(m => candidates.Contains(m.Id) && m.CompletedAt == null && m.DeadAt == null && m.DueAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, claim), cancellationToken);
+        }
+
         if (claimed == 0)
         {
             return 0;
@@ -148,6 +155,7 @@ public sealed class OutboxDispatcher(
         var completedBefore = now - settings.CompletedRetention;
         var sentBefore = now - settings.EmailRetention;
         var receivedBefore = now - settings.InboxRetention;
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         var pruned = new OutboxPruned(
             await db.OutboxMessages.Where(m => m.CompletedAt != null && m.CompletedAt < completedBefore).ExecuteDeleteAsync(cancellationToken),
             await db.EmailMessages.Where(e => e.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken),
@@ -196,6 +204,7 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         var released = await db.OutboxMessages
             .Where(m => m.CompletedAt == null && m.LeaseUntil != null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LeaseOwner, (string?)null), cancellationToken);

@@ -142,7 +142,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, O
             return await next(message, cancellationToken);
         }
 
-        using var turn = db.Database.IsSqlite() ? await writeGate.EnterAsync(cancellationToken) : null;
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -203,7 +203,9 @@ public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, O
 /// SQLite, commands racing for it sleep and poll (its busy handler), which under load makes some wait far longer than
 /// the writes ahead of them took. Commands of this process therefore queue here first, in arrival order, and each meets
 /// an idle database. A command that has waited <see cref="Patience"/> goes on to SQLite's own locking rather than wait
-/// forever (work outside commands, such as Hangfire's storage or another process, never queues here).
+/// forever. Writes outside commands in this process (the outbox dispatcher's claims and prunes) queue here too: one of
+/// them holding the lock while a command begins sends the command to SQLite's busy handler, which sleeps 1, 2, 5, 10…
+/// milliseconds between tries, the long tail a busy auction's bidders would feel. Another process never queues here.
 /// </summary>
 public sealed class SqliteWriteGate
 {
@@ -213,6 +215,10 @@ public sealed class SqliteWriteGate
 
     public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
         await _gate.WaitAsync(Patience, cancellationToken) ? new Turn(_gate) : null;
+
+    /// <summary>A turn when <paramref name="db"/> is SQLite; SQL Server locks rows, and needs none.</summary>
+    public Task<IDisposable?> EnterAsync(MarketplaceDb db, CancellationToken cancellationToken) =>
+        db.Database.IsSqlite() ? EnterAsync(cancellationToken) : Task.FromResult<IDisposable?>(null);
 
     private sealed class Turn(SemaphoreSlim gate) : IDisposable
     {
