@@ -20,6 +20,8 @@ namespace Marketplace.Web.Data;
 /// <summary>
 /// The one model. Provider-specific subclasses (<see cref="SqliteMarketplaceDb"/>,
 /// <see cref="SqlServerMarketplaceDb"/>) exist only so each provider keeps its own migration set.
+/// Instances are pooled (<see cref="DataServiceCollectionExtensions.AddMarketplaceData"/>): a context holds no services of
+/// its own, and what belongs to the request it serves (<see cref="Trail"/>) is handed to it when a scope takes it.
 /// </summary>
 public abstract class MarketplaceDb(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
@@ -70,6 +72,16 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Domain.People.Invitation> Invitations => Set<Domain.People.Invitation>();
+
+    /// <summary>The audit trail of the request this context serves; null outside a request scope (design time, tests).</summary>
+    internal AuditTrail? Trail { get; private set; }
+
+    /// <summary>Hands a pooled context to the scope <paramref name="services"/> belongs to.</summary>
+    internal MarketplaceDb ServeScope(IServiceProvider services)
+    {
+        Trail = services.GetRequiredService<AuditTrail>();
+        return this;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

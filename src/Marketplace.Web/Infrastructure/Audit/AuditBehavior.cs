@@ -36,19 +36,34 @@ public sealed class AuditBehavior<TMessage, TResponse>(MarketplaceDb db, AuditTr
 /// Records a command's changes at every save made while it runs (the inbox, the manifest revaluation and Identity's
 /// stores save before the command ends), before the save makes them look unchanged. Outside a command it does nothing.
 /// </summary>
-public sealed class AuditInterceptor(AuditTrail trail) : SaveChangesInterceptor
+public sealed class AuditInterceptor : SaveChangesInterceptor
 {
+    /// <summary>Singleton, as pooled contexts' options are: the trail is the one of the request the context serves.</summary>
+    public static readonly AuditInterceptor Instance = new();
+
+    private AuditInterceptor()
+    {
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        trail.CaptureChanges(eventData.Context);
+        Capture(eventData.Context);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        trail.CaptureChanges(eventData.Context);
+        Capture(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    private static void Capture(DbContext? context)
+    {
+        if (context is MarketplaceDb { Trail: { } trail } db)
+        {
+            trail.CaptureChanges(db);
+        }
     }
 }
 
@@ -57,7 +72,6 @@ public static class AuditServiceCollectionExtensions
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
         services.AddScoped<AuditTrail>();
-        services.AddScoped<AuditInterceptor>();
         return services;
     }
 }
