@@ -26,15 +26,19 @@ public static class PlaceBid
 
     public sealed class Handler(MarketplaceDb db, ActingOrganization acting, IClock clock, Outbox outbox) : ICommandHandler<Command, Result>
     {
+        // The auction's state (price, leader, hidden maximum) lives on the sale: only the bidder's own standing bids are
+        // read with it, which a sealed bid replaces (the sale counts those of its current round). Reading every bid per
+        // bid would make a busy auction quadratic. Compiled once: it runs inside the write gate, once per bid.
+        private static readonly Func<MarketplaceDb, Guid, Guid, CancellationToken, Task<Sale?>> SaleWithOwnBids = EF.CompileAsyncQuery(
+            (MarketplaceDb db, Guid lotId, Guid bidder, CancellationToken cancellationToken) => db.Sales
+                .Include(s => s.Bids.Where(b => b.BidderId == bidder && !b.Replaced))
+                .SingleOrDefault(s => s.LotId == lotId));
+
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var rights = await acting.RightsAsync(cancellationToken);
             var bidder = rights.OrganizationId;
-            // The auction's state (price, leader, hidden maximum) lives on the sale: only the bidder's own standing bids are
-            // read with it, which a sealed bid replaces (the sale counts those of its current round). Reading every bid per
-            // bid would make a busy auction quadratic.
-            var sale = await db.Sales.Include(s => s.Bids.Where(b => b.BidderId == bidder && !b.Replaced))
-                           .SingleOrDefaultAsync(s => s.LotId == command.LotId, cancellationToken) ?? throw new NotFoundException("Listed lot");
+            var sale = await SaleWithOwnBids(db, command.LotId, bidder, cancellationToken) ?? throw new NotFoundException("Listed lot");
             if (sale.Status != SaleStatus.Open)
             {
                 // Only its bidders learn how a sale they are not in ended; to anyone else it is simply no longer listed.
