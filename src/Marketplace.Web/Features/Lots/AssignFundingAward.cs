@@ -5,7 +5,7 @@ namespace Marketplace.Web.Features.Lots;
 /// <summary>
 /// The district links a lot's federally funded devices that have no award yet to one of its awards, in bulk: all of them, or
 /// those of one model (a district usually bought a model with one grant). One set-based update, whatever the lot's size.
-/// Devices already linked keep their award: correcting one is a per-device edit, not a bulk one.
+/// Devices already linked keep their award, so a second bulk link never moves devices another award paid for.
 /// </summary>
 public static class AssignFundingAward
 {

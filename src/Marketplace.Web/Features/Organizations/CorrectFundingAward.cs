@@ -16,10 +16,11 @@ public static class CorrectFundingAward
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var districtId = await FundingAwardRules.RequireDistrictAsync(db, user, cancellationToken);
-            var award = await db.FundingAwards.SingleOrDefaultAsync(a => a.Id == command.AwardId && a.DistrictId == districtId, cancellationToken)
+            // Only a district owns awards, so the caller's organization finding it is the whole check.
+            var organizationId = user.RequireOrganization();
+            var award = await db.FundingAwards.SingleOrDefaultAsync(a => a.Id == command.AwardId && a.DistrictId == organizationId, cancellationToken)
                         ?? throw new NotFoundException("Funding award");
-            await FundingAwardRules.RequireUniqueNameAsync(db, districtId, command.Name, award.Id, cancellationToken);
+            await FundingAwardRules.RequireUniqueNameAsync(db, organizationId, command.Name, award.Id, cancellationToken);
             award.Correct(command.Name, command.AwardDate!.Value, command.FederalPercent!.Value);
             return Unit.Value;
         }
