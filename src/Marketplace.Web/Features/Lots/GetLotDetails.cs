@@ -117,7 +117,7 @@ public static class GetLotDetails
             var choices = await db.FundingAwards.AsNoTracking().Where(a => a.DistrictId == lot.DistrictId).OrderBy(a => a.Name)
                 .Select(a => new AwardChoice(a.Id, a.Name)).ToListAsync(cancellationToken);
             var unlinked = await db.Devices.Where(d => d.LotId == lot.Id && d.FundingSource == FundingSource.FederalGrant && d.FundingAwardId == null)
-                .GroupBy(d => d.Model).Select(g => new UnlinkedModel(g.Key, g.Count())).OrderBy(m => m.Model).ToListAsync(cancellationToken);
+                .GroupBy(d => d.Model).OrderBy(g => g.Key).Select(g => new UnlinkedModel(g.Key, g.Count())).ToListAsync(cancellationToken);
             return new FederalShareView(shares, proceeds, choices, unlinked);
         }
 

@@ -61,6 +61,8 @@ public interface IFundingAwardFields
 
 internal sealed class FundingAwardFieldsValidator : AbstractValidator<IFundingAwardFields>
 {
+    private const string OutOfRange = "Federal participation: a percentage above 0 and at most 100.";
+
     public FundingAwardFieldsValidator()
     {
             RuleFor(c => c.Name).NotEmpty().WithMessage("Name the award as your grant records do (\"ESSER III\", \"Title IV-A 2025\").")
@@ -69,7 +71,7 @@ internal sealed class FundingAwardFieldsValidator : AbstractValidator<IFundingAw
                 .InclusiveBetween(FundingAwardRules.Earliest, FundingAwardRules.Latest)
                 .WithMessage($"Award date: a date between {FundingAwardRules.Earliest:yyyy} and {FundingAwardRules.Latest:yyyy}.");
             RuleFor(c => c.FederalPercent).NotNull().WithMessage("Federal participation: enter the federal share of the purchase as a percentage, such as 100.")
-                .GreaterThan(0).LessThanOrEqualTo(100).WithMessage("Federal participation: a percentage above 0 and at most 100.")
+                .GreaterThan(0).WithMessage(OutOfRange).LessThanOrEqualTo(100).WithMessage(OutOfRange)
                 .Must(p => p is null || decimal.Round(p.Value, 2) == p.Value).WithMessage("Federal participation: at most two decimals, such as 87.5.");
     }
 }
