@@ -3729,3 +3729,65 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210918_FederalFundingAwards'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD [FundingAwardId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210918_FederalFundingAwards'
+)
+BEGIN
+    CREATE TABLE [FundingAwards] (
+        [Id] uniqueidentifier NOT NULL,
+        [DistrictId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [AwardDate] date NOT NULL,
+        [FederalPercent] decimal(5,2) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_FundingAwards] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FundingAwards_Organizations_DistrictId] FOREIGN KEY ([DistrictId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210918_FederalFundingAwards'
+)
+BEGIN
+    CREATE INDEX [IX_Devices_FundingAwardId] ON [Devices] ([FundingAwardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210918_FederalFundingAwards'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_FundingAwards_DistrictId_Name] ON [FundingAwards] ([DistrictId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210918_FederalFundingAwards'
+)
+BEGIN
+    ALTER TABLE [Devices] ADD CONSTRAINT [FK_Devices_FundingAwards_FundingAwardId] FOREIGN KEY ([FundingAwardId]) REFERENCES [FundingAwards] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210918_FederalFundingAwards'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206210918_FederalFundingAwards', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

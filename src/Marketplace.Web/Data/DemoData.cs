@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Storefront;
@@ -96,6 +97,10 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, IUser
         db.OrganizationDocuments.AddRange(documents);
         db.OrganizationDocumentFiles.AddRange(files);
         school.SetOrderApprovalLimit(2_500m); // Lakeside: larger orders wait for the principal
+        // Maple Valley's grants: one under the $5,000 thresholds of 2 CFR 200 before its 2024 revision, one under the $10,000 ones.
+        db.FundingAwards.AddRange(
+            FundingAward.Record(maple.Id, "ESSER III", new DateOnly(2021, 3, 24), 100m, now),
+            FundingAward.Record(maple.Id, "Title IV-A 2025", new DateOnly(2025, 7, 1), 80m, now));
         db.Listings.AddRange(
             Listing("Dell Chromebook 3110 (refurbished)", "11.6\" HD, Intel Celeron N4500, 4 GB RAM, 32 GB eMMC. New battery, charger included. Auto updates until June 2031.", DeviceCategory.Chromebook, CosmeticGrade.A, 129m, 40, refurbisher.Id),
             Listing("Lenovo 300e Chromebook Gen 3 (refurbished)", "11.6\" touchscreen 2-in-1, AMD 3015Ce, 4 GB RAM. Rugged keyboard, charger included.", DeviceCategory.Chromebook, CosmeticGrade.B, 99m, 25, refurbisher.Id),

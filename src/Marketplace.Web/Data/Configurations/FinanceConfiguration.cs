@@ -95,3 +95,16 @@ internal sealed class FeeScheduleConfiguration : IEntityTypeConfiguration<FeeSch
         builder.HasData(new FeeSchedule());
     }
 }
+
+internal sealed class FundingAwardConfiguration : IEntityTypeConfiguration<FundingAward>
+{
+    public void Configure(EntityTypeBuilder<FundingAward> builder)
+    {
+        builder.Property(a => a.Name).HasMaxLength(FundingAward.MaxNameLength);
+        builder.Property(a => a.FederalPercent).HasPrecision(5, 2);
+        // A district names each of its awards once, so a manifest or a form can refer to one by name.
+        builder.HasIndex(a => new { a.DistrictId, a.Name }).IsUnique();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(a => a.Terms);
+    }
+}

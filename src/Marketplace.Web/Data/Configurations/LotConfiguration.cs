@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,7 +23,6 @@ internal sealed class LotConfiguration : IEntityTypeConfiguration<Lot>
         builder.ComplexProperty(l => l.Manifest, manifest =>
         {
             manifest.Ignore(m => m.Estimate);
-            manifest.Ignore(m => m.FederalShareApplies);
         });
         builder.Ignore(l => l.IsDraft);
     }
@@ -48,6 +48,7 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.HasIndex(d => d.AssetTag);
         // A scan at the dock finds its device by asset tag within the lot without reading the lot's other devices.
         builder.HasIndex(d => new { d.LotId, d.AssetTag });
+        builder.HasOne<FundingAward>().WithMany().HasForeignKey(d => d.FundingAwardId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(d => d.IsDataBearing);
     }
 }

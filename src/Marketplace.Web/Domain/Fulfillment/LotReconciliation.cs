@@ -1,3 +1,4 @@
+using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
 
 namespace Marketplace.Web.Domain.Fulfillment;
@@ -220,15 +221,12 @@ public static class Reconciling
         IReadOnlyList<ExtraScan> extras, decimal districtProceeds, Func<string, DeviceCategory, CosmeticGrade, FunctionalStatus, DateOnly?, decimal?> value)
     {
         var values = declared.Select(d => value(d.Model, d.Category, d.Grade, d.Functional, d.AueDate)).ToList();
-        var priced = values.Where(v => v is > 0).Select(v => v!.Value).ToList();
-        var average = priced.Count > 0 ? priced.Average() : 1m;
-        var weights = values.Select(v => v is > 0 ? v.Value : average).ToList();
-        var total = weights.Sum();
+        var shares = ProceedsAllocation.UnitShares(values.Select(v => (v, 1)).ToList(), districtProceeds);
         var found = new List<Discrepancy>();
         for (var i = 0; i < declared.Count; i++)
         {
             var device = declared[i];
-            var share = total > 0 ? districtProceeds * weights[i] / total : 0;
+            var share = shares[i];
             if (!received.TryGetValue(device.Id, out var condition))
             {
                 found.Add(new Discrepancy(DiscrepancyKind.Missing, device.Id, device.Serial, device.Model, device.Grade, null, null, Cents(share)));

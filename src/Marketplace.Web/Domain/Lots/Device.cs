@@ -44,6 +44,9 @@ public sealed class Device
     public decimal? PurchaseCost { get; set; }
     public FundingSource FundingSource { get; set; }
 
+    /// <summary>The district's federal award that paid for a federally funded device, once recorded (the federal share needs it).</summary>
+    public Guid? FundingAwardId { get; set; }
+
     /// <summary>Auto Update Expiration (Chromebooks): from the file, else from the device-model reference table.</summary>
     public DateOnly? AueDate { get; set; }
 

@@ -13,9 +13,6 @@ public enum ListingStatus { Draft, Listed, Withdrawn }
 /// </summary>
 public sealed class Lot : IVersioned
 {
-    /// <summary>2 CFR 200.313(e): federally funded equipment worth this much or more owes the awarding agency its share.</summary>
-    public const decimal FederalShareThreshold = 5000m;
-
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Number { get; init; }
     public Guid DistrictId { get; init; }

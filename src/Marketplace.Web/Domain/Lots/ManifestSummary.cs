@@ -15,7 +15,10 @@ public sealed class ManifestSummary
     public decimal EstimatePoint { get; init; }
     public decimal EstimateHigh { get; init; }
 
-    /// <summary>Estimated value of the federally funded devices (2 CFR 200.313(e)).</summary>
+    /// <summary>
+    /// Price-guide value of the priced federally funded devices, and how many they are. Whether the awarding agency is owed a
+    /// share depends on each device's award (see <see cref="Finance.FederalShare"/>), which these totals cannot tell.
+    /// </summary>
     public decimal FederalEquipmentValue { get; init; }
     public int FederalDevices { get; init; }
     public double? AverageYearsOfUpdatesLeft { get; init; }
@@ -26,6 +29,4 @@ public sealed class ManifestSummary
     public DateTimeOffset? ValuedAt { get; init; }
 
     public LotEstimate Estimate => new(EstimateLow, EstimatePoint, EstimateHigh, PricedDevices, UnpricedDevices);
-
-    public bool FederalShareApplies => FederalEquipmentValue >= Lot.FederalShareThreshold;
 }

@@ -24,7 +24,8 @@ public static class GetLotDetails
     [AllowedRoles(Roles.DistrictStaff, Roles.RefurbisherStaff, Roles.SchoolStaff)]
     public sealed record Query(Guid LotId, DeviceFilter? Filter = null) : IQuery<LotDetails>;
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IPaymentProvider payments, ManifestValuation valuation, IClock clock)
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IMapper mapper, IPaymentProvider payments, ManifestValuation valuation, IClock clock,
+        LotFederalShare federalShare)
         : IQueryHandler<Query, LotDetails>
     {
         public async ValueTask<LotDetails> Handle(Query query, CancellationToken cancellationToken)
@@ -53,6 +54,9 @@ public static class GetLotDetails
             var rights = (isDistrict && progress.CanEditManifest) || (!isDistrict && progress.AwaitsPayment)
                 ? await db.RightsOfAsync(user, clock, cancellationToken)
                 : null;
+            var reconciliation = fulfillment?.ReceivedAt is null ? null : await db.LotReconciliations.Where(r => r.LotId == lot.Id)
+                .Select(r => new ReconciliationSummary(r.Status, r.ReceivedCount, r.Lines.Count, r.ProposedAdjustment, r.AgreedAdjustment))
+                .SingleOrDefaultAsync(cancellationToken);
             return new LotDetails
             {
                 Lot = mapper.Map<LotHeader>(lot),
@@ -81,9 +85,7 @@ public static class GetLotDetails
                     StillEnrolled = fulfillment.PickedUpAt is null ? await db.Devices.CountAsync(d => d.LotId == lot.Id && d.Enrollment == EnrollmentStatus.Enrolled, cancellationToken) : 0,
                     HandOverScans = await ScansAsync(lot.Id, ScanStage.HandOver, cancellationToken),
                     ReceivingScans = fulfillment.PickedUpAt is null ? 0 : await ScansAsync(lot.Id, ScanStage.Receiving, cancellationToken),
-                    Reconciliation = fulfillment.ReceivedAt is null ? null : await db.LotReconciliations.Where(r => r.LotId == lot.Id)
-                        .Select(r => new ReconciliationSummary(r.Status, r.ReceivedCount, r.Lines.Count, r.ProposedAdjustment, r.AgreedAdjustment))
-                        .SingleOrDefaultAsync(cancellationToken),
+                    Reconciliation = reconciliation,
                 },
                 Invoice = invoice is null ? null : mapper.Map<InvoiceView>(invoice),
                 Payout = payout is null ? null : mapper.Map<PayoutView>(payout),
@@ -99,7 +101,24 @@ public static class GetLotDetails
                         .Select(j => new UnfinishedImport(j.Id, j.FileName, j.Status, j.TotalRows, j.ValidRows, j.IssueCount, j.CreatedAt))
                         .ToListAsync(cancellationToken)
                     : [],
+                // What the district receives after any settled receiving adjustment, as the Money card says it.
+                FederalShare = isDistrict ? await FederalShareAsync(lot, sale?.Terms is { } terms ? terms.DistrictProceeds - (reconciliation?.Agreed ?? 0) : null, cancellationToken) : null,
             };
+        }
+
+        private async Task<FederalShareView?> FederalShareAsync(Domain.Lots.Lot lot, decimal? proceeds, CancellationToken cancellationToken)
+        {
+            var shares = await federalShare.ForLotAsync(lot.Id, lot.DistrictId, proceeds, cancellationToken);
+            if (shares.Count == 0)
+            {
+                return null;
+            }
+
+            var choices = await db.FundingAwards.AsNoTracking().Where(a => a.DistrictId == lot.DistrictId).OrderBy(a => a.Name)
+                .Select(a => new AwardChoice(a.Id, a.Name)).ToListAsync(cancellationToken);
+            var unlinked = await db.Devices.Where(d => d.LotId == lot.Id && d.FundingSource == FundingSource.FederalGrant && d.FundingAwardId == null)
+                .GroupBy(d => d.Model).OrderBy(g => g.Key).Select(g => new UnlinkedModel(g.Key, g.Count())).ToListAsync(cancellationToken);
+            return new FederalShareView(shares, proceeds, choices, unlinked);
         }
 
         private Task<int> ScansAsync(Guid lotId, ScanStage stage, CancellationToken cancellationToken) =>

@@ -183,7 +183,25 @@ public sealed class LotDetails
 
     /// <summary>The district's imports into this lot that still wait for it (to map, to check, to confirm) or are running.</summary>
     public IReadOnlyList<UnfinishedImport> UnfinishedImports { get; init; } = [];
+
+    /// <summary>The district's own view only, and only when the lot holds federally funded devices.</summary>
+    public FederalShareView? FederalShare { get; init; }
 }
+
+/// <summary>
+/// The lot's federal share per award; on the district's proceeds once a buyer's price is agreed, else on the price guide.
+/// With it, the district's awards and the models of the federally funded devices still waiting for one, for the bulk link.
+/// </summary>
+public sealed record FederalShareView(IReadOnlyList<Domain.Finance.AwardShare> Awards, decimal? Proceeds, IReadOnlyList<AwardChoice> Choices,
+    IReadOnlyList<UnlinkedModel> Unlinked)
+{
+    public decimal Total => Awards.Sum(a => a.Share);
+    public int WithoutAward => Unlinked.Sum(u => u.Devices);
+}
+
+public sealed record AwardChoice(Guid Id, string Name);
+
+public sealed record UnlinkedModel(string Model, int Devices);
 
 public sealed record UnfinishedImport(Guid Id, string FileName, ImportStatus Status, int TotalRows, int ValidRows, int IssueCount, DateTimeOffset CreatedAt);
 

@@ -54,6 +54,14 @@ public sealed class LotsController(ISender sender) : MarketplaceController(sende
         return Redirect($"/lots/{id}{(form.Filter ?? new DeviceFilter()).ToQuery(page: 0)}#devices");
     }
 
+    [HttpPost("{id:guid}/funding-award")]
+    public async Task<IActionResult> AssignFundingAward(Guid id, Guid? awardId, string? model)
+    {
+        var linked = await Sender.Send(new AssignFundingAward.Command(id, awardId, model), Aborted);
+        Success($"Linked {linked:N0} federally funded device(s) to the award.");
+        return Redirect($"/lots/{id}#federal-share");
+    }
+
     [HttpPost("{id:guid}/board-approval")]
     public async Task<IActionResult> BoardApproval(Guid id, string? reference)
     {

@@ -7,6 +7,7 @@ public static class LotsServiceCollectionExtensions
     {
         services.AddScoped<ManifestValuation>();
         services.AddScoped<ManifestChanges>();
+        services.AddScoped<LotFederalShare>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Payments;
@@ -22,7 +23,7 @@ public static class ReleaseDistrictFunds
     [AllowedRoles(Roles.System)]
     public sealed record Command(Guid LotId) : ICommand;
 
-    public sealed class Handler(MarketplaceDb db, IClock clock, Outbox outbox, IPaymentProvider payments) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, IClock clock, Outbox outbox, IPaymentProvider payments, LotFederalShare federalShare) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -66,10 +67,10 @@ public static class ReleaseDistrictFunds
                 statement += $"\nThis is your proceeds less the receiving adjustment of {adjustment:C} settled in the lot's reconciliation.";
             }
 
-            if (lot.Manifest.FederalShareApplies)
+            // On what the district actually receives, shared among the devices in proportion to their guide value.
+            if (await federalShare.ForLotAsync(lot.Id, district.Id, amount.Amount, cancellationToken) is { Count: > 0 } shares)
             {
-                statement += $"\n\nFederal share notice (2 CFR 200.313(e)): this lot holds {lot.Manifest.FederalDevices} federally funded device(s) with an estimated " +
-                             $"fair market value of {lot.Manifest.FederalEquipmentValue:C0}. The awarding agency is entitled to its share of these proceeds; account for it in your grant records.";
+                statement += "\n\n" + FederalShare.Statement(shares);
             }
 
             if (lot.BoardApprovalReference is { } approval)

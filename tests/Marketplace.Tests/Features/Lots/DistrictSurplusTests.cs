@@ -66,16 +66,22 @@ public sealed class DistrictSurplusTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Federally_funded_equipment_worth_5000_dollars_or_more_is_flagged_for_the_agency_share()
+    public async Task Imported_federally_funded_devices_wait_for_their_award_and_then_owe_the_agency_only_over_the_awards_aggregate_threshold()
     {
         var rows = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"FED-{i:D3},HP ProBook 440 G8,Federal grant,A"));
         var lot = await LotWithAsync("Serial,Model,Funding,Grade\n" + rows + "\n");
         var page = WebUtility.HtmlDecode(await _kit.District.GetPageAsync($"/lots/{lot}"));
-        Assert.Contains("Federal share (2 CFR 200.313)", page);
-        Assert.Contains("40 federally funded device(s)", page);
+        Assert.Contains("40 devices marked as bought with a federal grant have no funding award recorded", page);
+
+        // ESSER III (2021): the $5,000 aggregate of 2 CFR 200.314 before its 2024 revision; forty laptops exceed it, one does not.
+        var esser = await _factory.WithDbAsync(db => db.FundingAwards.Where(a => a.Name == "ESSER III").Select(a => a.Id).SingleAsync());
+        var linked = WebUtility.HtmlDecode(await _kit.District.SubmitAsync($"/lots/{lot}", $"/lots/{lot}/funding-award", new() { ["awardId"] = esser.ToString() }));
+        Assert.Contains("Linked 40 federally funded device(s) to the award.", linked);
+        Assert.Contains("2 CFR 200.314: residual supplies over the aggregate threshold", linked);
 
         var small = await LotWithAsync("Serial,Model,Funding\nFED-SMALL,HP ProBook 440 G8,Federal grant\n");
-        Assert.DoesNotContain("Federal share (2 CFR 200.313)", WebUtility.HtmlDecode(await _kit.District.GetPageAsync($"/lots/{small}")));
+        var one = WebUtility.HtmlDecode(await _kit.District.SubmitAsync($"/lots/{small}", $"/lots/{small}/funding-award", new() { ["awardId"] = esser.ToString() }));
+        Assert.Contains("None: retained without obligation to the awarding agency", one);
     }
 
     [Fact]

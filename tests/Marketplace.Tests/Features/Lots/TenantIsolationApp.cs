@@ -101,6 +101,9 @@ public sealed class MapleValleyRecords
 
     public required Guid W9 { get; init; }
 
+    /// <summary>Maple Valley's ESSER III award (demo data).</summary>
+    public required Guid FundingAward { get; init; }
+
     /// <summary>Maple Valley's organization admin (the owner caller), its last one: it cannot deactivate itself.</summary>
     public required Guid OwnerAccount { get; init; }
 
@@ -306,8 +309,10 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         var orderInvoice = invoices.Single(i => i.Id == placed.InvoiceIds[0]);
         var maple = await Factory.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Name == DemoLots.District));
         var w9 = await Factory.WithDbAsync(db => db.OrganizationDocuments.Where(d => d.OrganizationId == maple.Id && d.Kind == DocumentKind.W9).Select(d => d.Id).SingleAsync());
+        var fundingAward = await Factory.WithDbAsync(db => db.FundingAwards.Where(a => a.DistrictId == maple.Id && a.Name == "ESSER III").Select(a => a.Id).SingleAsync());
         return new MapleValleyRecords
         {
+            FundingAward = fundingAward,
             DraftLot = draft.Id,
             DraftSerial = draft.Devices[0].Serial,
             BoardApproval = boardApproval,

@@ -237,6 +237,9 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Post(AnotherTenant, "/lots/{id:guid}/devices/bulk", "Maple Valley's listed lot (not a draft)", r => new { id = r.ListedLot },
             _ => new { AllMatching = "true", SetGrade = "A" },
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/lots/{id:guid}/funding-award", "Maple Valley's listed lot, whose devices wait for no award", r => new { id = r.ListedLot },
+            r => new { awardId = r.FundingAward, model = "" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
         Post(AnotherTenant, "/lots/{id:guid}/board-approval", "Maple Valley's draft lot, with the reference it already has", r => new { id = r.DraftLot },
             r => new { reference = r.BoardApproval },
             new(SignIn,       Redirected,   Denied,       NotFound,     Denied,       Denied,       Denied,       Denied)),
@@ -495,6 +498,15 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)),
         Post(CallersOwn, "/organization/settings/approval-limit", "an approval limit (a school's rule)", _ => null, _ => new { limit = "2500" },
             new(SignIn,       Refused,      Denied,       Refused,      Refused,      Redirected,   Denied,       Refused)),
+        // Federal funding awards: a district's admin or approvers keep its own; other kinds of organization are told they are a district's
+        Get(CallersOwn, "/organization/funding-awards", "the caller's district's funding awards", _ => null,
+            new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)),
+        Post(CallersOwn, "/organization/funding-awards", "an award with no federal participation (refused before anything is recorded)", _ => null,
+            _ => new { Name = "ESSER III", AwardDate = "2021-03-24", FederalPercent = "0" },
+            new(SignIn,       Refused,      Denied,       Refused,      Refused,      Refused,      Denied,       Refused)),
+        Post(AnotherTenant, "/organization/funding-awards/{id:guid}", "Maple Valley's ESSER III award, with the values it already has", r => new { id = r.FundingAward },
+            _ => new { Name = "ESSER III", AwardDate = "2021-03-24", FederalPercent = "100" },
+            new(SignIn,       Redirected,   Denied,       NotFound,     NotFound,     NotFound,     Denied,       NotFound)),
 
         // Payments: Stripe's webhook authenticates by signature, and no webhook secret is configured here
         Post(Everyone, "/webhooks/stripe", "a webhook without a configured secret", _ => null, _ => null,

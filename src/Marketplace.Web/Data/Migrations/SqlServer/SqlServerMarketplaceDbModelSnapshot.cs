@@ -152,6 +152,37 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.FundingAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("AwardDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("FederalPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("FundingAwards");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1306,6 +1337,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid?>("FundingAwardId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("FundingSource")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1364,6 +1398,8 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AssetTag");
+
+                    b.HasIndex("FundingAwardId");
 
                     b.HasIndex("Serial");
 
@@ -2851,6 +2887,15 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.FundingAward", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.Invoice", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
@@ -3187,6 +3232,11 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Marketplace.Web.Domain.Lots.Device", b =>
                 {
+                    b.HasOne("Marketplace.Web.Domain.Finance.FundingAward", null)
+                        .WithMany()
+                        .HasForeignKey("FundingAwardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
                         .WithMany()
                         .HasForeignKey("LotId")

@@ -146,6 +146,37 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.FundingAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AwardDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FederalPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("FundingAwards");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1301,6 +1332,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FundingAwardId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FundingSource")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1360,6 +1394,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssetTag");
+
+                    b.HasIndex("FundingAwardId");
 
                     b.HasIndex("Serial");
 
@@ -2837,6 +2873,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.FundingAward", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.Invoice", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
@@ -3173,6 +3218,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Marketplace.Web.Domain.Lots.Device", b =>
                 {
+                    b.HasOne("Marketplace.Web.Domain.Finance.FundingAward", null)
+                        .WithMany()
+                        .HasForeignKey("FundingAwardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
