@@ -130,7 +130,7 @@ public sealed partial class FinanceWorkspaceTests(FinanceWorkspaceApp app) : ICl
 
         var text = Encoding.UTF8.GetString(csv);
         Assert.Contains($"\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"{key}\"\")\"", text);
-        Assert.Contains("\"'@SUM(1)\"", text);
+        Assert.Contains($"\"'@SUM(8)+{key}\"", text);
         Assert.DoesNotContain(",\"=HYPERLINK", text);
         foreach (var list in new[] { "Invoices", "Payouts", "Revenue", "TrialBalance" })
         {
@@ -150,9 +150,10 @@ public sealed partial class FinanceWorkspaceTests(FinanceWorkspaceApp app) : ICl
         using (var workbook = new XLWorkbook(new MemoryStream(ledger)))
         {
             var cells = workbook.Worksheets.Single().CellsUsed().ToList();
-            var attack = cells.Single(c => c.GetString() == $"=HYPERLINK(\"http://evil.example\",\"{key}\")");
-            Assert.Equal(XLDataType.Text, attack.DataType);
-            Assert.Equal(XLDataType.Text, cells.Single(c => c.GetString() == "@SUM(1)").DataType);
+            // One row per line: each transaction's description is on both of its lines.
+            var attacks = cells.Where(c => c.GetString() == $"=HYPERLINK(\"http://evil.example\",\"{key}\")" || c.GetString() == $"@SUM(8)+{key}").ToList();
+            Assert.Equal(4, attacks.Count);
+            Assert.All(attacks, c => Assert.Equal(XLDataType.Text, c.DataType));
             Assert.All(cells, c => Assert.False(c.HasFormula, $"{c.Address} holds a formula"));
             Assert.All(cells.Where(c => c.Address.ColumnNumber < 10), c => Assert.Equal(XLDataType.Text, c.DataType));
         }
@@ -210,7 +211,7 @@ public sealed partial class FinanceWorkspaceTests(FinanceWorkspaceApp app) : ICl
             db.LedgerTransactions.AddRange(
                 LedgerTransaction.Post($"test-formula:{key}", LedgerSource.LotPayment, $"=HYPERLINK(\"http://evil.example\",\"{key}\")", at,
                     [LedgerLine.Dr(LedgerAccount.Cash, 5m), LedgerLine.Cr(LedgerAccount.BuyerReceivable, 5m)]),
-                LedgerTransaction.Post($"test-formula-at:{key}", LedgerSource.LotPayment, "@SUM(1)", at,
+                LedgerTransaction.Post($"test-formula-at:{key}", LedgerSource.LotPayment, $"@SUM({key.Length})+{key}", at,
                     [LedgerLine.Dr(LedgerAccount.Cash, 5m), LedgerLine.Cr(LedgerAccount.BuyerReceivable, 5m)]));
             await db.SaveChangesAsync();
         });
