@@ -244,6 +244,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<decimal>("Credit")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -252,8 +255,21 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
 
                     b.Property<Guid>("TransactionId")
                         .HasColumnType("uniqueidentifier");
@@ -264,7 +280,19 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("TransactionId");
 
+                    b.HasIndex("CounterpartyId", "OccurredAt");
+
+                    b.HasIndex("DistrictId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Id");
+
                     b.HasIndex("OrganizationId", "Account");
+
+                    b.HasIndex("Account", "OccurredAt", "Debit", "Credit")
+                        .HasDatabaseName("IX_LedgerEntries_TrialBalance");
+
+                    b.HasIndex("Account", "FundingSource", "Period", "DistrictId", "CounterpartyId", "Credit", "Debit")
+                        .HasDatabaseName("IX_LedgerEntries_RevenueReport");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -272,6 +300,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.LedgerTransaction", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CounterpartyId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Currency")
@@ -283,6 +314,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
@@ -311,6 +345,8 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasIndex("LotId");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("OrderId");
 
                     b.ToTable("LedgerTransactions");
                 });
