@@ -3732,6 +3732,155 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    ALTER TABLE [LedgerTransactions] ADD [CounterpartyId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    ALTER TABLE [LedgerTransactions] ADD [DistrictId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    ALTER TABLE [LedgerEntries] ADD [CounterpartyId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    ALTER TABLE [LedgerEntries] ADD [DistrictId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    ALTER TABLE [LedgerEntries] ADD [FundingSource] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    ALTER TABLE [LedgerEntries] ADD [OccurredAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    ALTER TABLE [LedgerEntries] ADD [Period] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    EXEC(N'UPDATE t SET
+        [DistrictId] = (SELECT l.[DistrictId] FROM [Lots] l WHERE l.[Id] = t.[LotId]),
+        [CounterpartyId] = COALESCE(
+            (SELECT TOP 1 e.[OrganizationId] FROM [LedgerEntries] e WHERE e.[TransactionId] = t.[Id]
+                AND e.[Account] IN (N''BuyerReceivable'', N''BuyerCredits'') AND e.[OrganizationId] IS NOT NULL),
+            (SELECT TOP 1 e.[OrganizationId] FROM [LedgerEntries] e WHERE e.[TransactionId] = t.[Id] AND e.[OrganizationId] IS NOT NULL))
+    FROM [LedgerTransactions] t');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    EXEC(N'UPDATE e SET
+        [OccurredAt] = t.[OccurredAt],
+        [Period] = YEAR(SWITCHOFFSET(t.[OccurredAt], ''+00:00'')) * 100 + MONTH(SWITCHOFFSET(t.[OccurredAt], ''+00:00'')),
+        [DistrictId] = t.[DistrictId],
+        [CounterpartyId] = t.[CounterpartyId],
+        [FundingSource] = CASE WHEN e.[Account] IN (N''DistrictPayable'', N''PlatformFeeRevenue'') AND t.[LotId] IS NOT NULL
+                AND t.[Source] IN (N''LotSale'', N''LotSaleForfeited'', N''ReceivingAdjustment'')
+            THEN COALESCE((SELECT CASE WHEN COUNT(DISTINCT d.[FundingSource]) = 1 THEN MAX(d.[FundingSource]) END
+                           FROM [Devices] d WHERE d.[LotId] = t.[LotId]), N''Unknown'')
+            END
+    FROM [LedgerEntries] e JOIN [LedgerTransactions] t ON t.[Id] = e.[TransactionId]');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerTransactions_OrderId] ON [LedgerTransactions] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_CounterpartyId_OccurredAt] ON [LedgerEntries] ([CounterpartyId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_DistrictId_OccurredAt] ON [LedgerEntries] ([DistrictId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_OccurredAt_Id] ON [LedgerEntries] ([OccurredAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_RevenueReport] ON [LedgerEntries] ([Account], [FundingSource], [Period], [DistrictId], [CounterpartyId], [Credit], [Debit]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_TrialBalance] ON [LedgerEntries] ([Account], [OccurredAt], [Debit], [Credit]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210234_FinanceDimensions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206210234_FinanceDimensions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261206210918_FederalFundingAwards'
 )
 BEGIN

@@ -37,7 +37,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         // Other journeys share the server: this one's money is what finance's totals gain while it runs, from before the award.
         await finance.SignInAsync("finance@demo.k12");
         await finance.AuditAsync("finance overview (before)");
-        var revenueBefore = Money(await finance.Page.GetByTestId("buyback-revenue").InnerTextAsync());
+        var revenueBefore = Money(await finance.Page.GetByTestId("buyback-fees").InnerTextAsync());
         var paidOutBefore = Money(await finance.Page.GetByTestId("paid-out").InnerTextAsync());
 
         // 1. The district lists a lot of three Chromebooks.
@@ -223,7 +223,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         // 8. Finance sees the buyback revenue and the payout on the overview.
         await finance.ClickLinkAsync("Overview");
         await Expect(finance.Page).ToHaveURLAsync(new Regex("/finance$"));
-        Assert.Equal(revenueBefore + premium + commission, Money(await finance.Page.GetByTestId("buyback-revenue").InnerTextAsync()));
+        Assert.Equal(revenueBefore + premium + commission, Money(await finance.Page.GetByTestId("buyback-fees").InnerTextAsync()));
         Assert.Equal(paidOutBefore + payout, Money(await finance.Page.GetByTestId("paid-out").InnerTextAsync()));
         await finance.Page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.getElementById('revenue-chart'))");
         await finance.AuditAsync("finance overview");

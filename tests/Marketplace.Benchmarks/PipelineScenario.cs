@@ -462,7 +462,7 @@ internal static class PipelineScenario
         db.Lots.Add(lot);
         db.Sales.Add(sale);
         db.LotSettlements.Add(settlement);
-        db.LedgerTransactions.Add(LedgerPostings.LotSale(sale, lot.Number, now));
+        db.LedgerTransactions.Add(LedgerPostings.LotSale(sale, lot.Number, now, FundingMix.Unknown));
         return (lot, rows);
     }
 

@@ -13,6 +13,7 @@ internal static class Benchmarks
         "bids" => await BidsScenario.RunAsync(),
         "market" => await MarketScenario.RunAsync(),
         "pipeline" => await PipelineScenario.RunAsync(),
+        "finance" => await FinanceScenario.RunAsync(),
         BaselineServer.Argument => await BaselineServer.RunAsync(args[1..]),
         _ => Usage(),
     };
@@ -20,7 +21,7 @@ internal static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
-        Console.Error.WriteLine("scenarios: startup, import, sanitize, erasure-report, scan, bids, market, pipeline");
+        Console.Error.WriteLine("scenarios: startup, import, sanitize, erasure-report, scan, bids, market, pipeline, finance");
         return 2;
     }
 }

@@ -131,7 +131,7 @@ internal static class SanitizeScenario
         db.Sales.Add(sale);
         db.LotSettlements.Add(settlement);
         db.LotFulfillments.Add(fulfillment);
-        db.LedgerTransactions.Add(LedgerPostings.LotSale(sale, lot.Number, now));
+        db.LedgerTransactions.Add(LedgerPostings.LotSale(sale, lot.Number, now, FundingMix.Unknown));
         await db.SaveChangesAsync();
         await db.InsertManyAsync(rows, CancellationToken.None);
         await transaction.CommitAsync();

@@ -124,7 +124,7 @@ internal static class ScanScenario
         db.Sales.Add(sale);
         db.LotSettlements.Add(settlement);
         db.LotFulfillments.Add(LotFulfillment.Start(lot.Id, district.Id, buyer.Id, devices, now));
-        db.LedgerTransactions.Add(LedgerPostings.LotSale(sale, lot.Number, now));
+        db.LedgerTransactions.Add(LedgerPostings.LotSale(sale, lot.Number, now, FundingMix.Unknown));
         await db.SaveChangesAsync();
         await db.InsertManyAsync(rows, CancellationToken.None);
         await transaction.CommitAsync();

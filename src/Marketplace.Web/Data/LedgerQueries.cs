@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Lots;
 
 namespace Marketplace.Web.Data;
 
@@ -35,4 +36,11 @@ public static class LedgerQueries
             .Where(e => e.OrganizationId == organizationId && e.Debit > 0
                 && db.LedgerTransactions.Any(t => t.Id == e.TransactionId && t.Source == LedgerSource.DistrictPayoutSent))
             .SumAsync(e => e.Debit, cancellationToken);
+
+    /// <summary>The funding of a lot's devices by source, read as one grouped query however large the lot.</summary>
+    public static async Task<FundingMix> FundingMixOfLotAsync(this MarketplaceDb db, Guid lotId, CancellationToken cancellationToken) =>
+        FundingMix.Of(await db.Devices.Where(d => d.LotId == lotId)
+            .GroupBy(d => d.FundingSource)
+            .Select(g => new FundingShare(g.Key, g.Count(), g.Count(d => d.PurchaseCost != null), g.Sum(d => d.PurchaseCost ?? 0)))
+            .ToListAsync(cancellationToken));
 }

@@ -113,7 +113,8 @@ public sealed partial class WalkingSkeletonTests : IAsyncLifetime
         Assert.Contains(lot.Number, verification);
 
         var overview = await finance.GetPageAsync("/finance");
-        Assert.EndsWith("120.00", Stat(overview, "buyback-revenue"));
+        // The platform's fees on the lot (buyer's premium + commission); buyback revenue is the district's proceeds.
+        Assert.EndsWith("120.00", Stat(overview, "buyback-fees"));
         Assert.EndsWith("1,200.00", Stat(overview, "paid-out"));
 
         var school = await BrowserClient.SignInAsync(_factory, "school@demo.k12");

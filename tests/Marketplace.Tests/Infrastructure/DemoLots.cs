@@ -69,7 +69,7 @@ public static class DemoLots
                     DueOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(Invoice.DefaultNetTermsDays),
                 };
                 db.Invoices.Add(invoice);
-                db.LedgerTransactions.Add(LedgerPostings.LotSale(sample.Sale, sample.Lot.Number, now));
+                db.LedgerTransactions.Add(LedgerPostings.LotSale(sample.Sale, sample.Lot.Number, now, FundingMix.Unknown));
                 if (sample.Settlement?.IsFunded == true)
                 {
                     invoice.MarkPaid(PaymentMethod.Ach, "ACH-SAMPLE", now);

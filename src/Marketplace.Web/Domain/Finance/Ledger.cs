@@ -1,3 +1,5 @@
+using Marketplace.Web.Domain.Lots;
+
 namespace Marketplace.Web.Domain.Finance;
 
 /// <summary>What caused a money movement.</summary>
@@ -39,10 +41,16 @@ public sealed class LedgerTransaction
     public Guid? OrderId { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
     public string Currency { get; init; } = "USD";
+
+    /// <summary>The district whose lot the money is about (none for storefront orders): a reporting dimension.</summary>
+    public Guid? DistrictId { get; init; }
+
+    /// <summary>Whom the platform deals with in this movement: the lot's or order's buyer, the payer, or the payee.</summary>
+    public Guid? CounterpartyId { get; init; }
     public IReadOnlyList<LedgerEntry> Entries => _entries;
 
     public static LedgerTransaction Post(string idempotencyKey, LedgerSource source, string description, DateTimeOffset at,
-        IEnumerable<LedgerLine> lines, Guid? lotId = null, Guid? orderId = null)
+        IEnumerable<LedgerLine> lines, Guid? lotId = null, Guid? orderId = null, Guid? districtId = null, Guid? counterpartyId = null)
     {
         var transaction = new LedgerTransaction
         {
@@ -52,8 +60,11 @@ public sealed class LedgerTransaction
             OccurredAt = at,
             LotId = lotId,
             OrderId = orderId,
+            DistrictId = districtId,
+            CounterpartyId = counterpartyId,
         };
-        foreach (var (account, debit, credit, organizationId) in lines)
+        var period = LedgerPeriod.Of(at);
+        foreach (var (account, debit, credit, organizationId, fundingSource) in lines)
         {
             if (debit < 0 || credit < 0 || (debit == 0) == (credit == 0))
             {
@@ -67,6 +78,11 @@ public sealed class LedgerTransaction
                 Debit = decimal.Round(debit, 2),
                 Credit = decimal.Round(credit, 2),
                 OrganizationId = organizationId,
+                FundingSource = fundingSource,
+                OccurredAt = at,
+                Period = period,
+                DistrictId = districtId,
+                CounterpartyId = counterpartyId,
             });
         }
 
@@ -81,11 +97,28 @@ public sealed class LedgerTransaction
     }
 }
 
-/// <summary>One side of a posting; <paramref name="OrganizationId"/> names the counterparty of receivables and payables.</summary>
-public readonly record struct LedgerLine(LedgerAccount Account, decimal Debit, decimal Credit, Guid? OrganizationId = null)
+/// <summary>
+/// One side of a posting; <paramref name="OrganizationId"/> names the counterparty of receivables and payables.
+/// <paramref name="FundingSource"/> is set only on the lines that recognise a lot's sale value (the district's proceeds
+/// and the platform's fees on it), split by the funding of the lot's devices, so revenue reports by funding source
+/// read those lines alone and payouts or payments never count twice.
+/// </summary>
+public readonly record struct LedgerLine(LedgerAccount Account, decimal Debit, decimal Credit, Guid? OrganizationId = null, FundingSource? FundingSource = null)
 {
-    public static LedgerLine Dr(LedgerAccount account, decimal amount, Guid? organizationId = null) => new(account, amount, 0, organizationId);
-    public static LedgerLine Cr(LedgerAccount account, decimal amount, Guid? organizationId = null) => new(account, 0, amount, organizationId);
+    public static LedgerLine Dr(LedgerAccount account, decimal amount, Guid? organizationId = null, FundingSource? fundingSource = null) => new(account, amount, 0, organizationId, fundingSource);
+    public static LedgerLine Cr(LedgerAccount account, decimal amount, Guid? organizationId = null, FundingSource? fundingSource = null) => new(account, 0, amount, organizationId, fundingSource);
+}
+
+/// <summary>A calendar month as reports group it: yyyymm of the UTC date (202611 is November 2026).</summary>
+public static class LedgerPeriod
+{
+    public static int Of(DateTimeOffset at) => at.UtcDateTime.Year * 100 + at.UtcDateTime.Month;
+
+    public static int Of(DateOnly day) => day.Year * 100 + day.Month;
+
+    public static DateOnly FirstDay(int period) => new(period / 100, period % 100, 1);
+
+    public static string Label(int period) => FirstDay(period).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class LedgerEntry
@@ -96,4 +129,14 @@ public sealed class LedgerEntry
     public decimal Debit { get; init; }
     public decimal Credit { get; init; }
     public Guid? OrganizationId { get; init; }
+
+    // Reporting dimensions copied from the transaction when it is posted, so that a revenue report groups one covering
+    // index of lines (no join to transactions, no lines loaded into memory) at any size of ledger.
+    public FundingSource? FundingSource { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>yyyymm of <see cref="OccurredAt"/> (UTC): what reports group by month.</summary>
+    public int Period { get; init; }
+    public Guid? DistrictId { get; init; }
+    public Guid? CounterpartyId { get; init; }
 }

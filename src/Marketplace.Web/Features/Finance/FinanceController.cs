@@ -12,19 +12,20 @@ namespace Marketplace.Web.Features.Finance;
 /// <summary>Platform finance: revenue, invoices, payouts and the ledger.</summary>
 [Authorize(Roles = Roles.Finance + "," + Roles.Admin)]
 [Route("finance")]
-public sealed class FinanceController(ISender sender) : MarketplaceController(sender)
+public sealed class FinanceController(ISender sender, IClock clock) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await Sender.Send(new GetFinanceOverview.Query(), Aborted));
+    public async Task<IActionResult> Index([FromQuery] FinanceFilter filter) => View(await Sender.Send(new GetFinanceOverview.Query(filter), Aborted));
 
     [HttpGet("invoices")]
-    public async Task<IActionResult> Invoices(InvoiceStatus? status, int page = 1)
+    public async Task<IActionResult> Invoices(InvoiceStatus? status, bool overdue = false, int page = 1)
     {
         // No status shows the open invoices finance acts on; "?status=" (the All tab) binds to null and lifts the filter.
         // A default parameter value cannot tell the two apart: it would turn the All tab back into Open.
         var filter = Request.Query.ContainsKey("status") ? status : InvoiceStatus.Open;
         ViewData["Status"] = filter;
-        return View(await Sender.Send(new ListInvoices.Query(filter, page), Aborted));
+        ViewData["Overdue"] = overdue;
+        return View(await Sender.Send(new ListInvoices.Query(filter, page, overdue), Aborted));
     }
 
     [HttpPost("invoices/{id:guid}/paid")]
@@ -37,7 +38,11 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     }
 
     [HttpGet("payouts")]
-    public async Task<IActionResult> Payouts(int page = 1) => View(await Sender.Send(new ListPayouts.Query(page), Aborted));
+    public async Task<IActionResult> Payouts(PayoutStatus? status, int page = 1)
+    {
+        ViewData["Status"] = status;
+        return View(await Sender.Send(new ListPayouts.Query(page, status), Aborted));
+    }
 
     [HttpPost("payouts/{id:guid}/approve")]
     [Authorize(Roles = Roles.Finance)]
@@ -58,5 +63,29 @@ public sealed class FinanceController(ISender sender) : MarketplaceController(se
     }
 
     [HttpGet("ledger")]
-    public async Task<IActionResult> Ledger(int page = 1) => View(await Sender.Send(new ListLedger.Query(page), Aborted));
+    public async Task<IActionResult> Ledger([FromQuery] FinanceFilter filter, int page = 1) => View(await Sender.Send(new ListLedger.Query(filter, page), Aborted));
+
+    [HttpGet("lots/{id:guid}")]
+    public async Task<IActionResult> Lot(Guid id) =>
+        await Sender.Send(new GetMoneyTrail.Query(id, null), Aborted) is { } trail ? View("MoneyTrail", trail) : NotFound();
+
+    [HttpGet("orders/{id:guid}")]
+    public async Task<IActionResult> Order(Guid id) =>
+        await Sender.Send(new GetMoneyTrail.Query(null, id), Aborted) is { } trail ? View("MoneyTrail", trail) : NotFound();
+
+    /// <summary>The period close report; without a period, the current month so far.</summary>
+    [HttpGet("trial-balance")]
+    public async Task<IActionResult> TrialBalance(string? from, string? to)
+    {
+        var month = clock.Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        return View(await Sender.Send(new GetTrialBalance.Query(from ?? to ?? month, to ?? from ?? month), Aborted));
+    }
+
+    [HttpGet("export")]
+    public async Task<IActionResult> Export(FinanceList list, FinanceFileFormat format, [FromQuery] FinanceFilter filter, InvoiceStatus? status, bool overdue = false,
+        PayoutStatus? payoutStatus = null)
+    {
+        var file = await Sender.Send(new ExportFinanceList.Query(list, format, filter, status, overdue, payoutStatus), Aborted);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
 }

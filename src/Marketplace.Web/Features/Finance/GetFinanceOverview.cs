@@ -1,75 +1,85 @@
+using FluentValidation;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Finance;
 
-/// <summary>The finance overview. Every figure comes from the ledger, never from orders or lots.</summary>
+/// <summary>
+/// The finance dashboard: buyback revenue by month, district and funding source, platform fees, payouts by stage and
+/// overdue receivables, under the URL's filters. Revenue and fees come from the ledger (the revenue report); the payout
+/// and receivable queues from the payouts and invoices finance works through.
+/// </summary>
 public static class GetFinanceOverview
 {
     [AllowedRoles(Roles.Finance, Roles.Admin)]
-    public sealed record Query : IQuery<Result>;
+    public sealed record Query(FinanceFilter Filter) : IQuery<Result>;
 
-    public sealed record AccountBalance(AccountDefinition Account, decimal Debits, decimal Credits)
+    public sealed class Validator : AbstractValidator<Query>
     {
-        public decimal Balance => Account.Balance(Debits, Credits);
+        public Validator() => RuleFor(q => q.Filter).SetValidator(new FinanceFilter.Rules());
     }
 
-    public sealed record MonthlyRevenue(string Month, decimal BuybackFees, decimal StorefrontFees, decimal LotVolume);
+    public sealed record Choice(Guid Id, string Name, OrganizationKind Kind);
+
+    public sealed record Stage(PayoutStatus Status, int Count, decimal Amount);
 
     public sealed record Result(
-        IReadOnlyList<AccountBalance> Balances,
-        decimal BuybackRevenue,
-        decimal StorefrontRevenue,
-        decimal LotGrossVolume,
-        decimal PaidOutToDistricts,
-        IReadOnlyList<MonthlyRevenue> Months,
-        int OpenInvoices,
-        int PayoutsToApprove,
-        int PayoutsInTransit);
+        FinanceFilter Filter,
+        GetRevenueReport.Report Revenue,
+        IReadOnlyDictionary<Guid, string> Names,
+        IReadOnlyList<Choice> Organizations,
+        IReadOnlyList<Stage> Payouts,
+        int OverdueInvoices,
+        decimal OverdueAmount)
+    {
+        public string Name(Guid id) => Names.GetValueOrDefault(id, "(unknown organization)");
+    }
 
-    public sealed class Handler(MarketplaceDb db) : IQueryHandler<Query, Result>
+    /// <summary>The organizations the district and counterparty filters offer.</summary>
+    public static Task<List<Choice>> OrganizationChoicesAsync(MarketplaceDb db, CancellationToken cancellationToken) =>
+        db.Organizations.AsNoTracking().Where(o => o.Kind != OrganizationKind.Platform)
+            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name, o.Kind)).ToListAsync(cancellationToken);
+
+    public sealed class Handler(MarketplaceDb db, IClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var balances = await db.LedgerEntries
-                .GroupBy(e => e.Account)
-                .Select(g => new { Account = g.Key, Debits = g.Sum(e => e.Debit), Credits = g.Sum(e => e.Credit) })
-                .ToDictionaryAsync(b => b.Account, cancellationToken);
+            var filter = query.Filter;
+            var revenue = await db.RevenueReportAsync(filter, cancellationToken);
+            var organizations = await OrganizationChoicesAsync(db, cancellationToken);
 
-            var feeLines = await db.LedgerEntries
-                .Join(db.LedgerTransactions, e => e.TransactionId, t => t.Id, (e, t) => new { e.Account, e.Debit, e.Credit, t.Source, t.OccurredAt })
-                .Where(x => x.Source == LedgerSource.LotSale || x.Source == LedgerSource.StorefrontSale || x.Source == LedgerSource.DistrictPayoutSent)
+            // Payouts are a district's: the district filter and the counterparty filter both name the payee.
+            var payouts = db.Payouts.AsQueryable();
+            var payee = filter.District ?? filter.Counterparty;
+            if (payee is { } payeeId)
+            {
+                payouts = payouts.Where(p => p.PayeeId == payeeId);
+            }
+
+            var stages = await payouts.GroupBy(p => p.Status)
+                .Select(g => new { Status = g.Key, Count = g.Count(), Amount = g.Sum(p => p.Amount) })
                 .ToListAsync(cancellationToken);
 
-            decimal Fees(LedgerSource source) => feeLines.Where(x => x.Account == LedgerAccount.PlatformFeeRevenue && x.Source == source).Sum(x => x.Credit - x.Debit);
-            var lotVolume = feeLines.Where(x => x.Source == LedgerSource.LotSale && x.Account is LedgerAccount.PlatformFeeRevenue or LedgerAccount.DistrictPayable).Sum(x => x.Credit - x.Debit);
-            // Paid out counts money that left (a transfer, or an ACH/check the bank confirmed), never a payout merely approved.
-            var paidOut = feeLines.Where(x => x.Source == LedgerSource.DistrictPayoutSent && x.Account is LedgerAccount.Cash or LedgerAccount.StripeClearing).Sum(x => x.Credit);
+            var overdue = ListInvoices.Overdue(db.Invoices, clock.Today);
+            if (filter.Counterparty is { } payer)
+            {
+                overdue = overdue.Where(i => i.PayerId == payer);
+            }
 
-            var months = feeLines
-                .GroupBy(x => x.OccurredAt.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
-                .OrderBy(g => g.Key)
-                .TakeLast(12)
-                .Select(g => new MonthlyRevenue(g.Key,
-                    g.Where(x => x.Account == LedgerAccount.PlatformFeeRevenue && x.Source == LedgerSource.LotSale).Sum(x => x.Credit),
-                    g.Where(x => x.Account == LedgerAccount.PlatformFeeRevenue && x.Source == LedgerSource.StorefrontSale).Sum(x => x.Credit),
-                    g.Where(x => x.Source == LedgerSource.LotSale && x.Account is LedgerAccount.PlatformFeeRevenue or LedgerAccount.DistrictPayable).Sum(x => x.Credit)))
-                .ToList();
+            if (filter.District is { } district)
+            {
+                overdue = overdue.Where(i => db.Lots.Any(l => l.Id == i.LotId && l.DistrictId == district));
+            }
 
-            return new Result(
-                ChartOfAccounts.All.Select(a => balances.TryGetValue(a.Account, out var b) ? new AccountBalance(a, b.Debits, b.Credits) : new AccountBalance(a, 0, 0)).ToList(),
-                Fees(LedgerSource.LotSale),
-                Fees(LedgerSource.StorefrontSale),
-                lotVolume,
-                paidOut,
-                months,
-                await db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Open, cancellationToken),
-                await db.Payouts.CountAsync(p => p.Status == PayoutStatus.AwaitingApproval, cancellationToken),
-                await db.Payouts.CountAsync(p => p.Status == PayoutStatus.InTransit, cancellationToken));
+            var overdueTotals = await overdue.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Amount = g.Sum(i => i.Amount) }).SingleOrDefaultAsync(cancellationToken);
+            return new Result(filter, revenue, organizations.ToDictionary(o => o.Id, o => o.Name), organizations,
+                [.. Enum.GetValues<PayoutStatus>().Select(s => stages.SingleOrDefault(x => x.Status == s) is { } x ? new Stage(s, x.Count, x.Amount) : new Stage(s, 0, 0))],
+                overdueTotals?.Count ?? 0, overdueTotals?.Amount ?? 0);
         }
     }
 }

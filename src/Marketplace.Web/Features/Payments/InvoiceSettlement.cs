@@ -24,15 +24,20 @@ public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox out
     {
         var now = clock.Now;
         invoice.MarkPaid(method, reference, now);
-        db.LedgerTransactions.Add(LedgerPostings.Payment(invoice, now));
         if (invoice.LotId is { } lotId)
         {
             var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == lotId, cancellationToken);
+            db.LedgerTransactions.Add(LedgerPostings.Payment(invoice, now, lot.DistrictId));
             var settlement = await db.LotSettlements.SingleAsync(s => s.LotId == lotId, cancellationToken);
             settlement.Fund(now);
             db.LotFulfillments.Add(LotFulfillment.Start(lot.Id, lot.DistrictId, settlement.BuyerId, lot.Manifest.Devices, now));
             outbox.Email(lot.DistrictId, $"Lot {lot.Number} is paid: schedule the pickup",
                 $"The buyer paid for lot {lot.Number} ({lot.Title}). The funds are held until the devices are received and certified as sanitized. Schedule the pickup from the lot page.", Roles.DistrictInventory);
+        }
+
+        else
+        {
+            db.LedgerTransactions.Add(LedgerPostings.Payment(invoice, now));
         }
 
         if (invoice.OrderId is { } orderId)

@@ -20,7 +20,8 @@ internal static class ReconciliationSettlement
         var adjustment = reconciliation.AgreedAdjustment ?? 0;
         if (adjustment > 0)
         {
-            db.LedgerTransactions.Add(LedgerPostings.ReceivingAdjustment(reconciliation, sale.Terms ?? throw new DomainException("The lot has not been awarded."), number, now));
+            db.LedgerTransactions.Add(LedgerPostings.ReceivingAdjustment(reconciliation, sale.Terms ?? throw new DomainException("The lot has not been awarded."), number, now,
+                await db.FundingMixOfLotAsync(reconciliation.LotId, cancellationToken)));
         }
 
         var certifiedAt = await db.LotFulfillments.Where(f => f.LotId == reconciliation.LotId).Select(f => f.CertifiedAt).SingleAsync(cancellationToken);

@@ -20,7 +20,7 @@ public static class AcceptQuote
             var sale = await db.LoadSaleAsync(lot.Id, cancellationToken) ?? throw new DomainException("Only a listed lot can be awarded.");
             var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
             var quote = sale.Accept(command.QuoteId, fees, clock.Now);
-            awards.Record(sale, lot, $"The district accepted your quote of {quote.Amount:C}.");
+            await awards.RecordAsync(sale, lot, $"The district accepted your quote of {quote.Amount:C}.", cancellationToken);
             return Unit.Value;
         }
     }

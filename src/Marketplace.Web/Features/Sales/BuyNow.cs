@@ -26,7 +26,7 @@ public static class BuyNow
             var lot = await db.Lots.SingleAsync(l => l.Id == sale.LotId, cancellationToken);
             var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
             sale.BuyNow(rights, fees, clock.Now);
-            awards.Record(sale, lot, $"You bought it now at {sale.HammerPrice:C}.");
+            await awards.RecordAsync(sale, lot, $"You bought it now at {sale.HammerPrice:C}.", cancellationToken);
             return sale.HammerPrice!.Value;
         }
     }

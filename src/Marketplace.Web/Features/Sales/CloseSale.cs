@@ -39,7 +39,7 @@ public static class CloseSale
             var bidders = sale.Bids.Where(b => b.Round == sale.Round).Select(b => b.BidderId).Distinct().ToList();
             if (sale.IsAwarded)
             {
-                awards.Record(sale, lot, $"Bidding on lot {lot.Number} closed and your bid won.");
+                await awards.RecordAsync(sale, lot, $"Bidding on lot {lot.Number} closed and your bid won.", cancellationToken);
             }
             else
             {

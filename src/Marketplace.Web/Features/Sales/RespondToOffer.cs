@@ -26,7 +26,7 @@ public static class RespondToOffer
             {
                 var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
                 sale.TakeOffer(rights, fees, clock.Now);
-                awards.Record(sale, lot, $"You took the district's offer at {sale.HammerPrice:C}.");
+                await awards.RecordAsync(sale, lot, $"You took the district's offer at {sale.HammerPrice:C}.", cancellationToken);
             }
             else
             {

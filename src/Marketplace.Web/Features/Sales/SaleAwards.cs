@@ -15,7 +15,7 @@ namespace Marketplace.Web.Features.Sales;
 /// </summary>
 public sealed class SaleAwards(MarketplaceDb db, IClock clock, Outbox outbox, IConfiguration configuration)
 {
-    public Invoice Record(Sale sale, Lot lot, string how)
+    public async Task<Invoice> RecordAsync(Sale sale, Lot lot, string how, CancellationToken cancellationToken)
     {
         var terms = sale.Terms ?? throw new DomainException("The lot has not been awarded.");
         var buyer = sale.BuyerId!.Value;
@@ -33,7 +33,7 @@ public sealed class SaleAwards(MarketplaceDb db, IClock clock, Outbox outbox, IC
             DueOn = clock.Today.AddDays(Invoice.DefaultNetTermsDays),
         };
         db.Invoices.Add(invoice);
-        db.LedgerTransactions.Add(LedgerPostings.LotSale(sale, lot.Number, sale.AwardedAt.Value));
+        db.LedgerTransactions.Add(LedgerPostings.LotSale(sale, lot.Number, sale.AwardedAt.Value, await db.FundingMixOfLotAsync(lot.Id, cancellationToken)));
 
         var deadline = sale.PaymentDueAt!.Value;
         outbox.Email(buyer, $"You won lot {lot.Number}",

@@ -39,7 +39,7 @@ public sealed class LedgerPostingsTests
         var buyer = SampleLots.CertifiedRefurbisher(Now);
         var lot = SampleLots.Awarded(_district, buyer, 1200m, Now);
 
-        var transaction = LedgerPostings.LotSale(lot.Sale!, lot.Lot.Number, Now);
+        var transaction = LedgerPostings.LotSale(lot.Sale!, lot.Lot.Number, Now, FundingMix.Unknown);
 
         AssertBalanced(transaction);
         Assert.Equal($"lot-sale:{lot.Id}", transaction.IdempotencyKey);

@@ -145,7 +145,7 @@ public sealed class ReconciliationTests
             [new Discrepancy(DiscrepancyKind.Missing, Guid.NewGuid(), "SN4", "Chromebook 3100", CosmeticGrade.B, null, null, 237.50m)], Now);
         reconciliation.Approve("Dana Whitfield", Now);
 
-        var posting = LedgerPostings.ReceivingAdjustment(reconciliation, terms, "L-2026-0001", Now);
+        var posting = LedgerPostings.ReceivingAdjustment(reconciliation, terms, "L-2026-0001", Now, FundingMix.Unknown);
 
         Assert.Equal(posting.Entries.Sum(e => e.Debit), posting.Entries.Sum(e => e.Credit));
         Assert.Equal(237.50m, posting.Entries.Single(e => e.Account == LedgerAccount.DistrictPayable).Debit);

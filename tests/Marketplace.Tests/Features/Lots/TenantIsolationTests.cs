@@ -534,6 +534,14 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Refused,      Denied)),
         Get(CallersOwn, "/finance/ledger", "the ledger", _ => null,
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Get(AnotherTenant, "/finance/lots/{id:guid}", "the money trail of Maple Valley's certified lot", r => new { id = r.CertifiedLot },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Get(AnotherTenant, "/finance/orders/{id:guid}", "the money trail of Maple Valley's storefront order", r => new { id = r.Order },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Get(CallersOwn, "/finance/trial-balance", "the trial balance of the current month", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Get(CallersOwn, "/finance/export", "the ledger as CSV", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)) with { Query = "?list=Ledger&format=Csv" },
 
         // Admin: platform data only (changes to reference data are refused by validation: a saved model or price
         // guide would revalue every open lot in the background while the matrix runs)

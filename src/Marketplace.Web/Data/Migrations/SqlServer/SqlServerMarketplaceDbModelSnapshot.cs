@@ -275,6 +275,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<decimal>("Credit")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -283,8 +286,21 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
 
                     b.Property<Guid>("TransactionId")
                         .HasColumnType("uniqueidentifier");
@@ -295,7 +311,19 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("TransactionId");
 
+                    b.HasIndex("CounterpartyId", "OccurredAt");
+
+                    b.HasIndex("DistrictId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Id");
+
                     b.HasIndex("OrganizationId", "Account");
+
+                    b.HasIndex("Account", "OccurredAt", "Debit", "Credit")
+                        .HasDatabaseName("IX_LedgerEntries_TrialBalance");
+
+                    b.HasIndex("Account", "FundingSource", "Period", "DistrictId", "CounterpartyId", "Credit", "Debit")
+                        .HasDatabaseName("IX_LedgerEntries_RevenueReport");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -303,6 +331,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.LedgerTransaction", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CounterpartyId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Currency")
@@ -314,6 +345,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
@@ -342,6 +376,8 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasIndex("LotId");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("OrderId");
 
                     b.ToTable("LedgerTransactions");
                 });

@@ -269,6 +269,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Credit")
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
@@ -277,8 +280,21 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TransactionId")
                         .HasColumnType("TEXT");
@@ -289,7 +305,19 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TransactionId");
 
+                    b.HasIndex("CounterpartyId", "OccurredAt");
+
+                    b.HasIndex("DistrictId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Id");
+
                     b.HasIndex("OrganizationId", "Account");
+
+                    b.HasIndex("Account", "OccurredAt", "Debit", "Credit")
+                        .HasDatabaseName("IX_LedgerEntries_TrialBalance");
+
+                    b.HasIndex("Account", "FundingSource", "Period", "DistrictId", "CounterpartyId", "Credit", "Debit")
+                        .HasDatabaseName("IX_LedgerEntries_RevenueReport");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -297,6 +325,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.LedgerTransaction", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CounterpartyId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -307,6 +338,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DistrictId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdempotencyKey")
@@ -336,6 +370,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasIndex("LotId");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("OrderId");
 
                     b.ToTable("LedgerTransactions");
                 });
