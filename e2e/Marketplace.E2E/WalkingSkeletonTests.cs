@@ -225,8 +225,27 @@ public sealed class WalkingSkeletonTests(BrowserFixture fixture, ITestOutputHelp
         await Expect(finance.Page).ToHaveURLAsync(new Regex("/finance$"));
         Assert.Equal(revenueBefore + premium + commission, Money(await finance.Page.GetByTestId("buyback-fees").InnerTextAsync()));
         Assert.Equal(paidOutBefore + payout, Money(await finance.Page.GetByTestId("paid-out").InnerTextAsync()));
-        await finance.Page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.getElementById('revenue-chart'))");
+        await Expect(finance.Page.GetByTestId("revenue-by-month").GetByRole(AriaRole.Table)).ToBeVisibleAsync();
         await finance.AuditAsync("finance overview");
+
+        // Finance narrows the dashboard to the district, follows its revenue bar to the ledger lines behind it, opens the
+        // lot's money trail from its sale's transaction, and downloads those lines.
+        await finance.Page.GetByLabel("District", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Maple Valley School District" });
+        await finance.ClickButtonAsync("Apply");
+        await Expect(finance.Page).ToHaveURLAsync(new Regex("/finance\\?.*district="));
+        var byDistrict = finance.Page.GetByTestId("revenue-by-district");
+        await Expect(byDistrict.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await finance.AuditAsync("finance overview (one district)");
+        await byDistrict.GetByRole(AriaRole.Link, new() { Name = "Maple Valley School District" }).ClickAsync();
+        await Expect(finance.Page).ToHaveURLAsync(new Regex("/finance/ledger\\?.*district="));
+        await Expect(finance.Page.GetByTestId("selected-lines")).ToBeVisibleAsync();
+        await finance.AuditAsync("finance ledger (drill-down)");
+        var export = await finance.Page.RunAndWaitForDownloadAsync(() => finance.Page.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).ClickAsync());
+        var csv = await File.ReadAllTextAsync(await export.PathAsync());
+        Assert.Contains(lotNumber, csv);
+        await finance.Page.Locator("tbody tr", new() { HasText = lotNumber }).First.GetByRole(AriaRole.Link, new() { Name = "Lot", Exact = true }).ClickAsync();
+        await Expect(finance.Page.GetByRole(AriaRole.Heading, new() { Name = $"Lot {lotNumber}" })).ToBeVisibleAsync();
+        await finance.AuditAsync("finance money trail");
         await finance.StepAsync(8, "finance-overview");
 
         // 9. A school buys refurbished Chromebooks by purchase order.
