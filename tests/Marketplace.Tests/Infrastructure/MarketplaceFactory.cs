@@ -21,14 +21,16 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     // an IOException. Polling watchers take none, and no test waits for a file change.
     static MarketplaceFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
 
-    public MarketplaceFactory() : this(NewDataFolder())
-    {
-    }
+    public MarketplaceFactory() : this(NewDataFolder()) => _ownsDataFolder = true;
 
     /// <summary>Reuses a data folder: a second factory on the same folder is the app after a restart.</summary>
     public MarketplaceFactory(string dataFolder) => DataFolder = dataFolder;
 
     public string DataFolder { get; }
+
+    // A folder this factory made is its own to remove: left behind, a test run's copies of the database filled the shared
+    // disk (tens of gigabytes over a day of runs). A folder passed in belongs to the test, which may restart the app on it.
+    private readonly bool _ownsDataFolder;
 
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -123,6 +125,19 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_ownsDataFolder)
+        {
+            try
+            {
+                // Pooled SQLite connections may still hold the file open; on Linux and macOS it is unlinked all the same.
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Windows keeps a file that is open; the folder is left for the temp cleaner, as before.
+            }
+        }
+
         GC.SuppressFinalize(this);
     }
 }
