@@ -56,7 +56,7 @@ public static class ExportFinanceList
                 FinanceList.Payouts => File(name, "Payouts", PayoutColumns, await ListPayouts.Rows(db, query.PayoutStatus).Take(MaxRows).ToListAsync(cancellationToken), query.Format),
                 FinanceList.Revenue => File(name, "Revenue", RevenueColumns, await RevenueRowsAsync(query.Filter, cancellationToken), query.Format),
                 _ => File(name, "Trial balance", TrialBalanceColumns,
-                    (await new GetTrialBalance.Handler(db).Handle(new GetTrialBalance.Query(query.Filter.From!, query.Filter.To!), cancellationToken)).Rows.ToList(), query.Format),
+                    (await db.TrialBalanceAsync(query.Filter.From!, query.Filter.To!, cancellationToken)).Rows.ToList(), query.Format),
             };
         }
 

@@ -42,20 +42,30 @@ public static class GetTrialBalance
 
     public sealed class Handler(MarketplaceDb db) : IQueryHandler<Query, Result>
     {
-        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var filter = new FinanceFilter { From = query.From, To = query.To };
-            var (from, to) = (filter.FromPeriod!.Value, filter.ToPeriod!.Value);
-            var before = await db.LedgerEntries.Where(e => e.Period < from)
-                .GroupBy(e => e.Account).Select(g => new { Account = g.Key, Debits = g.Sum(e => e.Debit), Credits = g.Sum(e => e.Credit) })
-                .ToDictionaryAsync(x => x.Account, cancellationToken);
-            var during = await db.LedgerEntries.Where(e => e.Period >= from && e.Period <= to)
-                .GroupBy(e => e.Account).Select(g => new { Account = g.Key, Debits = g.Sum(e => e.Debit), Credits = g.Sum(e => e.Credit) })
-                .ToDictionaryAsync(x => x.Account, cancellationToken);
-            return new Result(query.From, query.To, [.. ChartOfAccounts.All.Select(a => new Row(a,
-                before.TryGetValue(a.Account, out var b) ? a.Balance(b.Debits, b.Credits) : 0,
-                during.TryGetValue(a.Account, out var d) ? d.Debits : 0,
-                during.TryGetValue(a.Account, out d) ? d.Credits : 0))]);
-        }
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken) => await db.TrialBalanceAsync(query.From, query.To, cancellationToken);
+    }
+
+    /// <summary>
+    /// The report for the months <paramref name="from"/>–<paramref name="to"/> (yyyy-mm), read by the page and the export:
+    /// one grouped pass over the lines up to the close, summing those before the period and those in it apart.
+    /// </summary>
+    public static async Task<Result> TrialBalanceAsync(this MarketplaceDb db, string from, string to, CancellationToken cancellationToken)
+    {
+        var filter = new FinanceFilter { From = from, To = to };
+        var (first, last) = (filter.FromPeriod!.Value, filter.ToPeriod!.Value);
+        var sums = await db.LedgerEntries.Where(e => e.Period <= last)
+            .GroupBy(e => e.Account)
+            .Select(g => new
+            {
+                Account = g.Key,
+                DebitsBefore = g.Sum(e => e.Period < first ? e.Debit : 0m),
+                CreditsBefore = g.Sum(e => e.Period < first ? e.Credit : 0m),
+                Debits = g.Sum(e => e.Period >= first ? e.Debit : 0m),
+                Credits = g.Sum(e => e.Period >= first ? e.Credit : 0m),
+            })
+            .ToDictionaryAsync(x => x.Account, cancellationToken);
+        return new Result(from, to, [.. ChartOfAccounts.All.Select(a => sums.TryGetValue(a.Account, out var s)
+            ? new Row(a, a.Balance(s.DebitsBefore, s.CreditsBefore), s.Debits, s.Credits)
+            : new Row(a, 0, 0, 0))]);
     }
 }
