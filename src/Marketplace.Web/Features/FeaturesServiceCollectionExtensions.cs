@@ -2,6 +2,7 @@ using Marketplace.Web.Features.Imports;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Payments;
 using Marketplace.Web.Features.Sales;
+using Marketplace.Web.Features.Sanitization;
 
 namespace Marketplace.Web.Features;
 
@@ -17,6 +18,7 @@ public static class FeaturesServiceCollectionExtensions
         services.AddSales();
         services.AddImports();
         services.AddInvoicePayments();
+        services.AddSanitization();
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace Marketplace.Web.Infrastructure.Pipeline;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → rights read ahead → retry on conflict → transaction → audit → inbox → manifest revaluation → handler.</summary>
+    /// <summary>Mediator with the pipeline: logging → authorization → validation → slow-request warning → rights read ahead → preparation → retry on conflict → transaction → audit → inbox → manifest revaluation → handler.</summary>
     public static IServiceCollection AddMarketplacePipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(options =>
@@ -22,6 +22,8 @@ public static class PipelineServiceCollectionExtensions
                 typeof(SlowRequestBehavior<,>),
                 // Outside the transaction: reads that need no write lock, once even when the command is run again.
                 typeof(Features.Organizations.RightsFirstBehavior<,>),
+                // Outside the transaction: slow read-only work (a certificate's PDF), once even when the command is run again.
+                typeof(PrepareBeforeTransactionBehavior<,>),
                 // Outside the transaction: a command that lost a race on a version token is run again in a new one.
                 typeof(ConflictRetryBehavior<,>),
                 typeof(TransactionBehavior<,>),
