@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
@@ -13,6 +14,7 @@ using Marketplace.Web.Features.Fulfillment;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Sanitization;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
@@ -24,10 +26,10 @@ namespace Marketplace.Benchmarks;
 /// <summary>
 /// A season's worth of lots through fulfillment at once: 1,000 paid lots of 10 devices, each driven from paid to payout
 /// by the commands the pages send — the buyer proposes a pickup window and the district confirms it, the hand-over is
-/// recorded, every device is scanned at receiving and the lot marked received, each device's medium is recorded by one
-/// technician and validated by another, the quality-control sample the system draws is re-checked — while the real
-/// outbox and Hangfire run the follow-up jobs (e-mails, the sample, the certificate, the release of the district's
-/// funds). <see cref="Concurrency"/> lots are worked at a time, as several benches would. The first run of one job in
+/// recorded, every device is scanned at receiving and the lot marked received, the media are recorded by one technician
+/// (uploaded from the erasure software's report, as at volume) and accepted by another after review, the quality-control
+/// sample the system draws is re-checked — while the real outbox and Hangfire run the follow-up jobs (e-mails, the
+/// sample, the certificate, the release of the district's funds). <see cref="Concurrency"/> lots are worked at a time, as several benches would. The first run of one job in
 /// ten throws (<see cref="TransientJobFailures"/>) and the outbox retries it after <c>Outbox:RetryBackoff</c>, set to
 /// one second here. Counted at the end: certificates and payouts per lot, lots with more than one of either
 /// (duplicates) and lots missing either. Then one lot of 50,000 devices, its media recorded and accepted ahead (written
@@ -61,6 +63,9 @@ internal static class PipelineScenario
                 {
                     services.AddSingleton(failures);
                     services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransientJobFailures.Behavior<,>));
+                    services.AddScoped<TransientJobFailures.CertificateClock>();
+                    // First of the certificate's preparations, so its clock starts before the app draws the PDF.
+                    services.Insert(0, ServiceDescriptor.Scoped<IPreparation<IssueCertificate.Command>>(sp => sp.GetRequiredService<TransientJobFailures.CertificateClock>()));
                 });
             });
             app.StartServer();
@@ -170,18 +175,39 @@ internal static class PipelineScenario
         }
 
         await app.SendAsync(people.Performer, new MarkReceived.Command(lot.Id));
-        var records = new List<Guid>(lot.Serials.Length);
-        foreach (var serial in lot.Serials)
+        // At a season's volume the bench records media the way its erasure software reports them: one export per lot,
+        // uploaded (each row still one record, validated and printed as if typed in); the second technician reviews the
+        // list and accepts what awaits in one decision. The single-medium form and the one-record decision are timed
+        // by the sanitize scenario and the big lot below.
+        var report = await app.AskAsync<UploadErasureReport.Result>(people.Performer,
+            new UploadErasureReport.Command(lot.Id, "blancco-export.csv", ErasureReport(lot.Serials), ReportDefaults));
+        if (!report.Recorded || report.Added != lot.Serials.Length)
         {
-            records.Add(await app.AskAsync<Guid>(people.Performer, new RecordSanitization.Command(lot.Id, serial, Medium(serial))));
+            throw new InvalidOperationException($"The erasure report was not recorded: {report.Summary}; {string.Join("; ", report.Problems.Take(3))}");
         }
 
-        foreach (var record in records)
+        var accepted = await app.AskAsync<AcceptAwaitingRecords.Result>(people.Validator, new AcceptAwaitingRecords.Command(lot.Id, DateTimeOffset.UtcNow, Validator));
+        if (accepted.Accepted != lot.Serials.Length)
         {
-            await app.SendAsync(people.Validator, new ValidateSanitization.Command(lot.Id, record, ValidationDecision.Accept, null, Validator));
+            throw new InvalidOperationException($"{accepted.Accepted} of {lot.Serials.Length} records were accepted.");
         }
-
     }
+
+    /// <summary>What the bench's erasure software exports for a lot: one row per medium, its device's serial beside it.</summary>
+    private static byte[] ErasureReport(IEnumerable<string> serials)
+    {
+        var csv = new StringBuilder("System serial,Disk serial,Disk vendor,Disk model,Disk type,Erasure method,Erasure status,Product name,Product version\r\n");
+        foreach (var serial in serials)
+        {
+            csv.Append(serial).Append(",EMMC-").Append(serial).Append(",Samsung,KLMBG2JETD-B041,eMMC,NIST 800-88 Purge,Successful,Blancco Drive Eraser,7.14\r\n");
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    /// <summary>The upload form's values for what the report does not say.</summary>
+    private static readonly MediumReport ReportDefaults = new("", "", "", MediaType.Emmc, "internal", null, SanitizationMethod.Purge, SanitizationTechnique.BlockErase,
+        null, "", "", "full read-back", VerificationResult.Passed, MediaDestination.ExternalReuse, DataBackedUp.No, null, Performer);
 
     /// <summary>The second technician re-checks the lot's sample once the system has drawn it.</summary>
     private static async Task ReCheckAsync(BenchmarkApp app, People people, Guid lotId, Task<List<Guid>> sample)
