@@ -100,7 +100,8 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
     [HttpPost("{id:guid}/sanitization/report")]
     [RequestSizeLimit(ReportUploadLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = ReportUploadLimit)]
-    public async Task<IActionResult> UploadErasureReport(Guid id, IFormFile? report, SanitizationForm form, [FromForm(Name = "map")] Dictionary<string, string?>? map)
+    public async Task<IActionResult> UploadErasureReport(Guid id, IFormFile? report, SanitizationForm form, [FromForm(Name = "map")] Dictionary<string, string?>? map,
+        string? progressToken)
     {
         if (report is null)
         {
@@ -112,7 +113,7 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
         using var content = new MemoryStream();
         await report.CopyToAsync(content, Aborted);
         var result = await Sender.Send(new UploadErasureReport.Command(id, report.FileName, content.ToArray(), form.ToReport(),
-            map?.ToDictionary(m => m.Key, m => m.Value ?? "")), Aborted);
+            map?.ToDictionary(m => m.Key, m => m.Value ?? ""), progressToken), Aborted);
         if (!result.Recorded)
         {
             // The file cannot travel through a redirect: the page with its problems or its columns to map answers the post.
@@ -122,6 +123,11 @@ public sealed class PurchasesController(ISender sender) : MarketplaceController(
         Success($"{result.Summary}; they count once a second person validates them.");
         return Redirect(Url.Action(nameof(Details), new { id }) + "#sanitization");
     }
+
+    /// <summary>Polled by the upload form's script while the report is checked and recorded.</summary>
+    [HttpGet("{id:guid}/sanitization/report/progress")]
+    public async Task<IActionResult> ErasureReportProgress(Guid id, string? token) =>
+        Json(await Sender.Send(new GetErasureReportProgress.Query(id, token), Aborted));
 
     [HttpGet("erasure-report-template.csv")]
     [Authorize(Roles = Roles.RefurbisherStaff)]

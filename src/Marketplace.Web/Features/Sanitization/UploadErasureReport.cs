@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Infrastructure.Spreadsheets;
+using Marketplace.Web.Infrastructure.Web;
 using Marketplace.Web.Jobs;
 using static Marketplace.Web.Features.Sanitization.ErasureReportFields;
 
@@ -19,8 +20,9 @@ public static class UploadErasureReport
     /// <param name="Defaults">The form's values, used where the file has no column (or a blank cell) for a field.</param>
     /// <param name="Mapping">Field name → header, as chosen on the mapping step ("" for "not in this file"); null to map by headers alone.</param>
     [AllowedRoles(Roles.RefurbisherTechnician)]
-    public sealed record Command(Guid LotId, string FileName, byte[] Content, MediumReport Defaults, IReadOnlyDictionary<string, string>? Mapping = null)
-        : ICommand<Result>;
+    /// <param name="ProgressToken">The form's token for its progress bar (<see cref="RequestProgress"/>); null when no script runs.</param>
+    public sealed record Command(Guid LotId, string FileName, byte[] Content, MediumReport Defaults, IReadOnlyDictionary<string, string>? Mapping = null,
+        string? ProgressToken = null) : ICommand<Result>;
 
     /// <summary>Recorded (no problems, no mapping step), or refused with its problems, or waiting for the uploader to map columns.</summary>
     /// <param name="Choices">Field name → the header of the column that filled it ("" for none), for the form sent again.</param>
@@ -42,18 +44,24 @@ public static class UploadErasureReport
             RuleFor(c => c.FileName).TableFileName();
             RuleFor(c => c.Content).TableContent(Limits.MaxBytes);
             RuleFor(c => c.Defaults).NotNull();
+            RuleFor(c => c.ProgressToken).MaximumLength(RequestProgress.MaxTokenLength).WithMessage("The page's progress token is too long; reload the page and upload again.");
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox) : ICommandHandler<Command, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, RequestProgress requests) : ICommandHandler<Command, Result>
     {
         private static readonly RecordSanitization.Validator RowValidator = new();
+
+        /// <summary>Rows checked between two reports of progress.</summary>
+        private const int ProgressEvery = 500;
 
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var fulfillment = await db.FulfillmentsBoughtBy(user).AsNoTracking().SingleOrDefaultAsync(f => f.LotId == command.LotId, cancellationToken)
                               ?? throw new NotFoundException("Lot");
             fulfillment.EnsureAcceptsSanitization();
+            var progress = requests.Track(user.UserId, command.LotId, command.ProgressToken);
+            progress.Report(new RequestProgress.State("Reading the file", 0, 0));
             var table = UploadedTable.ReadOrRefuse(command.FileName, command.Content, Limits);
 
             var lotNumber = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
@@ -68,7 +76,7 @@ public static class UploadErasureReport
             var devices = await db.Devices.AsNoTracking().Where(d => d.LotId == fulfillment.LotId).ToDictionaryAsync(d => d.Serial, StringComparer.Ordinal, cancellationToken);
             var missing = fulfillment.MissingCount == 0 ? [] : await db.DevicesReportedMissing()
                 .Where(id => db.Devices.Any(d => d.Id == id && d.LotId == fulfillment.LotId)).ToHashSetAsync(cancellationToken);
-            var rows = Read(table, mapping, command.Defaults, devices, missing, lotNumber, problems);
+            var rows = Read(table, mapping, command.Defaults, devices, missing, lotNumber, problems, progress);
             if (problems.Count > 0)
             {
                 return Refusal(lotNumber, table, mapping, problems);
@@ -111,6 +119,7 @@ public static class UploadErasureReport
                 return Refusal(lotNumber, table, mapping, problems);
             }
 
+            progress.Report(new RequestProgress.State($"Recording {rows.Count:N0} media", rows.Count, rows.Count));
             db.SanitizationRecords.AddRange(added);
             await SanitizationProgress.MoveAsync(db, outbox, fulfillment.Id, devices: newDevices, recorded: added.Count, cancellationToken: cancellationToken);
             return new Result(lotNumber, table.FileName, added.Count, updated, [], 0, null, table.Headers, mapping.Choices);
@@ -118,12 +127,18 @@ public static class UploadErasureReport
 
         /// <summary>Each row as the scan form would send it, checked by its validator, its serial found in the lot and its medium listed once.</summary>
         private static List<(int Row, Device Device, MediumReport Report)> Read(UploadedTable table, TableMapping mapping, MediumReport defaults,
-            Dictionary<string, Device> devices, HashSet<Guid> missing, string lotNumber, TableProblems problems)
+            Dictionary<string, Device> devices, HashSet<Guid> missing, string lotNumber, TableProblems problems, IProgress<RequestProgress.State> progress)
         {
             var rows = new List<(int, Device, MediumReport)>(table.Rows.Count);
             var firstRowOf = new Dictionary<(Guid, string), int>();
+            var read = 0;
             foreach (var row in table.Rows)
             {
+                if (read++ % ProgressEvery == 0)
+                {
+                    progress.Report(new RequestProgress.State("Checking rows", read - 1, table.Rows.Count));
+                }
+
                 if (row.ShapeProblem is { } shape)
                 {
                     problems.Add(row.Number, null, shape);

@@ -26,6 +26,7 @@ public static class WebApplicationExtensions
         });
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
         services.AddAntiforgery(options => options.HeaderName = "X-CSRF-TOKEN");
+        services.AddSingleton<RequestProgress>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // Pages of hundreds of rows are mostly repeated markup: compressed, a 1 MB page crosses a school network as
         // about 100 KB. Anti-forgery tokens are encrypted anew for every response, so BREACH-style guessing has nothing stable to find.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using ClosedXML.Excel;
 using Marketplace.Tests.Domain.Fulfillment;
@@ -235,6 +236,39 @@ public sealed class UploadErasureReportTests(SanitizationApp app) : IClassFixtur
         Assert.Contains("<label for=\"map-DeviceSerial\">Device serial (required)</label>", page);
         Assert.Contains("<option value=\"Result\" selected=\"selected\">Result</option>", page);
         Assert.Empty(await RecordsAsync(lot.Id));
+    }
+
+    [Fact]
+    public async Task The_upload_reports_its_progress_to_its_own_page_only_and_the_form_carries_the_script_that_shows_it()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 2);
+        var buyer = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
+        var page = await buyer.GetPageAsync(lot.PurchaseUrl);
+        Assert.Contains("name=\"progressToken\"", page);
+        Assert.Contains($"data-progress-url=\"{lot.PurchaseUrl}/sanitization/report/progress\"", page);
+        Assert.Contains("role=\"progressbar\" aria-label=\"Erasure report upload\"", page);
+        Assert.Contains("/js/upload-progress.js", page);
+        var token = Guid.NewGuid().ToString();
+        var progressUrl = $"{lot.PurchaseUrl}/sanitization/report/progress?token={token}";
+        Assert.False((await ProgressAsync(buyer, progressUrl)).Working);
+
+        var response = await buyer.PostFileAsync(lot.PurchaseUrl, $"{lot.PurchaseUrl}/sanitization/report", "report", "blancco-export.csv",
+            Csv(OurHeaders, lot.Serials.Select(s => Row(s, $"SSD-{s}")).ToArray()), new(Performer()) { ["progressToken"] = token });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // The last report of the request: every row checked, the media being recorded.
+        Assert.Equal(new GetErasureReportProgress.Progress(true, "Recording 2 media", 2, 2, 100), await ProgressAsync(buyer, progressUrl));
+        // Another token, or another technician of the same refurbisher, sees nothing of it.
+        Assert.False((await ProgressAsync(buyer, $"{lot.PurchaseUrl}/sanitization/report/progress?token={Guid.NewGuid()}")).Working);
+        var colleague = await BrowserClient.SignInAsync(app, LotJourneys.SecondTechnician);
+        Assert.False((await ProgressAsync(colleague, progressUrl)).Working);
+    }
+
+    private static async Task<GetErasureReportProgress.Progress> ProgressAsync(BrowserClient client, string url)
+    {
+        var response = await client.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<GetErasureReportProgress.Progress>())!;
     }
 
     [Fact]
