@@ -3940,3 +3940,210 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Payouts] ADD [AmountReversed] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Payouts] ADD [TransferConfirmedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [StripeAccountCheckedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [StripeChargesEnabled] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [StripePayoutFailure] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [StripePayoutsEnabled] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [StripeRequirementsDue] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [LotSettlements] ADD [HeldAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [LotSettlements] ADD [HoldReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [DisputeId] nvarchar(128) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [DisputeStatus] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [FailedCardAttempts] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [LastPaymentFailure] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [RefundedAmount] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [StripeChargeId] nvarchar(128) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [StripePaymentIntentId] nvarchar(128) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    CREATE TABLE [ParkedStripeEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] nvarchar(128) NOT NULL,
+        [Type] nvarchar(64) NOT NULL,
+        [ChargeId] nvarchar(128) NULL,
+        [PaymentIntentId] nvarchar(128) NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [ParkedAt] datetimeoffset NOT NULL,
+        [AppliedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_ParkedStripeEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_StripeAccountId] ON [Organizations] ([StripeAccountId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    CREATE INDEX [IX_Invoices_StripeChargeId] ON [Invoices] ([StripeChargeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    CREATE INDEX [IX_Invoices_StripePaymentIntentId] ON [Invoices] ([StripePaymentIntentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ParkedStripeEvents_ChargeId] ON [ParkedStripeEvents] ([ChargeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ParkedStripeEvents_EventId] ON [ParkedStripeEvents] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    CREATE INDEX [IX_ParkedStripeEvents_PaymentIntentId] ON [ParkedStripeEvents] ([PaymentIntentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206234411_StripeMoneyEvents', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

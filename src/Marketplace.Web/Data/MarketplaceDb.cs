@@ -51,6 +51,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<LotSettlement> LotSettlements => Set<LotSettlement>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<ParkedStripeEvent> ParkedStripeEvents => Set<ParkedStripeEvent>();
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<FeeSchedule> FeeSchedules => Set<FeeSchedule>();

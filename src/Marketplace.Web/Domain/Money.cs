@@ -17,6 +17,9 @@ public readonly record struct Money(decimal Amount, string Currency)
     /// <summary>Amount in the currency's minor unit (cents), as Stripe expects it.</summary>
     public long MinorUnits => (long)decimal.Round(Amount * 100m, MidpointRounding.AwayFromZero);
 
+    /// <summary>From Stripe's minor units (cents) back to an amount; Stripe sends currencies in lower case.</summary>
+    public static Money FromMinorUnits(long minorUnits, string currency) => new(minorUnits / 100m, currency.ToUpperInvariant());
+
     public Money Round() => this with { Amount = decimal.Round(Amount, 2, MidpointRounding.AwayFromZero) };
 
     public static Money operator +(Money left, Money right) => new(left.Amount + Same(left, right).Amount, left.Currency);

@@ -79,6 +79,41 @@ public sealed class Organization : IVersioned
     /// <summary>Stripe Connect account for payouts; payouts are recorded for finance to send when absent.</summary>
     public string? StripeAccountId { get; set; }
 
+    /// <summary>The connected account's standing as Stripe last reported it (<c>account.updated</c> or a retrieve); null: never reported.</summary>
+    public DateTimeOffset? StripeAccountCheckedAt { get; private set; }
+
+    public bool StripeChargesEnabled { get; private set; }
+
+    public bool StripePayoutsEnabled { get; private set; }
+
+    /// <summary>Stripe's requirements.currently_due, comma-separated (what the organization must still provide).</summary>
+    public string? StripeRequirementsDue { get; private set; }
+
+    /// <summary>Why Stripe last failed to pay out the connected account's balance to its bank; cleared by a payout that arrives.</summary>
+    public string? StripePayoutFailure { get; private set; }
+
+    public const int StripeRequirementsLength = 1000;
+
+    public void ApplyStripeAccountStatus(bool chargesEnabled, bool payoutsEnabled, IEnumerable<string> currentlyDue, DateTimeOffset at)
+    {
+        StripeChargesEnabled = chargesEnabled;
+        StripePayoutsEnabled = payoutsEnabled;
+        var due = string.Join(", ", currentlyDue);
+        StripeRequirementsDue = due.Length == 0 ? null : due.Length <= StripeRequirementsLength ? due : due[..StripeRequirementsLength];
+        StripeAccountCheckedAt = at;
+    }
+
+    public void RecordStripePayout(string? failure) =>
+        StripePayoutFailure = failure is null ? null : failure.Length <= MaxReasonLength ? failure : failure[..MaxReasonLength];
+
+    /// <summary>Why a Stripe transfer to this organization cannot be made now, or null when it can.</summary>
+    public string? StripeTransferBlockedBecause() =>
+        StripeAccountId is null ? "no Stripe connected account"
+        : StripeAccountCheckedAt is null ? "Stripe has not reported the connected account's status yet"
+        : StripePayoutsEnabled ? null
+        : StripeRequirementsDue is { } due ? $"payouts are not enabled on the Stripe connected account; Stripe still needs: {due}"
+        : "payouts are not enabled on the Stripe connected account";
+
     public int Version { get; set; }
 
     public bool IsVerified => Status == OrganizationStatus.Verified;

@@ -18,6 +18,14 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.PurchaseOrderNumber).HasMaxLength(64);
         builder.Property(i => i.PaymentReference).HasMaxLength(128);
         builder.Property(i => i.CheckoutSessionId).HasMaxLength(128);
+        builder.Property(i => i.StripePaymentIntentId).HasMaxLength(128);
+        builder.HasIndex(i => i.StripePaymentIntentId);
+        builder.Property(i => i.StripeChargeId).HasMaxLength(128);
+        builder.HasIndex(i => i.StripeChargeId);
+        builder.Property(i => i.LastPaymentFailure).HasMaxLength(300);
+        builder.Property(i => i.DisputeId).HasMaxLength(128);
+        builder.Property(i => i.DisputeStatus).HasMaxLength(32);
+        builder.Ignore(i => i.HasOpenDispute);
         builder.HasIndex(i => i.CheckoutSessionId);
         builder.HasIndex(i => i.Status);
         builder.HasOne<Organization>().WithMany().HasForeignKey(i => i.PayerId).OnDelete(DeleteBehavior.Restrict);
@@ -40,6 +48,7 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.PayeeId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.Total);
         builder.Ignore(p => p.IsSent);
+        builder.Ignore(p => p.Unreversed);
     }
 }
 
@@ -55,6 +64,7 @@ internal sealed class LotSettlementConfiguration : IEntityTypeConfiguration<LotS
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.DistrictId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.BuyerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Payout>().WithMany().HasForeignKey(s => s.PayoutId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.HoldReason).HasMaxLength(LotSettlement.HoldReasonLength);
         builder.Ignore(s => s.IsFunded);
         builder.Ignore(s => s.IsSettled);
     }
@@ -118,5 +128,19 @@ internal sealed class FundingAwardConfiguration : IEntityTypeConfiguration<Fundi
         builder.HasIndex(a => new { a.DistrictId, a.Name }).IsUnique();
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.DistrictId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(a => a.Terms);
+    }
+}
+
+internal sealed class ParkedStripeEventConfiguration : IEntityTypeConfiguration<ParkedStripeEvent>
+{
+    public void Configure(EntityTypeBuilder<ParkedStripeEvent> builder)
+    {
+        builder.Property(e => e.EventId).HasMaxLength(ParkedStripeEvent.IdLength);
+        builder.HasIndex(e => e.EventId).IsUnique();
+        builder.Property(e => e.Type).HasMaxLength(64);
+        builder.Property(e => e.ChargeId).HasMaxLength(ParkedStripeEvent.IdLength);
+        builder.Property(e => e.PaymentIntentId).HasMaxLength(ParkedStripeEvent.IdLength);
+        builder.HasIndex(e => e.ChargeId);
+        builder.HasIndex(e => e.PaymentIntentId);
     }
 }

@@ -20,6 +20,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.StatusReason).HasMaxLength(Organization.MaxReasonLength);
         builder.Property(o => o.StatusChangedBy).HasMaxLength(200);
         builder.Property(o => o.StripeAccountId).HasMaxLength(64);
+        builder.HasIndex(o => o.StripeAccountId);
+        builder.Property(o => o.StripeRequirementsDue).HasMaxLength(Organization.StripeRequirementsLength);
+        builder.Property(o => o.StripePayoutFailure).HasMaxLength(Organization.MaxReasonLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => o.Name).IsUnique();
         // The review queue filters by status and kind; admins search by EIN.

@@ -12,16 +12,22 @@ public enum LedgerAccount
     PlatformFeeRevenue,
     Refunds,
     BuyerCredits,
+
+    /// <summary>Stripe's processing and dispute fees.</summary>
+    StripeFees,
+
+    /// <summary>Card money Stripe withdrew for an open dispute.</summary>
+    DisputedFunds,
 }
 
-public enum AccountKind { Asset, Liability, Revenue, ContraRevenue }
+public enum AccountKind { Asset, Liability, Revenue, ContraRevenue, Expense }
 
 public enum NormalBalance { Debit, Credit }
 
 /// <summary>One account of the chart: what it is and on which side it grows.</summary>
 public sealed record AccountDefinition(LedgerAccount Account, string Name, AccountKind Kind, string Meaning)
 {
-    public NormalBalance NormalBalance => Kind is AccountKind.Asset or AccountKind.ContraRevenue ? NormalBalance.Debit : NormalBalance.Credit;
+    public NormalBalance NormalBalance => Kind is AccountKind.Asset or AccountKind.ContraRevenue or AccountKind.Expense ? NormalBalance.Debit : NormalBalance.Credit;
 
     /// <summary>The balance on the account's normal side: positive when it holds what it should.</summary>
     public decimal Balance(decimal debits, decimal credits) => NormalBalance == NormalBalance.Debit ? debits - credits : credits - debits;
@@ -41,6 +47,8 @@ public static class ChartOfAccounts
         new(LedgerAccount.PlatformFeeRevenue, "Platform fee revenue", AccountKind.Revenue, "Buyer's premiums and commissions earned"),
         new(LedgerAccount.Refunds, "Refunds", AccountKind.ContraRevenue, "Money returned to buyers"),
         new(LedgerAccount.BuyerCredits, "Buyer credits", AccountKind.Liability, "Owed back to buyers for devices missing or worse than declared at receiving"),
+        new(LedgerAccount.StripeFees, "Stripe fees", AccountKind.Expense, "Stripe's processing fee on each card charge (from its balance transaction) and the fee on each lost dispute"),
+        new(LedgerAccount.DisputedFunds, "Disputed funds held", AccountKind.Asset, "Card money Stripe withdrew while a buyer's dispute is open: back to Stripe clearing if won, lost (refund) if not"),
     ];
 
     public static AccountDefinition Of(LedgerAccount account) => All.Single(a => a.Account == account);

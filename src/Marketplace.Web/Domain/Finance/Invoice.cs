@@ -28,6 +28,77 @@ public sealed class Invoice
     /// <summary>Stripe Checkout Session id while a card payment is pending.</summary>
     public string? CheckoutSessionId { get; set; }
 
+    /// <summary>Stripe's PaymentIntent behind the card payment (from the completed Checkout Session or the payment intent's own event).</summary>
+    public string? StripePaymentIntentId { get; private set; }
+
+    /// <summary>The charge that moved the buyer's money: refunds and disputes name it, and transfers to the seller use it as source_transaction.</summary>
+    public string? StripeChargeId { get; private set; }
+
+    /// <summary>Refunded to the buyer so far, full and partial refunds together.</summary>
+    public decimal RefundedAmount { get; private set; }
+
+    /// <summary>Card attempts that failed or expired: each new Checkout Session needs its own idempotency key.</summary>
+    public int FailedCardAttempts { get; private set; }
+
+    /// <summary>Why the last card attempt failed (Stripe's words), shown to the buyer; cleared when the invoice is paid.</summary>
+    public string? LastPaymentFailure { get; private set; }
+
+    /// <summary>The open or last dispute on the charge: its Stripe id and status (needs_response, won, lost…).</summary>
+    public string? DisputeId { get; private set; }
+
+    public string? DisputeStatus { get; private set; }
+
+    public bool HasOpenDispute => DisputeId is not null && DisputeStatus is not ("won" or "lost");
+
+    /// <summary>Stripe's transfer_group for the lot or order: the payment and every transfer to the seller carry it.</summary>
+    public string TransferGroup() => LotId is { } lot ? $"lot-{lot}" : OrderId is { } order ? $"order-{order}" : $"invoice-{Id}";
+
+    /// <summary>The idempotency key of the current card attempt: the first keeps the original key, a retry after a failure gets its own.</summary>
+    public string CheckoutIdempotencyKey() => FailedCardAttempts == 0 ? $"checkout-{Id}" : $"checkout-{Id}-{FailedCardAttempts + 1}";
+
+    public void RecordStripePayment(string? paymentIntentId, string? chargeId)
+    {
+        StripePaymentIntentId = paymentIntentId ?? StripePaymentIntentId;
+        StripeChargeId = chargeId ?? StripeChargeId;
+    }
+
+    /// <summary>
+    /// A card attempt failed or its session expired unpaid: the invoice stays open, without a session, so the buyer can
+    /// start a new card payment or switch to a purchase order.
+    /// </summary>
+    public bool CardAttemptFailed(string? sessionId, string reason)
+    {
+        if (Status != InvoiceStatus.Open || (sessionId is not null && CheckoutSessionId is not null && CheckoutSessionId != sessionId))
+        {
+            return false;
+        }
+
+        CheckoutSessionId = null;
+        FailedCardAttempts++;
+        LastPaymentFailure = reason.Length <= 300 ? reason : reason[..300];
+        return true;
+    }
+
+    /// <summary>Stripe declined an attempt inside the open Checkout page (the buyer may retry there): noted for the buyer to see.</summary>
+    public void NotePaymentFailure(string reason) => LastPaymentFailure = reason.Length <= 300 ? reason : reason[..300];
+
+    /// <summary>Money returned to the buyer (negative when a refund Stripe had reported failed afterwards).</summary>
+    public void RecordRefund(decimal amount)
+    {
+        if (RefundedAmount + amount > Amount || RefundedAmount + amount < 0)
+        {
+            throw new DomainException($"Invoice {Number}: refunds would total {RefundedAmount + amount:0.00} of {Amount:0.00}.");
+        }
+
+        RefundedAmount += amount;
+    }
+
+    public void RecordDispute(string disputeId, string status)
+    {
+        DisputeId = disputeId;
+        DisputeStatus = status;
+    }
+
     /// <summary>The buyer switched an unpaid card invoice to a purchase order: net terms, no card session.</summary>
     public void PayByPurchaseOrder(string purchaseOrderNumber)
     {
@@ -60,5 +131,6 @@ public sealed class Invoice
         PaymentReference = reference.Trim();
         PaidAt = at;
         Status = InvoiceStatus.Paid;
+        LastPaymentFailure = null;
     }
 }

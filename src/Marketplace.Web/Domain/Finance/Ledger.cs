@@ -24,6 +24,33 @@ public enum LedgerSource
 
     /// <summary>The reconciliation at receiving settled with an adjustment: the district is owed less and the buyer is credited.</summary>
     ReceivingAdjustment,
+
+    /// <summary>Stripe's processing fee on a card charge, from the charge's balance transaction.</summary>
+    StripeFee,
+
+    /// <summary>Money returned to a card buyer (full or partial): the seller's share comes off its payable, the rest off the platform's revenue.</summary>
+    Refund,
+
+    /// <summary>A refund Stripe first reported and then failed: its posting is reversed.</summary>
+    RefundFailed,
+
+    /// <summary>Money taken back from a seller's connected account (a transfer reversal): owed to the seller again until refunded.</summary>
+    TransferReversal,
+
+    /// <summary>A buyer disputed a card charge: Stripe holds the disputed amount.</summary>
+    DisputeOpened,
+
+    /// <summary>The dispute was won: the held money returns to the Stripe balance.</summary>
+    DisputeWon,
+
+    /// <summary>The dispute was lost: the held money is gone as a refund would be, and Stripe's dispute fee is an expense.</summary>
+    DisputeLost,
+
+    /// <summary>Stripe paid the platform's balance out to its bank account.</summary>
+    StripePayoutPaid,
+
+    /// <summary>A Stripe payout to the bank failed after it was reported paid: the money is back in the Stripe balance.</summary>
+    StripePayoutFailed,
 }
 
 /// <summary>One balanced money movement. Reports read these; nothing recomputes revenue from orders.</summary>

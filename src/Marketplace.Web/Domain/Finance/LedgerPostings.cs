@@ -112,4 +112,86 @@ public static class LedgerPostings
         LedgerTransaction.Post($"order-cancelled:{order.Id}", LedgerSource.StorefrontOrderCancelled, $"Order {order.Number} cancelled before payment", at,
             sale.Entries.Select(e => new LedgerLine(e.Account, e.Credit, e.Debit, e.OrganizationId, e.FundingSource)), orderId: order.Id,
             counterpartyId: sale.CounterpartyId);
+    /// <summary>Stripe keeps its processing fee out of the charge: an expense, paid from the Stripe balance.</summary>
+    public static LedgerTransaction StripeFee(Invoice invoice, string chargeId, decimal fee, DateTimeOffset at, Guid? districtId) =>
+        LedgerTransaction.Post($"stripe-fee:{chargeId}", LedgerSource.StripeFee, $"Stripe fee on invoice {invoice.Number} ({chargeId})", at,
+        [
+            LedgerLine.Dr(LedgerAccount.StripeFees, fee),
+            LedgerLine.Cr(LedgerAccount.StripeClearing, fee),
+        ], lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId, counterpartyId: invoice.PayerId);
+
+    /// <summary>
+    /// Money back to the buyer, from <paramref name="from"/> (Stripe clearing for a refund, disputed funds for a lost
+    /// dispute). The seller's share of the invoice (<paramref name="sellerShare"/>) comes off what the seller is owed
+    /// (<paramref name="sellerPayable"/>); the rest is the platform's revenue given back (Refunds, a contra-revenue account).
+    /// </summary>
+    public static LedgerTransaction Refund(string key, LedgerSource source, string description, Invoice invoice, decimal amount, LedgerAccount from,
+        LedgerAccount sellerPayable, Guid sellerId, decimal sellerShare, DateTimeOffset at, Guid? districtId)
+    {
+        if (sellerShare < 0 || sellerShare > amount)
+        {
+            throw new DomainException($"The seller's share of a refund ({sellerShare:0.00}) must lie between 0 and the refund ({amount:0.00}).");
+        }
+
+        var lines = new List<LedgerLine>();
+        if (sellerShare > 0)
+        {
+            lines.Add(LedgerLine.Dr(sellerPayable, sellerShare, sellerId));
+        }
+
+        if (amount - sellerShare > 0)
+        {
+            lines.Add(LedgerLine.Dr(LedgerAccount.Refunds, amount - sellerShare));
+        }
+
+        lines.Add(LedgerLine.Cr(from, amount));
+        return LedgerTransaction.Post(key, source, description, at, lines, lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId,
+            counterpartyId: invoice.PayerId);
+    }
+
+    /// <summary>A posting undone line for line (a refund Stripe reported failed, a payout to the bank that failed).</summary>
+    public static LedgerTransaction Reversal(LedgerTransaction original, string key, LedgerSource source, string description, DateTimeOffset at) =>
+        LedgerTransaction.Post(key, source, description, at,
+            original.Entries.Select(e => new LedgerLine(e.Account, e.Credit, e.Debit, e.OrganizationId, e.FundingSource)), lotId: original.LotId,
+            orderId: original.OrderId, districtId: original.DistrictId, counterpartyId: original.CounterpartyId);
+
+    /// <summary>Money taken back from the seller's connected account: back in the platform's Stripe balance, owed to the seller again.</summary>
+    public static LedgerTransaction TransferReversed(Payout payout, string reversalId, decimal amount, LedgerAccount sellerPayable, DateTimeOffset at) =>
+        LedgerTransaction.Post($"transfer-reversal:{reversalId}", LedgerSource.TransferReversal, $"Transfer {payout.Reference} reversed by {amount:0.00} ({reversalId})", at,
+        [
+            LedgerLine.Dr(LedgerAccount.StripeClearing, amount),
+            LedgerLine.Cr(sellerPayable, amount, payout.PayeeId),
+        ], lotId: payout.LotId, districtId: sellerPayable == LedgerAccount.DistrictPayable ? payout.PayeeId : null, counterpartyId: payout.PayeeId);
+
+    /// <summary>Stripe withdrew the disputed amount from the balance while the dispute is open.</summary>
+    public static LedgerTransaction DisputeOpened(Invoice invoice, string disputeId, decimal amount, DateTimeOffset at, Guid? districtId) =>
+        LedgerTransaction.Post($"dispute-opened:{disputeId}", LedgerSource.DisputeOpened, $"Dispute {disputeId} opened on invoice {invoice.Number}", at,
+        [
+            LedgerLine.Dr(LedgerAccount.DisputedFunds, amount),
+            LedgerLine.Cr(LedgerAccount.StripeClearing, amount),
+        ], lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId, counterpartyId: invoice.PayerId);
+
+    /// <summary>The dispute was won: the held money returns to the Stripe balance.</summary>
+    public static LedgerTransaction DisputeWon(Invoice invoice, string disputeId, decimal amount, DateTimeOffset at, Guid? districtId) =>
+        LedgerTransaction.Post($"dispute-won:{disputeId}", LedgerSource.DisputeWon, $"Dispute {disputeId} won on invoice {invoice.Number}", at,
+        [
+            LedgerLine.Dr(LedgerAccount.StripeClearing, amount),
+            LedgerLine.Cr(LedgerAccount.DisputedFunds, amount),
+        ], lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId, counterpartyId: invoice.PayerId);
+
+    /// <summary>Stripe's fee for a lost dispute.</summary>
+    public static LedgerTransaction DisputeFee(Invoice invoice, string disputeId, decimal fee, DateTimeOffset at, Guid? districtId) =>
+        LedgerTransaction.Post($"dispute-fee:{disputeId}", LedgerSource.DisputeLost, $"Stripe dispute fee for {disputeId} on invoice {invoice.Number}", at,
+        [
+            LedgerLine.Dr(LedgerAccount.StripeFees, fee),
+            LedgerLine.Cr(LedgerAccount.StripeClearing, fee),
+        ], lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId, counterpartyId: invoice.PayerId);
+
+    /// <summary>Stripe paid the platform's balance out to the platform's bank account.</summary>
+    public static LedgerTransaction StripePayoutPaid(string payoutId, decimal amount, DateTimeOffset at) =>
+        LedgerTransaction.Post($"stripe-payout:{payoutId}", LedgerSource.StripePayoutPaid, $"Stripe payout {payoutId} arrived in the bank", at,
+        [
+            LedgerLine.Dr(LedgerAccount.Cash, amount),
+            LedgerLine.Cr(LedgerAccount.StripeClearing, amount),
+        ]);
 }

@@ -26,6 +26,20 @@ public sealed class LotSettlement : IVersioned
     public DateTimeOffset? SettledAt { get; private set; }
     public int Version { get; set; }
 
+    /// <summary>Why the release of the district's funds waits although the lot is ready (connected account, negative balance, open dispute).</summary>
+    public string? HoldReason { get; private set; }
+
+    public DateTimeOffset? HeldAt { get; private set; }
+
+    public const int HoldReasonLength = 500;
+
+    public void Hold(string reason, DateTimeOffset at)
+    {
+        Require(Status == SettlementStatus.Held, "Only funds held in escrow can be put on hold.");
+        HoldReason = reason.Length <= HoldReasonLength ? reason : reason[..HoldReasonLength];
+        HeldAt = at;
+    }
+
     public bool IsFunded => FundedAt is not null;
 
     public bool IsSettled => Status == SettlementStatus.Settled;
@@ -56,6 +70,7 @@ public sealed class LotSettlement : IVersioned
             : "The district's funds for this lot are already released.");
         PayoutId = payout.Id;
         ReleasedAt = at;
+        HoldReason = null;
         Status = SettlementStatus.PayoutPending;
         if (payout.IsSent)
         {

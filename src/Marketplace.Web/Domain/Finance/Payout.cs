@@ -26,6 +26,26 @@ public sealed class Payout
     /// <summary>Stripe transfer id, ACH trace or check number.</summary>
     public string? Reference { get; private set; }
 
+    /// <summary>Stripe confirmed the transfer (<c>transfer.created</c>).</summary>
+    public DateTimeOffset? TransferConfirmedAt { get; private set; }
+
+    /// <summary>Taken back from the payee's connected account by transfer reversals (after refunds or lost disputes).</summary>
+    public decimal AmountReversed { get; private set; }
+
+    public decimal Unreversed => Amount - AmountReversed;
+
+    public void ConfirmTransfer(DateTimeOffset at) => TransferConfirmedAt ??= at;
+
+    public void RecordReversal(decimal amount)
+    {
+        if (Method != PayoutMethod.StripeTransfer || amount <= 0 || amount > Unreversed)
+        {
+            throw new DomainException($"A reversal of {amount:0.00} does not fit this payout ({Unreversed:0.00} not reversed).");
+        }
+
+        AmountReversed += amount;
+    }
+
     public Money Total => new(Amount, Currency);
 
     public bool IsSent => Status == PayoutStatus.Sent;

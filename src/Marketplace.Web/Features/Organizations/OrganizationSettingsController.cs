@@ -11,7 +11,15 @@ namespace Marketplace.Web.Features.Organizations;
 public sealed class OrganizationSettingsController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View("Settings", await Sender.Send(new GetOrganizationSettings.Query(), Aborted));
+    public async Task<IActionResult> Index()
+    {
+        var settings = await Sender.Send(new GetOrganizationSettings.Query(), Aborted);
+        ViewData[StripeAccountKey] = await Sender.Send(new Payments.GetStripeAccountStatus.Query(), Aborted);
+        return View("Settings", settings);
+    }
+
+    /// <summary>The organization's Stripe connected account status, for the settings page's payouts card.</summary>
+    public const string StripeAccountKey = "StripeAccount";
 
     [HttpPost("approval-limit")]
     public async Task<IActionResult> ApprovalLimit(decimal? limit)

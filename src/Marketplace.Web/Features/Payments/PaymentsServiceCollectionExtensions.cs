@@ -6,6 +6,7 @@ public static class PaymentsServiceCollectionExtensions
     public static IServiceCollection AddInvoicePayments(this IServiceCollection services)
     {
         services.AddScoped<InvoiceSettlement>();
+        services.AddScoped<StripeEvents>();
         return services;
     }
 }

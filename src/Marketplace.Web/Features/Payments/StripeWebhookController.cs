@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Stripe;
-using Stripe.Checkout;
 
 namespace Marketplace.Web.Features.Payments;
 
@@ -65,14 +64,16 @@ public sealed class StripeWebhookController(ISender sender, IOptions<StripeOptio
             return Rejected("Not a Stripe event: its fields have the wrong types.", ex.Message);
         }
 
-        currentUser.ActAsSystem();
-        if (stripeEvent.Type == EventTypes.CheckoutSessionCompleted && stripeEvent.Data.Object is Session { PaymentStatus: "paid" } session)
+        if (!ApplyStripeEvent.HandledTypes.Contains(stripeEvent.Type))
         {
-            var matched = await sender.Send(new RecordCardPayment.Command(session.Id, session.PaymentIntentId ?? session.Id, IdempotencyKeys.ForStripeEvent(stripeEvent.Id)), cancellationToken);
-            return Ok(new { received = true, matched });
+            // Acknowledged so Stripe stops retrying; the endpoint may be subscribed to more than this code acts on.
+            logger.LogInformation("Stripe event {EventId} of type {Type} acknowledged, not acted on", stripeEvent.Id, stripeEvent.Type);
+            return Ok(new { received = true, ignored = stripeEvent.Type });
         }
 
-        return Ok(new { received = true, ignored = stripeEvent.Type });
+        currentUser.ActAsSystem();
+        var result = await sender.Send(new ApplyStripeEvent.Command(stripeEvent.Id, json), cancellationToken);
+        return Ok(new { received = true, result });
     }
 
     private BadRequestObjectResult Rejected(string error, string? detail = null)

@@ -1,6 +1,7 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Infrastructure;
@@ -42,13 +43,32 @@ public static class ReleaseDistrictFunds
             }
 
             var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == command.LotId, cancellationToken);
-            var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == settlement.DistrictId, cancellationToken);
+            var district = await db.Organizations.SingleAsync(o => o.Id == settlement.DistrictId, cancellationToken);
             var amount = await db.DistrictPayableForLotAsync(lot.Id, settlement.Currency, cancellationToken);
             var now = clock.Now;
+            string? transferId = null;
+            var held = settlement.Status == SettlementStatus.Held;
+            if (held && payments.AcceptsCards && district.StripeAccountId is { } account)
+            {
+                if (await TransferHeldBecauseAsync(lot.Id, district, account, amount, cancellationToken) is { } reason)
+                {
+                    Hold(settlement, lot, district, reason, now);
+                    return Unit.Value;
+                }
 
-            var transferId = progress.ProofComplete && settlement.Status == SettlementStatus.Held
-                ? await payments.TransferAsync(amount, district.StripeAccountId, $"payout-{lot.Id}", cancellationToken)
-                : null;
+                var invoice = await db.Invoices.AsNoTracking().Where(i => i.LotId == lot.Id && i.Status == InvoiceStatus.Paid)
+                    .OrderByDescending(i => i.PaidAt).FirstOrDefaultAsync(cancellationToken);
+                // A failure (Stripe's 5xx, a timeout, a rate limit) throws: nothing commits and the job runs again with the same
+                // idempotency key, so Stripe answers a retry of a transfer it did make with that transfer instead of a second one.
+                transferId = await payments.TransferAsync(new SellerTransfer(amount, account, $"payout-{lot.Id}",
+                    invoice?.TransferGroup() ?? $"lot-{lot.Id}", invoice?.Method == PaymentMethod.Card ? invoice.StripeChargeId : null), cancellationToken);
+            }
+            else if (held && !amount.IsPositive)
+            {
+                Hold(settlement, lot, district, $"nothing is owed for lot {lot.Number} any more ({amount}): refunds took its proceeds", now);
+                return Unit.Value;
+            }
+
             var payout = transferId is null
                 ? Payout.ForApproval(lot.Id, district.Id, amount, PayoutMethod.Ach, now)
                 : Payout.Transferred(lot.Id, district.Id, amount, transferId, now);
@@ -80,6 +100,49 @@ public static class ReleaseDistrictFunds
 
             outbox.Email(district.Id, $"Payout of {amount} for lot {lot.Number}", statement, Roles.DistrictApprover);
             return Unit.Value;
+        }
+
+        /// <summary>
+        /// Why a Stripe transfer to the district cannot go now: the connected account cannot receive payouts (asked of Stripe
+        /// when it never reported), its balance is negative (a transfer would only pay off Stripe's debit), the buyer's
+        /// payment is disputed, or nothing is owed.
+        /// </summary>
+        private async Task<string?> TransferHeldBecauseAsync(Guid lotId, Organization district, string account, Money amount, CancellationToken cancellationToken)
+        {
+            if (district.StripeAccountCheckedAt is null && await payments.ConnectedAccountAsync(account, cancellationToken) is { } status)
+            {
+                district.ApplyStripeAccountStatus(status.ChargesEnabled, status.PayoutsEnabled, status.CurrentlyDue, clock.Now);
+            }
+
+            if (district.StripeTransferBlockedBecause() is { } blocked)
+            {
+                return blocked;
+            }
+
+            if (await db.Invoices.AnyAsync(i => i.LotId == lotId && i.DisputeId != null && i.DisputeStatus != "won" && i.DisputeStatus != "lost", cancellationToken))
+            {
+                return "the buyer's card payment is disputed; the funds wait until Stripe closes the dispute";
+            }
+
+            if (!amount.IsPositive)
+            {
+                return $"nothing is owed for this lot any more ({amount}): refunds took its proceeds";
+            }
+
+            return await payments.AvailableBalanceAsync(account, amount.Currency, cancellationToken) is { Amount: < 0 } balance
+                ? $"the Stripe connected account's balance is negative ({balance}); a transfer would only cover Stripe's debit"
+                : null;
+        }
+
+        private void Hold(LotSettlement settlement, Lot lot, Organization district, string reason, DateTimeOffset now)
+        {
+            var repeated = settlement.HoldReason == reason;
+            settlement.Hold(reason, now);
+            if (!repeated)
+            {
+                outbox.Email(district.Id, $"Payout for lot {lot.Number} is on hold",
+                    $"Lot {lot.Number} is ready to be paid out, but the payout waits: {reason}. It goes out as soon as this is resolved.", Roles.DistrictApprover);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed class ChartOfAccountsTests
     {
         Assert.Equal(Enum.GetValues<LedgerAccount>().Order(), ChartOfAccounts.All.Select(a => a.Account).Order());
         Assert.Equal(
-            [LedgerAccount.BuyerReceivable, LedgerAccount.Cash, LedgerAccount.StripeClearing, LedgerAccount.Refunds],
+            [LedgerAccount.BuyerReceivable, LedgerAccount.Cash, LedgerAccount.StripeClearing, LedgerAccount.Refunds, LedgerAccount.StripeFees, LedgerAccount.DisputedFunds],
             ChartOfAccounts.All.Where(a => a.NormalBalance == NormalBalance.Debit).Select(a => a.Account));
     }
 

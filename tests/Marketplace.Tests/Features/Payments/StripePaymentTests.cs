@@ -118,15 +118,19 @@ public sealed class StripePaymentTests : IAsyncLifetime
             await db.SaveChangesAsync();
         });
         var lot = await _factory.SaveCertifiedAsync(hammer: 1234.56m);
+        _stripe.AddAccount("acct_1MapleValley", payoutsEnabled: true);
 
         await _factory.SendAsSystemAsync(new ReleaseDistrictFunds.Command(lot.Id));
 
-        var call = Assert.Single(_stripe.Calls);
+        // Stripe is asked first whether the account can receive payouts and what its balance is.
+        Assert.Equal(["/v1/accounts/acct_1MapleValley", "/v1/balance", "/v1/transfers"], _stripe.Calls.Select(c => c.Path));
+        var call = _stripe.Calls[^1];
         Assert.Equal("/v1/transfers", call.Path);
         Assert.Equal("123456", call.Form["amount"]);
         Assert.Equal("usd", call.Form["currency"]);
         Assert.Equal("acct_1MapleValley", call.Form["destination"]);
         Assert.Equal($"payout-{lot.Id}", call.IdempotencyKey);
+        Assert.Equal($"lot-{lot.Id}", call.Form["transfer_group"]);
         await _factory.WithDbAsync(async db =>
         {
             var payout = await db.Payouts.SingleAsync(p => p.LotId == lot.Id);

@@ -206,11 +206,26 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<string>("DisputeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("DisputeStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("FailedCardAttempts")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastPaymentFailure")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<Guid?>("LotId")
                         .HasColumnType("uniqueidentifier");
@@ -242,10 +257,22 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("StripeChargeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("StripePaymentIntentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
 
@@ -261,6 +288,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasIndex("PayerId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("StripeChargeId");
+
+                    b.HasIndex("StripePaymentIntentId");
 
                     b.ToTable("Invoices");
                 });
@@ -404,6 +435,13 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("FundedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<Guid>("LotId")
                         .HasColumnType("uniqueidentifier");
 
@@ -439,12 +477,61 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.ToTable("LotSettlements");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.ParkedStripeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChargeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("ParkedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargeId");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentIntentId");
+
+                    b.ToTable("ParkedStripeEvents");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.Payout", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("AmountReversed")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
@@ -485,6 +572,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("TransferConfirmedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 
@@ -1906,9 +1996,26 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("StripeAccountCheckedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("StripeAccountId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("StripeChargesEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("StripePayoutFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("StripePayoutsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("StripeRequirementsDue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1920,6 +2027,8 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("StripeAccountId");
 
                     b.HasIndex("Status", "Kind");
 

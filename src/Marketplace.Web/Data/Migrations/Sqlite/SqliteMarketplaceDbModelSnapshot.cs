@@ -200,11 +200,26 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisputeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedCardAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastPaymentFailure")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LotId")
                         .HasColumnType("TEXT");
@@ -236,9 +251,21 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RefundedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeChargeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripePaymentIntentId")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -255,6 +282,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasIndex("PayerId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("StripeChargeId");
+
+                    b.HasIndex("StripePaymentIntentId");
 
                     b.ToTable("Invoices");
                 });
@@ -398,6 +429,13 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long?>("FundedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("LotId")
                         .HasColumnType("TEXT");
 
@@ -433,12 +471,61 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("LotSettlements");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.ParkedStripeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChargeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ParkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargeId");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentIntentId");
+
+                    b.ToTable("ParkedStripeEvents");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.Payout", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountReversed")
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
@@ -479,6 +566,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransferConfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1900,8 +1990,25 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StripeAccountCheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StripeAccountId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StripeChargesEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StripePayoutFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StripePayoutsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StripeRequirementsDue")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1914,6 +2021,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("StripeAccountId");
 
                     b.HasIndex("Status", "Kind");
 
