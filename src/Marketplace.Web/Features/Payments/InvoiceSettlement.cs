@@ -4,6 +4,7 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Payments;
@@ -18,12 +19,20 @@ namespace Marketplace.Web.Features.Payments;
 /// What happens when an invoice is paid, however the money came: the ledger; for a lot, the escrow holds
 /// the money and the fulfillment opens for pickup; for an order, the seller ships; notices.
 /// </summary>
-public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox outbox)
+public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox outbox, IConfiguration configuration)
 {
-    public async Task SettleAsync(Invoice invoice, PaymentMethod method, string reference, CancellationToken cancellationToken)
+    public async Task SettleAsync(Invoice invoice, PaymentMethod method, string reference, CancellationToken cancellationToken, BankReceipt? receipt = null)
     {
         var now = clock.Now;
-        invoice.MarkPaid(method, reference, now);
+        if (receipt is { } bank)
+        {
+            invoice.RecordReceipt(method, bank.Amount, bank.ReceivedOn, reference, now);
+        }
+        else
+        {
+            invoice.MarkPaid(method, reference, now);
+        }
+
         if (invoice.LotId is { } lotId)
         {
             var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == lotId, cancellationToken);
@@ -47,9 +56,14 @@ public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox out
             order.MarkPaid(now);
             var items = string.Join("\n", order.Lines.Select(l => $"  {l.Quantity} × {l.Title} at {l.UnitPrice:C} = {l.UnitPrice * l.Quantity:C} ({l.WarrantyMonths}-month warranty)"));
             outbox.Email(order.SellerId, $"Order {order.Number} is paid: ship it",
-                $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping).\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}", Roles.RefurbisherBuyer);
+                $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping)." +
+                (order.PurchaseOrderNumber is { } po ? $" Purchase order {po}." : "") +
+                $"\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}\n\nPacking slip to put in the box: {configuration.PageUrl($"/store/orders/{order.Id}/packing-slip.pdf")}", Roles.RefurbisherBuyer);
         }
 
         outbox.Email(invoice.PayerId, $"Payment received for {invoice.Number}", $"We received {invoice.Amount:C} for invoice {invoice.Number}. Reference: {reference}.");
     }
 }
+
+/// <summary>What finance reads off the bank statement for an ACH, wire or check: the amount and the day it arrived.</summary>
+public sealed record BankReceipt(decimal Amount, DateOnly ReceivedOn);

@@ -6,6 +6,9 @@ public static class PaymentsServiceCollectionExtensions
     public static IServiceCollection AddInvoicePayments(this IServiceCollection services)
     {
         services.AddScoped<InvoiceSettlement>();
+        services.AddOptions<Infrastructure.Payments.RemittanceOptions>().BindConfiguration(Infrastructure.Payments.RemittanceOptions.Section);
+        services.AddOptions<Infrastructure.Payments.PaymentTermsOptions>().BindConfiguration(Infrastructure.Payments.PaymentTermsOptions.Section)
+            .Validate(o => o.WireThreshold > 0, "Payments:WireThreshold must be a positive amount.").ValidateOnStart();
         return services;
     }
 }
