@@ -4,7 +4,6 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Payments;
@@ -19,7 +18,7 @@ namespace Marketplace.Web.Features.Payments;
 /// What happens when an invoice is paid, however the money came: the ledger; for a lot, the escrow holds
 /// the money and the fulfillment opens for pickup; for an order, the seller ships; notices.
 /// </summary>
-public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox outbox, IConfiguration configuration)
+public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox outbox)
 {
     public async Task SettleAsync(Invoice invoice, PaymentMethod method, string reference, CancellationToken cancellationToken, BankReceipt? receipt = null)
     {
@@ -58,7 +57,9 @@ public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox out
             outbox.Email(order.SellerId, $"Order {order.Number} is paid: ship it",
                 $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping)." +
                 (order.PurchaseOrderNumber is { } po ? $" Purchase order {po}." : "") +
-                $"\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}\n\nPacking slip to put in the box: {configuration.PageUrl($"/store/orders/{order.Id}/packing-slip.pdf")}", Roles.RefurbisherBuyer);
+                $"\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}" +
+                (order.PurchaseOrderNumber is { } slipPo ? $"\n\nPut purchase order {slipPo} and order {order.Number} on the packing slip: the school's receiving desk matches the box by them." : ""),
+                Roles.RefurbisherBuyer);
         }
 
         outbox.Email(invoice.PayerId, $"Payment received for {invoice.Number}", $"We received {invoice.Amount:C} for invoice {invoice.Number}. Reference: {reference}.");
