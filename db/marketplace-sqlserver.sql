@@ -3954,7 +3954,7 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
 )
 BEGIN
-    ALTER TABLE [Organizations] ADD [NetTermsDays] int NOT NULL DEFAULT 0;
+    ALTER TABLE [Organizations] ADD [NetTermsDays] int NOT NULL DEFAULT 30;
 END;
 
 IF NOT EXISTS (
@@ -3994,7 +3994,7 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
 )
 BEGIN
-    ALTER TABLE [Invoices] ADD [NetTermsDays] int NOT NULL DEFAULT 0;
+    ALTER TABLE [Invoices] ADD [NetTermsDays] int NOT NULL DEFAULT 30;
 END;
 
 IF NOT EXISTS (
@@ -4108,6 +4108,22 @@ IF NOT EXISTS (
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_InvoiceReminders_InvoiceId_Kind] ON [InvoiceReminders] ([InvoiceId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    EXEC(N'UPDATE [Sales] SET [FeeScheduleId] = 1 WHERE [HammerPrice] IS NOT NULL;')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    EXEC(N'UPDATE [Orders] SET [FeeScheduleId] = 1;')
 END;
 
 IF NOT EXISTS (
