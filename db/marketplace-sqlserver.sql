@@ -3943,6 +3943,220 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD [FeeScheduleId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [NetTermsDays] int NOT NULL DEFAULT 30;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [FeeScheduleId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [StorefrontCommission] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [StorefrontCommissionRate] decimal(9,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [AmountReceived] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [NetTermsDays] int NOT NULL DEFAULT 30;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Invoices] ADD [ReceivedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [FeeSchedules] ADD [CreatedBy] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [FeeSchedules] ADD [EffectiveFrom] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [FeeSchedules] ADD [MinimumBuyerPremium] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [FeeSchedules] ADD [MinimumSellerCommission] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [FeeSchedules] ADD [MinimumStorefrontCommission] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [FeeSchedules] ADD [Reason] nvarchar(400) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    CREATE TABLE [InvoiceReminders] (
+        [Id] uniqueidentifier NOT NULL,
+        [InvoiceId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [SentAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_InvoiceReminders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InvoiceReminders_Invoices_InvoiceId] FOREIGN KEY ([InvoiceId]) REFERENCES [Invoices] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    EXEC(N'UPDATE [FeeSchedules] SET [CreatedBy] = NULL, [EffectiveFrom] = NULL, [MinimumBuyerPremium] = 0.0, [MinimumSellerCommission] = 0.0, [MinimumStorefrontCommission] = 0.0, [Reason] = NULL
+    WHERE [Id] = 1;
+    SELECT @@ROWCOUNT');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    CREATE INDEX [IX_Sales_FeeScheduleId] ON [Sales] ([FeeScheduleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_FeeScheduleId] ON [Orders] ([FeeScheduleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    CREATE INDEX [IX_Invoices_Status_DueOn] ON [Invoices] ([Status], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InvoiceReminders_InvoiceId_Kind] ON [InvoiceReminders] ([InvoiceId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    EXEC(N'UPDATE [Sales] SET [FeeScheduleId] = 1 WHERE [HammerPrice] IS NOT NULL;')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    EXEC(N'UPDATE [Orders] SET [FeeScheduleId] = 1;')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD CONSTRAINT [FK_Orders_FeeSchedules_FeeScheduleId] FOREIGN KEY ([FeeScheduleId]) REFERENCES [FeeSchedules] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    ALTER TABLE [Sales] ADD CONSTRAINT [FK_Sales_FeeSchedules_FeeScheduleId] FOREIGN KEY ([FeeScheduleId]) REFERENCES [FeeSchedules] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233307_PurchaseTermsRemindersFeeVersions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206233307_PurchaseTermsRemindersFeeVersions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
 )
 BEGIN

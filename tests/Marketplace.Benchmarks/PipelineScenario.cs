@@ -468,7 +468,7 @@ internal static class PipelineScenario
         var buyer = await db.Organizations.AsNoTracking().SingleAsync(o => o.Kind == OrganizationKind.Refurbisher && o.Name == "GreenCycle ITAD");
         var now = DateTimeOffset.UtcNow;
         return new Seller(district, buyer.Id, await db.RightsOfAsync(buyer.Id, DateOnly.FromDateTime(now.UtcDateTime), CancellationToken.None),
-            await db.FeeSchedules.AsNoTracking().SingleAsync(), now);
+            await db.CurrentFeeScheduleAsync(), now);
     }
 
     /// <summary>A lot sold by quote to the demo refurbisher and paid for (funds held), with its ledger posting; its devices are returned for a bulk insert.</summary>

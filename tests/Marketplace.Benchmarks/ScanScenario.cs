@@ -115,7 +115,7 @@ internal static class ScanScenario
         lot.Revalue(new ManifestSummary { Devices = devices, DataBearingDevices = devices, ValuedAt = now });
         var sale = lot.Submit(new SubmissionCheck(devices, true, 0, []), now);
         var quote = sale.SubmitQuote(rights, 10m * devices, null, now);
-        sale.Accept(quote.Id, await db.FeeSchedules.AsNoTracking().SingleAsync(), now);
+        sale.Accept(quote.Id, await db.CurrentFeeScheduleAsync(), now);
         var settlement = LotSettlement.ForAward(sale);
         settlement.Fund(now);
 

@@ -55,6 +55,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<FeeSchedule> FeeSchedules => Set<FeeSchedule>();
+    public DbSet<InvoiceReminder> InvoiceReminders => Set<InvoiceReminder>();
     public DbSet<FundingAward> FundingAwards => Set<FundingAward>();
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<CartItem> CartItems => Set<CartItem>();

@@ -73,6 +73,29 @@ public sealed class Organization : IVersioned
         OrderApprovalLimit = limit;
     }
 
+    /// <summary>
+    /// Days a buyer has to pay an invoice (net terms): net 30 unless finance or an admin agreed other terms with it.
+    /// An invoice copies the days in force when it is issued, so a later change moves no existing due date.
+    /// </summary>
+    public int NetTermsDays { get; private set; } = Finance.Invoice.DefaultNetTermsDays;
+
+    public const int MaxNetTermsDays = 120;
+
+    public void SetNetTerms(int days)
+    {
+        if (Kind == OrganizationKind.Platform)
+        {
+            throw new DomainException("The platform does not buy: it has no payment terms.");
+        }
+
+        if (days is < 0 or > MaxNetTermsDays)
+        {
+            throw new DomainException($"Net terms must be between 0 (due on receipt) and {MaxNetTermsDays} days.");
+        }
+
+        NetTermsDays = days;
+    }
+
     /// <summary>Whether an order of this total, placed by someone who is not an approver, waits for one.</summary>
     public bool OrderNeedsApproval(decimal total) => Kind == OrganizationKind.School && OrderApprovalLimit is { } limit && total > limit;
 

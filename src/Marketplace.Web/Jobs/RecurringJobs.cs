@@ -21,6 +21,11 @@ public sealed class RecurringJobs(IServiceScopeFactory scopes)
     /// <summary>Hourly: an award is forfeited within the hour its payment deadline passes.</summary>
     public static readonly string PaymentDeadlinesSchedule = Cron.Hourly();
 
+    public const string InvoiceReminders = "invoice-reminders";
+
+    /// <summary>07:00 UTC daily: reminders 7 days before, on and 7 days after a due date arrive before the business office opens.</summary>
+    public static readonly string InvoiceRemindersSchedule = Cron.Daily(7);
+
     public const string ClosingSoonNotices = "market-closing-soon";
     public const string SavedSearchMatches = "market-saved-searches";
 
@@ -43,6 +48,10 @@ public sealed class RecurringJobs(IServiceScopeFactory scopes)
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public Task EnforcePaymentDeadlines(CancellationToken cancellationToken) => SendAsync(new Features.Sales.EnforcePaymentDeadlines.Command(), cancellationToken);
 
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task SendInvoiceReminders(CancellationToken cancellationToken) => SendAsync(new Features.Payments.SendInvoiceReminders.Command(), cancellationToken);
+
     private async Task SendAsync<T>(ICommand<T> command, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -63,6 +72,8 @@ internal sealed class RecurringJobSchedule(IRecurringJobManager jobs) : IHostedS
         jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.ClosingSoonNotices, job => job.SendClosingSoonNotices(CancellationToken.None), RecurringJobs.MarketNoticesSchedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.SavedSearchMatches, job => job.SendSavedSearchMatches(CancellationToken.None), RecurringJobs.MarketNoticesSchedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.InvoiceReminders, job => job.SendInvoiceReminders(CancellationToken.None), RecurringJobs.InvoiceRemindersSchedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }

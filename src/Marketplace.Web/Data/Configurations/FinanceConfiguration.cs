@@ -28,6 +28,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Ignore(i => i.HasOpenDispute);
         builder.HasIndex(i => i.CheckoutSessionId);
         builder.HasIndex(i => i.Status);
+        // The reminder job and the overdue figures read open invoices by due date.
+        builder.HasIndex(i => new { i.Status, i.DueOn });
         builder.HasOne<Organization>().WithMany().HasForeignKey(i => i.PayerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Lot>().WithMany().HasForeignKey(i => i.LotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Restrict);
@@ -114,8 +116,25 @@ internal sealed class FeeScheduleConfiguration : IEntityTypeConfiguration<FeeSch
         builder.Property(f => f.BuyerPremiumRate).HasPrecision(9, 4);
         builder.Property(f => f.SellerCommissionRate).HasPrecision(9, 4);
         builder.Property(f => f.StorefrontCommissionRate).HasPrecision(9, 4);
+        builder.Property(f => f.CreatedBy).HasMaxLength(200);
+        builder.Property(f => f.Reason).HasMaxLength(FeeScheduleLimits.MaxReasonLength);
         builder.HasData(new FeeSchedule());
     }
+}
+
+internal sealed class InvoiceReminderConfiguration : IEntityTypeConfiguration<InvoiceReminder>
+{
+    public void Configure(EntityTypeBuilder<InvoiceReminder> builder)
+    {
+        // Each reminder once per invoice: a second job run (or a concurrent one) cannot add the same row.
+        builder.HasIndex(r => new { r.InvoiceId, r.Kind }).IsUnique();
+        builder.HasOne<Invoice>().WithMany().HasForeignKey(r => r.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal static class FeeScheduleLimits
+{
+    public const int MaxReasonLength = 400;
 }
 
 internal sealed class FundingAwardConfiguration : IEntityTypeConfiguration<FundingAward>

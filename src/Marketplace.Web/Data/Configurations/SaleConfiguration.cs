@@ -13,6 +13,7 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         builder.Property(s => s.Currency).HasMaxLength(3);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.BuyerPremiumRate).HasPrecision(9, 4);
+        builder.HasOne<Domain.Finance.FeeSchedule>().WithMany().HasForeignKey(s => s.FeeScheduleId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.SellerCommissionRate).HasPrecision(9, 4);
         // One sale per lot: relisting an unsold or forfeited lot starts the sale's next round.
         builder.HasIndex(s => s.LotId).IsUnique();

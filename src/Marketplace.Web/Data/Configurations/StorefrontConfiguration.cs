@@ -37,6 +37,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.PurchaseOrderNumber).HasMaxLength(64);
         builder.Property(o => o.ShipTo).HasMaxLength(400);
         builder.Property(o => o.RejectionReason).HasMaxLength(500);
+        builder.Property(o => o.StorefrontCommissionRate).HasPrecision(9, 4);
+        builder.HasOne<Domain.Finance.FeeSchedule>().WithMany().HasForeignKey(o => o.FeeScheduleId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.Currency).HasMaxLength(3);
         builder.HasIndex(o => o.BuyerId);
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.BuyerId).OnDelete(DeleteBehavior.Restrict);

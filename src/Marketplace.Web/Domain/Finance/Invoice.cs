@@ -1,6 +1,7 @@
 namespace Marketplace.Web.Domain.Finance;
 
-public enum PaymentMethod { PurchaseOrder, Card, Ach, Check }
+/// <summary>Wire is appended last so stored values of the others do not move.</summary>
+public enum PaymentMethod { PurchaseOrder, Card, Ach, Check, Wire }
 
 public enum InvoiceStatus { Open, Paid, Void }
 
@@ -24,6 +25,22 @@ public sealed class Invoice
     public DateOnly DueOn { get; init; }
     public DateTimeOffset? PaidAt { get; private set; }
     public string? PaymentReference { get; private set; }
+
+    /// <summary>The buyer's net terms in days when the invoice was issued; the due date is the issue date plus these.</summary>
+    public int NetTermsDays { get; init; } = DefaultNetTermsDays;
+
+    /// <summary>What finance recorded as received (ACH, wire, check or the PO paid), and the day the bank shows it.</summary>
+    public decimal? AmountReceived { get; private set; }
+    public DateOnly? ReceivedOn { get; private set; }
+
+    /// <summary>Issue date + net terms (net 0: due on the day it is issued).</summary>
+    public static DateOnly DueDate(DateOnly issuedOn, int netTermsDays) => issuedOn.AddDays(netTermsDays);
+
+    /// <summary>Open past its due date; the due date itself is not yet overdue.</summary>
+    public bool IsOverdue(DateOnly today) => Status == InvoiceStatus.Open && today > DueOn;
+
+    /// <summary>Above the threshold the buyer pays by ACH or wire (see PaymentOptions.WireThreshold): no card.</summary>
+    public bool RequiresBankTransfer(decimal wireThreshold) => Amount > wireThreshold;
 
     /// <summary>Stripe Checkout Session id while a card payment is pending.</summary>
     public string? CheckoutSessionId { get; set; }
@@ -132,5 +149,37 @@ public sealed class Invoice
         PaidAt = at;
         Status = InvoiceStatus.Paid;
         LastPaymentFailure = null;
+    }
+
+    /// <summary>
+    /// Finance saw the money in the bank: the whole amount (a short or over payment is refused, to be settled with the
+    /// buyer first), on a day between the issue date and today.
+    /// </summary>
+    public void RecordReceipt(PaymentMethod method, decimal amount, DateOnly receivedOn, string reference, DateTimeOffset at)
+    {
+        RequireOpen();
+        if (method == PaymentMethod.Card)
+        {
+            throw new DomainException("Card payments are recorded by Stripe, not by hand.");
+        }
+
+        if (amount != Amount)
+        {
+            throw new DomainException($"The amount received ({amount:N2} {Currency}) does not match invoice {Number} ({Amount:N2} {Currency}); settle the difference with the buyer before recording it.");
+        }
+
+        if (receivedOn > DateOnly.FromDateTime(at.UtcDateTime))
+        {
+            throw new DomainException("The date received cannot be in the future.");
+        }
+
+        if (receivedOn < DateOnly.FromDateTime(IssuedAt.UtcDateTime))
+        {
+            throw new DomainException($"The date received cannot be before the invoice was issued ({IssuedAt.UtcDateTime:MMMM d, yyyy}).");
+        }
+
+        MarkPaid(method, reference, at);
+        AmountReceived = amount;
+        ReceivedOn = receivedOn;
     }
 }

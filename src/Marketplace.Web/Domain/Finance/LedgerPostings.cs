@@ -90,9 +90,12 @@ public static class LedgerPostings
         ], lotId: payout.LotId, districtId: payout.PayeeId, counterpartyId: payout.PayeeId);
 
     /// <summary>Storefront order: the school owes the total; the refurbisher is owed price − commission + shipping.</summary>
-    public static LedgerTransaction StorefrontSale(Order order, decimal commissionRate, DateTimeOffset at)
+    public static LedgerTransaction StorefrontSale(Order order, decimal commissionRate, DateTimeOffset at) =>
+        StorefrontSale(order, at, decimal.Round(order.Subtotal * commissionRate, 2, MidpointRounding.AwayFromZero));
+
+    /// <summary>The order's sale with the commission its fee schedule version set (minimums included).</summary>
+    public static LedgerTransaction StorefrontSale(Order order, DateTimeOffset at, decimal commission)
     {
-        var commission = decimal.Round(order.Subtotal * commissionRate, 2, MidpointRounding.AwayFromZero);
         var lines = new List<LedgerLine>
         {
             LedgerLine.Dr(LedgerAccount.BuyerReceivable, order.Total, order.BuyerId),

@@ -90,6 +90,9 @@ public sealed class Sale : IVersioned
     public decimal? BuyerPremium { get; private set; }
     public decimal? SellerCommission { get; private set; }
 
+    /// <summary>The fee schedule version the award applied; a later version never changes the terms above.</summary>
+    public int? FeeScheduleId { get; private set; }
+
     /// <summary>After a forfeit: the bidder the district offered the lot to, at what price, until when.</summary>
     public Guid? OfferedToId { get; private set; }
     public decimal? OfferPrice { get; private set; }
@@ -504,6 +507,7 @@ public sealed class Sale : IVersioned
         SellerCommissionRate = terms.SellerCommissionRate;
         BuyerPremium = terms.BuyerPremium;
         SellerCommission = terms.SellerCommission;
+        FeeScheduleId = fees.Id;
     }
 
     private void ClearAward()
@@ -517,6 +521,7 @@ public sealed class Sale : IVersioned
         SellerCommissionRate = null;
         BuyerPremium = null;
         SellerCommission = null;
+        FeeScheduleId = null;
     }
 
     private void ClearOffer()

@@ -44,6 +44,19 @@ public sealed class Order
 
     public IReadOnlyList<OrderLine> Lines => _lines;
 
+    /// <summary>The fee schedule version in force when the order was placed, and the commission it set: the order's terms.</summary>
+    public int? FeeScheduleId { get; private set; }
+    public decimal? StorefrontCommissionRate { get; private set; }
+    public decimal? StorefrontCommission { get; private set; }
+
+    /// <summary>Fixes the platform's commission from the schedule in force at checkout, once the lines are in.</summary>
+    public void ApplyFees(FeeSchedule fees)
+    {
+        FeeScheduleId = fees.Id;
+        StorefrontCommissionRate = fees.StorefrontCommissionRate;
+        StorefrontCommission = fees.StorefrontCommissionFor(Subtotal);
+    }
+
     public decimal Subtotal => _lines.Sum(l => l.UnitPrice * l.Quantity);
     public decimal Total => Subtotal + Shipping;
 

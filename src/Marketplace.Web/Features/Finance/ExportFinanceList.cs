@@ -124,8 +124,10 @@ public static class ExportFinanceList
         .Text("Status", 10, r => r.Status.ToString())
         .Date("Issued", 11, r => DateOnly.FromDateTime(r.IssuedAt.UtcDateTime))
         .Date("Due", 11, r => r.DueOn)
+        .Text("Terms", 10, r => Infrastructure.Documents.InvoiceDocument.Terms(r.NetTermsDays))
         .Date("Paid", 11, r => r.PaidAt is { } paid ? DateOnly.FromDateTime(paid.UtcDateTime) : null)
-        .Text("Payment reference", 20, r => r.PaymentReference);
+        .Text("Payment reference", 20, r => r.PaymentReference)
+        .Date("Received", 11, r => r.ReceivedOn);
 
     private static readonly SpreadsheetColumns<ListPayouts.Row> PayoutColumns = new SpreadsheetColumns<ListPayouts.Row>()
         .Text("Lot", 16, r => r.LotNumber)

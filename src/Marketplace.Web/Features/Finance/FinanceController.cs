@@ -30,11 +30,26 @@ public sealed class FinanceController(ISender sender, IClock clock) : Marketplac
 
     [HttpPost("invoices/{id:guid}/paid")]
     [Authorize(Roles = Roles.Finance)]
-    public async Task<IActionResult> MarkPaid(Guid id, PaymentMethod method, string reference)
+    public async Task<IActionResult> MarkPaid(Guid id, PaymentMethod method, string reference, decimal? amount = null, DateOnly? receivedOn = null)
     {
-        await Sender.Send(new MarkInvoicePaid.Command(id, method, reference ?? "", FormIdempotencyKey()), Aborted);
+        await Sender.Send(new MarkInvoicePaid.Command(id, method, reference ?? "", FormIdempotencyKey(), amount, receivedOn), Aborted);
         Success("Payment recorded and posted to the ledger.");
         return RedirectToAction(nameof(Invoices));
+    }
+
+    [HttpGet("terms")]
+    public async Task<IActionResult> Terms(string? name, int page = 1)
+    {
+        ViewData["Name"] = name;
+        return View(await Sender.Send(new ListBuyerTerms.Query(name, page), Aborted));
+    }
+
+    [HttpPost("organizations/{id:guid}/terms")]
+    public async Task<IActionResult> SetTerms(Guid id, int? netTermsDays, string? name, int page = 1)
+    {
+        await Sender.Send(new SetNetTerms.Command(id, netTermsDays, FormIdempotencyKey()), Aborted);
+        Success(netTermsDays == 0 ? "Terms saved: new invoices are due on receipt." : $"Terms saved: new invoices are due net {netTermsDays}.");
+        return RedirectToAction(nameof(Terms), new { name, page });
     }
 
     [HttpGet("payouts")]

@@ -16,7 +16,8 @@ public static class ListInvoices
     public sealed record Query(InvoiceStatus? Status, int Page = 1, bool Overdue = false) : IQuery<PageOf<Row>>;
 
     public sealed record Row(Guid Id, string Number, string Payer, string Description, decimal Amount, PaymentMethod Method, string? PurchaseOrderNumber,
-        InvoiceStatus Status, DateTimeOffset IssuedAt, DateOnly DueOn, DateTimeOffset? PaidAt, string? PaymentReference, Guid? LotId, Guid? OrderId);
+        InvoiceStatus Status, DateTimeOffset IssuedAt, DateOnly DueOn, DateTimeOffset? PaidAt, string? PaymentReference, Guid? LotId, Guid? OrderId,
+        int NetTermsDays, DateOnly? ReceivedOn);
 
     public sealed class Handler(MarketplaceDb db, IClock clock) : IQueryHandler<Query, PageOf<Row>>
     {
@@ -44,6 +45,6 @@ public static class ListInvoices
 
         return invoices.OrderByDescending(i => i.IssuedAt).ThenBy(i => i.Id)
             .Join(db.Organizations, i => i.PayerId, o => o.Id, (i, o) => new Row(i.Id, i.Number, o.Name, i.Description, i.Amount, i.Method,
-                i.PurchaseOrderNumber, i.Status, i.IssuedAt, i.DueOn, i.PaidAt, i.PaymentReference, i.LotId, i.OrderId));
+                i.PurchaseOrderNumber, i.Status, i.IssuedAt, i.DueOn, i.PaidAt, i.PaymentReference, i.LotId, i.OrderId, i.NetTermsDays, i.ReceivedOn));
     }
 }

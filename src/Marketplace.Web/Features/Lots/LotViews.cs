@@ -142,7 +142,7 @@ public sealed record ReconciliationSummary(ReconciliationStatus Status, int Rece
 }
 
 public sealed record InvoiceView(Guid Id, string Number, decimal Amount, string Currency, PaymentMethod Method, string? PurchaseOrderNumber,
-    InvoiceStatus Status, DateOnly DueOn, DateTimeOffset? PaidAt);
+    InvoiceStatus Status, DateOnly DueOn, DateTimeOffset? PaidAt, int NetTermsDays);
 
 public sealed record PayoutView(Guid Id, decimal Amount, string Currency, PayoutMethod Method, PayoutStatus Status, DateTimeOffset? ApprovedAt,
     DateTimeOffset? SentAt, string? Reference);

@@ -20,10 +20,18 @@ namespace Marketplace.Web.Features.Payments;
 /// </summary>
 public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox outbox)
 {
-    public async Task SettleAsync(Invoice invoice, PaymentMethod method, string reference, CancellationToken cancellationToken)
+    public async Task SettleAsync(Invoice invoice, PaymentMethod method, string reference, CancellationToken cancellationToken, BankReceipt? receipt = null)
     {
         var now = clock.Now;
-        invoice.MarkPaid(method, reference, now);
+        if (receipt is { } bank)
+        {
+            invoice.RecordReceipt(method, bank.Amount, bank.ReceivedOn, reference, now);
+        }
+        else
+        {
+            invoice.MarkPaid(method, reference, now);
+        }
+
         if (invoice.LotId is { } lotId)
         {
             var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == lotId, cancellationToken);
@@ -47,9 +55,16 @@ public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox out
             order.MarkPaid(now);
             var items = string.Join("\n", order.Lines.Select(l => $"  {l.Quantity} × {l.Title} at {l.UnitPrice:C} = {l.UnitPrice * l.Quantity:C} ({l.WarrantyMonths}-month warranty)"));
             outbox.Email(order.SellerId, $"Order {order.Number} is paid: ship it",
-                $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping).\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}", Roles.RefurbisherBuyer);
+                $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping)." +
+                (order.PurchaseOrderNumber is { } po ? $" Purchase order {po}." : "") +
+                $"\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}" +
+                (order.PurchaseOrderNumber is { } slipPo ? $"\n\nPut purchase order {slipPo} and order {order.Number} on the packing slip: the school's receiving desk matches the box by them." : ""),
+                Roles.RefurbisherBuyer);
         }
 
         outbox.Email(invoice.PayerId, $"Payment received for {invoice.Number}", $"We received {invoice.Amount:C} for invoice {invoice.Number}. Reference: {reference}.");
     }
 }
+
+/// <summary>What finance reads off the bank statement for an ACH, wire or check: the amount and the day it arrived.</summary>
+public sealed record BankReceipt(decimal Amount, DateOnly ReceivedOn);

@@ -7,6 +7,9 @@ public static class PaymentsServiceCollectionExtensions
     {
         services.AddScoped<InvoiceSettlement>();
         services.AddScoped<StripeEvents>();
+        services.AddOptions<Infrastructure.Payments.RemittanceOptions>().BindConfiguration(Infrastructure.Payments.RemittanceOptions.Section);
+        services.AddOptions<Infrastructure.Payments.PaymentTermsOptions>().BindConfiguration(Infrastructure.Payments.PaymentTermsOptions.Section)
+            .Validate(o => o.WireThreshold > 0, "Payments:WireThreshold must be a positive amount.").ValidateOnStart();
         return services;
     }
 }

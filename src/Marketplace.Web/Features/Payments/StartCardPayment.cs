@@ -21,7 +21,8 @@ public static class StartCardPayment
     [AllowedRoles(Roles.RefurbisherBuyer, Roles.SchoolBuyer, Roles.SchoolApprover, Roles.DistrictApprover)]
     public sealed record Command(Guid InvoiceId, Uri SuccessUrl, Uri CancelUrl, string? IdempotencyKey = null) : ICommand<string>, IIdempotentCommand;
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments, IClock clock) : ICommandHandler<Command, string>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments, IClock clock, Microsoft.Extensions.Options.IOptions<PaymentTermsOptions> terms)
+        : ICommandHandler<Command, string>
     {
         public async ValueTask<string> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -30,6 +31,11 @@ public static class StartCardPayment
             if (invoice.Status != InvoiceStatus.Open)
             {
                 throw new DomainException($"Invoice {invoice.Number} is already {invoice.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            if (invoice.RequiresBankTransfer(terms.Value.WireThreshold))
+            {
+                throw new DomainException($"Invoice {invoice.Number} ({invoice.Amount:C}) is above {terms.Value.WireThreshold:C0}: pay it by ACH or wire to the details on the invoice, not by card.");
             }
 
             var checkout = await payments.StartCardCheckoutAsync(invoice, command.SuccessUrl, command.CancelUrl, cancellationToken);

@@ -14,7 +14,7 @@ public static class AcceptHighestBid
         {
             var lot = await db.LoadOwnLotAsync(command.LotId, user, cancellationToken);
             var sale = await db.LoadSaleAsync(lot.Id, cancellationToken) ?? throw new DomainException("This lot has no sale.");
-            var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
+            var fees = await db.CurrentFeeScheduleAsync(cancellationToken);
             var (_, price) = sale.AcceptHighestBid(fees, clock.Now);
             await awards.RecordAsync(sale, lot, $"Bidding closed below the district's reserve, and the district accepted your bid of {price:C}.", cancellationToken);
             return price;

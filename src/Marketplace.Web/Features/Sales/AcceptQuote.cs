@@ -18,7 +18,7 @@ public static class AcceptQuote
         {
             var lot = await db.LoadOwnLotAsync(command.LotId, user, cancellationToken);
             var sale = await db.LoadSaleAsync(lot.Id, cancellationToken) ?? throw new DomainException("Only a listed lot can be awarded.");
-            var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
+            var fees = await db.CurrentFeeScheduleAsync(cancellationToken);
             var quote = sale.Accept(command.QuoteId, fees, clock.Now);
             await awards.RecordAsync(sale, lot, $"The district accepted your quote of {quote.Amount:C}.", cancellationToken);
             return Unit.Value;

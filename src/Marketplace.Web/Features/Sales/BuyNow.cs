@@ -24,7 +24,7 @@ public static class BuyNow
                 throw sale.NoLongerOpen(rights.OrganizationId);
             }
             var lot = await db.Lots.SingleAsync(l => l.Id == sale.LotId, cancellationToken);
-            var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
+            var fees = await db.CurrentFeeScheduleAsync(cancellationToken);
             sale.BuyNow(rights, fees, clock.Now);
             await awards.RecordAsync(sale, lot, $"You bought it now at {sale.HammerPrice:C}.", cancellationToken);
             return sale.HammerPrice!.Value;

@@ -29,7 +29,7 @@ public static class CloseSale
                 return sale.Status;
             }
 
-            var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
+            var fees = await db.CurrentFeeScheduleAsync(cancellationToken);
             if (!sale.Close(fees, now))
             {
                 return sale.Status;

@@ -24,7 +24,7 @@ public static class RespondToOffer
             var lot = await db.Lots.SingleAsync(l => l.Id == sale.LotId, cancellationToken);
             if (command.Take)
             {
-                var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
+                var fees = await db.CurrentFeeScheduleAsync(cancellationToken);
                 sale.TakeOffer(rights, fees, clock.Now);
                 await awards.RecordAsync(sale, lot, $"You took the district's offer at {sale.HammerPrice:C}.", cancellationToken);
             }

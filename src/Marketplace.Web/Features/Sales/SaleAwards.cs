@@ -20,6 +20,7 @@ public sealed class SaleAwards(MarketplaceDb db, IClock clock, Outbox outbox, IC
         var terms = sale.Terms ?? throw new DomainException("The lot has not been awarded.");
         var buyer = sale.BuyerId!.Value;
         db.LotSettlements.Add(LotSettlement.ForAward(sale));
+        var netTerms = await db.Organizations.Where(o => o.Id == buyer).Select(o => o.NetTermsDays).SingleAsync(cancellationToken);
         var invoice = new Invoice
         {
             Number = ReferenceNumber.New("INV"),
@@ -30,7 +31,8 @@ public sealed class SaleAwards(MarketplaceDb db, IClock clock, Outbox outbox, IC
             Currency = sale.Currency,
             Method = PaymentMethod.PurchaseOrder,
             IssuedAt = sale.AwardedAt!.Value,
-            DueOn = clock.Today.AddDays(Invoice.DefaultNetTermsDays),
+            NetTermsDays = netTerms,
+            DueOn = Invoice.DueDate(clock.Today, netTerms),
         };
         db.Invoices.Add(invoice);
         db.LedgerTransactions.Add(LedgerPostings.LotSale(sale, lot.Number, sale.AwardedAt.Value, await db.FundingMixOfLotAsync(lot.Id, cancellationToken)));

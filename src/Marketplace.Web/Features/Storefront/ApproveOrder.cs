@@ -21,8 +21,12 @@ public static class ApproveOrder
             var order = await db.OrdersPlacedBy(user).Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken)
                         ?? throw new NotFoundException("Order");
             order.Approve(user.UserId, clock.Now);
-            var fees = await db.FeeSchedules.SingleAsync(cancellationToken);
-            var invoice = OrderInvoicing.Issue(db, outbox, order, fees, clock);
+            // The order keeps the schedule in force when it was placed, however long the approver took.
+            var fees = order.FeeScheduleId is { } version
+                ? await db.FeeSchedules.SingleAsync(f => f.Id == version, cancellationToken)
+                : await db.CurrentFeeScheduleAsync(cancellationToken);
+            var netTerms = await db.Organizations.Where(o => o.Id == order.BuyerId).Select(o => o.NetTermsDays).SingleAsync(cancellationToken);
+            var invoice = OrderInvoicing.Issue(db, outbox, order, fees, clock, netTerms);
             outbox.Email(order.BuyerId, $"Order {order.Number} approved",
                 $"{user.Name} approved order {order.Number} ({order.Total:C}). Invoice {invoice.Number} is due {invoice.DueOn:MMMM d, yyyy}" +
                 (order.PaymentMethod == PaymentMethod.Card ? "; pay it by card from the order's page." : $" on purchase order {order.PurchaseOrderNumber}."),

@@ -38,7 +38,8 @@ public static class Checkout
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IPaymentProvider payments) : ICommandHandler<Command, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IPaymentProvider payments,
+        Microsoft.Extensions.Options.IOptions<PaymentTermsOptions> paymentTerms) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -58,7 +59,7 @@ public static class Checkout
                 throw new DomainException("A card payment pays one refurbisher's order at a time. Pay by purchase order, or check out each refurbisher's items separately.");
             }
 
-            var fees = await db.FeeSchedules.SingleAsync(cancellationToken);
+            var fees = await db.CurrentFeeScheduleAsync(cancellationToken);
             var buyer = await db.Organizations.SingleAsync(o => o.Id == buyerId, cancellationToken);
             var approver = user.IsInRole(Roles.SchoolApprover);
             var held = 0;
@@ -84,6 +85,7 @@ public static class Checkout
                     order.AddLine(listings[item.ListingId], item.Quantity);
                 }
 
+                order.ApplyFees(fees);
                 db.Orders.Add(order);
                 orders.Add(order.Id);
                 if (!approver && buyer.OrderNeedsApproval(order.Total))
@@ -96,7 +98,12 @@ public static class Checkout
                     continue;
                 }
 
-                var invoice = OrderInvoicing.Issue(db, outbox, order, fees, clock);
+                if (command.Method == PaymentMethod.Card && order.Total > paymentTerms.Value.WireThreshold)
+                {
+                    throw new DomainException($"Order total {order.Total:C} is above {paymentTerms.Value.WireThreshold:C0}: pay it by purchase order and ACH or wire, not by card.");
+                }
+
+                var invoice = OrderInvoicing.Issue(db, outbox, order, fees, clock, buyer.NetTermsDays);
                 invoices.Add(invoice.Id);
                 if (command.Method == PaymentMethod.Card)
                 {

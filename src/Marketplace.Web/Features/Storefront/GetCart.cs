@@ -21,7 +21,7 @@ public static class GetCart
                 .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new { c, l })
                 .Join(db.Organizations, x => x.l.SellerId, o => o.Id, (x, o) => new CartLine(x.l.Id, x.l.Title, o.Name, o.Id, x.l.Price, x.c.Quantity, x.l.QuantityAvailable))
                 .ToListAsync(cancellationToken);
-            var fees = await db.FeeSchedules.AsNoTracking().SingleAsync(cancellationToken);
+            var fees = await db.CurrentFeeScheduleAsync(cancellationToken);
             var shipping = lines.Select(l => l.SellerId).Distinct().Count() * fees.StorefrontFlatShipping;
             return new CartView(lines.OrderBy(l => l.Title).ToList(), lines.Sum(l => l.LineTotal), shipping);
         }

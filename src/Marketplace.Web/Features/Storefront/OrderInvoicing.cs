@@ -11,7 +11,7 @@ namespace Marketplace.Web.Features.Storefront;
 /// </summary>
 internal static class OrderInvoicing
 {
-    public static Invoice Issue(MarketplaceDb db, Outbox outbox, Order order, FeeSchedule fees, IClock clock)
+    public static Invoice Issue(MarketplaceDb db, Outbox outbox, Order order, FeeSchedule fees, IClock clock, int netTermsDays)
     {
         var invoice = new Invoice
         {
@@ -23,10 +23,11 @@ internal static class OrderInvoicing
             Method = order.PaymentMethod,
             PurchaseOrderNumber = order.PurchaseOrderNumber,
             IssuedAt = clock.Now,
-            DueOn = clock.Today.AddDays(Invoice.DefaultNetTermsDays),
+            NetTermsDays = netTermsDays,
+            DueOn = Invoice.DueDate(clock.Today, netTermsDays),
         };
         db.Invoices.Add(invoice);
-        db.LedgerTransactions.Add(LedgerPostings.StorefrontSale(order, fees.StorefrontCommissionRate, clock.Now));
+        db.LedgerTransactions.Add(LedgerPostings.StorefrontSale(order, clock.Now, order.StorefrontCommission ?? fees.StorefrontCommissionFor(order.Subtotal)));
         outbox.Email(order.SellerId, $"New order {order.Number}",
             $"A school ordered {order.Lines.Sum(l => l.Quantity)} devices ({order.Total:C}). Payment: {order.PaymentMethod.Words()}.", Roles.RefurbisherBuyer);
         return invoice;

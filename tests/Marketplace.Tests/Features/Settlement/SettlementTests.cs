@@ -177,7 +177,7 @@ public sealed partial class SettlementTests(SettlementApp app) : IClassFixture<S
 
     private async Task<(decimal Premium, decimal Commission)> FeesAsync()
     {
-        var fees = await app.WithDbAsync(db => db.FeeSchedules.AsNoTracking().SingleAsync());
+        var fees = await app.WithDbAsync(db => db.CurrentFeeScheduleAsync());
         return (fees.BuyerPremiumRate, fees.SellerCommissionRate);
     }
 
@@ -185,7 +185,7 @@ public sealed partial class SettlementTests(SettlementApp app) : IClassFixture<S
     private Task SetFeesAsync(decimal buyerPremium, decimal sellerCommission) =>
         app.WithDbAsync(async db =>
         {
-            var fees = await db.FeeSchedules.SingleAsync();
+            var fees = await db.FeeSchedules.OrderByDescending(f => f.Id).FirstAsync();
             fees.BuyerPremiumRate = buyerPremium;
             fees.SellerCommissionRate = sellerCommission;
             await db.SaveChangesAsync();

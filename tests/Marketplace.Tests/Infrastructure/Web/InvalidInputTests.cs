@@ -71,7 +71,7 @@ public sealed class InvalidInputTests(LoggedMarketplaceFactory app) : IClassFixt
 
         var response = await finance.PostFormAsync("/finance/invoices", $"/finance/invoices/{lot.InvoiceId}/paid", new() { ["method"] = "99", ["reference"] = "CHK-1001" });
 
-        Assert.StartsWith("Method: \"99\" is not one of the choices (PurchaseOrder, Card, Ach, Check).", await finance.RefusalAsync(response));
+        Assert.StartsWith("Method: \"99\" is not one of the choices (PurchaseOrder, Card, Ach, Check, Wire).", await finance.RefusalAsync(response));
         Assert.Equal(InvoiceStatus.Open, await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == lot.InvoiceId).Select(i => i.Status).SingleAsync()));
         app.AssertNoFailures();
     }
@@ -86,7 +86,7 @@ public sealed class InvalidInputTests(LoggedMarketplaceFactory app) : IClassFixt
             ["Method"] = "Cash", ["PurchaseOrderNumber"] = "PO-1", ["ShipTo"] = "Lakeside Elementary School, Kirkland, WA",
         });
 
-        Assert.StartsWith("Method: \"Cash\" is not one of the choices (PurchaseOrder, Card, Ach, Check).", await school.RefusalAsync(response));
+        Assert.StartsWith("Method: \"Cash\" is not one of the choices (PurchaseOrder, Card, Ach, Check, Wire).", await school.RefusalAsync(response));
         Assert.False(await app.WithDbAsync(db => db.Orders.AnyAsync(o => o.BuyerId == organizationId)));
         app.AssertNoFailures();
     }

@@ -125,6 +125,29 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasPrecision(9, 4)
                         .HasColumnType("decimal(9,4)");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("EffectiveFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("MinimumBuyerPremium")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("MinimumSellerCommission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("MinimumStorefrontCommission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<decimal>("SellerCommissionRate")
                         .HasPrecision(9, 4)
                         .HasColumnType("decimal(9,4)");
@@ -146,6 +169,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         {
                             Id = 1,
                             BuyerPremiumRate = 0.10m,
+                            MinimumBuyerPremium = 0m,
+                            MinimumSellerCommission = 0m,
+                            MinimumStorefrontCommission = 0m,
                             SellerCommissionRate = 0m,
                             StorefrontCommissionRate = 0.08m,
                             StorefrontFlatShipping = 25m
@@ -192,6 +218,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<decimal?>("AmountReceived")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<string>("CheckoutSessionId")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
@@ -235,6 +265,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int>("NetTermsDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -256,6 +289,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<string>("PurchaseOrderNumber")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date");
 
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 2)
@@ -289,11 +325,37 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("Status", "DueOn");
+
                     b.HasIndex("StripeChargeId");
 
                     b.HasIndex("StripePaymentIntentId");
 
                     b.ToTable("Invoices");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.InvoiceReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("InvoiceReminders");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.LedgerEntry", b =>
@@ -1960,6 +2022,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
 
+                    b.Property<int>("NetTermsDays")
+                        .HasColumnType("int");
+
                     b.Property<decimal?>("OrderApprovalLimit")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -2401,6 +2466,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("DistrictId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("FeeScheduleId")
+                        .HasColumnType("int");
+
                     b.Property<decimal?>("HammerPrice")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -2482,6 +2550,8 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasIndex("BuyerId");
 
                     b.HasIndex("DistrictId");
+
+                    b.HasIndex("FeeScheduleId");
 
                     b.HasIndex("LeaderId");
 
@@ -2601,6 +2671,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<int?>("FeeScheduleId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2645,9 +2718,19 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<decimal?>("StorefrontCommission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal?>("StorefrontCommissionRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BuyerId");
+
+                    b.HasIndex("FeeScheduleId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -3057,6 +3140,15 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("PayerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.InvoiceReminder", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Finance.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3552,6 +3644,11 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Marketplace.Web.Domain.Finance.FeeSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("FeeScheduleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
                         .WithMany()
                         .HasForeignKey("LeaderId")
@@ -3600,6 +3697,11 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasForeignKey("BuyerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Finance.FeeSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("FeeScheduleId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
                         .WithMany()

@@ -119,6 +119,29 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasPrecision(9, 4)
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EffectiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinimumBuyerPremium")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinimumSellerCommission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinimumStorefrontCommission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SellerCommissionRate")
                         .HasPrecision(9, 4)
                         .HasColumnType("INTEGER");
@@ -140,6 +163,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         {
                             Id = 1,
                             BuyerPremiumRate = 1000L,
+                            MinimumBuyerPremium = 0L,
+                            MinimumSellerCommission = 0L,
+                            MinimumStorefrontCommission = 0L,
                             SellerCommissionRate = 0L,
                             StorefrontCommissionRate = 800L,
                             StorefrontFlatShipping = 250000L
@@ -186,6 +212,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AmountReceived")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CheckoutSessionId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -229,6 +259,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NetTermsDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -249,6 +282,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PurchaseOrderNumber")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RefundedAmount")
@@ -283,11 +319,37 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("Status", "DueOn");
+
                     b.HasIndex("StripeChargeId");
 
                     b.HasIndex("StripePaymentIntentId");
 
                     b.ToTable("Invoices");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.InvoiceReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("InvoiceReminders");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Finance.LedgerEntry", b =>
@@ -1954,6 +2016,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NetTermsDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OrderApprovalLimit")
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
@@ -2394,6 +2459,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("DistrictId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FeeScheduleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("HammerPrice")
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
@@ -2475,6 +2543,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasIndex("BuyerId");
 
                     b.HasIndex("DistrictId");
+
+                    b.HasIndex("FeeScheduleId");
 
                     b.HasIndex("LeaderId");
 
@@ -2594,6 +2664,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FeeScheduleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2638,9 +2711,19 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StorefrontCommission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StorefrontCommissionRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BuyerId");
+
+                    b.HasIndex("FeeScheduleId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -3043,6 +3126,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PayerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.InvoiceReminder", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Finance.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3538,6 +3630,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Marketplace.Web.Domain.Finance.FeeSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("FeeScheduleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
                         .WithMany()
                         .HasForeignKey("LeaderId")
@@ -3586,6 +3683,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasForeignKey("BuyerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Finance.FeeSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("FeeScheduleId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
                         .WithMany()

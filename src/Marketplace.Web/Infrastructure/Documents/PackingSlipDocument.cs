@@ -1,0 +1,111 @@
+using System.Globalization;
+using SkiaSharp;
+
+namespace Marketplace.Web.Infrastructure.Documents;
+
+public sealed record PackingSlipLine(string Item, int Quantity, int WarrantyMonths);
+
+public sealed record PackingSlipContent(string OrderNumber, string? PurchaseOrder, string Seller, string Buyer, string ShipTo, DateTimeOffset PlacedAt,
+    IReadOnlyList<PackingSlipLine> Lines, DateTimeOffset GeneratedAt);
+
+/// <summary>
+/// The packing slip that ships in a storefront order's box: the order and the school's purchase order (which its receiving
+/// desk matches the delivery to), who ships it to where, and each item with its quantity and warranty. No prices: the
+/// slip travels with the goods. Letter size; lines run onto further pages as needed.
+/// </summary>
+public static class PackingSlipDocument
+{
+    private const float PageWidth = 612, PageHeight = 792, Margin = 48, RowHeight = 15, Bottom = PageHeight - Margin - 34;
+    private static readonly CultureInfo Us = CultureInfo.GetCultureInfo("en-US");
+
+    public static byte[] Render(PackingSlipContent content)
+    {
+        using var title = new SKFont(EmbeddedFonts.Bold, 18);
+        using var heading = new SKFont(EmbeddedFonts.Bold, 9.5f);
+        using var body = new SKFont(EmbeddedFonts.Regular, 9.5f);
+        using var small = new SKFont(EmbeddedFonts.Regular, 8);
+        using var ink = new SKPaint { Color = new SKColor(0x1F, 0x29, 0x37), IsAntialias = true };
+        using var muted = new SKPaint { Color = new SKColor(0x4B, 0x55, 0x63), IsAntialias = true };
+        using var rule = new SKPaint { Color = new SKColor(0xD1, 0xD5, 0xDB), StrokeWidth = 0.75f };
+        using var stream = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
+        {
+            Title = $"Packing slip {content.OrderNumber}",
+            Author = content.Seller,
+            Creation = content.GeneratedAt.UtcDateTime,
+        }))
+        {
+            var page = 0;
+            var canvas = NewPage();
+            var y = Margin + 18f;
+            var width = PageWidth - 2 * Margin;
+            canvas.DrawText($"Packing slip — order {content.OrderNumber}", Margin, y, title, ink);
+            y += 28;
+            Field("Purchase order", content.PurchaseOrder ?? "—");
+            Field("Order placed", content.PlacedAt.UtcDateTime.ToString("MMMM d, yyyy", Us));
+            Field("Shipped by", content.Seller);
+            Field("Ordered by", content.Buyer);
+            canvas.DrawText("Ship to", Margin, y, heading, ink);
+            foreach (var line in content.ShipTo.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).DefaultIfEmpty("—").Take(6))
+            {
+                canvas.DrawText(CertificateDocument.FitWidth(line, body, width - 120), Margin + 120, y, body, ink);
+                y += 14;
+            }
+
+            y += 14;
+            float[] columns = [Margin, Margin + 50, PageWidth - Margin - 90];
+            Headings();
+            foreach (var line in content.Lines)
+            {
+                if (y + RowHeight > Bottom)
+                {
+                    canvas = NewPage();
+                    y = Margin + 18;
+                    Headings();
+                }
+
+                canvas.DrawText(line.Quantity.ToString("N0", Us), columns[0], y, body, ink);
+                canvas.DrawText(CertificateDocument.FitWidth(line.Item, body, columns[2] - columns[1] - 8), columns[1], y, body, ink);
+                canvas.DrawText($"{line.WarrantyMonths} months", columns[2], y, body, ink);
+                y += RowHeight;
+            }
+
+            y += 6;
+            canvas.DrawText($"{content.Lines.Sum(l => l.Quantity).ToString("N0", Us)} devices in total", Margin, y, heading, ink);
+            document.EndPage();
+            document.Close();
+
+            void Field(string label, string value)
+            {
+                canvas.DrawText(label, Margin, y, heading, ink);
+                canvas.DrawText(CertificateDocument.FitWidth(value, body, width - 120), Margin + 120, y, body, ink);
+                y += 16;
+            }
+
+            void Headings()
+            {
+                canvas.DrawText("Qty", columns[0], y, heading, ink);
+                canvas.DrawText("Item", columns[1], y, heading, ink);
+                canvas.DrawText("Warranty", columns[2], y, heading, ink);
+                canvas.DrawLine(Margin, y + 6, PageWidth - Margin, y + 6, rule);
+                y += RowHeight + 6;
+            }
+
+            SKCanvas NewPage()
+            {
+                if (page > 0)
+                {
+                    document.EndPage();
+                }
+
+                page++;
+                var next = document.BeginPage(PageWidth, PageHeight);
+                next.DrawLine(Margin, PageHeight - Margin - 20, PageWidth - Margin, PageHeight - Margin - 20, rule);
+                next.DrawText($"Order {content.OrderNumber}" + (content.PurchaseOrder is { } po ? $" · PO {po}" : "") + $" · page {page}", Margin, PageHeight - Margin, small, muted);
+                return next;
+            }
+        }
+
+        return stream.ToArray();
+    }
+}
