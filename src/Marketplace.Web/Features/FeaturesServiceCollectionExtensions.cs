@@ -17,6 +17,7 @@ public static class FeaturesServiceCollectionExtensions
         services.AddSales();
         services.AddImports();
         services.AddInvoicePayments();
+        services.AddSingleton<Storefront.CatalogIndexCache>();
         return services;
     }
 }
