@@ -96,20 +96,70 @@ public sealed class CatalogIndex
     private void Add(CatalogFacet facet, Func<CatalogRow, string[]> keysOf, Func<string, string> label, Func<string, double>? order)
     {
         var bits = new Dictionary<string, ulong[]>(StringComparer.OrdinalIgnoreCase);
+        var keys = new List<string>();
+        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var valueOf = new int[_rows.Length];
+        var singleValued = true;
         for (var i = 0; i < _rows.Length; i++)
         {
-            foreach (var key in keysOf(_rows[i]))
+            var rowKeys = keysOf(_rows[i]);
+            singleValued &= rowKeys.Length == 1;
+            foreach (var key in rowKeys)
             {
                 if (!bits.TryGetValue(key, out var set))
                 {
                     bits[key] = set = new ulong[_words];
+                    positions[key] = keys.Count;
+                    keys.Add(key);
                 }
 
                 set[i >> 6] |= 1UL << (i & 63);
+                valueOf[i] = positions[key];
             }
         }
 
-        _facets[facet] = new FacetValues(bits, label, order);
+        // Each value's count over every listing, and for a facet of one value a row each row's value: a count under a
+        // filter then walks the filter's set bits once instead of intersecting every value's bitset (200 sellers).
+        var totals = keys.ToDictionary(k => k, k => PopCount(bits[k]), StringComparer.OrdinalIgnoreCase);
+        _facets[facet] = new FacetValues(bits, label, order, [.. keys], totals, singleValued && keys.Count > 8 ? valueOf : null);
+    }
+
+    /// <summary>How many rows of <paramref name="basis"/> (all rows when null) hold each value of the facet.</summary>
+    private Dictionary<string, int> CountValues(FacetValues values, ulong[]? basis)
+    {
+        if (basis is null)
+        {
+            return values.Totals;
+        }
+
+        var counts = new Dictionary<string, int>(values.Keys.Length, StringComparer.OrdinalIgnoreCase);
+        if (values.ValueOf is { } valueOf)
+        {
+            var perValue = new int[values.Keys.Length];
+            for (var w = 0; w < basis.Length; w++)
+            {
+                var word = basis[w];
+                while (word != 0)
+                {
+                    perValue[valueOf[(w << 6) + BitOperations.TrailingZeroCount(word)]]++;
+                    word &= word - 1;
+                }
+            }
+
+            for (var v = 0; v < perValue.Length; v++)
+            {
+                counts[values.Keys[v]] = perValue[v];
+            }
+        }
+        else
+        {
+            foreach (var key in values.Keys)
+            {
+                counts[key] = PopCountAnd(basis, values.Bits[key]);
+            }
+        }
+
+        return counts;
     }
 
     private void AddOrder(CatalogSort sort, Func<CatalogRow, long> key)
@@ -155,10 +205,11 @@ public sealed class CatalogIndex
         {
             var basis = selections.ContainsKey(facet) ? Intersect(selections.Where(s => s.Key != facet).Select(s => s.Value), search) : all;
             var selected = filter.Selected.GetValueOrDefault(facet) ?? [];
-            var counts = values.Bits
-                .Select(v => new FacetValueCount(v.Key, values.Label(v.Key), basis is null ? PopCount(v.Value) : PopCountAnd(basis, v.Value),
-                    selected.Contains(v.Key, StringComparer.OrdinalIgnoreCase)))
-                .Where(v => v.Count > 0 || v.Selected);
+            var byValue = CountValues(values, basis);
+            var counts = values.Keys
+                .Select(key => (Key: key, Count: byValue[key], Selected: selected.Contains(key, StringComparer.OrdinalIgnoreCase)))
+                .Where(v => v.Count > 0 || v.Selected)
+                .Select(v => new FacetValueCount(v.Key, values.Label(v.Key), v.Count, v.Selected));
             counts = values.Order is { } order ? counts.OrderBy(v => order(v.Key)) : counts.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.OrdinalIgnoreCase);
             facets.Add(new FacetCounts(facet, counts.ToList()));
         }
@@ -359,7 +410,8 @@ public sealed class CatalogIndex
         return count;
     }
 
-    private sealed record FacetValues(Dictionary<string, ulong[]> Bits, Func<string, string> Label, Func<string, double>? Order);
+    private sealed record FacetValues(Dictionary<string, ulong[]> Bits, Func<string, string> Label, Func<string, double>? Order, string[] Keys,
+        Dictionary<string, int> Totals, int[]? ValueOf);
 }
 
 /// <summary>What the buyer picked: per facet the values (any of them matches), facets combined with "and", and words to search.</summary>
