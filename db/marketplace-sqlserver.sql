@@ -4157,6 +4157,172 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    DROP INDEX [IX_Listings_SellerId] ON [Listings];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [AueDate] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [BatteryHealthPercent] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [Cpu] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [Functional] nvarchar(32) NOT NULL DEFAULT N'Working';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [Manufacturer] nvarchar(100) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [Model] nvarchar(120) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [PausedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [RamGb] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [ScreenInches] decimal(4,1) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [StorageGb] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [Tier1MinQuantity] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [Tier1Price] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [Tier2MinQuantity] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [Tier2Price] decimal(18,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    CREATE TABLE [CatalogRevisions] (
+        [Id] int NOT NULL,
+        [Stamp] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_CatalogRevisions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Stamp') AND [object_id] = OBJECT_ID(N'[CatalogRevisions]'))
+        SET IDENTITY_INSERT [CatalogRevisions] ON;
+    EXEC(N'INSERT INTO [CatalogRevisions] ([Id], [Stamp])
+    VALUES (1, ''00000000-0000-0000-0000-000000000000'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Stamp') AND [object_id] = OBJECT_ID(N'[CatalogRevisions]'))
+        SET IDENTITY_INSERT [CatalogRevisions] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Listings_SellerId_CreatedAt] ON [Listings] ([SellerId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206233733_StorefrontCatalog'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206233733_StorefrontCatalog', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261206234411_StripeMoneyEvents'
 )
 BEGIN

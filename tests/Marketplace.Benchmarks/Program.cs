@@ -14,6 +14,7 @@ internal static class Benchmarks
         "market" => await MarketScenario.RunAsync(),
         "pipeline" => await PipelineScenario.RunAsync(),
         "finance" => await FinanceScenario.RunAsync(),
+        "catalog" => await CatalogScenario.RunAsync(),
         BaselineServer.Argument => await BaselineServer.RunAsync(args[1..]),
         _ => Usage(),
     };
@@ -21,7 +22,7 @@ internal static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- <scenario>");
-        Console.Error.WriteLine("scenarios: startup, import, sanitize, erasure-report, scan, bids, market, pipeline, finance");
+        Console.Error.WriteLine("scenarios: startup, import, sanitize, erasure-report, scan, bids, market, pipeline, finance, catalog");
         return 2;
     }
 }

@@ -7,6 +7,7 @@ using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Documents;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Domain.People;
+using Marketplace.Web.Features.Storefront;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -101,10 +102,30 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, IUser
         db.FundingAwards.AddRange(
             FundingAward.Record(maple.Id, "ESSER III", new DateOnly(2021, 3, 24), 100m, now),
             FundingAward.Record(maple.Id, "Title IV-A 2025", new DateOnly(2025, 7, 1), 80m, now));
+        // A catalog a school buyer can shop: Chromebooks with their AUE dates, Windows laptops, iPads and a desktop, each a SKU with specs,
+        // grade, battery health and (for the class-set sizes) quantity-price tiers.
+        var aue3110 = new DateOnly(2031, 6, 1);
         db.Listings.AddRange(
-            Listing("Dell Chromebook 3110 (refurbished)", "11.6\" HD, Intel Celeron N4500, 4 GB RAM, 32 GB eMMC. New battery, charger included. Auto updates until June 2031.", DeviceCategory.Chromebook, CosmeticGrade.A, 129m, 40, refurbisher.Id),
-            Listing("Lenovo 300e Chromebook Gen 3 (refurbished)", "11.6\" touchscreen 2-in-1, AMD 3015Ce, 4 GB RAM. Rugged keyboard, charger included.", DeviceCategory.Chromebook, CosmeticGrade.B, 99m, 25, refurbisher.Id),
-            Listing("HP ProBook 440 G8 (refurbished)", "14\" FHD, Intel Core i5-1135G7, 8 GB RAM, 256 GB SSD, Windows 11 Pro Education.", DeviceCategory.WindowsLaptop, CosmeticGrade.A, 289m, 12, refurbisher.Id));
+            Sku("Dell Chromebook 3110 (refurbished)", "11.6\" HD, new battery, charger included. Auto updates until June 2031.", DeviceCategory.Chromebook,
+                "Dell", "Chromebook 3110", "Intel Celeron N4500", 4, 32, 11.6m, CosmeticGrade.A, 96, aue3110, 129m, 40, 12, (10, 119m), (50, 109m)),
+            Sku("Lenovo 300e Chromebook Gen 3 (refurbished)", "11.6\" touchscreen 2-in-1, rugged keyboard, charger included.", DeviceCategory.Chromebook,
+                "Lenovo", "300e Chromebook Gen 3", "AMD 3015Ce", 4, 32, 11.6m, CosmeticGrade.B, 88, new DateOnly(2030, 6, 1), 99m, 25, 12, (10, 92m), null),
+            Sku("HP ProBook 440 G8 (refurbished)", "14\" FHD, Windows 11 Pro Education.", DeviceCategory.WindowsLaptop,
+                "HP", "ProBook 440 G8", "Intel Core i5-1135G7", 8, 256, 14m, CosmeticGrade.A, 91, null, 289m, 12, 12, null, null),
+            Sku(null, "Light wear on the lid; screen and keyboard clean. Charger included.", DeviceCategory.Chromebook,
+                "Dell", "Chromebook 3110", "Intel Celeron N4500", 4, 32, 11.6m, CosmeticGrade.B, 87, aue3110, 109m, 18, 6, (10, 102m), null),
+            Sku(null, "Touchscreen 2-in-1 with stylus garage; stylus not included.", DeviceCategory.Chromebook,
+                "HP", "Chromebook x360 11 G4 EE", "Intel Celeron N4500", 4, 32, 11.6m, CosmeticGrade.A, 94, new DateOnly(2031, 6, 1), 149m, 60, 12, (10, 139m), (50, 129m)),
+            Sku(null, "Rugged, spill-resistant keyboard.", DeviceCategory.Chromebook,
+                "Acer", "Chromebook 311 C733", "Intel Celeron N4020", 4, 32, 11.6m, CosmeticGrade.C, 83, new DateOnly(2026, 6, 1), 59m, 120, 3, (25, 54m), (100, 49m)),
+            Sku(null, "Includes charger; district asset tags removed.", DeviceCategory.Chromebook,
+                "Lenovo", "100e Chromebook Gen 3", "Intel Celeron N4500", 4, 32, 11.6m, CosmeticGrade.B, 85, new DateOnly(2031, 6, 1), 94m, 35, 12, null, null),
+            Sku(null, "Screen has a small scratch at the corner; fully working.", DeviceCategory.WindowsLaptop,
+                "Dell", "Latitude 3420", "Intel Core i5-1145G7", 8, 256, 14m, CosmeticGrade.C, 82, null, 219m, 20, 6, (10, 209m), null),
+            Sku(null, "Wi-Fi, case included.", DeviceCategory.Tablet,
+                "Apple", "iPad (9th generation)", "Apple A13 Bionic", 3, 64, 10.2m, CosmeticGrade.A, 90, null, 199m, 30, 12, (10, 189m), null),
+            Sku(null, "Keyboard and mouse not included.", DeviceCategory.Desktop,
+                "HP", "EliteDesk 800 G6 Mini", "Intel Core i5-10500T", 16, 512, 0m, CosmeticGrade.B, null, null, 259m, 15, 12, null, null));
         await db.SaveChangesAsync(cancellationToken);
 
         var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
@@ -154,10 +175,13 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, IUser
             return document;
         }
 
-        Listing Listing(string title, string description, DeviceCategory category, CosmeticGrade grade, decimal price, int quantity, Guid seller)
+        Listing Sku(string? title, string description, DeviceCategory category, string manufacturer, string model, string cpu, int ram, int storage,
+            decimal screen, CosmeticGrade grade, int? battery, DateOnly? aue, decimal price, int quantity, int warrantyMonths, (int, decimal)? tier1, (int, decimal)? tier2)
         {
-            var listing = new Listing { Title = title, Description = description, Category = category, Grade = grade, Price = price, SellerId = seller, CreatedAt = now };
-            listing.Restock(quantity);
+            var details = new ListingDetails(title, description, category, manufacturer, model, cpu, ram, storage, screen, grade, FunctionalStatus.Working, battery,
+                aue, price, quantity, warrantyMonths, tier1?.Item1, tier1?.Item2, tier2?.Item1, tier2?.Item2);
+            var listing = new Listing { Title = details.TitleOrDefault, SellerId = refurbisher.Id, CreatedAt = now };
+            details.ApplyTo(listing);
             return listing;
         }
     }

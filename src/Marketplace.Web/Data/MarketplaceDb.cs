@@ -58,6 +58,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<InvoiceReminder> InvoiceReminders => Set<InvoiceReminder>();
     public DbSet<FundingAward> FundingAwards => Set<FundingAward>();
     public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<CatalogRevision> CatalogRevisions => Set<CatalogRevision>();
     public DbSet<CartItem> CartItems => Set<CartItem>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();

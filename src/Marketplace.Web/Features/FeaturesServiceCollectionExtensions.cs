@@ -19,6 +19,7 @@ public static class FeaturesServiceCollectionExtensions
         services.AddImports();
         services.AddInvoicePayments();
         services.AddSanitization();
+        services.AddSingleton<Storefront.CatalogIndexCache>();
         return services;
     }
 }

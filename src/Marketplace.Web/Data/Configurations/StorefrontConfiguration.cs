@@ -14,7 +14,24 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.Currency).HasMaxLength(3);
         builder.Property(l => l.Version).IsConcurrencyToken();
         builder.HasIndex(l => new { l.IsActive, l.Category });
+        builder.Property(l => l.Manufacturer).HasMaxLength(100);
+        builder.Property(l => l.Model).HasMaxLength(120);
+        builder.Property(l => l.Cpu).HasMaxLength(100);
+        builder.Property(l => l.ScreenInches).HasPrecision(4, 1);
+        builder.Ignore(l => l.Tiers);
+        builder.Ignore(l => l.IsPaused);
+        // A refurbisher's own listings page reads its listings by seller, newest first.
+        builder.HasIndex(l => new { l.SellerId, l.CreatedAt });
         builder.HasOne<Organization>().WithMany().HasForeignKey(l => l.SellerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CatalogRevisionConfiguration : IEntityTypeConfiguration<CatalogRevision>
+{
+    public void Configure(EntityTypeBuilder<CatalogRevision> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasData(new CatalogRevision { Id = CatalogRevision.SingletonId, Stamp = Guid.Empty });
     }
 }
 

@@ -19,6 +19,109 @@ public sealed class Listing : IVersioned
     public DateTimeOffset CreatedAt { get; init; }
     public int Version { get; set; }
 
+    // The SKU: what the unit is. Empty on listings typed before listings carried their device (title only).
+    public string Manufacturer { get; set; } = "";
+    public string Model { get; set; } = "";
+    public string? Cpu { get; set; }
+    public int RamGb { get; set; }
+    public int StorageGb { get; set; }
+    public decimal ScreenInches { get; set; }
+    public FunctionalStatus Functional { get; set; } = FunctionalStatus.Working;
+
+    /// <summary>Full-charge capacity against design capacity, in percent; null for devices without a battery.</summary>
+    public int? BatteryHealthPercent { get; set; }
+
+    /// <summary>Google's Auto Update Expiration for a Chromebook model; null for other devices.</summary>
+    public DateOnly? AueDate { get; set; }
+
+    /// <summary>Quantity-price tiers (e.g. 10+ and 50+); a tier is off while its quantity is null.</summary>
+    public int? Tier1MinQuantity { get; private set; }
+    public decimal? Tier1Price { get; private set; }
+    public int? Tier2MinQuantity { get; private set; }
+    public decimal? Tier2Price { get; private set; }
+
+    public DateTimeOffset? PausedAt { get; private set; }
+
+    /// <summary>The 30-day return window every storefront order carries from delivery.</summary>
+    public const int ReturnWindowDays = 30;
+
+    /// <summary>Battery health below this is not sold as working (buyers' expectation of a school day on one charge; R2v3 Appendix C functional test).</summary>
+    public const int MinimumWorkingBatteryHealth = 80;
+
+    public bool IsPaused => !IsActive;
+
+    public IReadOnlyList<PriceTier> Tiers =>
+        new[] { Tier(Tier1MinQuantity, Tier1Price), Tier(Tier2MinQuantity, Tier2Price) }.OfType<PriceTier>().ToList();
+
+    private static PriceTier? Tier(int? quantity, decimal? price) => quantity is { } q && price is { } p ? new PriceTier(q, p) : null;
+
+    /// <summary>The unit price for an order of this many: the best tier the quantity reaches, else the list price.</summary>
+    public decimal UnitPriceFor(int quantity) =>
+        Tiers.Where(t => quantity >= t.MinQuantity).Select(t => (decimal?)t.UnitPrice).LastOrDefault() ?? Price;
+
+    /// <summary>
+    /// Sets the tiers: each for a larger quantity (at least 2) and a lower price than the one before, so a bigger order never costs more per unit.
+    /// </summary>
+    public void SetTiers(IReadOnlyList<PriceTier> tiers)
+    {
+        if (tiers.Count > 2)
+        {
+            throw new DomainException("A listing has at most two quantity-price tiers.");
+        }
+
+        var previous = new PriceTier(1, Price);
+        foreach (var tier in tiers)
+        {
+            if (tier.MinQuantity <= previous.MinQuantity || tier.MinQuantity < 2)
+            {
+                throw new DomainException($"The {tier.MinQuantity}+ tier must be for more units than the one before it ({previous.MinQuantity}).");
+            }
+
+            if (tier.UnitPrice <= 0 || tier.UnitPrice >= previous.UnitPrice)
+            {
+                throw new DomainException($"The {tier.MinQuantity}+ tier price must be above $0 and below ${previous.UnitPrice:0.00}.");
+            }
+
+            previous = tier;
+        }
+
+        (Tier1MinQuantity, Tier1Price) = tiers.Count > 0 ? (tiers[0].MinQuantity, decimal.Round(tiers[0].UnitPrice, 2)) : ((int?)null, (decimal?)null);
+        (Tier2MinQuantity, Tier2Price) = tiers.Count > 1 ? (tiers[1].MinQuantity, decimal.Round(tiers[1].UnitPrice, 2)) : ((int?)null, (decimal?)null);
+    }
+
+    /// <summary>Takes the listing off the catalog; its stock and carts stay, and <see cref="Resume"/> puts it back.</summary>
+    public void Pause(DateTimeOffset at)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException($"{Title} is already paused.");
+        }
+
+        IsActive = false;
+        PausedAt = at;
+    }
+
+    public void Resume()
+    {
+        if (IsActive)
+        {
+            throw new DomainException($"{Title} is already on sale.");
+        }
+
+        IsActive = true;
+        PausedAt = null;
+    }
+
+    /// <summary>
+    /// A unit sold as working must hold a charge (battery health at least 80%); a device without a battery (a desktop) states none.
+    /// </summary>
+    public static string? BatteryProblem(DeviceCategory category, FunctionalStatus functional, int? batteryHealth) =>
+        batteryHealth is < 0 or > 100 ? "Battery health must be a percentage between 0 and 100."
+        : functional != FunctionalStatus.Working || category == DeviceCategory.Desktop ? null
+        : batteryHealth is null ? "Enter the battery health: a unit sold as working must state it."
+        : batteryHealth < MinimumWorkingBatteryHealth ? $"A unit with {batteryHealth}% battery health cannot be sold as working: it needs at least {MinimumWorkingBatteryHealth}%. Sell it as \"minor fault\" or replace the battery."
+        : null;
+
     public void Restock(int quantity)
     {
         if (quantity < 0)
@@ -55,3 +158,5 @@ public sealed class Listing : IVersioned
         QuantityAvailable += quantity;
     }
 }
+
+public sealed record PriceTier(int MinQuantity, decimal UnitPrice);

@@ -78,7 +78,7 @@ public sealed class Order
             OrderId = Id,
             ListingId = listing.Id,
             Title = listing.Title,
-            UnitPrice = listing.Price,
+            UnitPrice = listing.UnitPriceFor(quantity),
             Quantity = quantity,
             WarrantyMonths = listing.WarrantyMonths,
         });

@@ -19,7 +19,12 @@ public static class GetCart
         {
             var lines = await db.CartItems.Where(c => c.UserId == userId)
                 .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new { c, l })
-                .Join(db.Organizations, x => x.l.SellerId, o => o.Id, (x, o) => new CartLine(x.l.Id, x.l.Title, o.Name, o.Id, x.l.Price, x.c.Quantity, x.l.QuantityAvailable))
+                .Join(db.Organizations, x => x.l.SellerId, o => o.Id, (x, o) => new CartLine(x.l.Id, x.l.Title, o.Name, o.Id,
+                    // The listing's quantity-price tier the line reaches, as Order.AddLine charges it.
+                    x.l.Tier2MinQuantity != null && x.c.Quantity >= x.l.Tier2MinQuantity ? x.l.Tier2Price!.Value
+                    : x.l.Tier1MinQuantity != null && x.c.Quantity >= x.l.Tier1MinQuantity ? x.l.Tier1Price!.Value
+                    : x.l.Price,
+                    x.c.Quantity, x.l.QuantityAvailable))
                 .ToListAsync(cancellationToken);
             var fees = await db.CurrentFeeScheduleAsync(cancellationToken);
             var shipping = lines.Select(l => l.SellerId).Distinct().Count() * fees.StorefrontFlatShipping;

@@ -1,5 +1,4 @@
 using Marketplace.Web.Domain.Finance;
-using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Payments;
 using Marketplace.Web.Features.Shared;
 using Marketplace.Web.Infrastructure.Payments;
@@ -17,8 +16,11 @@ public sealed record CheckoutPage(CartView Cart, CheckoutForm Form, bool Accepts
 public sealed class StoreController(ISender sender, IPaymentProvider payments) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(DeviceCategory? category, string? q, int page = 1) =>
-        View(await Sender.Send(new BrowseCatalog.Query(category, q, page), Aborted));
+    public async Task<IActionResult> Index() => View(await Sender.Send(BrowseCatalog.Query.FromUrl(Request.Query), Aborted));
+
+    [HttpGet("class-sets")]
+    public async Task<IActionResult> ClassSets(int? quantity) =>
+        View(await Sender.Send(new FindClassSets.Query(quantity ?? 30, BrowseCatalog.Query.FromUrl(Request.Query).Filter), Aborted));
 
     [HttpGet("listings/{id:guid}")]
     public async Task<IActionResult> Listing(Guid id) => View(await Sender.Send(new GetListing.Query(id), Aborted));

@@ -141,7 +141,7 @@ public sealed partial class FinanceTests(FinanceApp app) : IClassFixture<Finance
     /// <summary>The demo school orders from a listing of its own by purchase order: one open invoice.</summary>
     private async Task<Invoice> OrderInvoiceAsync(decimal price = 150m, int quantity = 1)
     {
-        var listingId = await app.SendAsAsync(LotJourneys.Refurbisher, new CreateListing.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
+        var listingId = await app.SendAsAsync(LotJourneys.Refurbisher, StockListings.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
             DeviceCategory.Chromebook, CosmeticGrade.A, price, quantity, 12));
         await app.SendAsAsync("school@demo.k12", new AddToCart.Command(listingId, quantity));
         var placed = await app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-3001", "Lakeside Elementary School, Kirkland, WA", OrdersUrl));

@@ -93,6 +93,12 @@ public sealed class MapleValleyRecords
     /// <summary>A storefront listing of the demo refurbisher: public by design.</summary>
     public required Guid Listing { get; init; }
 
+    /// <summary>A storefront listing of the refurbisher that buys Maple Valley's lots (the buyer caller): only it edits it.</summary>
+    public required Guid BuyerListing { get; init; }
+
+    /// <summary>A listing that refurbisher paused: only its seller sees it, and pausing it again is refused.</summary>
+    public required Guid PausedListing { get; init; }
+
     /// <summary>A parked outbox row that is not due for a year, so retrying it changes nothing else.</summary>
     public required Guid DeadOutboxMessage { get; init; }
 
@@ -247,6 +253,11 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         var placed = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-118", "Maple Valley SD, 22225 SE 231st St, Maple Valley WA"));
         await Factory.SendAsAsync(owner, new AddToCart.Command(listing, 1));
         var paid = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-119", "Maple Valley SD, 22225 SE 231st St, Maple Valley WA"));
+        var buyerListing = await Factory.SendAsAsync(BuyerEmail,
+            StockListings.Command("Matrix Chromebook on sale (refurbished)", null, DeviceCategory.Chromebook, CosmeticGrade.A, 89m, 5, 6));
+        var pausedListing = await Factory.SendAsAsync(BuyerEmail,
+            StockListings.Command("Matrix paused Chromebook (refurbished)", null, DeviceCategory.Chromebook, CosmeticGrade.B, 79m, 5, 6));
+        await Factory.SendAsAsync(BuyerEmail, new PauseListing.Command(pausedListing, Pause: true));
         await Factory.WithDbAsync(async db =>
         {
             (await db.Orders.SingleAsync(o => o.Id == paid.OrderIds[0])).MarkPaid(DateTimeOffset.UtcNow);
@@ -334,6 +345,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             OrderInvoice = orderInvoice.Id,
             PaidOrder = paid.OrderIds[0],
             Listing = listing,
+            BuyerListing = buyerListing,
+            PausedListing = pausedListing,
             DeadOutboxMessage = deadMessage,
             Organization = maple.Id,
             W9 = w9,

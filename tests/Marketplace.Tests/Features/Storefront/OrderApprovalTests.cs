@@ -155,7 +155,7 @@ public sealed class OrderApprovalTests(StorefrontApp app) : IClassFixture<Storef
     }
 
     private Task<Guid> ListingAsync(decimal price, int quantity) =>
-        app.SendAsAsync(LotJourneys.Refurbisher, new CreateListing.Command($"Lenovo 300e Gen 3 {Guid.NewGuid():N}"[..30], "Refurbished, charger included.",
+        app.SendAsAsync(LotJourneys.Refurbisher, StockListings.Command($"Lenovo 300e Gen 3 {Guid.NewGuid():N}"[..30], "Refurbished, charger included.",
             DeviceCategory.Chromebook, CosmeticGrade.B, price, quantity, 12));
 
     private Task<Order> OrderOfAsync(Guid listingId) =>

@@ -29,6 +29,9 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         {
             ["Title"] = title, ["Description"] = "11.6\" HD, 4 GB RAM, charger included.", ["Category"] = nameof(DeviceCategory.Chromebook),
             ["Grade"] = nameof(CosmeticGrade.B), ["WarrantyMonths"] = "6", ["Price"] = "109.50", ["Quantity"] = "30",
+            ["Manufacturer"] = "Acer", ["Model"] = "Chromebook 311 C733", ["Cpu"] = "Intel Celeron N4020", ["RamGb"] = "4", ["StorageGb"] = "32",
+            ["ScreenInches"] = "11.6", ["Functional"] = nameof(FunctionalStatus.Working), ["BatteryHealthPercent"] = "86", ["AueDate"] = "2029-06-01",
+            ["Tier1MinQuantity"] = "10", ["Tier1Price"] = "99", ["Tier2MinQuantity"] = "", ["Tier2Price"] = "",
         }));
 
         Assert.Contains($"\"{title}\" is now in the storefront.", page);
@@ -36,6 +39,9 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         var sellerId = await app.WithDbAsync(db => db.Organizations.Where(o => o.Name == DemoLots.Refurbisher).Select(o => o.Id).SingleAsync());
         Assert.Equal((sellerId, DeviceCategory.Chromebook, CosmeticGrade.B, 109.50m, 30, 6, true),
             (listing.SellerId, listing.Category, listing.Grade, listing.Price, listing.QuantityAvailable, listing.WarrantyMonths, listing.IsActive));
+        Assert.Equal(("Acer", "Chromebook 311 C733", "Intel Celeron N4020", 4, 32, 11.6m, 86, new DateOnly(2029, 6, 1)),
+            (listing.Manufacturer, listing.Model, listing.Cpu, listing.RamGb, listing.StorageGb, listing.ScreenInches, listing.BatteryHealthPercent.GetValueOrDefault(), listing.AueDate.GetValueOrDefault()));
+        Assert.Equal([new PriceTier(10, 99m)], listing.Tiers);
         Assert.Contains(title, page);
 
         var catalog = WebUtility.HtmlDecode(await BrowserClient.Anonymous(app).GetPageAsync($"/store?q={Uri.EscapeDataString(title)}"));
@@ -44,7 +50,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
     }
 
     [Fact]
-    public async Task A_listing_with_no_title_no_price_or_impossible_numbers_is_sent_back_with_the_reasons()
+    public async Task A_listing_with_no_device_no_price_or_impossible_numbers_is_sent_back_with_the_reasons()
     {
         var refurbisher = await BrowserClient.SignInAsync(app, LotJourneys.Refurbisher);
         var before = await app.WithDbAsync(db => db.Listings.CountAsync());
@@ -52,14 +58,18 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         var response = await refurbisher.PostFormAsync("/listings/new", "/listings/new", new()
         {
             ["Title"] = "", ["Category"] = nameof(DeviceCategory.Chromebook), ["Grade"] = nameof(CosmeticGrade.A),
-            ["WarrantyMonths"] = "61", ["Price"] = "0", ["Quantity"] = "-1",
+            ["WarrantyMonths"] = "61", ["Price"] = "0", ["Quantity"] = "-1", ["Functional"] = nameof(FunctionalStatus.Working), ["BatteryHealthPercent"] = "72",
+            ["Tier1MinQuantity"] = "10",
         });
 
         var refusal = await refurbisher.RefusalAsync(response);
-        Assert.Contains("Enter a title buyers will recognise", refusal);
         Assert.Contains("Enter a price greater than $0.00.", refusal);
         Assert.Contains("Quantity must be between 0 and 100,000.", refusal);
         Assert.Contains("Warranty must be between 0 and 60 months.", refusal);
+        Assert.Contains("Enter the manufacturer", refusal);
+        Assert.Contains("Enter the model", refusal);
+        Assert.Contains("A unit with 72% battery health cannot be sold as working: it needs at least 80%.", refusal);
+        Assert.Contains("A quantity-price tier needs both its minimum quantity and its unit price.", refusal);
         Assert.Equal("/listings/new", response.Headers.Location!.OriginalString);
         Assert.Equal(before, await app.WithDbAsync(db => db.Listings.CountAsync()));
     }
@@ -203,7 +213,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
 
     /// <summary>A listing of the demo refurbisher's, published through the app.</summary>
     private Task<Guid> ListingAsync(decimal price, int quantity) =>
-        app.SendAsAsync(LotJourneys.Refurbisher, new CreateListing.Command($"Dell Chromebook 3110 {Guid.NewGuid():N}"[..30], "Refurbished, charger included.",
+        app.SendAsAsync(LotJourneys.Refurbisher, StockListings.Command($"Dell Chromebook 3110 {Guid.NewGuid():N}"[..30], "Refurbished, charger included.",
             DeviceCategory.Chromebook, CosmeticGrade.A, price, quantity, 12));
 
     private Task<int> StockAsync(Guid listingId) =>

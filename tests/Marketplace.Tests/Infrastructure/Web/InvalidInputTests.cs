@@ -143,7 +143,7 @@ public sealed class InvalidInputTests(LoggedMarketplaceFactory app) : IClassFixt
     }
 
     private Task<Guid> ListingAsync() =>
-        app.SendAsAsync(LotJourneys.Refurbisher, new CreateListing.Command($"Dell Chromebook 3110 {Guid.NewGuid():N}"[..30], "Refurbished, charger included.",
+        app.SendAsAsync(LotJourneys.Refurbisher, StockListings.Command($"Dell Chromebook 3110 {Guid.NewGuid():N}"[..30], "Refurbished, charger included.",
             DeviceCategory.Chromebook, CosmeticGrade.A, 120m, 10, 12));
 
     private Task<string> NewSchoolAsync() =>

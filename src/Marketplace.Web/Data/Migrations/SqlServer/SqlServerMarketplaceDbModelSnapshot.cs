@@ -2591,15 +2591,45 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.ToTable("CartItems");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Storefront.CatalogRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogRevisions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Storefront.Listing", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("AueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("BatteryHealthPercent")
+                        .HasColumnType("int");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Cpu")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -2613,6 +2643,11 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Functional")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2621,6 +2656,19 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -2628,8 +2676,32 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<int>("QuantityAvailable")
                         .HasColumnType("int");
 
+                    b.Property<int>("RamGb")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ScreenInches")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("decimal(4,1)");
+
                     b.Property<Guid>("SellerId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("StorageGb")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Tier1MinQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Tier1Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int?>("Tier2MinQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Tier2Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2645,9 +2717,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SellerId");
-
                     b.HasIndex("IsActive", "Category");
+
+                    b.HasIndex("SellerId", "CreatedAt");
 
                     b.ToTable("Listings");
                 });

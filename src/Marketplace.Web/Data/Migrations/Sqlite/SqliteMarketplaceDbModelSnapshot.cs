@@ -2584,14 +2584,44 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("CartItems");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Storefront.CatalogRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogRevisions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Storefront.Listing", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BatteryHealthPercent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cpu")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -2606,12 +2636,30 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Functional")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Price")
@@ -2621,8 +2669,32 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int>("QuantityAvailable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RamGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScreenInches")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SellerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StorageGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Tier1MinQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Tier1Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Tier2MinQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Tier2Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2638,9 +2710,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SellerId");
-
                     b.HasIndex("IsActive", "Category");
+
+                    b.HasIndex("SellerId", "CreatedAt");
 
                     b.ToTable("Listings");
                 });
