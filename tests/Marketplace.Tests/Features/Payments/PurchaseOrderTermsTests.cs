@@ -180,7 +180,7 @@ public sealed class PurchaseOrderTermsTests(TermsApp app) : IClassFixture<TermsA
 
     private async Task<(Invoice Invoice, Order Order)> OrderAsync(decimal price, string purchaseOrder)
     {
-        var listingId = await app.SendAsAsync(LotJourneys.Refurbisher, new CreateListing.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
+        var listingId = await app.SendAsAsync(LotJourneys.Refurbisher, StockListings.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
             DeviceCategory.Chromebook, CosmeticGrade.A, price, 1, 12));
         await app.SendAsAsync(School, new AddToCart.Command(listingId, 1));
         var placed = await app.SendAsAsync(School, new Checkout.Command(PaymentMethod.PurchaseOrder, purchaseOrder, "Lakeside Elementary School\n12215 NE 128th St\nKirkland, WA 98034", OrdersUrl));
