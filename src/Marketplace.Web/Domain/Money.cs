@@ -18,7 +18,10 @@ public readonly record struct Money(decimal Amount, string Currency)
     public long MinorUnits => (long)decimal.Round(Amount * 100m, MidpointRounding.AwayFromZero);
 
     /// <summary>From Stripe's minor units (cents) back to an amount; Stripe sends currencies in lower case.</summary>
-    public static Money FromMinorUnits(long minorUnits, string currency) => new(minorUnits / 100m, currency.ToUpperInvariant());
+    public static Money FromMinorUnits(long minorUnits, string currency) => new(MajorUnits(minorUnits), currency.ToUpperInvariant());
+
+    /// <summary>An amount in minor units (cents) in the currency's major unit (dollars).</summary>
+    public static decimal MajorUnits(long minorUnits) => minorUnits / 100m;
 
     public Money Round() => this with { Amount = decimal.Round(Amount, 2, MidpointRounding.AwayFromZero) };
 

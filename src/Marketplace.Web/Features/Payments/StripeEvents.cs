@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
@@ -476,37 +477,36 @@ public sealed class StripeEvents(
         if (invoice.LotId is { } lotId)
         {
             var districtId = await db.Lots.Where(l => l.Id == lotId).Select(l => l.DistrictId).SingleAsync(cancellationToken);
-            var proceeds = await SaleProceedsAsync(LedgerAccount.DistrictPayable, t => t.LotId == lotId && (t.Source == LedgerSource.LotSale || t.Source == LedgerSource.LotSaleForfeited), cancellationToken);
+            var proceeds = await PayableCreditedAsync(LedgerAccount.DistrictPayable, t => t.LotId == lotId && (t.Source == LedgerSource.LotSale || t.Source == LedgerSource.LotSaleForfeited), cancellationToken);
             var payout = db.Payouts.Local.FirstOrDefault(p => p.LotId == lotId) ?? await db.Payouts.SingleOrDefaultAsync(p => p.LotId == lotId, cancellationToken);
             return new Seller(districtId, LedgerAccount.DistrictPayable, proceeds, payout, districtId);
         }
 
         var orderId = invoice.OrderId ?? throw new DomainException($"Invoice {invoice.Number} is for neither a lot nor an order.");
         var sellerId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.SellerId).SingleAsync(cancellationToken);
-        var orderProceeds = await SaleProceedsAsync(LedgerAccount.RefurbisherPayable, t => t.OrderId == orderId && t.Source == LedgerSource.StorefrontSale, cancellationToken);
+        var orderProceeds = await PayableCreditedAsync(LedgerAccount.RefurbisherPayable, t => t.OrderId == orderId && t.Source == LedgerSource.StorefrontSale, cancellationToken);
         return new Seller(sellerId, LedgerAccount.RefurbisherPayable, orderProceeds, null, null);
     }
 
-    private async Task<decimal> SaleProceedsAsync(LedgerAccount payable, System.Linq.Expressions.Expression<Func<LedgerTransaction, bool>> sale, CancellationToken cancellationToken)
-    {
-        var transactions = db.LedgerTransactions.Where(sale).Select(t => t.Id);
-        var lines = await db.LedgerEntries.Where(e => e.Account == payable && transactions.Contains(e.TransactionId))
-            .Select(e => new { e.Debit, e.Credit }).ToListAsync(cancellationToken);
-        return lines.Sum(l => l.Credit - l.Debit);
-    }
-
-    /// <summary>What refunds and lost disputes already took from the seller's payable for this invoice's sale.</summary>
+    /// <summary>What refunds and lost disputes already took from the seller's payable for this invoice's sale, those not saved yet included.</summary>
     private async Task<decimal> SellerReturnedAsync(Invoice invoice, LedgerAccount payable, CancellationToken cancellationToken)
     {
         var sources = new[] { LedgerSource.Refund, LedgerSource.DisputeLost, LedgerSource.RefundFailed };
-        var transactions = db.LedgerTransactions.Where(t => (invoice.LotId != null ? t.LotId == invoice.LotId : t.OrderId == invoice.OrderId) && sources.Contains(t.Source))
-            .Select(t => t.Id);
-        var lines = await db.LedgerEntries.Where(e => e.Account == payable && transactions.Contains(e.TransactionId))
-            .Select(e => new { e.Debit, e.Credit }).ToListAsync(cancellationToken);
+        var saved = -await PayableCreditedAsync(payable,
+            t => (invoice.LotId != null ? t.LotId == invoice.LotId : t.OrderId == invoice.OrderId) && sources.Contains(t.Source), cancellationToken);
         var local = db.LedgerTransactions.Local.Where(t => t.LotId == invoice.LotId && t.OrderId == invoice.OrderId && sources.Contains(t.Source)
                 && db.Entry(t).State == EntityState.Added)
             .SelectMany(t => t.Entries).Where(e => e.Account == payable).Sum(e => e.Debit - e.Credit);
-        return lines.Sum(l => l.Debit - l.Credit) + local;
+        return saved + local;
+    }
+
+    /// <summary>Credits less debits on <paramref name="payable"/> in the saved transactions matching <paramref name="filter"/>.</summary>
+    private async Task<decimal> PayableCreditedAsync(LedgerAccount payable, Expression<Func<LedgerTransaction, bool>> filter, CancellationToken cancellationToken)
+    {
+        var transactions = db.LedgerTransactions.Where(filter).Select(t => t.Id);
+        var lines = await db.LedgerEntries.Where(e => e.Account == payable && transactions.Contains(e.TransactionId))
+            .Select(e => new { e.Debit, e.Credit }).ToListAsync(cancellationToken);
+        return lines.Sum(l => l.Credit - l.Debit);
     }
 
     private async Task<LedgerTransaction?> PostingAsync(string key, CancellationToken cancellationToken) =>
@@ -525,5 +525,5 @@ public sealed class StripeEvents(
         return true;
     }
 
-    private static decimal Major(long minorUnits) => minorUnits / 100m;
+    private static decimal Major(long minorUnits) => Money.MajorUnits(minorUnits);
 }
