@@ -4527,3 +4527,50 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021311_CatalogSequence'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [CatalogSequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021311_CatalogSequence'
+)
+BEGIN
+    ALTER TABLE [CatalogRevisions] ADD [Sequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021311_CatalogSequence'
+)
+BEGIN
+    EXEC(N'UPDATE [CatalogRevisions] SET [Sequence] = CAST(0 AS bigint)
+    WHERE [Id] = 1;
+    SELECT @@ROWCOUNT');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021311_CatalogSequence'
+)
+BEGIN
+    CREATE INDEX [IX_Listings_CatalogSequence] ON [Listings] ([CatalogSequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021311_CatalogSequence'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207021311_CatalogSequence', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -22,6 +22,9 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Ignore(l => l.IsPaused);
         // A refurbisher's own listings page reads its listings by seller, newest first.
         builder.HasIndex(l => new { l.SellerId, l.CreatedAt });
+        // The catalog index reads the listings changed since its sequence (see CatalogRevision).
+        builder.Property<long>(CatalogRevision.ListingSequence);
+        builder.HasIndex(CatalogRevision.ListingSequence);
         builder.HasOne<Organization>().WithMany().HasForeignKey(l => l.SellerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -30,11 +30,13 @@ public sealed record CatalogRow(Guid Id, string Title, DeviceCategory Category, 
 }
 
 /// <summary>
-/// Every listing on sale, held in memory as facet bitsets and presorted orders, for one catalog stamp
+/// Every listing on sale, held in memory as facet bitsets and presorted orders, for one catalog stamp and sequence
 /// (<see cref="CatalogRevision"/>) and one day (years of updates left and certifications depend on the date).
 /// Facet counts are popcounts of bitset intersections, so they cost the same with 100 or 100,000 listings and never
-/// scan the table; a page is a keyset seek in a presorted order. The stamp is checked on every request, so counts
-/// always match the stored data.
+/// scan the table; a page is a keyset seek in a presorted order. The revision is checked on every request, so counts
+/// always match the stored data. A change to a few listings (a checkout, a paused listing) is applied to a copy of the
+/// index (<see cref="With"/>) instead of reading and sorting every listing again, so the request that notices a sale
+/// does not wait seconds for a full build.
 /// </summary>
 public sealed class CatalogIndex
 {
@@ -47,95 +49,354 @@ public sealed class CatalogIndex
     /// <summary>Years-of-updates buckets, as "at least" choices.</summary>
     public static readonly (string Key, string Label, double Min)[] YearsLeftBands = [("1", "1+ years", 1), ("3", "3+ years", 3), ("5", "5+ years", 5)];
 
-    private readonly CatalogRow[] _rows;
+    /// <summary>Beyond this many changed listings, a fresh build from the rows in memory is cheaper than inserting each into the orders.</summary>
+    private const int LargestDelta = 1_000;
+
+    private static readonly CatalogFacet[] Facets = Enum.GetValues<CatalogFacet>();
+    private static readonly CatalogSort[] Sorts = Enum.GetValues<CatalogSort>();
+
+    // By position. A listing keeps its position while it is on sale; a position it leaves stays empty (null) until the
+    // next full build, and new listings take positions from the spare room left at the end.
+    private readonly CatalogRow?[] _rows;
+    private readonly string?[] _haystacks;
+    private readonly Dictionary<Guid, int> _positions;
+    private readonly int _used;
     private readonly int _words;
     private readonly Dictionary<CatalogFacet, FacetValues> _facets = [];
     private readonly Dictionary<CatalogSort, (int[] Order, long[] Keys)> _orders = [];
+    private readonly Dictionary<string, string> _sellerNames;
     private readonly ConcurrentDictionary<string, ulong[]> _searches = new(StringComparer.Ordinal);
-    private readonly string[] _haystacks;
 
     public Guid Stamp { get; }
-    public DateOnly Today { get; }
-    public int Count => _rows.Length;
 
-    public CatalogIndex(Guid stamp, DateOnly today, IReadOnlyList<CatalogRow> rows)
+    /// <summary>The catalog sequence this index includes every listing change up to.</summary>
+    public long Sequence { get; }
+
+    public DateOnly Today { get; }
+
+    public int Count => _positions.Count;
+
+    public CatalogIndex(Guid stamp, DateOnly today, IReadOnlyList<CatalogRow> rows, long sequence = 0)
     {
         Stamp = stamp;
         Today = today;
-        _rows = [.. rows];
-        _words = (_rows.Length + 63) / 64;
-        _haystacks = _rows.Select(r => $"{r.Title} {r.Manufacturer} {r.Model} {r.Cpu} {r.Seller}".ToUpperInvariant()).ToArray();
+        Sequence = sequence;
+        // Room for the listings created until the next full build (a new stamp, or the next day).
+        var capacity = rows.Count + Math.Max(256, rows.Count / 8);
+        _rows = new CatalogRow?[capacity];
+        _haystacks = new string?[capacity];
+        _positions = new Dictionary<Guid, int>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            _rows[i] = rows[i];
+            _haystacks[i] = Haystack(rows[i]);
+            _positions[rows[i].Id] = i;
+        }
 
-        Add(CatalogFacet.Category, r => [r.Category.ToString()], key => Enum.Parse<DeviceCategory>(key).Words(), ByEnum<DeviceCategory>());
-        Add(CatalogFacet.Manufacturer, r => r.Manufacturer.Length == 0 ? [] : [r.Manufacturer], key => key, null);
-        Add(CatalogFacet.Model, r => r.Model.Length == 0 ? [] : [r.Device], key => key, null);
-        Add(CatalogFacet.Grade, r => [r.Grade.ToString()], key => $"Grade {key}", ByEnum<CosmeticGrade>());
-        Add(CatalogFacet.Ram, r => r.RamGb > 0 ? [r.RamGb.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [], key => $"{key} GB", ByNumber);
-        Add(CatalogFacet.Storage, r => r.StorageGb > 0 ? [r.StorageGb.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [], key => $"{key} GB", ByNumber);
-        Add(CatalogFacet.YearsLeft, r => r.YearsLeft(today) is { } years ? YearsLeftBands.Where(b => years >= b.Min).Select(b => b.Key).ToArray() : [],
-            key => YearsLeftBands.Single(b => b.Key == key).Label, ByNumber);
-        Add(CatalogFacet.Price, r => [PriceBands.First(b => r.Price >= b.Min && r.Price < b.Max).Key],
-            key => PriceBands.Single(b => b.Key == key).Label, key => Array.FindIndex(PriceBands, b => b.Key == key));
-        Add(CatalogFacet.Warranty, r => [r.WarrantyMonths.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            key => key == "0" ? "No warranty" : $"{key} months", ByNumber);
-        var sellerNames = _rows.GroupBy(r => r.SellerId).ToDictionary(g => g.Key.ToString("N"), g => g.First().Seller);
-        Add(CatalogFacet.Seller, r => [r.SellerId.ToString("N")], key => sellerNames.GetValueOrDefault(key, key), null);
-        Add(CatalogFacet.Certification, r => r.SellerCertifications.Count == 0 ? ["None"] : r.SellerCertifications.Select(c => c.ToString()).ToArray(),
-            key => key == "None" ? "Not certified" : Enum.Parse<DocumentKind>(key).Words(), null);
+        _used = rows.Count;
+        _words = (capacity + 63) / 64;
+        _sellerNames = rows.GroupBy(r => r.SellerId).ToDictionary(g => g.Key.ToString("N"), g => g.First().Seller);
+        foreach (var facet in Facets)
+        {
+            _facets[facet] = Build(facet);
+        }
 
-        AddOrder(CatalogSort.PriceLowToHigh, r => (long)(r.Price * 100));
-        AddOrder(CatalogSort.PriceHighToLow, r => -(long)(r.Price * 100));
-        AddOrder(CatalogSort.MostUpdatesLeft, r => r.AueDate is { } aue ? -aue.DayNumber : long.MaxValue);
-        AddOrder(CatalogSort.Newest, r => -r.CreatedAt.UtcTicks);
+        foreach (var sort in Sorts)
+        {
+            var keys = new long[rows.Count];
+            var order = new int[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                keys[i] = SortKey(sort, rows[i]);
+                order[i] = i;
+            }
+
+            Array.Sort(order, (a, b) => Compare(keys[a], rows[a].Id, keys[b], rows[b].Id));
+            _orders[sort] = (order, order.Select(i => keys[i]).ToArray());
+        }
     }
 
-    private static Func<string, double> ByEnum<TEnum>() where TEnum : struct, Enum => key => Convert.ToInt32(Enum.Parse<TEnum>(key), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static double ByNumber(string key) => double.Parse(key, System.Globalization.CultureInfo.InvariantCulture);
-
-    private void Add(CatalogFacet facet, Func<CatalogRow, string[]> keysOf, Func<string, string> label, Func<string, double>? order)
+    /// <summary>A copy of <paramref name="previous"/> with some listings placed, replaced or taken out.</summary>
+    private CatalogIndex(CatalogIndex previous, IReadOnlyCollection<CatalogRow> onSale, IReadOnlyCollection<Guid> gone, long sequence)
     {
-        var bits = new Dictionary<string, ulong[]>(StringComparer.OrdinalIgnoreCase);
-        var keys = new List<string>();
-        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var valueOf = new int[_rows.Length];
-        var singleValued = true;
-        for (var i = 0; i < _rows.Length; i++)
+        Stamp = previous.Stamp;
+        Today = previous.Today;
+        Sequence = sequence;
+        _words = previous._words;
+        _rows = (CatalogRow?[])previous._rows.Clone();
+        _haystacks = (string?[])previous._haystacks.Clone();
+        _positions = new Dictionary<Guid, int>(previous._positions);
+        _sellerNames = new Dictionary<string, string>(previous._sellerNames);
+        foreach (var (facet, values) in previous._facets)
         {
-            var rowKeys = keysOf(_rows[i]);
-            singleValued &= rowKeys.Length == 1;
-            foreach (var key in rowKeys)
-            {
-                if (!bits.TryGetValue(key, out var set))
-                {
-                    bits[key] = set = new ulong[_words];
-                    positions[key] = keys.Count;
-                    keys.Add(key);
-                }
+            _facets[facet] = values.Copy();
+        }
 
-                set[i >> 6] |= 1UL << (i & 63);
-                valueOf[i] = positions[key];
+        var touched = new HashSet<int>();
+        foreach (var id in gone)
+        {
+            if (_positions.Remove(id, out var position))
+            {
+                Place(position, null);
+                touched.Add(position);
             }
         }
 
-        // Each value's count over every listing, and for a facet of one value a row each row's value: a count under a
-        // filter then walks the filter's set bits once instead of intersecting every value's bitset (200 sellers).
-        var totals = keys.ToDictionary(k => k, k => PopCount(bits[k]), StringComparer.OrdinalIgnoreCase);
-        _facets[facet] = new FacetValues(bits, label, order, [.. keys], totals, singleValued && keys.Count > 8 ? valueOf : null);
+        var used = previous._used;
+        foreach (var row in onSale)
+        {
+            if (!_positions.TryGetValue(row.Id, out var position))
+            {
+                position = used++;
+                _positions[row.Id] = position;
+            }
+
+            _sellerNames[row.SellerId.ToString("N")] = row.Seller;
+            Place(position, row);
+            touched.Add(position);
+        }
+
+        _used = used;
+        foreach (var (sort, (order, keys)) in previous._orders)
+        {
+            _orders[sort] = Reordered(sort, order, keys, touched);
+        }
+    }
+
+    /// <summary>
+    /// This index with <paramref name="onSale"/> placed (new listings, or new prices, stock and details of known ones)
+    /// and the listings of <paramref name="gone"/> (paused, sold out) taken out, as of <paramref name="sequence"/>.
+    /// The index itself does not change: requests reading it meanwhile keep a consistent view.
+    /// </summary>
+    public CatalogIndex With(IReadOnlyCollection<CatalogRow> onSale, IReadOnlyCollection<Guid> gone, long sequence)
+    {
+        var added = onSale.Count(r => !_positions.ContainsKey(r.Id));
+        if (_used + added > _rows.Length || onSale.Count + gone.Count > LargestDelta || !KeepsOneValuePerRow(onSale))
+        {
+            var changed = onSale.Select(r => r.Id).Concat(gone).ToHashSet();
+            var rows = _rows.Take(_used).OfType<CatalogRow>().Where(r => !changed.Contains(r.Id)).Concat(onSale).ToList();
+            return new CatalogIndex(Stamp, Today, rows, sequence);
+        }
+
+        return new CatalogIndex(this, onSale, gone, sequence);
+    }
+
+    /// <summary>The facet values of a row: one for most facets, none or several for some (years-left bands, certifications).</summary>
+    private static string[] KeysOf(CatalogFacet facet, CatalogRow r, DateOnly today) => facet switch
+    {
+        CatalogFacet.Category => [r.Category.ToString()],
+        CatalogFacet.Manufacturer => r.Manufacturer.Length == 0 ? [] : [r.Manufacturer],
+        CatalogFacet.Model => r.Model.Length == 0 ? [] : [r.Device],
+        CatalogFacet.Grade => [r.Grade.ToString()],
+        CatalogFacet.Ram => r.RamGb > 0 ? [r.RamGb.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],
+        CatalogFacet.Storage => r.StorageGb > 0 ? [r.StorageGb.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],
+        CatalogFacet.YearsLeft => r.YearsLeft(today) is { } years ? YearsLeftBands.Where(b => years >= b.Min).Select(b => b.Key).ToArray() : [],
+        CatalogFacet.Price => [PriceBands.First(b => r.Price >= b.Min && r.Price < b.Max).Key],
+        CatalogFacet.Warranty => [r.WarrantyMonths.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        CatalogFacet.Seller => [r.SellerId.ToString("N")],
+        CatalogFacet.Certification => r.SellerCertifications.Count == 0 ? ["None"] : r.SellerCertifications.Select(c => c.ToString()).ToArray(),
+        _ => throw new ArgumentOutOfRangeException(nameof(facet)),
+    };
+
+    private string Label(CatalogFacet facet, string key) => facet switch
+    {
+        CatalogFacet.Category => Enum.Parse<DeviceCategory>(key).Words(),
+        CatalogFacet.Grade => $"Grade {key}",
+        CatalogFacet.Ram or CatalogFacet.Storage => $"{key} GB",
+        CatalogFacet.YearsLeft => YearsLeftBands.Single(b => b.Key == key).Label,
+        CatalogFacet.Price => PriceBands.Single(b => b.Key == key).Label,
+        CatalogFacet.Warranty => key == "0" ? "No warranty" : $"{key} months",
+        CatalogFacet.Seller => _sellerNames.GetValueOrDefault(key, key),
+        CatalogFacet.Certification => key == "None" ? "Not certified" : Enum.Parse<DocumentKind>(key).Words(),
+        _ => key,
+    };
+
+    /// <summary>Facets whose values read as a scale (grades, sizes, bands); the others show the most common value first.</summary>
+    private static bool IsScale(CatalogFacet facet) => facet is not (CatalogFacet.Manufacturer or CatalogFacet.Model or CatalogFacet.Seller or CatalogFacet.Certification);
+
+    private static double OrderOf(CatalogFacet facet, string key) => facet switch
+    {
+        CatalogFacet.Category => (int)Enum.Parse<DeviceCategory>(key),
+        CatalogFacet.Grade => (int)Enum.Parse<CosmeticGrade>(key),
+        CatalogFacet.Ram or CatalogFacet.Storage or CatalogFacet.YearsLeft or CatalogFacet.Warranty => double.Parse(key, System.Globalization.CultureInfo.InvariantCulture),
+        CatalogFacet.Price => Array.FindIndex(PriceBands, b => b.Key == key),
+        _ => 0,
+    };
+
+    private static long SortKey(CatalogSort sort, CatalogRow r) => sort switch
+    {
+        CatalogSort.PriceLowToHigh => (long)(r.Price * 100),
+        CatalogSort.PriceHighToLow => -(long)(r.Price * 100),
+        CatalogSort.MostUpdatesLeft => r.AueDate is { } aue ? -aue.DayNumber : long.MaxValue,
+        CatalogSort.Newest => -r.CreatedAt.UtcTicks,
+        _ => throw new ArgumentOutOfRangeException(nameof(sort)),
+    };
+
+    private static string Haystack(CatalogRow r) => $"{r.Title} {r.Manufacturer} {r.Model} {r.Cpu} {r.Seller}".ToUpperInvariant();
+
+    private FacetValues Build(CatalogFacet facet)
+    {
+        var values = new FacetValues(new Dictionary<string, ulong[]>(StringComparer.OrdinalIgnoreCase), [],
+            new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), null);
+        var valueOf = new int[_rows.Length];
+        var singleValued = true;
+        for (var i = 0; i < _used; i++)
+        {
+            var rowKeys = KeysOf(facet, _rows[i]!, Today);
+            singleValued &= rowKeys.Length == 1;
+            foreach (var key in rowKeys)
+            {
+                valueOf[i] = values.Set(key, i, _words);
+            }
+        }
+
+        // For a facet of one value a row and many values (200 sellers), each row's value: a count under a filter then
+        // walks the filter's set bits once instead of intersecting every value's bitset.
+        return singleValued && values.Keys.Count > 8 ? values with { ValueOf = valueOf } : values;
+    }
+
+    /// <summary>Whether every facet counted through each row's one value still has exactly one value for each changed row.</summary>
+    private bool KeepsOneValuePerRow(IEnumerable<CatalogRow> rows) =>
+        _facets.Where(f => f.Value.ValueOf is not null).All(f => rows.All(r => KeysOf(f.Key, r, Today).Length == 1));
+
+    /// <summary>Moves the row at <paramref name="position"/> to <paramref name="row"/>'s facet values (null: takes it out).</summary>
+    private void Place(int position, CatalogRow? row)
+    {
+        var old = _rows[position];
+        foreach (var facet in Facets)
+        {
+            var values = _facets[facet];
+            var before = old is null ? [] : KeysOf(facet, old, Today);
+            var after = row is null ? [] : KeysOf(facet, row, Today);
+            foreach (var key in before.Except(after, StringComparer.OrdinalIgnoreCase))
+            {
+                values.Clear(key, position);
+            }
+
+            foreach (var key in after.Except(before, StringComparer.OrdinalIgnoreCase))
+            {
+                values.Set(key, position, _words);
+            }
+
+            if (values.ValueOf is { } valueOf && row is not null)
+            {
+                valueOf[position] = values.Positions[after[0]];
+            }
+        }
+
+        _rows[position] = row;
+        _haystacks[position] = row is null ? null : Haystack(row);
+    }
+
+    /// <summary>An order without the touched positions, then each touched row still on sale inserted where its key falls.</summary>
+    private (int[] Order, long[] Keys) Reordered(CatalogSort sort, int[] order, long[] keys, HashSet<int> touched)
+    {
+        var positions = new List<int>(order.Length + touched.Count);
+        var sortKeys = new List<long>(order.Length + touched.Count);
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (!touched.Contains(order[i]))
+            {
+                positions.Add(order[i]);
+                sortKeys.Add(keys[i]);
+            }
+        }
+
+        foreach (var position in touched)
+        {
+            if (_rows[position] is { } row)
+            {
+                var key = SortKey(sort, row);
+                var at = Bound(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sortKeys), key, row.Id, inclusive: false);
+                positions.Insert(at, position);
+                sortKeys.Insert(at, key);
+            }
+        }
+
+        return ([.. positions], [.. sortKeys]);
+    }
+
+    private static int Compare(long keyA, Guid idA, long keyB, Guid idB)
+    {
+        var byKey = keyA.CompareTo(keyB);
+        return byKey != 0 ? byKey : idA.CompareTo(idB);
+    }
+
+    /// <summary>The facet counts for a filter (each facet counted with every other facet's selection applied), one page and the total.</summary>
+    public CatalogPage Query(CatalogFilter filter, CatalogSort sort, CatalogCursor? cursor, int pageSize)
+    {
+        var selections = new Dictionary<CatalogFacet, ulong[]>();
+        foreach (var (facet, keys) in filter.Selected)
+        {
+            if (keys.Count > 0)
+            {
+                selections[facet] = Union(facet, keys);
+            }
+        }
+
+        var search = Search(filter.Search);
+        var all = Intersect(selections.Values, search);
+        var facets = new List<FacetCounts>();
+        foreach (var (facet, values) in _facets)
+        {
+            var basis = selections.ContainsKey(facet) ? Intersect(selections.Where(s => s.Key != facet).Select(s => s.Value), search) : all;
+            var selected = filter.Selected.GetValueOrDefault(facet) ?? [];
+            var byValue = CountValues(values, basis);
+            var counts = values.Keys
+                .Select(key => (Key: key, Count: byValue[key], Selected: selected.Contains(key, StringComparer.OrdinalIgnoreCase)))
+                .Where(v => v.Count > 0 || v.Selected)
+                .Select(v => new FacetValueCount(v.Key, Label(facet, v.Key), v.Count, v.Selected));
+            counts = IsScale(facet)
+                ? counts.OrderBy(v => OrderOf(facet, v.Key))
+                : counts.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.OrdinalIgnoreCase);
+            facets.Add(new FacetCounts(facet, counts.ToList()));
+        }
+
+        var total = all is null ? Count : PopCount(all);
+        var (rows, previous, next) = Page(all, sort, cursor, pageSize);
+        return new CatalogPage(facets, rows, total, previous, next);
+    }
+
+    /// <summary>Listings matching a filter in sort order, for class sets (every match, not one page).</summary>
+    public IEnumerable<CatalogRow> Matching(CatalogFilter filter, CatalogSort sort)
+    {
+        var selections = filter.Selected.Where(s => s.Value.Count > 0).Select(s => Union(s.Key, s.Value)).ToList();
+        var all = Intersect(selections, Search(filter.Search));
+        foreach (var i in _orders[sort].Order)
+        {
+            if (all is null || IsSet(all, i))
+            {
+                yield return _rows[i]!;
+            }
+        }
+    }
+
+    private ulong[] Union(CatalogFacet facet, IReadOnlyList<string> keys)
+    {
+        var union = new ulong[_words];
+        foreach (var key in keys)
+        {
+            if (_facets[facet].Bits.TryGetValue(key, out var set))
+            {
+                Or(union, set);
+            }
+        }
+
+        return union;
     }
 
     /// <summary>How many rows of <paramref name="basis"/> (all rows when null) hold each value of the facet.</summary>
-    private Dictionary<string, int> CountValues(FacetValues values, ulong[]? basis)
+    private static Dictionary<string, int> CountValues(FacetValues values, ulong[]? basis)
     {
         if (basis is null)
         {
             return values.Totals;
         }
 
-        var counts = new Dictionary<string, int>(values.Keys.Length, StringComparer.OrdinalIgnoreCase);
+        var counts = new Dictionary<string, int>(values.Keys.Count, StringComparer.OrdinalIgnoreCase);
         if (values.ValueOf is { } valueOf)
         {
-            var perValue = new int[values.Keys.Length];
+            var perValue = new int[values.Keys.Count];
             for (var w = 0; w < basis.Length; w++)
             {
                 var word = basis[w];
@@ -162,89 +423,6 @@ public sealed class CatalogIndex
         return counts;
     }
 
-    private void AddOrder(CatalogSort sort, Func<CatalogRow, long> key)
-    {
-        var keys = _rows.Select(key).ToArray();
-        var order = Enumerable.Range(0, _rows.Length).ToArray();
-        Array.Sort(order, (a, b) => Compare(keys[a], _rows[a].Id, keys[b], _rows[b].Id));
-        var sortedKeys = order.Select(i => keys[i]).ToArray();
-        _orders[sort] = (order, sortedKeys);
-    }
-
-    private static int Compare(long keyA, Guid idA, long keyB, Guid idB)
-    {
-        var byKey = keyA.CompareTo(keyB);
-        return byKey != 0 ? byKey : idA.CompareTo(idB);
-    }
-
-    /// <summary>The facet counts for a filter (each facet counted with every other facet's selection applied), one page and the total.</summary>
-    public CatalogPage Query(CatalogFilter filter, CatalogSort sort, CatalogCursor? cursor, int pageSize)
-    {
-        var selections = new Dictionary<CatalogFacet, ulong[]>();
-        foreach (var (facet, keys) in filter.Selected)
-        {
-            if (keys.Count > 0)
-            {
-                var union = new ulong[_words];
-                foreach (var key in keys)
-                {
-                    if (_facets[facet].Bits.TryGetValue(key, out var set))
-                    {
-                        Or(union, set);
-                    }
-                }
-
-                selections[facet] = union;
-            }
-        }
-
-        var search = Search(filter.Search);
-        var all = Intersect(selections.Values, search);
-        var facets = new List<FacetCounts>();
-        foreach (var (facet, values) in _facets)
-        {
-            var basis = selections.ContainsKey(facet) ? Intersect(selections.Where(s => s.Key != facet).Select(s => s.Value), search) : all;
-            var selected = filter.Selected.GetValueOrDefault(facet) ?? [];
-            var byValue = CountValues(values, basis);
-            var counts = values.Keys
-                .Select(key => (Key: key, Count: byValue[key], Selected: selected.Contains(key, StringComparer.OrdinalIgnoreCase)))
-                .Where(v => v.Count > 0 || v.Selected)
-                .Select(v => new FacetValueCount(v.Key, values.Label(v.Key), v.Count, v.Selected));
-            counts = values.Order is { } order ? counts.OrderBy(v => order(v.Key)) : counts.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.OrdinalIgnoreCase);
-            facets.Add(new FacetCounts(facet, counts.ToList()));
-        }
-
-        var total = all is null ? _rows.Length : PopCount(all);
-        var (rows, previous, next) = Page(all, sort, cursor, pageSize);
-        return new CatalogPage(facets, rows, total, previous, next);
-    }
-
-    /// <summary>Listings matching a filter in sort order, for class sets (every match, not one page).</summary>
-    public IEnumerable<CatalogRow> Matching(CatalogFilter filter, CatalogSort sort)
-    {
-        var selections = filter.Selected.Where(s => s.Value.Count > 0).Select(s =>
-        {
-            var union = new ulong[_words];
-            foreach (var key in s.Value)
-            {
-                if (_facets[s.Key].Bits.TryGetValue(key, out var set))
-                {
-                    Or(union, set);
-                }
-            }
-
-            return union;
-        }).ToList();
-        var all = Intersect(selections, Search(filter.Search));
-        foreach (var i in _orders[sort].Order)
-        {
-            if (all is null || IsSet(all, i))
-            {
-                yield return _rows[i];
-            }
-        }
-    }
-
     private (IReadOnlyList<CatalogRow> Rows, CatalogCursor? Previous, CatalogCursor? Next) Page(ulong[]? all, CatalogSort sort, CatalogCursor? cursor, int pageSize)
     {
         var (order, keys) = _orders[sort];
@@ -252,7 +430,7 @@ public sealed class CatalogIndex
         if (cursor is { Before: true } before)
         {
             // Walk back from the first row at or after the cursor, then show the rows in order.
-            for (var p = LowerBound(order, keys, before.Key, before.Id) - 1; p >= 0 && picked.Count <= pageSize; p--)
+            for (var p = Bound(order, keys, before.Key, before.Id, inclusive: true) - 1; p >= 0 && picked.Count <= pageSize; p--)
             {
                 if (all is null || IsSet(all, order[p]))
                 {
@@ -262,12 +440,12 @@ public sealed class CatalogIndex
 
             var hasPrevious = picked.Count > pageSize;
             var positions = picked.Take(pageSize).Reverse().ToList();
-            return (positions.Select(p => _rows[order[p]]).ToList(),
+            return (positions.Select(p => _rows[order[p]]!).ToList(),
                 hasPrevious && positions.Count > 0 ? CursorAt(order, keys, positions[0], before: true) : null,
                 positions.Count > 0 ? CursorAt(order, keys, positions[^1], before: false) : null);
         }
 
-        var start = cursor is { } after ? UpperBound(order, keys, after.Key, after.Id) : 0;
+        var start = cursor is { } after ? Bound(order, keys, after.Key, after.Id, inclusive: false) : 0;
         for (var p = start; p < order.Length && picked.Count <= pageSize; p++)
         {
             if (all is null || IsSet(all, order[p]))
@@ -278,41 +456,25 @@ public sealed class CatalogIndex
 
         var hasNext = picked.Count > pageSize;
         var shown = picked.Take(pageSize).ToList();
-        return (shown.Select(p => _rows[order[p]]).ToList(),
+        return (shown.Select(p => _rows[order[p]]!).ToList(),
             cursor is not null && shown.Count > 0 ? CursorAt(order, keys, shown[0], before: true) : null,
             hasNext ? CursorAt(order, keys, shown[^1], before: false) : null);
     }
 
-    private CatalogCursor CursorAt(int[] order, long[] keys, int position, bool before) => new(keys[position], _rows[order[position]].Id, before);
+    private CatalogCursor CursorAt(int[] order, long[] keys, int position, bool before) => new(keys[position], _rows[order[position]]!.Id, before);
 
-    /// <summary>First position whose (key, id) is greater than the cursor's.</summary>
-    private int UpperBound(int[] order, long[] keys, long key, Guid id)
+    /// <summary>
+    /// The first position in a sorted order whose (key, id) is greater than the given one, or with
+    /// <paramref name="inclusive"/> at least it.
+    /// </summary>
+    private int Bound(ReadOnlySpan<int> order, ReadOnlySpan<long> keys, long key, Guid id, bool inclusive)
     {
         int lo = 0, hi = order.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (Compare(keys[mid], _rows[order[mid]].Id, key, id) <= 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>First position whose (key, id) is at least the cursor's.</summary>
-    private int LowerBound(int[] order, long[] keys, long key, Guid id)
-    {
-        int lo = 0, hi = order.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (Compare(keys[mid], _rows[order[mid]].Id, key, id) < 0)
+            var comparison = Compare(keys[mid], _rows[order[mid]]!.Id, key, id);
+            if (inclusive ? comparison < 0 : comparison <= 0)
             {
                 lo = mid + 1;
             }
@@ -340,15 +502,15 @@ public sealed class CatalogIndex
         }
 
         var set = new ulong[_words];
-        for (var i = 0; i < _haystacks.Length; i++)
+        for (var i = 0; i < _used; i++)
         {
-            if (terms.All(t => _haystacks[i].Contains(t, StringComparison.Ordinal)))
+            if (_haystacks[i] is { } haystack && terms.All(t => haystack.Contains(t, StringComparison.Ordinal)))
             {
                 set[i >> 6] |= 1UL << (i & 63);
             }
         }
 
-        // A handful of recent searches per stamp; the index is replaced when the stamp changes.
+        // A handful of recent searches per index; a changed catalog gets a new index and so a new cache.
         if (_searches.Count < 256)
         {
             _searches.TryAdd(key, set);
@@ -410,8 +572,37 @@ public sealed class CatalogIndex
         return count;
     }
 
-    private sealed record FacetValues(Dictionary<string, ulong[]> Bits, Func<string, string> Label, Func<string, double>? Order, string[] Keys,
-        Dictionary<string, int> Totals, int[]? ValueOf);
+    /// <summary>One facet's values: a bitset of rows per value, values in the order first seen, and each value's count.</summary>
+    private sealed record FacetValues(Dictionary<string, ulong[]> Bits, List<string> Keys, Dictionary<string, int> Positions,
+        Dictionary<string, int> Totals, int[]? ValueOf)
+    {
+        /// <summary>Marks the row as holding the value; returns the value's number.</summary>
+        public int Set(string key, int row, int words)
+        {
+            if (!Bits.TryGetValue(key, out var set))
+            {
+                Bits[key] = set = new ulong[words];
+                Positions[key] = Keys.Count;
+                Keys.Add(key);
+                Totals[key] = 0;
+            }
+
+            set[row >> 6] |= 1UL << (row & 63);
+            Totals[key]++;
+            return Positions[key];
+        }
+
+        public void Clear(string key, int row)
+        {
+            Bits[key][row >> 6] &= ~(1UL << (row & 63));
+            Totals[key]--;
+        }
+
+        public FacetValues Copy() => new(
+            Bits.ToDictionary(b => b.Key, b => (ulong[])b.Value.Clone(), StringComparer.OrdinalIgnoreCase), [.. Keys],
+            new Dictionary<string, int>(Positions, StringComparer.OrdinalIgnoreCase), new Dictionary<string, int>(Totals, StringComparer.OrdinalIgnoreCase),
+            (int[]?)ValueOf?.Clone());
+    }
 }
 
 /// <summary>What the buyer picked: per facet the values (any of them matches), facets combined with "and", and words to search.</summary>
@@ -441,7 +632,11 @@ public sealed record FacetCounts(CatalogFacet Facet, IReadOnlyList<FacetValueCou
 
 public sealed record CatalogPage(IReadOnlyList<FacetCounts> Facets, IReadOnlyList<CatalogRow> Rows, int Total, CatalogCursor? Previous, CatalogCursor? Next);
 
-/// <summary>Keeps the catalog index of this instance current: rebuilt when the stored stamp or the day changes, at most one build at a time.</summary>
+/// <summary>
+/// Keeps the catalog index of this instance current, at most one build at a time: when only the catalog sequence moved,
+/// the listings changed since the index's sequence are read (by their indexed sequence) and applied to a copy; a new stamp
+/// (a seller's name or certification, a bulk write) or a new day builds it again from every listing.
+/// </summary>
 public sealed class CatalogIndexCache
 {
     private readonly SemaphoreSlim _building = new(1, 1);
@@ -449,8 +644,9 @@ public sealed class CatalogIndexCache
 
     public async Task<CatalogIndex> CurrentAsync(MarketplaceDb db, DateOnly today, CancellationToken cancellationToken)
     {
-        var stamp = await db.CatalogRevisions.AsNoTracking().Where(r => r.Id == CatalogRevision.SingletonId).Select(r => r.Stamp).SingleAsync(cancellationToken);
-        if (_current is { } index && index.Stamp == stamp && index.Today == today)
+        var revision = await db.CatalogRevisions.AsNoTracking().Where(r => r.Id == CatalogRevision.SingletonId)
+            .Select(r => new { r.Stamp, r.Sequence }).SingleAsync(cancellationToken);
+        if (_current is { } index && index.Stamp == revision.Stamp && index.Sequence == revision.Sequence && index.Today == today)
         {
             return index;
         }
@@ -458,13 +654,25 @@ public sealed class CatalogIndexCache
         await _building.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } built && built.Stamp == stamp && built.Today == today)
+            var built = _current;
+            if (built is not null && built.Stamp == revision.Stamp && built.Today == today && built.Sequence >= revision.Sequence)
             {
                 return built;
             }
 
-            // Rows are read after the stamp, so the index is at least as new as the stamp it is filed under.
-            _current = new CatalogIndex(stamp, today, await ReadRowsAsync(db, today, cancellationToken));
+            // Rows are read after the revision, so the index is at least as new as the revision it is filed under; a
+            // change read twice (once here, again after its sequence) is applied twice to the same effect.
+            if (built is not null && built.Stamp == revision.Stamp && built.Today == today)
+            {
+                var changed = await ReadRowsAsync(db, today, since: built.Sequence, cancellationToken);
+                _current = built.With([.. changed.Where(c => c.OnSale).Select(c => c.Row)], [.. changed.Where(c => !c.OnSale).Select(c => c.Row.Id)], revision.Sequence);
+            }
+            else
+            {
+                var rows = await ReadRowsAsync(db, today, since: null, cancellationToken);
+                _current = new CatalogIndex(revision.Stamp, today, [.. rows.Select(r => r.Row)], revision.Sequence);
+            }
+
             return _current;
         }
         finally
@@ -473,21 +681,28 @@ public sealed class CatalogIndexCache
         }
     }
 
-    private static async Task<List<CatalogRow>> ReadRowsAsync(MarketplaceDb db, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Every listing on sale, or with <paramref name="since"/> every listing changed after that sequence, on sale or not.</summary>
+    private static async Task<List<(CatalogRow Row, bool OnSale)>> ReadRowsAsync(MarketplaceDb db, DateOnly today, long? since, CancellationToken cancellationToken)
     {
-        var certifications = (await db.CurrentCertifications(today).Select(c => new { c.OrganizationId, c.Kind }).ToListAsync(cancellationToken))
-            .GroupBy(c => c.OrganizationId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<DocumentKind>)g.Select(c => c.Kind).Distinct().Order().ToList());
-        var rows = await db.Listings.AsNoTracking().Where(l => l.IsActive && l.QuantityAvailable > 0)
+        var listings = since is { } sequence
+            ? db.Listings.AsNoTracking().Where(l => EF.Property<long>(l, CatalogRevision.ListingSequence) > sequence)
+            : db.Listings.AsNoTracking().Where(l => l.IsActive && l.QuantityAvailable > 0);
+        var rows = await listings
             .Join(db.Organizations, l => l.SellerId, o => o.Id, (l, o) => new
             {
                 l.Id, l.Title, l.Category, l.Manufacturer, l.Model, l.Cpu, l.RamGb, l.StorageGb, l.ScreenInches, l.Grade, l.Functional, l.BatteryHealthPercent,
                 l.AueDate, l.Price, l.Tier1MinQuantity, l.Tier1Price, l.Tier2MinQuantity, l.Tier2Price, l.WarrantyMonths, l.QuantityAvailable, l.CreatedAt,
-                l.SellerId, Seller = o.Name,
+                l.SellerId, Seller = o.Name, l.IsActive,
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new CatalogRow(r.Id, r.Title, r.Category, r.Manufacturer, r.Model, r.Cpu, r.RamGb, r.StorageGb, r.ScreenInches, r.Grade,
+        var sellers = rows.Select(r => r.SellerId).Distinct().ToList();
+        var certified = db.CurrentCertifications(today);
+        var certifications = (await (since is null ? certified : certified.Where(c => sellers.Contains(c.OrganizationId)))
+                .Select(c => new { c.OrganizationId, c.Kind }).ToListAsync(cancellationToken))
+            .GroupBy(c => c.OrganizationId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<DocumentKind>)g.Select(c => c.Kind).Distinct().Order().ToList());
+        return rows.Select(r => (new CatalogRow(r.Id, r.Title, r.Category, r.Manufacturer, r.Model, r.Cpu, r.RamGb, r.StorageGb, r.ScreenInches, r.Grade,
             r.Functional, r.BatteryHealthPercent, r.AueDate, r.Price, r.Tier1MinQuantity, r.Tier1Price, r.Tier2MinQuantity, r.Tier2Price, r.WarrantyMonths,
-            r.QuantityAvailable, r.CreatedAt, r.SellerId, r.Seller, certifications.GetValueOrDefault(r.SellerId, []))).ToList();
+            r.QuantityAvailable, r.CreatedAt, r.SellerId, r.Seller, certifications.GetValueOrDefault(r.SellerId, [])), r.IsActive && r.QuantityAvailable > 0)).ToList();
     }
 }

@@ -151,4 +151,102 @@ public sealed class CatalogIndexTests
 
         Assert.Equal(rows.OrderBy(r => r.Price).ThenBy(r => r.Id).Skip(24).Take(24).Select(r => r.Id), second.Rows.Select(r => r.Id));
     }
+
+    [Theory]
+    [InlineData(11, 3)]
+    [InlineData(12, 40)]
+    [InlineData(13, 400)]
+    public void An_index_with_changes_applied_answers_as_an_index_built_from_the_changed_rows(int seed, int changesPerRound)
+    {
+        var random = new Random(seed);
+        var rows = Rows(1_500, seed).ToDictionary(r => r.Id);
+        var spare = Rows(3_000, seed + 100);
+        var index = new CatalogIndex(Guid.NewGuid(), Today, [.. rows.Values]);
+        var first = index;
+        var untouched = Snapshot(first);
+
+        for (var round = 1; round <= 6; round++)
+        {
+            var onSale = new List<CatalogRow>();
+            var gone = new List<Guid>();
+            foreach (var _ in Enumerable.Range(0, changesPerRound))
+            {
+                var known = rows.Keys.ElementAt(random.Next(rows.Count));
+                switch (random.Next(4))
+                {
+                    case 0 when !gone.Contains(known) && onSale.All(r => r.Id != known):
+                        // Sold out or paused.
+                        rows.Remove(known);
+                        gone.Add(known);
+                        break;
+                    case 1 when !gone.Contains(known) && onSale.All(r => r.Id != known):
+                        // A sale takes stock; the seller reprices and regrades it.
+                        var changed = rows[known] with { QuantityAvailable = rows[known].QuantityAvailable + 1, Price = random.Next(40, 700) + 0.49m, Grade = (CosmeticGrade)random.Next(4) };
+                        rows[known] = changed;
+                        onSale.Add(changed);
+                        break;
+                    default:
+                        // A new listing, now and then from a seller the index has not seen.
+                        var added = spare[random.Next(spare.Count)] with { Id = Guid.CreateVersion7() };
+                        if (random.Next(10) == 0)
+                        {
+                            added = added with { SellerId = Guid.NewGuid(), Seller = $"New seller {round}", SellerCertifications = [] };
+                        }
+
+                        rows[added.Id] = added;
+                        onSale.Add(added);
+                        break;
+                }
+            }
+
+            index = index.With(onSale, gone, round);
+            var fresh = new CatalogIndex(index.Stamp, Today, [.. rows.Values], round);
+
+            Assert.Equal(round, index.Sequence);
+            Assert.Equal(rows.Count, index.Count);
+            Assert.Equal(Snapshot(fresh), Snapshot(index));
+        }
+
+        // Requests still reading an older index kept seeing the catalog as it was.
+        Assert.Equal(untouched, Snapshot(first));
+    }
+
+    /// <summary>What the catalog shows for a spread of filters and sorts: every facet count, the total and every page.</summary>
+    private static string Snapshot(CatalogIndex index)
+    {
+        var text = new System.Text.StringBuilder();
+        CatalogFilter[] filters =
+        [
+            CatalogFilter.None,
+            Filter(null, (CatalogFacet.Category, ["Chromebook"]), (CatalogFacet.Grade, ["A", "B"])),
+            Filter("dell", (CatalogFacet.Price, ["100-200", "200-300"]), (CatalogFacet.YearsLeft, ["3"])),
+            Filter(null, (CatalogFacet.Certification, ["None"]), (CatalogFacet.Warranty, ["6"])),
+        ];
+        foreach (var filter in filters)
+        {
+            foreach (var sort in Enum.GetValues<CatalogSort>())
+            {
+                CatalogCursor? cursor = null;
+                var page = index.Query(filter, sort, cursor, 100);
+                text.Append(page.Total).Append(';');
+                foreach (var facet in page.Facets)
+                {
+                    text.Append(facet.Facet).Append(':').AppendJoin(',', facet.Values.Select(v => $"{v.Label}={v.Count}")).Append(';');
+                }
+
+                while (true)
+                {
+                    text.AppendJoin(',', page.Rows.Select(r => $"{r.Id:N}/{r.Price}")).Append('|');
+                    if (page.Next is null)
+                    {
+                        break;
+                    }
+
+                    page = index.Query(filter, sort, page.Next, 100);
+                }
+            }
+        }
+
+        return text.ToString();
+    }
 }

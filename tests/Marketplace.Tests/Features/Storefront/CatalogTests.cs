@@ -5,6 +5,7 @@ using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Organizations;
+using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Features.Storefront;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,28 @@ public sealed partial class CatalogTests(CatalogApp app) : IClassFixture<Catalog
         page = WebUtility.HtmlDecode(await anonymous.GetPageAsync(url));
         Assert.Equal((2, 1, 1), (Shown(page), FacetCount(page, "grade", "A"), FacetCount(page, "grade", "B")));
     }
+
+    [Fact]
+    public async Task A_listing_change_moves_the_catalog_sequence_and_tags_the_listing_and_a_changed_organization_gives_a_new_stamp()
+    {
+        var before = await RevisionAsync();
+        var listing = await ListAsync(NewMake(), "Chromebook 300", CosmeticGrade.A, 99m, 2);
+        var listed = await RevisionAsync();
+
+        // The catalog index reads just this listing instead of rebuilding from every listing.
+        Assert.Equal(before.Stamp, listed.Stamp);
+        Assert.True(listed.Sequence > before.Sequence);
+        Assert.Equal(listed.Sequence, await app.WithDbAsync(db => db.Listings.Where(l => l.Id == listing)
+            .Select(l => EF.Property<long>(l, CatalogRevision.ListingSequence)).SingleAsync()));
+
+        // An organization's change can touch every listing of a seller (its name, its certifications): a full rebuild.
+        await app.SendAsAsync(School, new Marketplace.Web.Features.Organizations.SetOrderApprovalLimit.Command(2_600m));
+        Assert.NotEqual(listed.Stamp, (await RevisionAsync()).Stamp);
+        await app.SendAsAsync(School, new Marketplace.Web.Features.Organizations.SetOrderApprovalLimit.Command(2_500m));
+    }
+
+    private Task<CatalogRevision> RevisionAsync() =>
+        app.WithDbAsync(db => db.CatalogRevisions.AsNoTracking().SingleAsync(r => r.Id == CatalogRevision.SingletonId));
 
     [Fact]
     public async Task Filters_in_the_url_combine_any_value_within_a_facet_and_every_facet()

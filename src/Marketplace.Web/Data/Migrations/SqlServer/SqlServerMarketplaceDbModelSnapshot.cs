@@ -325,11 +325,11 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Status", "DueOn");
-
                     b.HasIndex("StripeChargeId");
 
                     b.HasIndex("StripePaymentIntentId");
+
+                    b.HasIndex("Status", "DueOn");
 
                     b.ToTable("Invoices");
                 });
@@ -2596,6 +2596,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<int>("Id")
                         .HasColumnType("int");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("Stamp")
                         .HasColumnType("uniqueidentifier");
 
@@ -2607,6 +2610,7 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         new
                         {
                             Id = 1,
+                            Sequence = 0L,
                             Stamp = new Guid("00000000-0000-0000-0000-000000000000")
                         });
                 });
@@ -2621,6 +2625,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.Property<int?>("BatteryHealthPercent")
                         .HasColumnType("int");
+
+                    b.Property<long>("CatalogSequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -2716,6 +2723,8 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CatalogSequence");
 
                     b.HasIndex("IsActive", "Category");
 

@@ -319,11 +319,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Status", "DueOn");
-
                     b.HasIndex("StripeChargeId");
 
                     b.HasIndex("StripePaymentIntentId");
+
+                    b.HasIndex("Status", "DueOn");
 
                     b.ToTable("Invoices");
                 });
@@ -2589,6 +2589,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Stamp")
                         .HasColumnType("TEXT");
 
@@ -2600,6 +2603,7 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 1,
+                            Sequence = 0L,
                             Stamp = new Guid("00000000-0000-0000-0000-000000000000")
                         });
                 });
@@ -2613,6 +2617,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BatteryHealthPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CatalogSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Category")
@@ -2709,6 +2716,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CatalogSequence");
 
                     b.HasIndex("IsActive", "Category");
 
