@@ -16,24 +16,29 @@ public static class AddToCart
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == command.ListingId && l.IsActive, cancellationToken) ?? throw new NotFoundException("Listing");
-            var item = await db.CartItems.SingleOrDefaultAsync(c => c.UserId == user.UserId && c.ListingId == listing.Id, cancellationToken);
-            var quantity = (item?.Quantity ?? 0) + command.Quantity;
-            if (quantity > listing.QuantityAvailable)
-            {
-                throw new DomainException($"Only {listing.QuantityAvailable} of {listing.Title} are in stock.");
-            }
-
-            if (item is null)
-            {
-                db.CartItems.Add(new CartItem { UserId = user.UserId, ListingId = listing.Id, Quantity = quantity });
-            }
-            else
-            {
-                item.Quantity = quantity;
-            }
-
+            await AddAsync(db, user.UserId, command.ListingId, command.Quantity, cancellationToken);
             return Unit.Value;
+        }
+    }
+
+    /// <summary>Adds to what the cart already holds of the listing, never beyond its stock.</summary>
+    internal static async Task AddAsync(MarketplaceDb db, Guid userId, Guid listingId, int quantity, CancellationToken cancellationToken)
+    {
+        var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == listingId && l.IsActive, cancellationToken) ?? throw new NotFoundException("Listing");
+        var item = await db.CartItems.SingleOrDefaultAsync(c => c.UserId == userId && c.ListingId == listing.Id, cancellationToken);
+        var total = (item?.Quantity ?? 0) + quantity;
+        if (total > listing.QuantityAvailable)
+        {
+            throw new DomainException($"Only {listing.QuantityAvailable} of {listing.Title} are in stock.");
+        }
+
+        if (item is null)
+        {
+            db.CartItems.Add(new CartItem { UserId = userId, ListingId = listing.Id, Quantity = total });
+        }
+        else
+        {
+            item.Quantity = total;
         }
     }
 }

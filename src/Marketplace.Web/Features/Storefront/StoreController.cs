@@ -39,6 +39,15 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     }
 
     [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("class-sets/cart")]
+    public async Task<IActionResult> AddClassSetToCart(List<AddClassSetToCart.Part> parts)
+    {
+        var devices = await Sender.Send(new AddClassSetToCart.Command(parts), Aborted);
+        Success($"Class set of {devices:N0} devices added to your cart.");
+        return RedirectToAction(nameof(Cart));
+    }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
     [HttpPost("cart/{listingId:guid}/remove")]
     public async Task<IActionResult> RemoveFromCart(Guid listingId)
     {

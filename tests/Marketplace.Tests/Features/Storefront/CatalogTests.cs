@@ -173,6 +173,36 @@ public sealed partial class CatalogTests(CatalogApp app) : IClassFixture<Catalog
         Assert.DoesNotContain($"/store/listings/{six}", forty);
     }
 
+    [Fact]
+    public async Task A_buyer_adds_a_sellers_class_set_to_the_cart_in_one_step_and_a_set_that_runs_short_adds_nothing()
+    {
+        var make = NewMake();
+        var six = await ListAsync(make, "Chromebook 700", CosmeticGrade.B, 100m, 6);
+        var seven = await ListAsync(make, "Chromebook 700", CosmeticGrade.B, 104m, 7);
+        var email = await app.AddOrganizationWithUserAsync($"Class Set School {Guid.NewGuid():N}"[..30], OrganizationKind.School);
+        var school = await BrowserClient.SignInAsync(app, email);
+        var page = $"/store/class-sets?quantity=10&make={make}";
+        Assert.Contains("aria-label=\"Add the set of 10 ", WebUtility.HtmlDecode(await school.GetPageAsync(page)));
+
+        var cart = await school.SubmitAsync(page, "/store/class-sets/cart", Set((six, 6), (seven, 4)));
+        Assert.Contains("Class set of 10 devices added to your cart.", WebUtility.HtmlDecode(cart));
+        Assert.Equal([(six, 6), (seven, 4)], await CartOfAsync(email));
+
+        // Only 3 more of the second listing are left after the 4 in the cart: the set is refused whole.
+        var refused = await school.PostFormAsync(page, "/store/class-sets/cart", Set((six, 1), (seven, 4)));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal([(six, 6), (seven, 4)], await CartOfAsync(email));
+    }
+
+    private static Dictionary<string, string> Set(params (Guid Listing, int Quantity)[] parts) =>
+        parts.SelectMany((p, i) => new[] { ($"parts[{i}].ListingId", p.Listing.ToString()), ($"parts[{i}].Quantity", p.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture)) })
+            .ToDictionary(f => f.Item1, f => f.Item2);
+
+    /// <summary>The listings and quantities in the person's cart, in the order the test listed them (by id: ids are time-ordered).</summary>
+    private async Task<List<(Guid, int)>> CartOfAsync(string email) =>
+        [.. (await app.WithDbAsync(db => db.CartItems.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == email))
+            .Select(c => new { c.ListingId, c.Quantity }).ToListAsync())).OrderBy(i => i.ListingId).Select(i => (i.ListingId, i.Quantity))];
+
     private async Task<(Guid SchoolId, BrowserClient Browser)> NewSchoolAsync()
     {
         var email = await app.AddOrganizationWithUserAsync($"Catalog School {Guid.NewGuid():N}"[..30], OrganizationKind.School);
