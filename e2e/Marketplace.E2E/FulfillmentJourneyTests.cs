@@ -1,11 +1,5 @@
 using System.Globalization;
 using Marketplace.E2E.Infrastructure;
-using Marketplace.Web.Domain.Finance;
-using Marketplace.Web.Domain.Lots;
-using Marketplace.Web.Features.Lots;
-using Marketplace.Web.Features.Payments;
-using Marketplace.Web.Features.Sales;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,7 +21,7 @@ public sealed class FulfillmentJourneyTests(BrowserFixture fixture, ITestOutputH
     {
         fixture.RequireBrowser();
         var checkpoints = new Checkpoints(output, "fulfillment-journey");
-        var (lotId, serials) = await PaidLotAsync();
+        var (lotId, serials) = await fixture.Server.PaidLotAsync();
         var (asDeclared, scratched, lost) = (serials[..2], serials[2], serials[3]);
         var lotUrl = $"/lots/{lotId}";
         var purchaseUrl = $"/purchases/{lotId}";
@@ -100,7 +94,7 @@ public sealed class FulfillmentJourneyTests(BrowserFixture fixture, ITestOutputH
         {
             Name = "blancco-report.csv",
             MimeType = "text/csv",
-            Buffer = ErasureReport([.. asDeclared, scratched]),
+            Buffer = LotBackdoor.ErasureReport([.. asDeclared, scratched]),
         });
         await buyer.ClickButtonAsync("Upload and record the media");
         await buyer.ExpectFlashAsync("3 media recorded (3 new, 0 updated) from blancco-report.csv");
@@ -138,35 +132,5 @@ public sealed class FulfillmentJourneyTests(BrowserFixture fixture, ITestOutputH
         var net = (await district.Page.GetByTestId("district-receives-after-adjustment").InnerTextAsync()).Trim();
         await Expect(payout).ToContainTextAsync($"Payout: {net}");
         await district.AuditAsync("lot details (certified, paid out less the adjustment)");
-    }
-
-    /// <summary>The erasure report a Blancco export would give for <paramref name="serials"/>, one eMMC each, in the tool's own words.</summary>
-    private static byte[] ErasureReport(IEnumerable<string> serials) => System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n",
-        new[] { "System serial,Disk serial,Disk vendor,Disk model,Disk type,Source,Erasure method,Erasure technique,Product name,Product version,Verification,Erasure status,Disposition,Technician,Technician title,Location,Technician email" }
-            .Concat(serials.Select(serial =>
-                $"{serial},EMMC-{serial},SanDisk,DA4064,eMMC,internal,NIST 800-88 Purge,Block erase,Blancco Drive Eraser,7.14.1,Full verification,Successful,Resale,Priya Natarajan,ITAD technician,\"Tacoma, WA\",techs@greencycle.example"))) + "\r\n");
-
-    /// <summary>A lot of four Chromebooks (grade B) sold to the demo refurbisher by quote and paid by purchase order: the journeys before this one click that.</summary>
-    private async Task<(Guid Id, string[] Serials)> PaidLotAsync()
-    {
-        var server = fixture.Server;
-        var batch = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        var serials = Enumerable.Range(1, 4).Select(i => $"FJ{batch}{i:00}").ToArray();
-        var lotId = await server.SendAsAsync(District, new CreateLot.Command($"Library Chromebooks {batch}", null, "Loading dock B, 22225 SE 231st St, Maple Valley, WA 98038"));
-        foreach (var serial in serials)
-        {
-            await server.SendAsAsync(District, new AddDevice.Command(lotId, serial, null, DeviceCategory.Chromebook, "Dell", "Chromebook 3100", CosmeticGrade.B, FunctionalStatus.Working));
-        }
-
-        await server.SendAsAsync(District, new SubmitLot.Command(lotId));
-        await server.SendAsAsync(Refurbisher, new SubmitQuote.Command(lotId, 640m, null));
-        var quoteId = await server.QueryAsync(db => db.Sales.Where(s => s.LotId == lotId).SelectMany(s => s.Quotes).Select(q => q.Id).SingleAsync());
-        await server.SendAsAsync(District, new AcceptQuote.Command(lotId, quoteId));
-        var (number, invoiceId) = await server.QueryAsync(async db => (
-            await db.Lots.Where(l => l.Id == lotId).Select(l => l.Number).SingleAsync(),
-            await db.Invoices.Where(i => i.LotId == lotId).Select(i => i.Id).SingleAsync()));
-        await server.SendAsAsync(Refurbisher, new PayByPurchaseOrder.Command(invoiceId, $"PO-{number}"));
-        await server.SendAsAsync("finance@demo.k12", new MarkInvoicePaid.Command(invoiceId, PaymentMethod.Ach, $"ACH-{number}"));
-        return (lotId, serials);
     }
 }
