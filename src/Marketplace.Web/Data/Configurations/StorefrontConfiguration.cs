@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Storefront;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -64,6 +65,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(o => o.Subtotal);
         builder.Ignore(o => o.Total);
+        builder.Ignore(o => o.IsTaxExempt);
+        builder.Property(o => o.ShipToState).HasMaxLength(2);
+        builder.Property(o => o.SalesTaxRate).HasPrecision(9, 6);
+        builder.Property(o => o.TaxExemption).HasMaxLength(200);
+        builder.HasOne<Domain.Organizations.ShippingSite>().WithMany().HasForeignKey(o => o.ShipToSiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OrganizationDocument>().WithMany().HasForeignKey(o => o.TaxExemptCertificateId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

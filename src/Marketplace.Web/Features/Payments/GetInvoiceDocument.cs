@@ -64,6 +64,11 @@ public static class GetInvoiceDocument
                 lines.Add(new InvoiceLine("Shipping", 1, order.Shipping));
             }
 
+            if (Storefront.OrderTaxWords.For(order) is { } tax)
+            {
+                lines.Add(new InvoiceLine(tax, 1, order.SalesTax));
+            }
+
             shipTo = order.ShipTo;
         }
         else if (invoice.LotId is { } lotId
