@@ -69,8 +69,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.ShipToState).HasMaxLength(2);
         builder.Property(o => o.SalesTaxRate).HasPrecision(9, 6);
         builder.Property(o => o.TaxExemption).HasMaxLength(200);
-        builder.HasOne<Domain.Organizations.ShippingSite>().WithMany().HasForeignKey(o => o.ShipToSiteId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<OrganizationDocument>().WithMany().HasForeignKey(o => o.TaxExemptCertificateId).OnDelete(DeleteBehavior.Restrict);
+        // ShipToSiteId and TaxExemptCertificateId point at a site and a certificate without a foreign key: adding one to an
+        // existing table makes SQLite rebuild Orders, and neither row is ever deleted (sites retire; documents are superseded).
+        // The order's own copy (ShipTo, TaxExemption) is what it shows.
     }
 }
 

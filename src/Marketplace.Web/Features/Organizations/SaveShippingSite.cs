@@ -33,22 +33,23 @@ public static class SaveShippingSite
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
+            var site = command.SiteId is { } id
+                ? await db.ShippingSitesOf(user).SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Site")
+                : null;
             await ShippingSites.RequireBuyerAsync(db, user, cancellationToken);
-            var organizationId = user.RequireOrganization();
             var name = command.Name!.Trim();
             if (await db.ShippingSitesOf(user).AnyAsync(s => s.Id != command.SiteId && s.Name == name, cancellationToken))
             {
                 throw new DomainException($"Site name: you already have a site called {name}; give each site its own name so buyers can tell them apart.");
             }
 
-            if (command.SiteId is { } id)
+            if (site is not null)
             {
-                var site = await db.ShippingSitesOf(user).SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Site");
                 site.Change(command.Details);
                 return site.Id;
             }
 
-            var added = ShippingSite.Create(organizationId, command.Details);
+            var added = ShippingSite.Create(user.RequireOrganization(), command.Details);
             db.ShippingSites.Add(added);
             return added.Id;
         }

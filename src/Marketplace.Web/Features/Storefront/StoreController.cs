@@ -39,6 +39,15 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     }
 
     [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("cart/{listingId:guid}/quantity")]
+    public async Task<IActionResult> SetCartQuantity(Guid listingId, int quantity)
+    {
+        await Sender.Send(new SetCartQuantity.Command(listingId, quantity), Aborted);
+        Success("Quantity updated.");
+        return RedirectToAction(nameof(Cart));
+    }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
     [HttpPost("cart/{listingId:guid}/remove")]
     public async Task<IActionResult> RemoveFromCart(Guid listingId)
     {

@@ -116,7 +116,7 @@ public sealed class OrderApprovalTests(StorefrontApp app) : IClassFixture<Storef
 
         await school.Buyer.CheckOutAsync(small, quantity: 4, "PO-PW-2026-048");
         await app.SendAsAsync(school.ApproverEmail, new AddToCart.Command(large, 9));
-        await app.SendAsAsync(school.ApproverEmail, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-PW-2026-049", "Pinewood, Bend, OR"));
+        await app.SendAsAsync(school.ApproverEmail, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-PW-2026-049", await app.SiteOfAsync(school.ApproverEmail)));
 
         Assert.Equal(OrderStatus.AwaitingPayment, (await OrderOfAsync(small)).Status);
         Assert.Equal(OrderStatus.AwaitingPayment, (await OrderOfAsync(large)).Status);
@@ -183,7 +183,7 @@ internal static class OrderApprovalBrowser
         await buyer.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = quantity.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return WebUtility.HtmlDecode(await buyer.SubmitAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = purchaseOrder, ["ShipTo"] = "Pinewood Middle School, Bend, OR",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = purchaseOrder, ["ShipToSiteId"] = await buyer.ShipToSiteAsync(),
         }));
     }
 }

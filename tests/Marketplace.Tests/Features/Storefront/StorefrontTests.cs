@@ -100,7 +100,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
 
         var page = WebUtility.HtmlDecode(await school.SubmitAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = " PO-LES-2026-0917 ", ["ShipTo"] = "Lakeside Elementary School, Kirkland, WA",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = " PO-LES-2026-0917 ", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         }));
 
         var order = await app.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Lines.Any(l => l.ListingId == listingId)));
@@ -154,11 +154,11 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         var (schoolId, _, school) = await NewSchoolAsync();
         await school.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "4" });
         await app.SendAsAsync(LotJourneys.District, new AddToCart.Command(listingId, 3));
-        await app.SendAsAsync(LotJourneys.District, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-MV-0001", "Maple Valley SD, WA", OrdersUrl));
+        await app.SendAsAsync(LotJourneys.District, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-MV-0001", await app.SiteOfAsync(LotJourneys.District), OrdersUrl));
 
         var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-0001", ["ShipTo"] = "Lakeside Elementary School, Kirkland, WA",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-0001", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
 
         Assert.Equal($"Only 2 of {title} left in stock.", await school.RefusalAsync(response));
@@ -172,7 +172,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
     {
         var listingId = await ListingAsync(price: 120m, quantity: 3);
         await app.SendAsAsync(School, new AddToCart.Command(listingId, 1));
-        var placed = await app.SendAsAsync(School, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-0002", "Lakeside Elementary School, Kirkland, WA", OrdersUrl));
+        var placed = await app.SendAsAsync(School, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-0002", await app.SiteOfAsync(School), OrdersUrl));
         var orderId = Assert.Single(placed.OrderIds);
         var number = await app.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Number).SingleAsync());
         var owner = await BrowserClient.SignInAsync(app, School);
@@ -194,7 +194,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         await school.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "10" });
         await school.SubmitAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-SHIP-1", ["ShipTo"] = "Pinewood Middle School, Receiving, Bend, OR",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-SHIP-1", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
         var (order, invoiceId) = await app.WithDbAsync(async db =>
         {
