@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Marketplace.Web.Domain.Organizations;
 
 namespace Marketplace.Tests.Infrastructure;

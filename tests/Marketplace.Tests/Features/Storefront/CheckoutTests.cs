@@ -81,7 +81,7 @@ public sealed class CheckoutTests : IAsyncLifetime
         {
             var sale = await db.LedgerTransactions.Include(t => t.Entries).SingleAsync(t => t.OrderId == order.Id && t.Source == LedgerSource.StorefrontSale);
             Assert.Equal(8.13m, sale.Entries.Where(e => e.Account == LedgerAccount.SalesTaxPayable).Sum(e => e.Credit));
-            Assert.Equal(125m - order.StorefrontCommission, sale.Entries.Where(e => e.Account == LedgerAccount.RefurbisherPayable).Sum(e => e.Credit));
+            Assert.Equal(125m - order.StorefrontCommission!.Value, sale.Entries.Where(e => e.Account == LedgerAccount.RefurbisherPayable).Sum(e => e.Credit));
             Assert.Equal(133.13m, sale.Entries.Where(e => e.Account == LedgerAccount.BuyerReceivable).Sum(e => e.Debit));
             var all = await db.LedgerEntries.AsNoTracking().ToListAsync();
             Assert.All(all.GroupBy(e => e.TransactionId), t => Assert.Equal(t.Sum(e => e.Debit), t.Sum(e => e.Credit)));
@@ -264,7 +264,7 @@ public sealed class CheckoutTests : IAsyncLifetime
         var raw = await MarketplaceFactory.EventuallyAsync(() => Task.FromResult(Messages(smtp).FirstOrDefault(m => m.Contains(subject, StringComparison.Ordinal))), subject);
         var message = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
         Assert.Equal(["district@demo.k12"], message.To.Mailboxes.Select(m => m.Address));
-        var body = message.TextBody.ReplaceLineEndings("\n");
+        var body = message.TextBody!.ReplaceLineEndings("\n");
         // The test server reads the SMTP stream as ASCII, so the line's "×" is not compared.
         Assert.Contains($" {order.Lines[0].Title} at $50.00 = $100.00 (12-month warranty)", body);
         Assert.Contains("Subtotal: $100.00\nShipping: $25.00\nSales tax WA 6.5% on devices and shipping: $8.13\nTotal: $133.13", body);
@@ -273,7 +273,7 @@ public sealed class CheckoutTests : IAsyncLifetime
         var attachment = Assert.Single(message.Attachments.OfType<MimePart>());
         Assert.Equal(($"invoice-{invoice.Number}.pdf", "application/pdf"), (attachment.FileName, attachment.ContentType.MimeType));
         using var pdf = new MemoryStream();
-        await attachment.Content.DecodeToAsync(pdf);
+        await attachment.Content!.DecodeToAsync(pdf);
         var text = await PdfTextAsync(pdf.ToArray());
         Assert.Contains(invoice.Number, text);
         Assert.Contains("MV-PO-2026-300", text);

@@ -62,6 +62,7 @@ public sealed class OrderApprovalTests(StorefrontApp app) : IClassFixture<Storef
         var mail = await MailAboutAsync(order.Number);
         Assert.Contains(("refurbisher@demo.k12", $"New order {order.Number}"), mail);
         Assert.Contains((school.BuyerEmail, $"Order {order.Number} approved"), mail);
+        Assert.Contains((school.BuyerEmail, $"Order {order.Number} confirmed: invoice {invoice.Number}"), mail);
 
         var page = WebUtility.HtmlDecode(await school.Buyer.GetPageAsync($"/store/orders/{order.Id}"));
         Assert.Contains("approved by Grace Approver", page);
