@@ -208,7 +208,8 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
             () => app.WithDbAsync(db => db.EmailMessages.AsNoTracking().FirstOrDefaultAsync(e => e.Subject == $"Order {order.Number} is paid: ship it")), "the ship-it e-mail");
         Assert.Contains("is paid: $4,520.00 ($4,495.00 of devices + $25.00 shipping)", email.Body);
         Assert.Contains($"10 × {order.Lines[0].Title} at $449.50 = $4,495.00 (12-month warranty)", email.Body);
-        Assert.Contains("Pinewood Middle School, Receiving, Bend, OR", email.Body);
+        Assert.Contains($"Ship to:\n{order.ShipTo}", email.Body);
+        Assert.Contains("Attn: Front office\n3302 S Pine St\nTacoma, WA 98409", order.ShipTo);
     }
 
     /// <summary>A listing of the demo refurbisher's, published through the app.</summary>
