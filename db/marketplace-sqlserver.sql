@@ -4574,3 +4574,128 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [SalesTax] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [SalesTaxRate] decimal(9,6) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ShipToSiteId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ShipToState] nvarchar(2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ShippingTaxed] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TaxExemptCertificateId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TaxExemption] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    CREATE TABLE [SalesTaxRates] (
+        [Id] int NOT NULL IDENTITY,
+        [State] nvarchar(2) NOT NULL,
+        [Rate] decimal(9,6) NOT NULL,
+        [TaxesShipping] bit NOT NULL,
+        [EffectiveOn] date NOT NULL,
+        [SetAt] datetimeoffset NOT NULL,
+        [SetBy] nvarchar(200) NOT NULL,
+        [Reason] nvarchar(400) NULL,
+        CONSTRAINT [PK_SalesTaxRates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    CREATE TABLE [ShippingSites] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(120) NOT NULL,
+        [Attention] nvarchar(120) NULL,
+        [Street1] nvarchar(200) NOT NULL,
+        [Street2] nvarchar(200) NULL,
+        [City] nvarchar(100) NOT NULL,
+        [State] nvarchar(2) NOT NULL,
+        [PostalCode] nvarchar(10) NOT NULL,
+        [RetiredAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ShippingSites] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ShippingSites_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    CREATE INDEX [IX_SalesTaxRates_State_EffectiveOn] ON [SalesTaxRates] ([State], [EffectiveOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    CREATE INDEX [IX_ShippingSites_OrganizationId_Name] ON [ShippingSites] ([OrganizationId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207022234_ShipToSitesAndSalesTax', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

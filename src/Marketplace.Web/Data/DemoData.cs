@@ -102,6 +102,21 @@ public sealed class DemoData(MarketplaceDb db, UserManager<AppUser> users, IUser
         db.FundingAwards.AddRange(
             FundingAward.Record(maple.Id, "ESSER III", new DateOnly(2021, 3, 24), 100m, now),
             FundingAward.Record(maple.Id, "Title IV-A 2025", new DateOnly(2025, 7, 1), 80m, now));
+        // Where storefront orders ship: Lakeside's office and its portable-classroom annex, and three of Maple Valley's schools
+        // (one retired, so its past orders still show it while checkout no longer offers it).
+        db.ShippingSites.AddRange(
+            ShippingSite.Create(school.Id, new ShippingSiteDetails("Lakeside Elementary – main office", "Marcus Bell, Office Manager", "12215 NE 128th St", null, "Kirkland", "WA", "98034")),
+            ShippingSite.Create(school.Id, new ShippingSiteDetails("Lakeside Elementary – library annex", "Library / IT cart room", "12215 NE 128th St", "Portable 4", "Kirkland", "WA", "98034-2210")),
+            ShippingSite.Create(maple.Id, new ShippingSiteDetails("Maple Valley SD – central receiving", "IT Receiving Dock", "22225 SE 231st St", null, "Maple Valley", "WA", "98038")),
+            ShippingSite.Create(maple.Id, new ShippingSiteDetails("Tahoma Middle School", "Front office", "24425 SE 216th St", null, "Maple Valley", "WA", "98038")));
+        var oldAnnex = ShippingSite.Create(maple.Id, new ShippingSiteDetails("Glacier Park Elementary (closed)", null, "23700 SE 280th St", null, "Maple Valley", "WA", "98038"));
+        oldAnnex.Retire(now);
+        db.ShippingSites.Add(oldAnnex);
+        // The platform's sales tax table: Washington's 6.5% state rate (it taxes delivery charges on taxable goods) and Oregon,
+        // which has no sales tax. Lakeside is exempt on its certificate; Maple Valley has none on file, so it is taxed.
+        db.SalesTaxRates.AddRange(
+            SalesTaxRate.Set("WA", 0.065m, taxesShipping: true, today, today, "Demo data", "Washington state rate", now),
+            SalesTaxRate.Set("OR", 0m, taxesShipping: false, today, today, "Demo data", "Oregon has no sales tax", now));
         // A catalog a school buyer can shop: Chromebooks with their AUE dates, Windows laptops, iPads and a desktop, each a SKU with specs,
         // grade, battery health and (for the class-set sizes) quantity-price tiers.
         var aue3110 = new DateOnly(2031, 6, 1);

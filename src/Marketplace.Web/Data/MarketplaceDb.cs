@@ -60,6 +60,8 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<CatalogRevision> CatalogRevisions => Set<CatalogRevision>();
     public DbSet<CartItem> CartItems => Set<CartItem>();
+    public DbSet<ShippingSite> ShippingSites => Set<ShippingSite>();
+    public DbSet<SalesTaxRate> SalesTaxRates => Set<SalesTaxRate>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

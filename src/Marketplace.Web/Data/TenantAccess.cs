@@ -193,6 +193,13 @@ public static class TenantAccess
         return db.Orders.Where(o => o.BuyerId == organizationId);
     }
 
+    /// <summary>The ship-to sites of the signed-in organization, retired ones included.</summary>
+    public static IQueryable<ShippingSite> ShippingSitesOf(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.ShippingSites.Where(s => s.OrganizationId == organizationId);
+    }
+
     /// <summary>The documents the signed-in organization uploaded (W-9, certificates), whatever their review.</summary>
     public static IQueryable<OrganizationDocument> DocumentsOwnedBy(this MarketplaceDb db, ICurrentUser user)
     {

@@ -27,7 +27,7 @@ public sealed partial class PlainWordsTests : IAsyncLifetime
         var listed = await _factory.AwardedLotAsync();
         var listing = await _factory.WithDbAsync(db => db.Listings.Select(l => l.Id).FirstAsync());
         await _factory.SendAsAsync("school@demo.k12", new AddToCart.Command(listing, 1));
-        var order = await _factory.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-WORDS-1", "Lakeside Elementary, Kirkland, WA"));
+        var order = await _factory.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-WORDS-1", await _factory.SiteOfAsync("school@demo.k12")));
 
         var codeNames = typeof(PaymentMethod).Assembly.GetTypes().Where(t => t.IsEnum && t.Namespace!.StartsWith("Marketplace.Web.Domain", StringComparison.Ordinal))
             .SelectMany(t => Enum.GetValues(t).Cast<Enum>())

@@ -122,7 +122,7 @@ public sealed partial class WalkingSkeletonTests : IAsyncLifetime
         await school.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "3" });
         var orderPage = await school.SubmitAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-0917", ["ShipTo"] = "Lakeside Elementary School, Kirkland, WA",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-0917", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
         var order = await _factory.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync());
         Assert.Contains("Order placed", orderPage);

@@ -35,6 +35,13 @@ public static class OtherOrganizations
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
         var organization = await db.SaveVerifiedAsync(name, kind);
+        if (Marketplace.Web.Features.Organizations.ShippingSites.Buys(kind))
+        {
+            // A buyer ships to at least one of its sites: checkout offers it.
+            db.ShippingSites.Add(ShippingSite.Create(organization.Id, new ShippingSiteDetails($"{name} – receiving", "Front office", organization.Street ?? "100 Main St", null,
+                organization.City ?? "Tacoma", organization.State ?? "WA", organization.PostalCode ?? "98409")));
+            await db.SaveChangesAsync();
+        }
 
         return await scope.ServiceProvider.AddPersonAsync(organization.Id, $"staff-{Guid.NewGuid():N}@other.k12", $"Staff of {name}",
             duties.Length > 0 ? duties : Roles.DutiesOf(kind));

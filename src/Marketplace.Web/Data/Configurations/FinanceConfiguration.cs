@@ -163,3 +163,15 @@ internal sealed class ParkedStripeEventConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(e => e.PaymentIntentId);
     }
 }
+
+internal sealed class SalesTaxRateConfiguration : IEntityTypeConfiguration<SalesTaxRate>
+{
+    public void Configure(EntityTypeBuilder<SalesTaxRate> builder)
+    {
+        builder.Property(r => r.State).HasMaxLength(2);
+        builder.Property(r => r.Rate).HasPrecision(9, 6);
+        builder.Property(r => r.SetBy).HasMaxLength(200);
+        builder.Property(r => r.Reason).HasMaxLength(400);
+        builder.HasIndex(r => new { r.State, r.EffectiveOn });
+    }
+}

@@ -70,3 +70,22 @@ internal sealed class OrganizationDocumentFileConfiguration : IEntityTypeConfigu
         builder.HasOne<OrganizationDocument>().WithOne().HasForeignKey<OrganizationDocumentFile>(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ShippingSiteConfiguration : IEntityTypeConfiguration<ShippingSite>
+{
+    public void Configure(EntityTypeBuilder<ShippingSite> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(120);
+        builder.Property(s => s.Attention).HasMaxLength(120);
+        builder.Property(s => s.Street1).HasMaxLength(200);
+        builder.Property(s => s.Street2).HasMaxLength(200);
+        builder.Property(s => s.City).HasMaxLength(100);
+        builder.Property(s => s.State).HasMaxLength(2);
+        builder.Property(s => s.PostalCode).HasMaxLength(10);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Ignore(s => s.IsActive);
+        builder.Ignore(s => s.Label);
+        builder.HasIndex(s => new { s.OrganizationId, s.Name });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Organizations;
 using Marketplace.Web.Domain.Storefront;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -67,6 +68,13 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(o => o.Subtotal);
         builder.Ignore(o => o.Total);
+        builder.Ignore(o => o.IsTaxExempt);
+        builder.Property(o => o.ShipToState).HasMaxLength(2);
+        builder.Property(o => o.SalesTaxRate).HasPrecision(9, 6);
+        builder.Property(o => o.TaxExemption).HasMaxLength(200);
+        // ShipToSiteId and TaxExemptCertificateId point at a site and a certificate without a foreign key: adding one to an
+        // existing table makes SQLite rebuild Orders, and neither row is ever deleted (sites retire; documents are superseded).
+        // The order's own copy (ShipTo, TaxExemption) is what it shows.
     }
 }
 

@@ -18,6 +18,9 @@ public enum LedgerAccount
 
     /// <summary>Card money Stripe withdrew for an open dispute.</summary>
     DisputedFunds,
+
+    /// <summary>Sales tax collected on storefront orders, owed to the states (the platform is the marketplace facilitator).</summary>
+    SalesTaxPayable,
 }
 
 public enum AccountKind { Asset, Liability, Revenue, ContraRevenue, Expense }
@@ -49,6 +52,8 @@ public static class ChartOfAccounts
         new(LedgerAccount.BuyerCredits, "Buyer credits", AccountKind.Liability, "Owed back to buyers for devices missing or worse than declared at receiving"),
         new(LedgerAccount.StripeFees, "Stripe fees", AccountKind.Expense, "Stripe's processing fee on each card charge (from its balance transaction) and the fee on each lost dispute"),
         new(LedgerAccount.DisputedFunds, "Disputed funds held", AccountKind.Asset, "Card money Stripe withdrew while a buyer's dispute is open: back to Stripe clearing if won, lost (refund) if not"),
+        new(LedgerAccount.SalesTaxPayable, "Sales tax payable", AccountKind.Liability,
+            "Sales tax collected on storefront orders: the platform owes it to the ship-to states as marketplace facilitator, so it is never the seller's"),
     ];
 
     public static AccountDefinition Of(LedgerAccount account) => All.Single(a => a.Account == account);

@@ -99,11 +99,18 @@ public static class LedgerPostings
         var lines = new List<LedgerLine>
         {
             LedgerLine.Dr(LedgerAccount.BuyerReceivable, order.Total, order.BuyerId),
-            LedgerLine.Cr(LedgerAccount.RefurbisherPayable, order.Total - commission, order.SellerId),
+            LedgerLine.Cr(LedgerAccount.RefurbisherPayable, order.Total - order.SalesTax - commission, order.SellerId),
         };
         if (commission > 0)
         {
             lines.Add(LedgerLine.Cr(LedgerAccount.PlatformFeeRevenue, commission));
+        }
+
+        // Marketplace facilitator laws make the platform the one that collects and owes the tax: a liability of its own,
+        // kept out of the refurbisher's payable (and so out of its payout and the commission base).
+        if (order.SalesTax > 0)
+        {
+            lines.Add(LedgerLine.Cr(LedgerAccount.SalesTaxPayable, order.SalesTax));
         }
 
         return LedgerTransaction.Post($"order-sale:{order.Id}", LedgerSource.StorefrontSale, $"Order {order.Number} placed", at, lines, orderId: order.Id,

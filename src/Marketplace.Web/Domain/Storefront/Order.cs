@@ -1,4 +1,5 @@
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Domain.Organizations;
 
 namespace Marketplace.Web.Domain.Storefront;
 
@@ -58,7 +59,59 @@ public sealed class Order
     }
 
     public decimal Subtotal => _lines.Sum(l => l.UnitPrice * l.Quantity);
-    public decimal Total => Subtotal + Shipping;
+    public decimal Total => Subtotal + Shipping + SalesTax;
+
+    /// <summary>The school site the order ships to; <see cref="ShipTo"/> keeps its address as it was, whatever the site becomes.</summary>
+    public Guid? ShipToSiteId { get; init; }
+
+    /// <summary>The ship-to state, whose sales tax rate applies.</summary>
+    public string? ShipToState { get; init; }
+
+    /// <summary>Sales tax collected by the platform as marketplace facilitator (see <see cref="Finance.SalesTaxRate"/>); 0 when exempt.</summary>
+    public decimal SalesTax { get; private set; }
+
+    /// <summary>The rate in force for the ship-to state when the order was placed; null when exempt or when the state had no rate on file.</summary>
+    public decimal? SalesTaxRate { get; private set; }
+
+    /// <summary>Whether the shipping charge was taxed with the goods (the state's rule in force then).</summary>
+    public bool ShippingTaxed { get; private set; }
+
+    /// <summary>The buyer's tax-exempt certificate the order relied on, in words ("Streamlined Sales Tax certificate WA-SST-1, educational organization").</summary>
+    public string? TaxExemption { get; private set; }
+
+    public Guid? TaxExemptCertificateId { get; private set; }
+
+    public bool IsTaxExempt => TaxExemptCertificateId is not null;
+
+    /// <summary>
+    /// Taxes the order at the ship-to state's rate in force (none on file: no tax, and the order says so through a null rate),
+    /// or exempts it on the buyer's current certificate. Once, after the lines and before the invoice.
+    /// </summary>
+    /// <summary>The certificate as an order names it: "Streamlined Sales Tax certificate WA-SST-1, educational organization".</summary>
+    public static string ExemptionWords(OrganizationDocument certificate) =>
+        $"{certificate.TaxExemptForm?.Words() ?? "Tax-exempt certificate"} {certificate.Number}"
+        + (certificate.ExemptionReason is { } reason ? $", {reason.InSentence()}" : "");
+
+    public void ApplySalesTax(OrganizationDocument? exemptCertificate, Finance.SalesTaxRate? rate)
+    {
+        if (exemptCertificate is not null)
+        {
+            if (exemptCertificate.Kind != DocumentKind.TaxExemptCertificate || exemptCertificate.OrganizationId != BuyerId)
+            {
+                throw new DomainException("Only the buyer's own tax-exempt certificate exempts its order.");
+            }
+
+            TaxExemptCertificateId = exemptCertificate.Id;
+            TaxExemption = ExemptionWords(exemptCertificate);
+            SalesTax = 0m;
+            SalesTaxRate = null;
+            return;
+        }
+
+        SalesTaxRate = rate?.Rate;
+        ShippingTaxed = rate?.TaxesShipping ?? false;
+        SalesTax = rate?.TaxOn(Subtotal, Shipping) ?? 0m;
+    }
 
     public void AddLine(Listing listing, int quantity)
     {

@@ -55,6 +55,7 @@ public static class GetInvoiceDocument
 
         List<InvoiceLine> lines;
         string? shipTo = null;
+        string? taxNote = null;
         if (invoice.OrderId is { } orderId)
         {
             var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == orderId, cancellationToken);
@@ -62,6 +63,16 @@ public static class GetInvoiceDocument
             if (order.Shipping != 0)
             {
                 lines.Add(new InvoiceLine("Shipping", 1, order.Shipping));
+            }
+
+            if (order.IsTaxExempt)
+            {
+                lines.Add(new InvoiceLine("Sales tax (exempt)", 1, 0m));
+                taxNote = $"{Storefront.OrderTaxWords.For(order)}.";
+            }
+            else if (Storefront.OrderTaxWords.For(order) is { } tax)
+            {
+                lines.Add(new InvoiceLine(tax, 1, order.SalesTax));
             }
 
             shipTo = order.ShipTo;
@@ -89,7 +100,7 @@ public static class GetInvoiceDocument
             Blank(remittance.SwiftCode), Blank(remittance.RemittanceEmail));
         return new InvoiceContent(invoice.Number, invoice.Status.Words(), invoice.IssuedAt, invoice.DueOn, invoice.NetTermsDays, invoice.PurchaseOrderNumber,
             invoice.Method.Words(), payer.Name, address, shipTo, invoice.Description, lines, invoice.Amount, invoice.Currency, remitTo,
-            invoice.RequiresBankTransfer(wireThreshold), wireThreshold, paid, now);
+            invoice.RequiresBankTransfer(wireThreshold), wireThreshold, paid, now) { TaxNote = taxNote };
 
         static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }

@@ -55,7 +55,7 @@ public sealed class InvoiceSettlement(MarketplaceDb db, IClock clock, Outbox out
             order.MarkPaid(now);
             var items = string.Join("\n", order.Lines.Select(l => $"  {l.Quantity} × {l.Title} at {l.UnitPrice:C} = {l.UnitPrice * l.Quantity:C} ({l.WarrantyMonths}-month warranty)"));
             outbox.Email(order.SellerId, $"Order {order.Number} is paid: ship it",
-                $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping)." +
+                $"Order {order.Number} is paid: {order.Total:C} ({order.Subtotal:C} of devices + {order.Shipping:C} shipping{(order.SalesTax > 0 ? $" + {order.SalesTax:C} sales tax, which the platform collects and remits" : "")})." +
                 (order.PurchaseOrderNumber is { } po ? $" Purchase order {po}." : "") +
                 $"\n\nItems:\n{items}\n\nShip to:\n{order.ShipTo}" +
                 (order.PurchaseOrderNumber is { } slipPo ? $"\n\nPut purchase order {slipPo} and order {order.Number} on the packing slip: the school's receiving desk matches the box by them." : ""),

@@ -17,8 +17,9 @@ namespace Marketplace.Web.Features.Storefront;
 public static class Checkout
 {
     [AllowedRoles(Roles.StorefrontBuyers)]
+    /// <param name="ShipToSiteId">One of the buyer organization's ship-to sites in use; each order keeps a copy of its address.</param>
     /// <param name="OrdersUrl">The buyer's orders page; a card checkout returns to the order's page below it.</param>
-    public sealed record Command(PaymentMethod Method, string? PurchaseOrderNumber, string ShipTo, Uri? OrdersUrl = null, string? IdempotencyKey = null)
+    public sealed record Command(PaymentMethod Method, string? PurchaseOrderNumber, Guid? ShipToSiteId, Uri? OrdersUrl = null, string? IdempotencyKey = null)
         : ICommand<Result>, IIdempotentCommand;
 
     /// <param name="CardCheckoutUrl">Where to send the buyer to pay by card; null for a purchase order or an order held for approval.</param>
@@ -34,7 +35,7 @@ public static class Checkout
                 .WithMessage("Card payments are not available on this marketplace; pay by purchase order.");
             RuleFor(c => c.PurchaseOrderNumber).NotEmpty().When(c => c.Method == PaymentMethod.PurchaseOrder)
                 .WithMessage("Enter your purchase order number.").MaximumLength(64);
-            RuleFor(c => c.ShipTo).NotEmpty().WithMessage("Enter the shipping address.").MaximumLength(400);
+            RuleFor(c => c.ShipToSiteId).NotNull().WithMessage("Ship to: choose one of your school sites.");
         }
     }
 
@@ -59,7 +60,16 @@ public static class Checkout
                 throw new DomainException("A card payment pays one refurbisher's order at a time. Pay by purchase order, or check out each refurbisher's items separately.");
             }
 
+            var site = await db.ShippingSitesOf(user).AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.ShipToSiteId, cancellationToken)
+                       ?? throw new DomainException("Ship to: choose one of your organization's sites.");
+            if (!site.IsActive)
+            {
+                throw new DomainException($"Ship to: {site.Name} was retired; choose a site in use.");
+            }
+
             var fees = await db.CurrentFeeScheduleAsync(cancellationToken);
+            var exemption = await SalesTaxes.ExemptionOfAsync(db, buyerId, clock.Today, cancellationToken);
+            var taxRate = exemption is null ? await SalesTaxes.RateInForceAsync(db, site.State, clock.Today, cancellationToken) : null;
             var buyer = await db.Organizations.SingleAsync(o => o.Id == buyerId, cancellationToken);
             var approver = user.IsInRole(Roles.SchoolApprover);
             var held = 0;
@@ -76,7 +86,9 @@ public static class Checkout
                     SellerId = group.Key,
                     PaymentMethod = command.Method,
                     PurchaseOrderNumber = command.PurchaseOrderNumber?.Trim(),
-                    ShipTo = command.ShipTo.Trim(),
+                    ShipTo = site.Label,
+                    ShipToSiteId = site.Id,
+                    ShipToState = site.State,
                     Shipping = fees.StorefrontFlatShipping,
                     PlacedAt = now,
                 };
@@ -86,6 +98,7 @@ public static class Checkout
                 }
 
                 order.ApplyFees(fees);
+                order.ApplySalesTax(exemption, taxRate);
                 db.Orders.Add(order);
                 orders.Add(order.Id);
                 if (!approver && buyer.OrderNeedsApproval(order.Total))

@@ -9,11 +9,49 @@ public static class GetCart
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : IQueryHandler<Query, CartView>
     {
-        public async ValueTask<CartView> Handle(Query query, CancellationToken cancellationToken) =>
-            await ReadAsync(db, user.UserId, cancellationToken) with
+        public async ValueTask<CartView> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var cart = await ReadAsync(db, user.UserId, cancellationToken);
+            var sites = (await db.ShippingSitesOf(user).AsNoTracking().Where(s => s.RetiredAt == null).ToListAsync(cancellationToken))
+                .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(s => new ShipToSite(s.Id, s.Name, s.Label, s.State)).ToList();
+            // Buyers mostly reorder for the same building: start from where this person's last order went.
+            var last = await db.OrdersPlacedBy(user).Where(o => o.PlacedByUserId == user.UserId && o.ShipToSiteId != null)
+                .OrderByDescending(o => o.PlacedAt).Select(o => o.ShipToSiteId).FirstOrDefaultAsync(cancellationToken);
+            var site = sites.FirstOrDefault(s => s.Id == last) ?? sites.FirstOrDefault();
+            return cart with
             {
                 CheckoutNotice = (await db.RightsOfAsync(user, clock, cancellationToken)).NoticeFor("check out"),
+                Sites = sites,
+                DefaultSiteId = site?.Id,
+                ManagesSites = user.IsInRole(Roles.OrganizationAdmin),
+                Tax = cart.Lines.Count == 0 ? null : await TaxAsync(cart, site, cancellationToken),
             };
+        }
+
+        /// <summary>The tax the orders would carry, computed as checkout does: per refurbisher's order, each rounded to the cent.</summary>
+        private async Task<CartTax?> TaxAsync(CartView cart, ShipToSite? site, CancellationToken cancellationToken)
+        {
+            var exemption = await SalesTaxes.ExemptionOfAsync(db, user.RequireOrganization(), clock.Today, cancellationToken);
+            if (exemption is not null)
+            {
+                return new CartTax(0m, OrderTaxWords.Exempt(Domain.Storefront.Order.ExemptionWords(exemption)), site?.Name);
+            }
+
+            if (site is null)
+            {
+                return null;
+            }
+
+            var rate = await SalesTaxes.RateInForceAsync(db, site.State, clock.Today, cancellationToken);
+            if (rate is null)
+            {
+                return new CartTax(0m, $"Sales tax: none (no rate on file for {site.State})", site.Name);
+            }
+
+            var perSeller = cart.Shipping / Math.Max(1, cart.SellerCount);
+            var amount = cart.Lines.GroupBy(l => l.SellerId).Sum(g => rate.TaxOn(g.Sum(l => l.LineTotal), perSeller));
+            return new CartTax(amount, $"Sales tax {site.State} {OrderTaxWords.Percent(rate.Rate)} on devices{(rate.TaxesShipping ? " and shipping" : "")}", site.Name);
+        }
 
         internal static async Task<CartView> ReadAsync(MarketplaceDb db, Guid userId, CancellationToken cancellationToken)
         {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Features.Storefront;
 
-public sealed record CheckoutForm(PaymentMethod Method = PaymentMethod.PurchaseOrder, string? PurchaseOrderNumber = null, string ShipTo = "");
+public sealed record CheckoutForm(PaymentMethod Method = PaymentMethod.PurchaseOrder, string? PurchaseOrderNumber = null, Guid? ShipToSiteId = null);
 
 public sealed record CheckoutPage(CartView Cart, CheckoutForm Form, bool AcceptsCards);
 
@@ -48,6 +48,15 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     }
 
     [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("cart/{listingId:guid}/quantity")]
+    public async Task<IActionResult> SetCartQuantity(Guid listingId, int quantity)
+    {
+        await Sender.Send(new SetCartQuantity.Command(listingId, quantity), Aborted);
+        Success("Quantity updated.");
+        return RedirectToAction(nameof(Cart));
+    }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
     [HttpPost("cart/{listingId:guid}/remove")]
     public async Task<IActionResult> RemoveFromCart(Guid listingId)
     {
@@ -68,7 +77,7 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
     public async Task<IActionResult> Checkout(CheckoutForm form)
     {
         var orders = new Uri(Url.Action(nameof(Orders), "Store", null, Request.Scheme)!.TrimEnd('/') + "/");
-        var placed = await Sender.Send(new Checkout.Command(form.Method, form.PurchaseOrderNumber, form.ShipTo ?? "", orders, FormIdempotencyKey()), Aborted);
+        var placed = await Sender.Send(new Checkout.Command(form.Method, form.PurchaseOrderNumber, form.ShipToSiteId, orders, FormIdempotencyKey()), Aborted);
         if (placed.CardCheckoutUrl is { } pay)
         {
             return Redirect(pay);

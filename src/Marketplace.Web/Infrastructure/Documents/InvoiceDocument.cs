@@ -16,7 +16,11 @@ public sealed record RemitTo(string PayeeName, IReadOnlyList<string> Address, st
 public sealed record InvoiceContent(
     string Number, string Status, DateTimeOffset IssuedAt, DateOnly DueOn, int NetTermsDays, string? PurchaseOrder, string PaymentMethod,
     string BillTo, IReadOnlyList<string> BillToAddress, string? ShipTo, string Reference, IReadOnlyList<InvoiceLine> Lines, decimal Total, string Currency,
-    RemitTo RemitTo, bool BankTransferRequired, decimal WireThreshold, string? Paid, DateTimeOffset GeneratedAt);
+    RemitTo RemitTo, bool BankTransferRequired, decimal WireThreshold, string? Paid, DateTimeOffset GeneratedAt)
+{
+    /// <summary>Why no sales tax is charged (the buyer's exemption certificate), printed in full under the total.</summary>
+    public string? TaxNote { get; init; }
+}
 
 /// <summary>
 /// The invoice a buyer's business office pays from: number, issue and due dates, terms (net N), the purchase order, the
@@ -125,6 +129,12 @@ public static class InvoiceDocument
             canvas.DrawText($"Total due ({content.Currency})", columns[2] - 40, y, SKTextAlign.Right, heading, ink);
             canvas.DrawText(Money(content.Total), columns[3], y, SKTextAlign.Right, heading, ink);
             y += 16;
+            if (content.TaxNote is { } note)
+            {
+                canvas.DrawText(Fit(note, body, width), Margin, y, body, ink);
+                y += 16;
+            }
+
             if (content.Paid is { } paid)
             {
                 canvas.DrawText(Fit(paid, body, width), Margin, y, body, ink);

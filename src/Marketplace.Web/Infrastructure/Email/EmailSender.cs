@@ -22,28 +22,40 @@ public sealed class EmailOptions
     public string PickupFolder { get; set; } = "mail";
 }
 
+/// <summary>A file sent with an e-mail, made when the message is sent (never stored in the outbox).</summary>
+public sealed record EmailFile(string FileName, string ContentType, byte[] Content);
+
 public interface IEmailSender
 {
     /// <returns>How the message left: "smtp:host" or the pickup file's path.</returns>
-    Task<string> SendAsync(string to, string subject, string body, CancellationToken cancellationToken);
+    Task<string> SendAsync(string to, string subject, string body, CancellationToken cancellationToken) =>
+        SendAsync(to, subject, body, [], cancellationToken);
+
+    Task<string> SendAsync(string to, string subject, string body, IReadOnlyList<EmailFile> attachments, CancellationToken cancellationToken);
 }
 
 internal static class MimeMessages
 {
-    public static MimeMessage Build(EmailOptions options, string to, string subject, string body)
+    public static MimeMessage Build(EmailOptions options, string to, string subject, string body, IReadOnlyList<EmailFile> attachments)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = body };
+        var builder = new BodyBuilder { TextBody = body };
+        foreach (var file in attachments)
+        {
+            builder.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        }
+
+        message.Body = builder.ToMessageBody();
         return message;
     }
 }
 
 public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {
-    public async Task<string> SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(string to, string subject, string body, IReadOnlyList<EmailFile> attachments, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var client = new SmtpClient();
@@ -54,7 +66,7 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
             await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
         }
 
-        await client.SendAsync(MimeMessages.Build(settings, to, subject, body), cancellationToken);
+        await client.SendAsync(MimeMessages.Build(settings, to, subject, body, attachments), cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
         return $"smtp:{settings.SmtpHost}";
     }
@@ -63,12 +75,12 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
 /// <summary>The embedded default: each message becomes an .eml file that any mail client opens.</summary>
 public sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, DataFolder dataFolder) : IEmailSender
 {
-    public async Task<string> SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(string to, string subject, string body, IReadOnlyList<EmailFile> attachments, CancellationToken cancellationToken)
     {
         var folder = dataFolder.Resolve(options.Value.PickupFolder);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
-        await MimeMessages.Build(options.Value, to, subject, body).WriteToAsync(path, cancellationToken);
+        await MimeMessages.Build(options.Value, to, subject, body, attachments).WriteToAsync(path, cancellationToken);
         return path;
     }
 }

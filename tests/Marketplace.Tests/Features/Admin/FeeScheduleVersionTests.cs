@@ -87,7 +87,7 @@ public sealed class FeeScheduleVersionTests(FeeScheduleApp app) : IClassFixture<
         var listingId = await app.SendAsAsync(LotJourneys.Refurbisher, StockListings.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
             DeviceCategory.Chromebook, CosmeticGrade.A, price, 1, 12));
         await app.SendAsAsync("school@demo.k12", new AddToCart.Command(listingId, 1));
-        var placed = await app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-9001", "Lakeside Elementary School, Kirkland, WA", OrdersUrl));
+        var placed = await app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-9001", await app.SiteOfAsync("school@demo.k12"), OrdersUrl));
         return Assert.Single(placed.OrderIds);
     }
 }

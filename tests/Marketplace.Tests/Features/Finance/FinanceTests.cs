@@ -144,7 +144,7 @@ public sealed partial class FinanceTests(FinanceApp app) : IClassFixture<Finance
         var listingId = await app.SendAsAsync(LotJourneys.Refurbisher, StockListings.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
             DeviceCategory.Chromebook, CosmeticGrade.A, price, quantity, 12));
         await app.SendAsAsync("school@demo.k12", new AddToCart.Command(listingId, quantity));
-        var placed = await app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-3001", "Lakeside Elementary School, Kirkland, WA", OrdersUrl));
+        var placed = await app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-3001", await app.SiteOfAsync("school@demo.k12"), OrdersUrl));
         var invoiceId = Assert.Single(placed.InvoiceIds);
         return await app.WithDbAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoiceId));
     }

@@ -99,6 +99,12 @@ public sealed class MapleValleyRecords
     /// <summary>A listing that refurbisher paused: only its seller sees it, and pausing it again is refused.</summary>
     public required Guid PausedListing { get; init; }
 
+    /// <summary>Maple Valley's central receiving site (demo data), in use.</summary>
+    public required Guid Site { get; init; }
+
+    /// <summary>Maple Valley's retired site (demo data).</summary>
+    public required Guid RetiredSite { get; init; }
+
     /// <summary>A parked outbox row that is not due for a year, so retrying it changes nothing else.</summary>
     public required Guid DeadOutboxMessage { get; init; }
 
@@ -250,9 +256,9 @@ public sealed class TenantIsolationApp : IAsyncLifetime
 
         var listing = await Factory.WithDbAsync(db => db.Listings.Where(l => l.IsActive).OrderBy(l => l.Title).Select(l => l.Id).FirstAsync());
         await Factory.SendAsAsync(owner, new AddToCart.Command(listing, 2));
-        var placed = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-118", "Maple Valley SD, 22225 SE 231st St, Maple Valley WA"));
+        var placed = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-118", await Factory.SiteOfAsync(owner)));
         await Factory.SendAsAsync(owner, new AddToCart.Command(listing, 1));
-        var paid = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-119", "Maple Valley SD, 22225 SE 231st St, Maple Valley WA"));
+        var paid = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-119", await Factory.SiteOfAsync(owner)));
         var buyerListing = await Factory.SendAsAsync(BuyerEmail,
             StockListings.Command("Matrix Chromebook on sale (refurbished)", null, DeviceCategory.Chromebook, CosmeticGrade.A, 89m, 5, 6));
         var pausedListing = await Factory.SendAsAsync(BuyerEmail,
@@ -321,6 +327,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         var maple = await Factory.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Name == DemoLots.District));
         var w9 = await Factory.WithDbAsync(db => db.OrganizationDocuments.Where(d => d.OrganizationId == maple.Id && d.Kind == DocumentKind.W9).Select(d => d.Id).SingleAsync());
         var fundingAward = await Factory.WithDbAsync(db => db.FundingAwards.Where(a => a.DistrictId == maple.Id && a.Name == "ESSER III").Select(a => a.Id).SingleAsync());
+        var sites = await Factory.WithDbAsync(db => db.ShippingSites.AsNoTracking()
+            .Where(x => db.Organizations.Any(o => o.Id == x.OrganizationId && o.Name == "Maple Valley School District")).ToListAsync());
         return new MapleValleyRecords
         {
             FundingAward = fundingAward,
@@ -347,6 +355,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             Listing = listing,
             BuyerListing = buyerListing,
             PausedListing = pausedListing,
+            Site = sites.Single(x => x.RetiredAt == null && x.Name == "Maple Valley SD – central receiving").Id,
+            RetiredSite = sites.Single(x => x.RetiredAt != null).Id,
             DeadOutboxMessage = deadMessage,
             Organization = maple.Id,
             W9 = w9,

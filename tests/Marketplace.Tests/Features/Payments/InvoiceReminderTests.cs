@@ -82,7 +82,7 @@ public sealed class InvoiceReminderTests : IAsyncLifetime
         var listingId = await _app.SendAsAsync(LotJourneys.Refurbisher, StockListings.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
             DeviceCategory.Chromebook, CosmeticGrade.A, 150m, 1, 12));
         await _app.SendAsAsync("school@demo.k12", new AddToCart.Command(listingId, 1));
-        var placed = await _app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-7001", "Lakeside Elementary School, Kirkland, WA", OrdersUrl));
+        var placed = await _app.SendAsAsync("school@demo.k12", new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-7001", await _app.SiteOfAsync("school@demo.k12"), OrdersUrl));
         var invoiceId = Assert.Single(placed.InvoiceIds);
         return await _app.WithDbAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoiceId));
     }

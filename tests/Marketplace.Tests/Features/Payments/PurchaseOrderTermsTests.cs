@@ -183,7 +183,7 @@ public sealed class PurchaseOrderTermsTests(TermsApp app) : IClassFixture<TermsA
         var listingId = await app.SendAsAsync(LotJourneys.Refurbisher, StockListings.Command($"HP Chromebook 11 G9 {Guid.NewGuid():N}"[..28], null,
             DeviceCategory.Chromebook, CosmeticGrade.A, price, 1, 12));
         await app.SendAsAsync(School, new AddToCart.Command(listingId, 1));
-        var placed = await app.SendAsAsync(School, new Checkout.Command(PaymentMethod.PurchaseOrder, purchaseOrder, "Lakeside Elementary School\n12215 NE 128th St\nKirkland, WA 98034", OrdersUrl));
+        var placed = await app.SendAsAsync(School, new Checkout.Command(PaymentMethod.PurchaseOrder, purchaseOrder, await app.SiteOfAsync(School), OrdersUrl));
         var invoiceId = Assert.Single(placed.InvoiceIds);
         return await app.WithDbAsync(async db => (await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoiceId),
             await db.Orders.AsNoTracking().SingleAsync(o => o.Id == placed.OrderIds[0])));

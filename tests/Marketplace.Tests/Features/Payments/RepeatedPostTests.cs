@@ -24,7 +24,7 @@ public sealed partial class RepeatedPostTests : IAsyncLifetime
         var form = await school.GetPageAsync("/store/checkout");
         var fields = new Dictionary<string, string>
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-1001", ["ShipTo"] = "Lakeside Elementary School, Kirkland, WA",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-1001", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
             ["IdempotencyKey"] = KeyOf(form),
         };
 
@@ -45,7 +45,7 @@ public sealed partial class RepeatedPostTests : IAsyncLifetime
         await school.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "1" });
         var fields = new Dictionary<string, string>
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-1002", ["ShipTo"] = "Lakeside Elementary School, Kirkland, WA",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-1002", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
             ["IdempotencyKey"] = KeyOf(await school.GetPageAsync("/store/checkout")),
         };
         await school.SubmitAsync("/store/checkout", "/store/checkout", fields);
@@ -70,7 +70,7 @@ public sealed partial class RepeatedPostTests : IAsyncLifetime
             await buyer.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "1" });
             await buyer.SubmitAsync("/store/checkout", "/store/checkout", new()
             {
-                ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-1003", ["ShipTo"] = "Kirkland, WA", ["IdempotencyKey"] = key,
+                ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-1003", ["ShipToSiteId"] = await buyer.ShipToSiteAsync(), ["IdempotencyKey"] = key,
             });
         }
 

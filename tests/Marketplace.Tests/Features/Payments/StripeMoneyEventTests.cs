@@ -511,7 +511,7 @@ public sealed class StripeMoneyEventTests : IAsyncLifetime
         var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new()
         {
             ["Method"] = nameof(PaymentMethod.Card),
-            ["ShipTo"] = "Lakeside Elementary School, 4200 Lake Washington Blvd, Kirkland, WA",
+            ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return await _factory.WithDbAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.OrderId != null));

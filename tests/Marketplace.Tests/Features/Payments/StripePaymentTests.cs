@@ -151,7 +151,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new()
         {
             ["Method"] = nameof(PaymentMethod.Card),
-            ["ShipTo"] = "Lakeside Elementary School, 4200 Lake Washington Blvd, Kirkland, WA",
+            ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -76,7 +76,8 @@ public sealed partial class SettlementTests(SettlementApp app) : IClassFixture<S
             .Select(a => a.Account)
             .ToList();
         Assert.Equal(
-            [LedgerAccount.BuyerReceivable, LedgerAccount.PayoutsInTransit, LedgerAccount.DistrictPayable, LedgerAccount.RefurbisherPayable, LedgerAccount.BuyerCredits],
+            [LedgerAccount.BuyerReceivable, LedgerAccount.PayoutsInTransit, LedgerAccount.DistrictPayable, LedgerAccount.RefurbisherPayable, LedgerAccount.BuyerCredits,
+                LedgerAccount.SalesTaxPayable],
             receivablesAndPayables);
         Assert.All(receivablesAndPayables, account => Assert.Equal((account, 0m), (account, balances.GetValueOrDefault(account))));
         Assert.Equal(0m, (await app.WithDbAsync(db => db.DistrictPayableForLotAsync(lot.Id, "USD", CancellationToken.None))).Amount);

@@ -9,7 +9,6 @@ namespace Marketplace.Tests.Features.Storefront;
 /// <summary>A card checkout happens whole or not at all, and an order waiting for a card can change its mind.</summary>
 public sealed class CardCheckoutTests : IAsyncLifetime
 {
-    private const string ShipTo = "Lakeside Elementary School, 4200 Lake Washington Blvd, Kirkland, WA";
     private LocalStripeServer _stripe = null!;
 
     public async ValueTask InitializeAsync() => _stripe = await LocalStripeServer.StartAsync();
@@ -23,7 +22,7 @@ public sealed class CardCheckoutTests : IAsyncLifetime
         var (school, listingId) = await FillCartAsync(app);
         Assert.DoesNotContain("value=\"Card\"", await school.GetPageAsync("/store/checkout"));
 
-        var page = await school.SubmitAsync("/store/checkout", "/store/checkout", new() { ["Method"] = nameof(PaymentMethod.Card), ["ShipTo"] = ShipTo });
+        var page = await school.SubmitAsync("/store/checkout", "/store/checkout", new() { ["Method"] = nameof(PaymentMethod.Card), ["ShipToSiteId"] = await school.ShipToSiteAsync() });
 
         Assert.Contains("Card payments are not available on this marketplace; pay by purchase order.", page);
         await AssertNothingPlacedAsync(app, listingId);
@@ -36,7 +35,7 @@ public sealed class CardCheckoutTests : IAsyncLifetime
         var (school, listingId) = await FillCartAsync(app);
         _stripe.RefuseCheckouts = true;
 
-        var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new() { ["Method"] = nameof(PaymentMethod.Card), ["ShipTo"] = ShipTo });
+        var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new() { ["Method"] = nameof(PaymentMethod.Card), ["ShipToSiteId"] = await school.ShipToSiteAsync() });
 
         Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("declined", await school.GetPageAsync(response.Headers.Location!.OriginalString));
@@ -113,7 +112,7 @@ public sealed class CardCheckoutTests : IAsyncLifetime
         var (school, _) = await FillCartAsync(app);
         var orderPage = await school.SubmitAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-9", ["ShipTo"] = ShipTo,
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-9", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
         var orderId = await app.WithDbAsync(db => db.Orders.Select(o => o.Id).SingleAsync());
         await app.WithDbAsync(async db =>
@@ -149,7 +148,7 @@ public sealed class CardCheckoutTests : IAsyncLifetime
     private static async Task<(BrowserClient School, string OrderUrl, Invoice Invoice)> PlaceCardOrderAsync(MarketplaceFactory app)
     {
         var (school, _) = await FillCartAsync(app);
-        var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new() { ["Method"] = nameof(PaymentMethod.Card), ["ShipTo"] = ShipTo });
+        var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new() { ["Method"] = nameof(PaymentMethod.Card), ["ShipToSiteId"] = await school.ShipToSiteAsync() });
         Assert.StartsWith("https://checkout.stripe.test/pay/", response.Headers.Location!.OriginalString);
         var invoice = await app.WithDbAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.OrderId != null));
         return (school, $"/store/orders/{invoice.OrderId}", invoice);

@@ -57,7 +57,7 @@ public sealed partial class CatalogTests(CatalogApp app) : IClassFixture<Catalog
 
         // A school buys the last units of one listing: it leaves the catalog and the counts with it.
         await app.SendAsAsync(School, new AddToCart.Command(a, 5));
-        await app.SendAsAsync(School, new Checkout.Command(Marketplace.Web.Domain.Finance.PaymentMethod.PurchaseOrder, "PO-CAT-1", "Lakeside Elementary", new Uri("http://marketplace.test/store/orders/")));
+        await app.SendAsAsync(School, new Checkout.Command(Marketplace.Web.Domain.Finance.PaymentMethod.PurchaseOrder, "PO-CAT-1", await app.SiteOfAsync(School), new Uri("http://marketplace.test/store/orders/")));
         page = WebUtility.HtmlDecode(await anonymous.GetPageAsync(url));
         Assert.Equal((2, 1, 1), (Shown(page), FacetCount(page, "grade", "A"), FacetCount(page, "grade", "B")));
     }
@@ -116,7 +116,7 @@ public sealed partial class CatalogTests(CatalogApp app) : IClassFixture<Catalog
         var (_, school) = await NewSchoolAsync();
         var cart = WebUtility.HtmlDecode(await school.SubmitAsync($"/store/listings/{listing}", "/store/cart", new() { ["listingId"] = listing.ToString(), ["quantity"] = "12" }));
         Assert.Contains("$1,380.00", cart);
-        await school.SubmitAsync("/store/checkout", "/store/checkout", new() { ["Method"] = "PurchaseOrder", ["PurchaseOrderNumber"] = "PO-TIER-1", ["ShipTo"] = "Lakeside" });
+        await school.SubmitAsync("/store/checkout", "/store/checkout", new() { ["Method"] = "PurchaseOrder", ["PurchaseOrderNumber"] = "PO-TIER-1", ["ShipToSiteId"] = await school.ShipToSiteAsync() });
 
         var line = await app.WithDbAsync(db => db.OrderLines.AsNoTracking().SingleAsync(l => l.ListingId == listing));
         Assert.Equal((12, 115m), (line.Quantity, line.UnitPrice));

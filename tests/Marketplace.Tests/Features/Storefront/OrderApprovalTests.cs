@@ -62,6 +62,7 @@ public sealed class OrderApprovalTests(StorefrontApp app) : IClassFixture<Storef
         var mail = await MailAboutAsync(order.Number);
         Assert.Contains(("refurbisher@demo.k12", $"New order {order.Number}"), mail);
         Assert.Contains((school.BuyerEmail, $"Order {order.Number} approved"), mail);
+        Assert.Contains((school.BuyerEmail, $"Order {order.Number} confirmed: invoice {invoice.Number}"), mail);
 
         var page = WebUtility.HtmlDecode(await school.Buyer.GetPageAsync($"/store/orders/{order.Id}"));
         Assert.Contains("approved by Grace Approver", page);
@@ -116,7 +117,7 @@ public sealed class OrderApprovalTests(StorefrontApp app) : IClassFixture<Storef
 
         await school.Buyer.CheckOutAsync(small, quantity: 4, "PO-PW-2026-048");
         await app.SendAsAsync(school.ApproverEmail, new AddToCart.Command(large, 9));
-        await app.SendAsAsync(school.ApproverEmail, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-PW-2026-049", "Pinewood, Bend, OR"));
+        await app.SendAsAsync(school.ApproverEmail, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-PW-2026-049", await app.SiteOfAsync(school.ApproverEmail)));
 
         Assert.Equal(OrderStatus.AwaitingPayment, (await OrderOfAsync(small)).Status);
         Assert.Equal(OrderStatus.AwaitingPayment, (await OrderOfAsync(large)).Status);
@@ -183,7 +184,7 @@ internal static class OrderApprovalBrowser
         await buyer.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = quantity.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return WebUtility.HtmlDecode(await buyer.SubmitAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = purchaseOrder, ["ShipTo"] = "Pinewood Middle School, Bend, OR",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = purchaseOrder, ["ShipToSiteId"] = await buyer.ShipToSiteAsync(),
         }));
     }
 }

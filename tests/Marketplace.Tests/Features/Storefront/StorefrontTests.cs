@@ -100,7 +100,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
 
         var page = WebUtility.HtmlDecode(await school.SubmitAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = " PO-LES-2026-0917 ", ["ShipTo"] = "Lakeside Elementary School, Kirkland, WA",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = " PO-LES-2026-0917 ", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         }));
 
         var order = await app.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Lines.Any(l => l.ListingId == listingId)));
@@ -154,11 +154,11 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         var (schoolId, _, school) = await NewSchoolAsync();
         await school.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "4" });
         await app.SendAsAsync(LotJourneys.District, new AddToCart.Command(listingId, 3));
-        await app.SendAsAsync(LotJourneys.District, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-MV-0001", "Maple Valley SD, WA", OrdersUrl));
+        await app.SendAsAsync(LotJourneys.District, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-MV-0001", await app.SiteOfAsync(LotJourneys.District), OrdersUrl));
 
         var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-0001", ["ShipTo"] = "Lakeside Elementary School, Kirkland, WA",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-0001", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
 
         Assert.Equal($"Only 2 of {title} left in stock.", await school.RefusalAsync(response));
@@ -172,7 +172,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
     {
         var listingId = await ListingAsync(price: 120m, quantity: 3);
         await app.SendAsAsync(School, new AddToCart.Command(listingId, 1));
-        var placed = await app.SendAsAsync(School, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-0002", "Lakeside Elementary School, Kirkland, WA", OrdersUrl));
+        var placed = await app.SendAsAsync(School, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-LES-0002", await app.SiteOfAsync(School), OrdersUrl));
         var orderId = Assert.Single(placed.OrderIds);
         var number = await app.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Number).SingleAsync());
         var owner = await BrowserClient.SignInAsync(app, School);
@@ -194,7 +194,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
         await school.SubmitAsync($"/store/listings/{listingId}", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "10" });
         await school.SubmitAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-SHIP-1", ["ShipTo"] = "Pinewood Middle School, Receiving, Bend, OR",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-SHIP-1", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
         var (order, invoiceId) = await app.WithDbAsync(async db =>
         {
@@ -208,7 +208,8 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
             () => app.WithDbAsync(db => db.EmailMessages.AsNoTracking().FirstOrDefaultAsync(e => e.Subject == $"Order {order.Number} is paid: ship it")), "the ship-it e-mail");
         Assert.Contains("is paid: $4,520.00 ($4,495.00 of devices + $25.00 shipping)", email.Body);
         Assert.Contains($"10 × {order.Lines[0].Title} at $449.50 = $4,495.00 (12-month warranty)", email.Body);
-        Assert.Contains("Pinewood Middle School, Receiving, Bend, OR", email.Body);
+        Assert.Contains($"Ship to:\n{order.ShipTo}", email.Body);
+        Assert.Contains("Attn: Front office\n3302 S Pine St\nTacoma, WA 98409", order.ShipTo);
     }
 
     /// <summary>A listing of the demo refurbisher's, published through the app.</summary>

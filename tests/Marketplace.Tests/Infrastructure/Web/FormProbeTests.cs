@@ -73,7 +73,7 @@ public sealed class WalkedApp : LoggedMarketplaceFactory, IAsyncLifetime
         var listing = await WithDbAsync(db => db.Listings.Where(l => l.IsActive && l.QuantityAvailable > 10).Select(l => l.Id).FirstAsync());
         await this.SendAsAsync("school@demo.k12", new AddToCart.Command(listing, 2));
         var order = await this.SendAsAsync("school@demo.k12", new Checkout.Command(Marketplace.Web.Domain.Finance.PaymentMethod.PurchaseOrder, "PO-PROBE-1",
-            "Lakeside Elementary School, Kirkland, WA", new Uri("http://localhost/store/orders/")));
+            await this.SiteOfAsync("school@demo.k12"), new Uri("http://localhost/store/orders/")));
         await this.SendAsAsync("school@demo.k12", new AddToCart.Command(listing, 1));
 
         return new()

@@ -83,7 +83,7 @@ public sealed class InvalidInputTests(LoggedMarketplaceFactory app) : IClassFixt
 
         var response = await school.PostFormAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = "Cash", ["PurchaseOrderNumber"] = "PO-1", ["ShipTo"] = "Lakeside Elementary School, Kirkland, WA",
+            ["Method"] = "Cash", ["PurchaseOrderNumber"] = "PO-1", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
 
         Assert.StartsWith("Method: \"Cash\" is not one of the choices (PurchaseOrder, Card, Ach, Check, Wire).", await school.RefusalAsync(response));

@@ -38,19 +38,23 @@ public sealed partial class PostedFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refused_checkout_keeps_the_ship_to_address_and_the_chosen_payment()
+    public async Task A_refused_checkout_keeps_the_chosen_ship_to_site_and_the_chosen_payment()
     {
         var school = await BrowserClient.SignInAsync(_app, "school@demo.k12");
         var listingId = await _app.WithDbAsync(db => db.Listings.Where(l => l.Price == 129m).Select(l => l.Id).SingleAsync());
         await school.SubmitAsync("/store/cart", "/store/cart", new() { ["listingId"] = listingId.ToString(), ["quantity"] = "1" });
+        var offered = await school.ShipToSiteAsync();
+        var other = await _app.WithDbAsync(db => db.ShippingSites.Where(s => s.Name == "Lakeside Elementary – main office").Select(s => s.Id).SingleAsync());
+        Assert.NotEqual(offered, other.ToString());
 
         var refused = await school.SubmitAsync("/store/checkout", "/store/checkout", new()
         {
-            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "", ["ShipTo"] = "Lakeside Elementary\nAttn: Library\nKirkland, WA 98033",
+            ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "", ["ShipToSiteId"] = other.ToString(),
         });
 
         Assert.Contains("Enter your purchase order number.", refused);
-        Assert.Contains("Lakeside Elementary\nAttn: Library\nKirkland, WA 98033</textarea>", WebUtility.HtmlDecode(refused));
+        Assert.Matches($"<input[^>]*value=\"{other}\"[^>]*checked=\"checked\"", refused);
+        Assert.DoesNotMatch($"<input[^>]*value=\"{offered}\"[^>]*checked", refused);
         Assert.Matches("<input[^>]*value=\"PurchaseOrder\"[^>]*checked=\"checked\"", refused);
         Assert.DoesNotContain("name=\"IdempotencyKey\" value=\"\"", refused);
     }

@@ -644,6 +644,46 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("Payouts");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Finance.SalesTaxRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TaxesShipping")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "EffectiveOn");
+
+                    b.ToTable("SalesTaxRates");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Fulfillment.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2214,6 +2254,61 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("OrganizationDocumentFiles");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Organizations.ShippingSite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attention")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Street1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Street2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name");
+
+                    b.ToTable("ShippingSites");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.People.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2775,6 +2870,14 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SalesTax")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SalesTaxRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SellerId")
                         .HasColumnType("TEXT");
 
@@ -2783,8 +2886,18 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ShipToSiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShipToState")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Shipping")
                         .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShippingTaxed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -2799,6 +2912,13 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long?>("StorefrontCommissionRate")
                         .HasPrecision(9, 4)
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TaxExemptCertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxExemption")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -3640,6 +3760,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasOne("Marketplace.Web.Domain.Organizations.OrganizationDocument", null)
                         .WithOne()
                         .HasForeignKey("Marketplace.Web.Domain.Organizations.OrganizationDocumentFile", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Organizations.ShippingSite", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
