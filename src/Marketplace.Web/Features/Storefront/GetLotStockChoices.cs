@@ -16,8 +16,8 @@ public static class GetLotStockChoices
         public async ValueTask<LotStockPage> Handle(Query query, CancellationToken cancellationToken)
         {
             var source = await db.RequireStockSourceAsync(user, query.LotId, cancellationToken);
-            var models = await db.Stockable(source.LotId, null, null).GroupBy(d => d.Model).Select(g => new ModelCount(g.Key, g.Count()))
-                .OrderBy(m => m.Model).ToListAsync(cancellationToken);
+            var models = await db.Stockable(source.LotId, null, null).GroupBy(d => d.Model).OrderBy(g => g.Key).Select(g => new ModelCount(g.Key, g.Count()))
+                .ToListAsync(cancellationToken);
             var page = await db.Stockable(source.LotId, query.Model, query.Grade).AsNoTracking().OrderBy(d => d.Serial)
                 .Select(d => new StockableDevice(d.Serial, d.Manufacturer, d.Model, d.Category, d.Grade, d.Functional, d.Cpu, d.RamGb, d.StorageGb, d.BatteryHealthPercent,
                     d.PurchaseDate, d.AueDate))

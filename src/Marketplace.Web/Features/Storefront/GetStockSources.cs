@@ -14,7 +14,8 @@ public static class GetStockSources
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var sources = await db.StockSourcesOf(user).AsNoTracking().OrderByDescending(s => s.CertifiedAt).ToListAsync(cancellationToken);
+            // A refurbisher holds tens of certified lots, not thousands: sorted here, after the one query.
+            var sources = (await db.StockSourcesOf(user).AsNoTracking().ToListAsync(cancellationToken)).OrderByDescending(s => s.CertifiedAt).ToList();
             var rows = new List<Row>(sources.Count);
             foreach (var source in sources)
             {

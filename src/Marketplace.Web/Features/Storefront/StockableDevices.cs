@@ -13,12 +13,21 @@ public sealed record StockSource(Guid LotId, string LotNumber, string LotTitle, 
 /// </summary>
 internal static class StockableDevices
 {
-    public static IQueryable<StockSource> StockSourcesOf(this MarketplaceDb db, ICurrentUser user) =>
-        db.LotsBoughtBy(user).Join(db.Certificates, l => l.Id, c => c.LotId, (l, c) => new StockSource(l.Id, l.Number, l.Title, c.Id, c.VerificationCode, c.IssuedAt));
+    /// <summary>The refurbisher's certified purchases (or the one lot asked for), filtered before the projection so it stays one query.</summary>
+    public static IQueryable<StockSource> StockSourcesOf(this MarketplaceDb db, ICurrentUser user, Guid? lotId = null)
+    {
+        var lots = db.LotsBoughtBy(user);
+        if (lotId is { } id)
+        {
+            lots = lots.Where(l => l.Id == id);
+        }
+
+        return lots.Join(db.Certificates, l => l.Id, c => c.LotId, (l, c) => new StockSource(l.Id, l.Number, l.Title, c.Id, c.VerificationCode, c.IssuedAt));
+    }
 
     public static async Task<StockSource> RequireStockSourceAsync(this MarketplaceDb db, ICurrentUser user, Guid lotId, CancellationToken cancellationToken)
     {
-        if (await db.StockSourcesOf(user).AsNoTracking().SingleOrDefaultAsync(s => s.LotId == lotId, cancellationToken) is { } source)
+        if (await db.StockSourcesOf(user, lotId).AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } source)
         {
             return source;
         }
