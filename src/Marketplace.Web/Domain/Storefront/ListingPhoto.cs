@@ -3,7 +3,8 @@ namespace Marketplace.Web.Domain.Storefront;
 /// <summary>A photo of a listing's device, with the words a screen reader says for it; the thumbnail is made at upload.</summary>
 public sealed class ListingPhoto
 {
-    public const long MaxBytes = 8 * 1024 * 1024;
+    /// <summary>The same limit as a lot photo: one phone photo, with room to spare.</summary>
+    public const long MaxBytes = Lots.LotPhoto.MaxBytes;
     public const int MaxPerListing = 8;
     public const int MaxAltTextLength = 200;
 

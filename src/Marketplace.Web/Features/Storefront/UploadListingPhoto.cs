@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marketplace.Web.Data.Interceptors;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Infrastructure.Images;
@@ -14,10 +13,8 @@ public static class UploadListingPhoto
     [AllowedRoles(Roles.RefurbisherBuyer)]
     public sealed record Command(Guid ListingId, string FileName, byte[] Content, string AltText) : ICommand<Guid>;
 
-    // Rounded up, so a file just over the limit never reads as "8.0 MB; at most 8 MB".
-    public static string TooLarge(string fileName, long bytes) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{fileName} is {Math.Ceiling(bytes * 10d / 1024 / 1024) / 10:0.0} MB; a photo can be at most {ListingPhoto.MaxBytes / 1024 / 1024} MB. Resize it or export it at a lower quality, then upload it again.");
+    /// <summary>The lot photos' wording: both kinds of photo share one size limit.</summary>
+    public static string TooLarge(string fileName, long bytes) => Lots.UploadLotPhoto.TooLarge(fileName, bytes);
 
     public sealed class Validator : AbstractValidator<Command>
     {
