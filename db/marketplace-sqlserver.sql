@@ -4577,6 +4577,124 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [IsSerialized] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    ALTER TABLE [Listings] ADD [SellerSku] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    CREATE TABLE [ListingPhotos] (
+        [Id] uniqueidentifier NOT NULL,
+        [ListingId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(32) NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        [Thumbnail] varbinary(max) NOT NULL,
+        [Width] int NOT NULL,
+        [Height] int NOT NULL,
+        [AltText] nvarchar(200) NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ListingPhotos] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ListingPhotos_Listings_ListingId] FOREIGN KEY ([ListingId]) REFERENCES [Listings] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    CREATE TABLE [ListingUnits] (
+        [Id] uniqueidentifier NOT NULL,
+        [ListingId] uniqueidentifier NOT NULL,
+        [DeviceId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Serial] nvarchar(64) NOT NULL,
+        [Model] nvarchar(200) NOT NULL,
+        [ModelYear] int NULL,
+        [AueDate] date NULL,
+        [BatteryHealthPercent] int NULL,
+        [CertificateId] uniqueidentifier NOT NULL,
+        [CertificateCode] nvarchar(64) NOT NULL,
+        [StockedAt] datetimeoffset NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [SoldOrderId] uniqueidentifier NULL,
+        [SoldAt] datetimeoffset NULL,
+        CONSTRAINT [PK_ListingUnits] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ListingUnits_Certificates_CertificateId] FOREIGN KEY ([CertificateId]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ListingUnits_Devices_DeviceId] FOREIGN KEY ([DeviceId]) REFERENCES [Devices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ListingUnits_Listings_ListingId] FOREIGN KEY ([ListingId]) REFERENCES [Listings] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Listings_SellerId_SellerSku] ON [Listings] ([SellerId], [SellerSku]) WHERE [SellerSku] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    CREATE INDEX [IX_ListingPhotos_ListingId_UploadedAt] ON [ListingPhotos] ([ListingId], [UploadedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    CREATE INDEX [IX_ListingUnits_CertificateId] ON [ListingUnits] ([CertificateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ListingUnits_DeviceId] ON [ListingUnits] ([DeviceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    CREATE INDEX [IX_ListingUnits_ListingId_Status] ON [ListingUnits] ([ListingId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022118_StorefrontStockUnitsAndPhotos'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207022118_StorefrontStockUnitsAndPhotos', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261207022234_ShipToSitesAndSalesTax'
 )
 BEGIN

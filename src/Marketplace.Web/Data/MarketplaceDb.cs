@@ -58,6 +58,8 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<InvoiceReminder> InvoiceReminders => Set<InvoiceReminder>();
     public DbSet<FundingAward> FundingAwards => Set<FundingAward>();
     public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<ListingUnit> ListingUnits => Set<ListingUnit>();
+    public DbSet<ListingPhoto> ListingPhotos => Set<ListingPhoto>();
     public DbSet<CatalogRevision> CatalogRevisions => Set<CatalogRevision>();
     public DbSet<CartItem> CartItems => Set<CartItem>();
     public DbSet<ShippingSite> ShippingSites => Set<ShippingSite>();

@@ -26,7 +26,38 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         // The catalog index reads the listings changed since its sequence (see CatalogRevision).
         builder.Property<long>(CatalogRevision.ListingSequence);
         builder.HasIndex(CatalogRevision.ListingSequence);
+        builder.Property(l => l.SellerSku).HasMaxLength(Listing.MaxSellerSkuLength);
+        // A bulk upload finds the listing a seller SKU names; one listing per code and seller.
+        builder.HasIndex(l => new { l.SellerId, l.SellerSku }).IsUnique();
         builder.HasOne<Organization>().WithMany().HasForeignKey(l => l.SellerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ListingUnitConfiguration : IEntityTypeConfiguration<ListingUnit>
+{
+    public void Configure(EntityTypeBuilder<ListingUnit> builder)
+    {
+        builder.Property(u => u.Serial).HasMaxLength(64);
+        builder.Property(u => u.Model).HasMaxLength(200);
+        builder.Property(u => u.CertificateCode).HasMaxLength(64);
+        // A device is stocked once, whoever tries a second time and however they race.
+        builder.HasIndex(u => u.DeviceId).IsUnique();
+        builder.HasIndex(u => new { u.ListingId, u.Status });
+        builder.HasOne<Listing>().WithMany().HasForeignKey(u => u.ListingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Domain.Lots.Device>().WithMany().HasForeignKey(u => u.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Fulfillment.Certificate>().WithMany().HasForeignKey(u => u.CertificateId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ListingPhotoConfiguration : IEntityTypeConfiguration<ListingPhoto>
+{
+    public void Configure(EntityTypeBuilder<ListingPhoto> builder)
+    {
+        builder.Property(p => p.FileName).HasMaxLength(255);
+        builder.Property(p => p.ContentType).HasMaxLength(32);
+        builder.Property(p => p.AltText).HasMaxLength(ListingPhoto.MaxAltTextLength);
+        builder.HasIndex(p => new { p.ListingId, p.UploadedAt });
+        builder.HasOne<Listing>().WithMany().HasForeignKey(p => p.ListingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

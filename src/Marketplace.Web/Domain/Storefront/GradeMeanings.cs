@@ -27,6 +27,13 @@ public static class GradeMeanings
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    /// <summary>What the battery figure promises: full-charge capacity against design capacity, and the 80% floor for anything sold as working.</summary>
+    public static string Battery(DeviceCategory category, FunctionalStatus status, int? healthPercent) =>
+        category == DeviceCategory.Desktop && healthPercent is null ? "No battery: a desktop runs on mains power."
+        : healthPercent is { } health
+            ? $"At least {health}% of its design capacity when full{(status == FunctionalStatus.Working ? $"; a unit sold as working always holds at least {Listing.MinimumWorkingBatteryHealth}%" : "")}."
+            : "Not measured by the seller.";
+
     /// <summary>The R2v3 "ready for reuse" wording for what an R2-certified seller tested and sells.</summary>
     public static string R2ReadyForReuse(FunctionalStatus status) => status switch
     {

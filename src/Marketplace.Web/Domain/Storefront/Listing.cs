@@ -42,6 +42,18 @@ public sealed class Listing : IVersioned
 
     public DateTimeOffset? PausedAt { get; private set; }
 
+    /// <summary>The seller's own stock-keeping code; a bulk upload with the same code updates this listing instead of adding another.</summary>
+    public string? SellerSku { get; set; }
+
+    /// <summary>
+    /// Stock made of devices from bought lots (<see cref="ListingUnit"/>): the quantity follows the units, never a typed number.
+    /// <see cref="QuantityAvailable"/> counts units still for sale; units held by orders not yet shipped stay
+    /// <see cref="ListingUnitStatus.Available"/> until the seller ships them (<see cref="MarkUnitsSold"/>).
+    /// </summary>
+    public bool IsSerialized { get; private set; }
+
+    public const int MaxSellerSkuLength = 64;
+
     /// <summary>The 30-day return window every storefront order carries from delivery.</summary>
     public const int ReturnWindowDays = 30;
 
@@ -129,6 +141,11 @@ public sealed class Listing : IVersioned
             throw new DomainException("Stock cannot be negative.");
         }
 
+        if (IsSerialized && quantity != QuantityAvailable)
+        {
+            throw new DomainException($"The stock of {Title} is its serialized units ({QuantityAvailable:N0} for sale): add devices from a bought lot to raise it.");
+        }
+
         QuantityAvailable = quantity;
     }
 
@@ -145,6 +162,57 @@ public sealed class Listing : IVersioned
         }
 
         QuantityAvailable -= quantity;
+    }
+
+    /// <summary>Devices from a bought lot put on sale on this listing: each is one more unit for sale.</summary>
+    public void AddSerializedUnits(int count)
+    {
+        if (count < 1)
+        {
+            throw new DomainException("Choose at least one device to stock.");
+        }
+
+        if (!IsSerialized && QuantityAvailable > 0)
+        {
+            throw new DomainException($"{Title} holds {QuantityAvailable:N0} units typed by hand; serialized devices go on a listing of their own.");
+        }
+
+        IsSerialized = true;
+        QuantityAvailable += count;
+    }
+
+    /// <summary>
+    /// The seller shipped these serials for an order: each becomes sold. Only units already held by orders can ship — the
+    /// units still for sale (<see cref="QuantityAvailable"/>) stay on the shelf, so the counts stay coherent:
+    /// units available = units for sale + units held by orders not yet shipped.
+    /// </summary>
+    /// <param name="available">Every unit of this listing still <see cref="ListingUnitStatus.Available"/>.</param>
+    public void MarkUnitsSold(IReadOnlyCollection<ListingUnit> available, IReadOnlyCollection<string> serials, Guid orderId, DateTimeOffset at)
+    {
+        if (!IsSerialized)
+        {
+            throw new DomainException($"{Title} has no serialized units.");
+        }
+
+        var bySerial = available.Where(u => u.ListingId == Id && u.Status == ListingUnitStatus.Available)
+            .ToDictionary(u => u.Serial, StringComparer.OrdinalIgnoreCase);
+        var wanted = serials.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = wanted.Where(s => !bySerial.ContainsKey(s)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DomainException($"Not an unsold unit of {Title}: {string.Join(", ", unknown)}.");
+        }
+
+        var held = bySerial.Count - QuantityAvailable;
+        if (wanted.Count > held)
+        {
+            throw new DomainException($"Only {held:N0} units of {Title} are held by orders; {wanted.Count:N0} serials cannot ship.");
+        }
+
+        foreach (var serial in wanted)
+        {
+            bySerial[serial].Sell(orderId, at);
+        }
     }
 
     /// <summary>Stock reserved by an order that was cancelled goes back on sale.</summary>

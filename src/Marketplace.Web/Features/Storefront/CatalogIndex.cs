@@ -25,6 +25,9 @@ public sealed record CatalogRow(Guid Id, string Title, DeviceCategory Category, 
         : Tier1MinQuantity is { } t1 && quantity >= t1 && Tier1Price is { } p1 ? p1
         : Price;
 
+    /// <summary>The listing's first photo, shown as the card's thumbnail; null when it has none.</summary>
+    public Guid? PhotoId { get; init; }
+
     /// <summary>"Dell Chromebook 3110" when the listing names its device, else its title.</summary>
     public string Device => Model.Length == 0 ? Title : Model.StartsWith(Manufacturer, StringComparison.OrdinalIgnoreCase) ? Model : $"{Manufacturer} {Model}";
 }
@@ -701,8 +704,16 @@ public sealed class CatalogIndexCache
                 .Select(c => new { c.OrganizationId, c.Kind }).ToListAsync(cancellationToken))
             .GroupBy(c => c.OrganizationId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<DocumentKind>)g.Select(c => c.Kind).Distinct().Order().ToList());
+        // A photo added or removed bumps its listing's version, so a changed listing's first photo is read with it.
+        var ids = rows.Select(r => r.Id).ToList();
+        var photos = (await (since is null ? db.ListingPhotos.AsNoTracking() : db.ListingPhotos.AsNoTracking().Where(p => ids.Contains(p.ListingId)))
+                .Select(p => new { p.ListingId, p.Id, p.UploadedAt }).ToListAsync(cancellationToken))
+            .GroupBy(p => p.ListingId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).First().Id);
         return rows.Select(r => (new CatalogRow(r.Id, r.Title, r.Category, r.Manufacturer, r.Model, r.Cpu, r.RamGb, r.StorageGb, r.ScreenInches, r.Grade,
             r.Functional, r.BatteryHealthPercent, r.AueDate, r.Price, r.Tier1MinQuantity, r.Tier1Price, r.Tier2MinQuantity, r.Tier2Price, r.WarrantyMonths,
-            r.QuantityAvailable, r.CreatedAt, r.SellerId, r.Seller, certifications.GetValueOrDefault(r.SellerId, [])), r.IsActive && r.QuantityAvailable > 0)).ToList();
+            r.QuantityAvailable, r.CreatedAt, r.SellerId, r.Seller, certifications.GetValueOrDefault(r.SellerId, []))
+        {
+            PhotoId = photos.TryGetValue(r.Id, out var photo) ? photo : null,
+        }, r.IsActive && r.QuantityAvailable > 0)).ToList();
     }
 }
