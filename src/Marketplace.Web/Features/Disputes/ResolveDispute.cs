@@ -51,8 +51,10 @@ public static class ResolveDispute
                         new Dictionary<string, string> { ["dispute_id"] = dispute.Id.ToString(), ["dispute_number"] = dispute.Number, ["invoice_id"] = invoice.Id.ToString() },
                         cancellationToken);
                     dispute.RecordStripeRefund(refundId);
+                    // The reversal's key is the one the refund's webhook would use: if charge.refunded is applied before this
+                    // commits, Stripe answers both with the same reversal, and the refund posting's key lets one of them in.
                     await refunds.ReturnDecidedRefundAsync(invoice, dispute.RefundPostingKey, description, amount, LedgerAccount.StripeClearing,
-                        $"reversal-{dispute.RefundIdempotencyKey}", cancellationToken);
+                        $"reversal-{refundId}", cancellationToken);
                 }
                 else
                 {

@@ -117,7 +117,7 @@ public sealed class BuyerDisputeTests : IAsyncLifetime
         var share = decimal.Round(300m * proceeds / invoice.Amount, 2, MidpointRounding.AwayFromZero);
         var reversal = Assert.Single(_stripe.Created("transfer_reversal"));
         Assert.Equal(Minor(share), (long)reversal["amount"]!);
-        Assert.Equal($"reversal-dispute-refund-{id}", Assert.Single(_stripe.Calls, c => c.Path == $"/v1/transfers/{transferId}/reversals").IdempotencyKey);
+        Assert.Equal("reversal-" + (string)refund["id"]!, Assert.Single(_stripe.Calls, c => c.Path == $"/v1/transfers/{transferId}/reversals").IdempotencyKey);
 
         // Stripe then reports the refund we made: already posted under its id, nothing more.
         var refundShape = StripeShapes.Refund((string)refund["id"]!, "ch_3Disputed", "pi_3Disputed", 30000);
