@@ -4817,3 +4817,125 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    CREATE TABLE [BuyerDisputes] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(16) NOT NULL,
+        [InvoiceId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NULL,
+        [OrderId] uniqueidentifier NULL,
+        [BuyerId] uniqueidentifier NOT NULL,
+        [SellerId] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(32) NOT NULL,
+        [Details] nvarchar(2000) NOT NULL,
+        [AmountClaimed] decimal(18,2) NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [ReceivedAt] datetimeoffset NOT NULL,
+        [OpenedAt] datetimeoffset NOT NULL,
+        [OpenedBy] nvarchar(200) NOT NULL,
+        [State] nvarchar(32) NOT NULL,
+        [Outcome] nvarchar(32) NULL,
+        [RefundAmount] decimal(18,2) NOT NULL,
+        [ResolutionNote] nvarchar(1000) NULL,
+        [ResolvedAt] datetimeoffset NULL,
+        [ResolvedBy] nvarchar(200) NULL,
+        [StripeRefundId] nvarchar(128) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_BuyerDisputes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BuyerDisputes_Invoices_InvoiceId] FOREIGN KEY ([InvoiceId]) REFERENCES [Invoices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_BuyerDisputes_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_BuyerDisputes_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_BuyerDisputes_Organizations_BuyerId] FOREIGN KEY ([BuyerId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_BuyerDisputes_Organizations_SellerId] FOREIGN KEY ([SellerId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    CREATE TABLE [LedgerMonthlyTotals] (
+        [Account] nvarchar(32) NOT NULL,
+        [Period] int NOT NULL,
+        [DistrictId] uniqueidentifier NOT NULL,
+        [Funding] nvarchar(32) NOT NULL,
+        [Debit] decimal(18,2) NOT NULL,
+        [Credit] decimal(18,2) NOT NULL,
+        CONSTRAINT [PK_LedgerMonthlyTotals] PRIMARY KEY ([Account], [Period], [DistrictId], [Funding])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerDisputes_BuyerId] ON [BuyerDisputes] ([BuyerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerDisputes_InvoiceId] ON [BuyerDisputes] ([InvoiceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerDisputes_LotId] ON [BuyerDisputes] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BuyerDisputes_Number] ON [BuyerDisputes] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerDisputes_OrderId] ON [BuyerDisputes] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerDisputes_SellerId] ON [BuyerDisputes] ([SellerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerDisputes_State_OpenedAt] ON [BuyerDisputes] ([State], [OpenedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207022245_BuyerDisputesAndLedgerTotals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207022245_BuyerDisputesAndLedgerTotals', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -32,7 +32,7 @@ public static class DataServiceCollectionExtensions
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Marketplace is not set.");
             services.AddPooledDbContextFactory<SqlServerMarketplaceDb>((sp, options) => options
                 .UseSqlServer(connectionString, sql => sql.MigrationsAssembly(typeof(MarketplaceDb).Assembly.FullName))
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), AuditInterceptor.Instance, CatalogRevisionInterceptor.Instance));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), AuditInterceptor.Instance, CatalogRevisionInterceptor.Instance, LedgerTotalsInterceptor.Instance));
             services.AddScoped(sp => (SqlServerMarketplaceDb)sp.GetRequiredService<IDbContextFactory<SqlServerMarketplaceDb>>().CreateDbContext().ServeScope(sp));
             services.AddScoped<MarketplaceDb>(sp => sp.GetRequiredService<SqlServerMarketplaceDb>());
         }
@@ -40,7 +40,7 @@ public static class DataServiceCollectionExtensions
         {
             services.AddPooledDbContextFactory<SqliteMarketplaceDb>((sp, options) => options
                 .UseSqlite(SqliteConnectionString(configuration, sp.GetRequiredService<DataFolder>()))
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), AuditInterceptor.Instance, CatalogRevisionInterceptor.Instance, SqlitePragma)
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), AuditInterceptor.Instance, CatalogRevisionInterceptor.Instance, LedgerTotalsInterceptor.Instance, SqlitePragma)
                 // SQLite cannot rebuild a table inside a transaction, so a migration that drops columns runs partly
                 // outside one; EF warns on every fresh install. The README says to back up App_Data before upgrading.
                 .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));

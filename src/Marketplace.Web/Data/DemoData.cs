@@ -226,6 +226,7 @@ public sealed class DatabaseStartup(MarketplaceDb db, RoleManager<IdentityRole<G
 
         await db.Database.MigrateAsync(cancellationToken);
         await CertificateChainBackfill.RunAsync(db, cancellationToken);
+        await LedgerTotals.BackfillAsync(db, cancellationToken);
         await services.GetRequiredService<ReferenceData>().SeedDeviceModelsAsync(cancellationToken);
         foreach (var role in Roles.All)
         {

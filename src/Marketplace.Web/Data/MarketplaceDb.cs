@@ -52,8 +52,10 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<Payout> Payouts => Set<Payout>();
     public DbSet<ParkedStripeEvent> ParkedStripeEvents => Set<ParkedStripeEvent>();
+    public DbSet<BuyerDispute> BuyerDisputes => Set<BuyerDispute>();
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LedgerMonthlyTotal> LedgerMonthlyTotals => Set<LedgerMonthlyTotal>();
     public DbSet<FeeSchedule> FeeSchedules => Set<FeeSchedule>();
     public DbSet<InvoiceReminder> InvoiceReminders => Set<InvoiceReminder>();
     public DbSet<FundingAward> FundingAwards => Set<FundingAward>();

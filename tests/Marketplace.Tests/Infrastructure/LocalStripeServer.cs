@@ -69,7 +69,11 @@ public sealed class LocalStripeServer : IAsyncDisposable
     /// <summary>Sets a connected account's available balance (minor units) as <c>GET /v1/balance</c> with its Stripe-Account reports it.</summary>
     public void SetAvailableBalance(string account, long amount) => _balances[account] = amount;
 
-    /// <summary>A balance transaction of the platform's account, listed by <c>GET /v1/balance_transactions</c>.</summary>
+    /// <summary>
+    /// A balance transaction of the platform's account, listed by <c>GET /v1/balance_transactions</c> (newest first, paged by
+    /// <c>limit</c> and <c>starting_after</c>, filtered by <c>created[gte]</c> and <c>created[lt]</c>). Charges, refunds,
+    /// transfers and transfer reversals the server creates add theirs; a test adds others (a payout, a fee Stripe took).
+    /// </summary>
     public JsonObject AddBalanceTransaction(string type, long amount, long fee, string source, DateTimeOffset created)
     {
         var transaction = Fixture("balance_transaction");
@@ -86,13 +90,25 @@ public sealed class LocalStripeServer : IAsyncDisposable
         {
             ["amount"] = fee, ["application"] = null, ["currency"] = "usd", ["description"] = "Stripe processing fees", ["type"] = "stripe_fee",
         });
+        _objects[(string)transaction["id"]!] = Stamp(transaction);
         lock (_gate)
         {
             _balanceTransactions.Add(transaction);
         }
 
-        _objects[(string)transaction["id"]!] = Stamp(transaction);
         return transaction;
+    }
+
+    /// <summary>The balance transactions the server holds, oldest first.</summary>
+    public IReadOnlyList<JsonObject> BalanceTransactions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _balanceTransactions.OrderBy(b => (long)b["_seq"]!)];
+            }
+        }
     }
 
     /// <summary>Adds a charge (with its balance transaction carrying <paramref name="fee"/>) as Stripe holds it after a payment.</summary>
@@ -236,6 +252,8 @@ public sealed class LocalStripeServer : IAsyncDisposable
             transfer["metadata"] = Nested(form, "metadata");
             server._objects[id] = server.Stamp(transfer);
             server._balances.AddOrUpdate(destination, amount, (_, b) => b + amount);
+            // The platform's balance pays the transfer: Stripe records it as a negative balance transaction of type transfer.
+            transfer["balance_transaction"] = (string)server.AddBalanceTransaction("transfer", -amount, 0, id, DateTimeOffset.UtcNow)["id"]!;
             return (200, Public(transfer));
         });
         server.Post("/v1/transfers/{id}/reversals", (form, id) =>
@@ -258,6 +276,7 @@ public sealed class LocalStripeServer : IAsyncDisposable
             reversal["transfer"] = id;
             reversal["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             reversal["metadata"] = Nested(form, "metadata");
+            reversal["balance_transaction"] = (string)server.AddBalanceTransaction("transfer_refund", amount, 0, (string)reversal["id"]!, DateTimeOffset.UtcNow)["id"]!;
             server._objects[(string)reversal["id"]!] = server.Stamp(reversal);
             transfer["amount_reversed"] = (long)transfer["amount_reversed"]! + amount;
             transfer["reversed"] = (long)transfer["amount_reversed"]! == (long)transfer["amount"]!;
@@ -282,6 +301,9 @@ public sealed class LocalStripeServer : IAsyncDisposable
             refund["charge"] = chargeId;
             refund["payment_intent"] = charge["payment_intent"]?.DeepClone();
             refund["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            refund["status"] = "succeeded";
+            refund["metadata"] = Nested(form, "metadata");
+            refund["balance_transaction"] = (string)server.AddBalanceTransaction("refund", -amount, 0, (string)refund["id"]!, DateTimeOffset.UtcNow)["id"]!;
             server._objects[(string)refund["id"]!] = server.Stamp(refund);
             charge["amount_refunded"] = (long)charge["amount_refunded"]! + amount;
             charge["refunded"] = (long)charge["amount_refunded"]! == (long)charge["amount"]!;

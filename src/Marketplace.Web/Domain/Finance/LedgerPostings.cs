@@ -154,7 +154,8 @@ public static class LedgerPostings
             lines.Add(LedgerLine.Dr(LedgerAccount.Refunds, amount - sellerShare));
         }
 
-        lines.Add(LedgerLine.Cr(from, amount));
+        // A credit owed back (rather than paid from Stripe) names the buyer it is owed to, as receivables and payables do.
+        lines.Add(LedgerLine.Cr(from, amount, from == LedgerAccount.BuyerCredits ? invoice.PayerId : null));
         return LedgerTransaction.Post(key, source, description, at, lines, lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId,
             counterpartyId: invoice.PayerId);
     }

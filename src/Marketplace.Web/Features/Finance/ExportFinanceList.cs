@@ -7,10 +7,13 @@ using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Infrastructure.Spreadsheets;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Marketplace.Web.Infrastructure.Payments;
+using Marketplace.Web.Features.Disputes;
 
 namespace Marketplace.Web.Features.Finance;
 
-public enum FinanceList { Ledger, Invoices, Payouts, Revenue, TrialBalance }
+public enum FinanceList { Ledger, Invoices, Payouts, Revenue, TrialBalance, StripeReconciliation, Disputes }
 
 public enum FinanceFileFormat { Csv, Xlsx }
 
@@ -26,7 +29,7 @@ public static class ExportFinanceList
 
     [AllowedRoles(Roles.Finance, Roles.Admin)]
     public sealed record Query(FinanceList List, FinanceFileFormat Format, FinanceFilter Filter, InvoiceStatus? InvoiceStatus = null, bool Overdue = false,
-        PayoutStatus? PayoutStatus = null) : IQuery<Result>;
+        PayoutStatus? PayoutStatus = null, DisputeState? DisputeState = null) : IQuery<Result>;
 
     public sealed class Validator : FluentValidation.AbstractValidator<Query>
     {
@@ -35,6 +38,8 @@ public static class ExportFinanceList
             RuleFor(q => q.Filter).SetValidator(new FinanceFilter.Rules());
             RuleFor(q => q.Filter).Must(f => f.FromPeriod is not null && f.ToPeriod is not null).When(q => q.List == FinanceList.TrialBalance)
                 .WithMessage("A trial balance needs its first and last month.");
+            RuleFor(q => q.Filter).Must(f => f.FromPeriod is not null && f.ToPeriod is not null).When(q => q.List == FinanceList.StripeReconciliation)
+                .WithMessage("A Stripe reconciliation needs its first and last month.");
         }
     }
 
@@ -43,7 +48,7 @@ public static class ExportFinanceList
     public sealed record LedgerRow(DateTimeOffset OccurredAt, string Transaction, LedgerSource Source, string? Reference, LedgerAccount Account, string? Organization,
         string? District, string? Counterparty, FundingSource? Funding, decimal Debit, decimal Credit);
 
-    public sealed class Handler(MarketplaceDb db, IClock clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, IClock clock, IPaymentProvider payments, IOptions<StripeOptions> stripe) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -55,6 +60,12 @@ public static class ExportFinanceList
                     await ListInvoices.Rows(db, query.InvoiceStatus, query.Overdue ? clock.Today : null).Take(MaxRows).ToListAsync(cancellationToken), query.Format),
                 FinanceList.Payouts => File(name, "Payouts", PayoutColumns, await ListPayouts.Rows(db, query.PayoutStatus).Take(MaxRows).ToListAsync(cancellationToken), query.Format),
                 FinanceList.Revenue => File(name, "Revenue", RevenueColumns, await RevenueRowsAsync(query.Filter, cancellationToken), query.Format),
+                FinanceList.StripeReconciliation => File(name, "Stripe differences", ReconciliationColumns,
+                    stripe.Value.IsConfigured
+                        ? (await db.ReconcileWithStripeAsync(payments, query.Filter.From!, query.Filter.To!, cancellationToken)).Differences.Take(MaxRows).ToList()
+                        : throw new DomainException("Stripe is not configured on this marketplace, so there is nothing to reconcile."), query.Format),
+                FinanceList.Disputes => File(name, "Disputes", DisputeColumns,
+                    await ListDisputes.Rows(db, query.DisputeState).Take(MaxRows).ToListAsync(cancellationToken), query.Format),
                 _ => File(name, "Trial balance", TrialBalanceColumns,
                     (await db.TrialBalanceAsync(query.Filter.From!, query.Filter.To!, cancellationToken)).Rows.ToList(), query.Format),
             };
@@ -98,6 +109,7 @@ public static class ExportFinanceList
     private static string Slug(FinanceList list) => list switch
     {
         FinanceList.TrialBalance => "trial-balance",
+        FinanceList.StripeReconciliation => "stripe-reconciliation",
         _ => list.ToString().ToLowerInvariant(),
     };
 
@@ -154,4 +166,34 @@ public static class ExportFinanceList
         .Number("Debits", 14, r => r.Debits)
         .Number("Credits", 14, r => r.Credits)
         .Number("Closing balance", 14, r => r.Closing);
+
+    private static readonly SpreadsheetColumns<ReconciliationDifference> ReconciliationColumns = new SpreadsheetColumns<ReconciliationDifference>()
+        .Text("Difference", 22, r => r.Kind.Words())
+        .Text("Stripe id", 30, r => r.StripeId)
+        .Text("What", 40, r => r.What)
+        .Number("Stripe gross", 13, r => r.StripeGross)
+        .Number("Stripe fee", 11, r => r.StripeFee)
+        .Number("Ledger gross", 13, r => r.LedgerGross)
+        .Number("Ledger fee", 11, r => r.LedgerFee)
+        .Number("Difference amount", 13, r => r.Difference);
+
+    private static readonly SpreadsheetColumns<ListDisputes.Row> DisputeColumns = new SpreadsheetColumns<ListDisputes.Row>()
+        .Text("Dispute", 12, r => r.Number)
+        .Text("Lot or order", 18, r => r.Reference)
+        .Text("Invoice", 16, r => r.InvoiceNumber)
+        .Text("Paid by", 14, r => r.Method.Words())
+        .Text("Buyer", 28, r => r.Buyer)
+        .Text("Seller", 28, r => r.Seller)
+        .Text("Reason", 18, r => r.Reason.Words())
+        .Text("Details", 50, r => r.Details)
+        .Number("Claimed", 12, r => r.AmountClaimed)
+        .Date("Received", 11, r => DateOnly.FromDateTime(r.ReceivedAt.UtcDateTime))
+        .Date("Opened", 11, r => DateOnly.FromDateTime(r.OpenedAt.UtcDateTime))
+        .Text("State", 10, r => r.State.ToString())
+        .Text("Outcome", 16, r => r.Outcome?.Words())
+        .Number("Refunded", 12, r => r.State == DisputeState.Resolved ? r.RefundAmount : null)
+        .Text("Stripe refund", 20, r => r.StripeRefundId)
+        .Date("Resolved", 11, r => r.ResolvedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null)
+        .Text("Resolved by", 24, r => r.ResolvedBy)
+        .Text("Note", 40, r => r.ResolutionNote);
 }

@@ -1,5 +1,6 @@
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
+using Marketplace.Web.Features.Disputes;
 using Marketplace.Web.Features.Payments;
 using Marketplace.Web.Features.Settlement;
 using Marketplace.Web.Features.Shared;
@@ -77,6 +78,13 @@ public sealed class FinanceController(ISender sender, IClock clock) : Marketplac
         return RedirectToAction(nameof(Payouts));
     }
 
+    [HttpGet("disputes")]
+    public async Task<IActionResult> Disputes(DisputeState? state, int page = 1)
+    {
+        ViewData["State"] = state;
+        return View(await Sender.Send(new ListDisputes.Query(state, page), Aborted));
+    }
+
     [HttpGet("ledger")]
     public async Task<IActionResult> Ledger([FromQuery] FinanceFilter filter, int page = 1) => View(await Sender.Send(new ListLedger.Query(filter, page), Aborted));
 
@@ -96,11 +104,19 @@ public sealed class FinanceController(ISender sender, IClock clock) : Marketplac
         return View(await Sender.Send(new GetTrialBalance.Query(from ?? to ?? month, to ?? from ?? month), Aborted));
     }
 
+    /// <summary>The ledger against Stripe's balance transactions; without a period, the current month so far.</summary>
+    [HttpGet("reconciliation")]
+    public async Task<IActionResult> Reconciliation(string? from, string? to, int page = 1)
+    {
+        var month = clock.Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        return View("StripeReconciliation", await Sender.Send(new GetStripeReconciliation.Query(from ?? to ?? month, to ?? from ?? month, page), Aborted));
+    }
+
     [HttpGet("export")]
     public async Task<IActionResult> Export(FinanceList list, FinanceFileFormat format, [FromQuery] FinanceFilter filter, InvoiceStatus? status, bool overdue = false,
-        PayoutStatus? payoutStatus = null)
+        PayoutStatus? payoutStatus = null, DisputeState? disputeState = null)
     {
-        var file = await Sender.Send(new ExportFinanceList.Query(list, format, filter, status, overdue, payoutStatus), Aborted);
+        var file = await Sender.Send(new ExportFinanceList.Query(list, format, filter, status, overdue, payoutStatus, disputeState), Aborted);
         return File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -96,6 +96,60 @@ public sealed partial record FinanceFilter
         return lines;
     }
 
+    /// <summary>
+    /// The ledger's monthly totals these filters select: the same cells as <see cref="Apply(IQueryable{LedgerEntry})"/>'s
+    /// lines, for every filter but the counterparty (the totals do not keep it; the caller reads lines for that).
+    /// </summary>
+    public IQueryable<LedgerMonthlyTotal> Apply(IQueryable<LedgerMonthlyTotal> totals)
+    {
+        if (Counterparty is not null)
+        {
+            throw new InvalidOperationException("The ledger's monthly totals are not kept by counterparty; read the lines.");
+        }
+
+        if (Figure == LedgerFigure.BuybackRevenue)
+        {
+            totals = totals.Where(t => t.Account == LedgerAccount.DistrictPayable && t.Funding != LedgerMonthlyTotal.NoFunding);
+        }
+        else if (Figure == LedgerFigure.PlatformFees)
+        {
+            totals = totals.Where(t => t.Account == LedgerAccount.PlatformFeeRevenue);
+        }
+
+        if (Account is { } account)
+        {
+            totals = totals.Where(t => t.Account == account);
+        }
+
+        if (Funding is { } funding)
+        {
+            var name = funding.ToString();
+            totals = totals.Where(t => t.Funding == name);
+        }
+
+        if (FromPeriod is { } from)
+        {
+            totals = totals.Where(t => t.Period >= from);
+        }
+
+        if (ToPeriod is { } to)
+        {
+            totals = totals.Where(t => t.Period <= to);
+        }
+
+        if (District is { } district)
+        {
+            totals = totals.Where(t => t.DistrictId == district);
+        }
+
+        if (Storefront is { } storefront)
+        {
+            totals = storefront ? totals.Where(t => t.DistrictId == LedgerMonthlyTotal.NoDistrict) : totals.Where(t => t.DistrictId != LedgerMonthlyTotal.NoDistrict);
+        }
+
+        return totals;
+    }
+
     /// <summary>The filters as a query string ("from=2026-01&amp;district=…"), empty values left out.</summary>
     public string ToQueryString()
     {

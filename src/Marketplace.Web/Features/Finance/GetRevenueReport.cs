@@ -59,9 +59,10 @@ public static class GetRevenueReport
     }
 
     /// <summary>
-    /// Two grouped reads, one per figure, each a range of IX_LedgerEntries_RevenueReport (account, then funding source,
-    /// month, district, counterparty, amounts): the database returns at most months × districts × sources rows, whatever the
-    /// number of lines.
+    /// Two grouped reads, one per figure. Without a counterparty filter they read the ledger's monthly totals (maintained
+    /// with every posting: a few thousand cells whatever the number of lines); filtered by counterparty, which the totals
+    /// leave out, they read a range of IX_LedgerEntries_RevenueReport (account, then funding source, month, district,
+    /// counterparty, amounts). Either way the database returns at most months × districts × sources rows.
     /// </summary>
     public static async Task<Report> RevenueReportAsync(this MarketplaceDb db, FinanceFilter filter, CancellationToken cancellationToken)
     {
@@ -77,11 +78,19 @@ public static class GetRevenueReport
             .ToList();
         return new Report(cells);
 
-        IQueryable<Sums> Grouped(FinanceFilter lines) =>
-            lines.Apply(db.LedgerEntries)
+        IQueryable<Sums> Grouped(FinanceFilter lines) => lines.Counterparty is null
+            ? lines.Apply(db.LedgerMonthlyTotals)
+                .GroupBy(t => new { t.Period, t.DistrictId, t.Funding })
+                .Select(g => new Sums(g.Key.Period, g.Key.DistrictId == LedgerMonthlyTotal.NoDistrict ? null : (Guid?)g.Key.DistrictId, null,
+                    g.Key.Funding == LedgerMonthlyTotal.NoFunding ? null : g.Key.Funding, g.Sum(t => t.Credit), g.Sum(t => t.Debit)))
+            : lines.Apply(db.LedgerEntries)
                 .GroupBy(e => new { e.Period, e.DistrictId, e.FundingSource })
-                .Select(g => new Sums(g.Key.Period, g.Key.DistrictId, g.Key.FundingSource, g.Sum(e => e.Credit), g.Sum(e => e.Debit)));
+                .Select(g => new Sums(g.Key.Period, g.Key.DistrictId, g.Key.FundingSource, null, g.Sum(e => e.Credit), g.Sum(e => e.Debit)));
     }
 
-    private sealed record Sums(int Period, Guid? DistrictId, FundingSource? FundingSource, decimal Credits, decimal Debits);
+    /// <summary>One cell's sums; the funding source as the lines keep it (<paramref name="Source"/>) or by name, as the totals do.</summary>
+    private sealed record Sums(int Period, Guid? DistrictId, FundingSource? Source, string? FundingName, decimal Credits, decimal Debits)
+    {
+        public FundingSource? FundingSource => Source ?? (FundingName is null ? null : Enum.Parse<FundingSource>(FundingName));
+    }
 }

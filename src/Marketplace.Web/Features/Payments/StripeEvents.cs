@@ -217,6 +217,25 @@ public sealed class StripeEvents(
         return amount;
     }
 
+    /// <summary>
+    /// Money back to the buyer that the marketplace decided (an admin resolving a buyer's dispute): a card refund made through
+    /// Stripe, posted under <c>refund:{refund id}</c> so that its charge.refunded webhook finds it recorded, or a credit
+    /// (<paramref name="from"/> = buyer credits) that finance pays. The seller's share comes off its payable as for any refund,
+    /// and a transfer already sent to it is reversed by that share, once.
+    /// </summary>
+    /// <returns>False when the posting was already made (a retried resolution).</returns>
+    public async Task<bool> ReturnDecidedRefundAsync(Invoice invoice, string key, string description, decimal amount, LedgerAccount from, string reversalKey,
+        CancellationToken cancellationToken)
+    {
+        if (await PostingAsync(key, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        await ReturnToBuyerAsync(invoice, key, LedgerSource.Refund, description, amount, from, reversalKey, cancellationToken);
+        return true;
+    }
+
     private async Task ReturnToBuyerAsync(Invoice invoice, string key, LedgerSource source, string description, decimal amount, LedgerAccount from,
         string reversalKey, CancellationToken cancellationToken)
     {

@@ -75,6 +75,10 @@ public interface IPaymentProvider
     /// <returns>The transfer reversal id.</returns>
     Task<string> ReverseTransferAsync(string transferId, Money amount, string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>Returns <paramref name="amount"/> of a card charge to the buyer (a refund the marketplace decided, e.g. resolving a buyer's dispute).</summary>
+    /// <returns>Stripe's refund id.</returns>
+    Task<string> RefundAsync(string chargeId, Money amount, string idempotencyKey, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
+
     /// <summary>The connected account's available balance in <paramref name="currency"/>, or null when there is no such thing offline.</summary>
     Task<Money?> AvailableBalanceAsync(string connectedAccount, string currency, CancellationToken cancellationToken);
 
@@ -104,6 +108,9 @@ public sealed class OfflinePaymentProvider : IPaymentProvider
 
     public Task<string> ReverseTransferAsync(string transferId, Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
         throw new DomainException("Stripe is not configured on this marketplace, so there is no transfer to reverse.");
+
+    public Task<string> RefundAsync(string chargeId, Money amount, string idempotencyKey, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
+        throw new DomainException("Stripe is not configured on this marketplace, so a card payment cannot be refunded through it.");
 
     public Task<Money?> AvailableBalanceAsync(string connectedAccount, string currency, CancellationToken cancellationToken) => Task.FromResult<Money?>(null);
 
@@ -217,6 +224,26 @@ public sealed class StripePaymentProvider(IStripeClient client, ILogger<StripePa
         var reversal = await new TransferReversalService(client).CreateAsync(transferId, new TransferReversalCreateOptions { Amount = amount.MinorUnits },
             new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
         return reversal.Id;
+    }
+
+    public async Task<string> RefundAsync(string chargeId, Money amount, string idempotencyKey, IReadOnlyDictionary<string, string> metadata,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var refund = await new RefundService(client).CreateAsync(new RefundCreateOptions
+            {
+                Charge = chargeId,
+                Amount = amount.MinorUnits,
+                Metadata = new Dictionary<string, string>(metadata),
+            }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            return refund.Id;
+        }
+        catch (StripeException e) when (e.HttpStatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.PaymentRequired or System.Net.HttpStatusCode.NotFound)
+        {
+            // Stripe refused the refund itself (already refunded, charge unknown): its words say why; nothing was recorded.
+            throw new DomainException($"Stripe refused the refund of {amount} on charge {chargeId}: {e.StripeError?.Message ?? e.Message}");
+        }
     }
 
     public async Task<Money?> AvailableBalanceAsync(string connectedAccount, string currency, CancellationToken cancellationToken)

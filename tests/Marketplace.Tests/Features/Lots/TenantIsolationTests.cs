@@ -388,6 +388,9 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
         Post(AnotherTenant, "/purchases/{id:guid}/pay/card", "the open invoice of Maple Valley's awarded lot (no card payments here)", r => new { id = r.AwardedLot },
             r => new { invoiceId = r.AwardedInvoice },
             new(SignIn,       Denied,       Refused,      Denied,       NotFound,     NotFound,     Denied,       Denied)),
+        Post(AnotherTenant, "/purchases/{id:guid}/disputes", "a dispute of Maple Valley's certified lot claiming more than was paid", r => new { id = r.CertifiedLot },
+            _ => new { reason = "Damaged", details = "Matrix: two screens cracked", amountClaimed = "99999999" },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     NotFound,     Denied,       Denied)),
         Post(AnotherTenant, "/purchases/{id:guid}/pickup/windows", "Maple Valley's certified lot (already handed over)", r => new { id = r.CertifiedLot },
             _ => new Dictionary<string, object>
             {
@@ -606,6 +609,13 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
         Get(CallersOwn, "/finance/trial-balance", "the trial balance of the current month", _ => null,
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Get(CallersOwn, "/finance/reconciliation", "the Stripe reconciliation of the current month (Stripe not configured: said so)", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Get(CallersOwn, "/finance/disputes", "every buyer's dispute", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)),
+        Post(AnotherTenant, "/finance/disputes/{id:guid}/resolve", "a dispute id that names no dispute (Maple Valley's certified lot's id)", r => new { id = r.CertifiedLot },
+            _ => new { outcome = "NoRefund", note = "Matrix" },
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       NotFound)),
         Get(CallersOwn, "/finance/export", "the ledger as CSV", _ => null,
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok,           Ok)) with { Query = "?list=Ledger&format=Csv" },
 
