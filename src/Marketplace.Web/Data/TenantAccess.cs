@@ -193,6 +193,25 @@ public static class TenantAccess
         return db.Orders.Where(o => o.BuyerId == organizationId);
     }
 
+    /// <summary>Storefront orders the signed-in refurbisher sold (and ships).</summary>
+    public static IQueryable<Order> OrdersSoldBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Orders.Where(o => o.SellerId == organizationId);
+    }
+
+    /// <summary>Platform finance and admins see every storefront order; an organization sees those it placed or sold.</summary>
+    public static IQueryable<Order> OrdersVisibleTo(this MarketplaceDb db, ICurrentUser user)
+    {
+        if (user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Admin))
+        {
+            return db.Orders;
+        }
+
+        var organizationId = user.RequireOrganization();
+        return db.Orders.Where(o => o.BuyerId == organizationId || o.SellerId == organizationId);
+    }
+
     /// <summary>The documents the signed-in organization uploaded (W-9, certificates), whatever their review.</summary>
     public static IQueryable<OrganizationDocument> DocumentsOwnedBy(this MarketplaceDb db, ICurrentUser user)
     {

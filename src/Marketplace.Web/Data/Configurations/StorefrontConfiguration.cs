@@ -62,6 +62,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.SellerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.Shipments).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Shipments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The seller's orders-to-ship page filters by seller and by what is left to ship or deliver.
+        builder.HasIndex(o => new { o.SellerId, o.ShippedAt, o.DeliveredAt });
         builder.Ignore(o => o.Subtotal);
         builder.Ignore(o => o.Total);
     }
@@ -73,5 +77,31 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
     {
         builder.Property(l => l.Title).HasMaxLength(200);
         builder.HasOne<Listing>().WithMany().HasForeignKey(l => l.ListingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
+{
+    public void Configure(EntityTypeBuilder<Shipment> builder)
+    {
+        builder.Property(s => s.CarrierName).HasMaxLength(Shipment.MaxCarrierNameLength);
+        builder.Property(s => s.TrackingNumber).HasMaxLength(Shipment.MaxTrackingLength);
+        builder.HasIndex(s => new { s.OrderId, s.Sequence }).IsUnique();
+        builder.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.ShipmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(s => s.TrackingUrl);
+        builder.Ignore(s => s.CarrierWords);
+        builder.Ignore(s => s.IsDelivered);
+        builder.Ignore(s => s.Devices);
+    }
+}
+
+internal sealed class ShipmentLineConfiguration : IEntityTypeConfiguration<ShipmentLine>
+{
+    public void Configure(EntityTypeBuilder<ShipmentLine> builder)
+    {
+        builder.Property(l => l.Serials).HasMaxLength(20_000);
+        builder.HasOne<OrderLine>().WithMany().HasForeignKey(l => l.OrderLineId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(l => l.SerialList);
     }
 }
