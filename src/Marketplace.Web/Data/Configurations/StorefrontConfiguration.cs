@@ -105,3 +105,28 @@ internal sealed class ShipmentLineConfiguration : IEntityTypeConfiguration<Shipm
         builder.Ignore(l => l.SerialList);
     }
 }
+
+internal sealed class ReturnRequestConfiguration : IEntityTypeConfiguration<ReturnRequest>
+{
+    public void Configure(EntityTypeBuilder<ReturnRequest> builder)
+    {
+        builder.Property(r => r.Number).HasMaxLength(16);
+        builder.HasIndex(r => r.Number).IsUnique();
+        builder.Property(r => r.Serials).HasMaxLength(20_000);
+        builder.Property(r => r.Details).HasMaxLength(ReturnRequest.MaxDetailsLength);
+        builder.Property(r => r.Instructions).HasMaxLength(ReturnRequest.MaxAnswerLength);
+        builder.Property(r => r.DeclineReason).HasMaxLength(ReturnRequest.MaxAnswerLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => r.OrderLineId);
+        builder.HasIndex(r => new { r.BuyerId, r.RequestedAt });
+        builder.HasIndex(r => new { r.SellerId, r.RequestedAt });
+        // The admin's queue: requests still waiting for the seller, by when its answer was due.
+        builder.HasIndex(r => new { r.Status, r.SellerAnswerDue });
+        builder.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OrderLine>().WithMany().HasForeignKey(r => r.OrderLineId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(r => r.SerialList);
+        builder.Ignore(r => r.MaxRefund);
+        builder.Ignore(r => r.AwaitsSeller);
+        builder.Ignore(r => r.KindWords);
+    }
+}

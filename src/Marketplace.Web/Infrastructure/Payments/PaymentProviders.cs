@@ -78,6 +78,13 @@ public interface IPaymentProvider
     /// <summary>The connected account's available balance in <paramref name="currency"/>, or null when there is no such thing offline.</summary>
     Task<Money?> AvailableBalanceAsync(string connectedAccount, string currency, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives part of a card payment back to the buyer. The ledger is not posted here: Stripe's <c>charge.refunded</c> event
+    /// posts it (once per refund id), so a refund is recorded the same way whether it started here or in Stripe's dashboard.
+    /// </summary>
+    /// <returns>The refund id.</returns>
+    Task<string> RefundCardPaymentAsync(Invoice invoice, Money amount, string idempotencyKey, CancellationToken cancellationToken);
+
     Task<ConnectedAccountStatus?> ConnectedAccountAsync(string connectedAccount, CancellationToken cancellationToken);
 
     Task<ChargeFacts?> ChargeAsync(string chargeId, CancellationToken cancellationToken);
@@ -104,6 +111,9 @@ public sealed class OfflinePaymentProvider : IPaymentProvider
 
     public Task<string> ReverseTransferAsync(string transferId, Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
         throw new DomainException("Stripe is not configured on this marketplace, so there is no transfer to reverse.");
+
+    public Task<string> RefundCardPaymentAsync(Invoice invoice, Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
+        throw new DomainException($"Stripe is not configured on this marketplace, so invoice {invoice.Number} has no card payment to refund.");
 
     public Task<Money?> AvailableBalanceAsync(string connectedAccount, string currency, CancellationToken cancellationToken) => Task.FromResult<Money?>(null);
 
@@ -217,6 +227,23 @@ public sealed class StripePaymentProvider(IStripeClient client, ILogger<StripePa
         var reversal = await new TransferReversalService(client).CreateAsync(transferId, new TransferReversalCreateOptions { Amount = amount.MinorUnits },
             new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
         return reversal.Id;
+    }
+
+    public async Task<string> RefundCardPaymentAsync(Invoice invoice, Money amount, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (invoice.StripeChargeId is null && invoice.StripePaymentIntentId is null)
+        {
+            throw new DomainException($"Invoice {invoice.Number} has no card payment to refund.");
+        }
+
+        var refund = await new RefundService(client).CreateAsync(new RefundCreateOptions
+        {
+            Charge = invoice.StripeChargeId,
+            PaymentIntent = invoice.StripeChargeId is null ? invoice.StripePaymentIntentId : null,
+            Amount = amount.MinorUnits,
+            Metadata = new Dictionary<string, string> { ["invoice"] = invoice.Number },
+        }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+        return refund.Id;
     }
 
     public async Task<Money?> AvailableBalanceAsync(string connectedAccount, string currency, CancellationToken cancellationToken)

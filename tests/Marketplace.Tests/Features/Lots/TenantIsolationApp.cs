@@ -93,6 +93,9 @@ public sealed class MapleValleyRecords
     /// <summary>The paid order's one shipment, sent by the buyer caller and already delivered.</summary>
     public required Guid PaidOrderShipment { get; init; }
 
+    /// <summary>Maple Valley's return of the paid order's unit, approved by the buyer caller (its seller).</summary>
+    public required Guid Return { get; init; }
+
     /// <summary>A storefront listing of the demo refurbisher: public by design.</summary>
     public required Guid Listing { get; init; }
 
@@ -273,6 +276,10 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         var shipment = await Factory.SendAsAsync(BuyerEmail, new RecordShipment.Command(paid.OrderIds[0], Marketplace.Web.Domain.Storefront.Carrier.Ups, null, "1Z999AA10123456784",
             [new RecordShipment.Line(paidLine, 1, "5CD0417MTX")]));
         await Factory.SendAsAsync(BuyerEmail, new MarkShipmentDelivered.Command(paid.OrderIds[0], shipment, DateOnly.FromDateTime(DateTime.UtcNow)));
+        // Maple Valley asked to return it and the seller approved: answering again or refunding beyond the price is refused.
+        var returnRequest = await Factory.SendAsAsync(owner, new RequestReturn.Command(paid.OrderIds[0], paidLine, Marketplace.Web.Domain.Storefront.ReturnKind.Return, 1,
+            "5CD0417MTX", Marketplace.Web.Domain.Storefront.ReturnReason.DoesNotWork, "Does not power on."));
+        await Factory.SendAsAsync(BuyerEmail, new AnswerReturn.Command(returnRequest, Approve: true, "Ship it to our dock, RMA number on the box."));
 
         const string certificateCode = "MVMATRIX26";
         var png = LotFilesTestKit.Png(64, 48);
@@ -354,6 +361,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             OrderInvoice = orderInvoice.Id,
             PaidOrder = paid.OrderIds[0],
             PaidOrderShipment = shipment,
+            Return = returnRequest,
             Listing = listing,
             BuyerListing = buyerListing,
             PausedListing = pausedListing,

@@ -527,6 +527,23 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             r => new { id = r.PaidOrder, shipmentId = r.PaidOrderShipment }, _ => null,
             new(SignIn,       Refused,      Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
 
+        // Returns: the school that bought asks, the seller answers and resolves, the admin decides for a silent seller
+        Post(AnotherTenant, "/store/orders/{id:guid}/returns", "Maple Valley's delivered order, more units than were delivered", r => new { id = r.PaidOrder },
+            _ => new { OrderLineId = UnknownDeviceModel, Kind = "Return", Quantity = "5", Reason = "DoesNotWork" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
+        Get(CallersOwn, "/store/returns", "the caller's organization's returns", _ => null,
+            new(SignIn,       Ok,           Ok,           Ok,           Ok,           Ok,           Denied,       Denied)),
+        Get(CallersOwn, "/admin/returns", "the returns whose sellers did not answer in time", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(AnotherTenant, "/store/returns/{id:guid}", "Maple Valley's return, sold by the buyer caller", r => new { id = r.Return },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     NotFound,     Ok,           Ok)),
+        Post(AnotherTenant, "/store/returns/{id:guid}/answer", "Maple Valley's return, already approved", r => new { id = r.Return },
+            _ => new { approve = "true", text = "Send it to our dock." },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Refused)),
+        Post(AnotherTenant, "/store/returns/{id:guid}/resolve", "Maple Valley's approved return, refunding more than was paid", r => new { id = r.Return },
+            _ => new { outcome = "Refund", refundAmount = "99999" },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       NotFound)),
+
         // Organization settings: each organization's admin keeps its own
         Get(CallersOwn, "/organization/settings", "the caller's organization's settings", _ => null,
             new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)),
