@@ -4939,3 +4939,197 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    DROP INDEX [IX_Orders_SellerId] ON [Orders];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [DeliveredAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ShippedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE TABLE [ReturnRequests] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(16) NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [OrderLineId] uniqueidentifier NOT NULL,
+        [ListingId] uniqueidentifier NOT NULL,
+        [BuyerId] uniqueidentifier NOT NULL,
+        [SellerId] uniqueidentifier NOT NULL,
+        [RequestedByUserId] uniqueidentifier NOT NULL,
+        [RequestedAt] datetimeoffset NOT NULL,
+        [Quantity] int NOT NULL,
+        [Serials] nvarchar(max) NOT NULL,
+        [Reason] nvarchar(32) NOT NULL,
+        [Details] nvarchar(2000) NULL,
+        [UnitPrice] decimal(18,2) NOT NULL,
+        [SellerAnswerDue] datetimeoffset NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [DecidedByUserId] uniqueidentifier NULL,
+        [DecidedByPlatform] bit NOT NULL,
+        [Instructions] nvarchar(2000) NULL,
+        [DeclineReason] nvarchar(2000) NULL,
+        [Outcome] nvarchar(32) NULL,
+        [RefundAmount] decimal(18,2) NULL,
+        [ResolvedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ReturnRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReturnRequests_OrderLines_OrderLineId] FOREIGN KEY ([OrderLineId]) REFERENCES [OrderLines] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ReturnRequests_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE TABLE [Shipments] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [Sequence] int NOT NULL,
+        [Carrier] nvarchar(32) NOT NULL,
+        [CarrierName] nvarchar(60) NULL,
+        [TrackingNumber] nvarchar(40) NOT NULL,
+        [ShippedByUserId] uniqueidentifier NOT NULL,
+        [ShippedAt] datetimeoffset NOT NULL,
+        [DeliveredAt] datetimeoffset NULL,
+        [DeliveryConfirmedBy] nvarchar(32) NULL,
+        [DeliveryConfirmedByUserId] uniqueidentifier NULL,
+        CONSTRAINT [PK_Shipments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Shipments_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE TABLE [ShipmentLine] (
+        [Id] uniqueidentifier NOT NULL,
+        [ShipmentId] uniqueidentifier NOT NULL,
+        [OrderLineId] uniqueidentifier NOT NULL,
+        [Quantity] int NOT NULL,
+        [Serials] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ShipmentLine] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ShipmentLine_OrderLines_OrderLineId] FOREIGN KEY ([OrderLineId]) REFERENCES [OrderLines] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShipmentLine_Shipments_ShipmentId] FOREIGN KEY ([ShipmentId]) REFERENCES [Shipments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_SellerId_ShippedAt_DeliveredAt] ON [Orders] ([SellerId], [ShippedAt], [DeliveredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnRequests_BuyerId_RequestedAt] ON [ReturnRequests] ([BuyerId], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReturnRequests_Number] ON [ReturnRequests] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnRequests_OrderId] ON [ReturnRequests] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnRequests_OrderLineId] ON [ReturnRequests] ([OrderLineId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnRequests_SellerId_RequestedAt] ON [ReturnRequests] ([SellerId], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnRequests_Status_SellerAnswerDue] ON [ReturnRequests] ([Status], [SellerAnswerDue]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE INDEX [IX_ShipmentLine_OrderLineId] ON [ShipmentLine] ([OrderLineId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE INDEX [IX_ShipmentLine_ShipmentId] ON [ShipmentLine] ([ShipmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Shipments_OrderId_Sequence] ON [Shipments] ([OrderId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207025013_OrderShipmentsAndReturns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207025013_OrderShipmentsAndReturns', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -68,6 +68,8 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<SalesTaxRate> SalesTaxRates => Set<SalesTaxRate>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+    public DbSet<ReturnRequest> ReturnRequests => Set<ReturnRequest>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

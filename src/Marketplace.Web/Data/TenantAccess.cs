@@ -200,6 +200,37 @@ public static class TenantAccess
         return db.ShippingSites.Where(s => s.OrganizationId == organizationId);
     }
 
+    /// <summary>Storefront orders the signed-in refurbisher sold (and ships).</summary>
+    public static IQueryable<Order> OrdersSoldBy(this MarketplaceDb db, ICurrentUser user)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Orders.Where(o => o.SellerId == organizationId);
+    }
+
+    /// <summary>Platform finance and admins see every storefront order; an organization sees those it placed or sold.</summary>
+    public static IQueryable<Order> OrdersVisibleTo(this MarketplaceDb db, ICurrentUser user)
+    {
+        if (user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Admin))
+        {
+            return db.Orders;
+        }
+
+        var organizationId = user.RequireOrganization();
+        return db.Orders.Where(o => o.BuyerId == organizationId || o.SellerId == organizationId);
+    }
+
+    /// <summary>Returns and warranty claims the signed-in organization made (as the school) or must answer (as the seller); every one for platform staff.</summary>
+    public static IQueryable<ReturnRequest> ReturnsVisibleTo(this MarketplaceDb db, ICurrentUser user)
+    {
+        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Finance))
+        {
+            return db.ReturnRequests;
+        }
+
+        var organizationId = user.RequireOrganization();
+        return db.ReturnRequests.Where(r => r.BuyerId == organizationId || r.SellerId == organizationId);
+    }
+
     /// <summary>The documents the signed-in organization uploaded (W-9, certificates), whatever their review.</summary>
     public static IQueryable<OrganizationDocument> DocumentsOwnedBy(this MarketplaceDb db, ICurrentUser user)
     {

@@ -97,6 +97,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.SellerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.Shipments).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Shipments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The seller's orders-to-ship page filters by seller and by what is left to ship or deliver.
+        builder.HasIndex(o => new { o.SellerId, o.ShippedAt, o.DeliveredAt });
         builder.Ignore(o => o.Subtotal);
         builder.Ignore(o => o.Total);
         builder.Ignore(o => o.IsTaxExempt);
@@ -115,5 +119,56 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
     {
         builder.Property(l => l.Title).HasMaxLength(200);
         builder.HasOne<Listing>().WithMany().HasForeignKey(l => l.ListingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
+{
+    public void Configure(EntityTypeBuilder<Shipment> builder)
+    {
+        builder.Property(s => s.CarrierName).HasMaxLength(Shipment.MaxCarrierNameLength);
+        builder.Property(s => s.TrackingNumber).HasMaxLength(Shipment.MaxTrackingLength);
+        builder.HasIndex(s => new { s.OrderId, s.Sequence }).IsUnique();
+        builder.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.ShipmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(s => s.TrackingUrl);
+        builder.Ignore(s => s.CarrierWords);
+        builder.Ignore(s => s.IsDelivered);
+        builder.Ignore(s => s.Devices);
+    }
+}
+
+internal sealed class ShipmentLineConfiguration : IEntityTypeConfiguration<ShipmentLine>
+{
+    public void Configure(EntityTypeBuilder<ShipmentLine> builder)
+    {
+        builder.Property(l => l.Serials).HasMaxLength(20_000);
+        builder.HasOne<OrderLine>().WithMany().HasForeignKey(l => l.OrderLineId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(l => l.SerialList);
+    }
+}
+
+internal sealed class ReturnRequestConfiguration : IEntityTypeConfiguration<ReturnRequest>
+{
+    public void Configure(EntityTypeBuilder<ReturnRequest> builder)
+    {
+        builder.Property(r => r.Number).HasMaxLength(16);
+        builder.HasIndex(r => r.Number).IsUnique();
+        builder.Property(r => r.Serials).HasMaxLength(20_000);
+        builder.Property(r => r.Details).HasMaxLength(ReturnRequest.MaxDetailsLength);
+        builder.Property(r => r.Instructions).HasMaxLength(ReturnRequest.MaxAnswerLength);
+        builder.Property(r => r.DeclineReason).HasMaxLength(ReturnRequest.MaxAnswerLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => r.OrderLineId);
+        builder.HasIndex(r => new { r.BuyerId, r.RequestedAt });
+        builder.HasIndex(r => new { r.SellerId, r.RequestedAt });
+        // The admin's queue: requests still waiting for the seller, by when its answer was due.
+        builder.HasIndex(r => new { r.Status, r.SellerAnswerDue });
+        builder.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OrderLine>().WithMany().HasForeignKey(r => r.OrderLineId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(r => r.SerialList);
+        builder.Ignore(r => r.MaxRefund);
+        builder.Ignore(r => r.AwaitsSeller);
+        builder.Ignore(r => r.KindWords);
     }
 }

@@ -54,6 +54,9 @@ public sealed class Invoice
     /// <summary>Refunded to the buyer so far, full and partial refunds together.</summary>
     public decimal RefundedAmount { get; private set; }
 
+    /// <summary>What is left to pay: a return credited before payment (an open purchase-order invoice) lowers it.</summary>
+    public decimal AmountDue => Amount - RefundedAmount;
+
     /// <summary>Card attempts that failed or expired: each new Checkout Session needs its own idempotency key.</summary>
     public int FailedCardAttempts { get; private set; }
 
@@ -163,9 +166,9 @@ public sealed class Invoice
             throw new DomainException("Card payments are recorded by Stripe, not by hand.");
         }
 
-        if (amount != Amount)
+        if (amount != AmountDue)
         {
-            throw new DomainException($"The amount received ({amount:N2} {Currency}) does not match invoice {Number} ({Amount:N2} {Currency}); settle the difference with the buyer before recording it.");
+            throw new DomainException($"The amount received ({amount:N2} {Currency}) does not match invoice {Number} ({AmountDue:N2} {Currency}); settle the difference with the buyer before recording it.");
         }
 
         if (receivedOn > DateOnly.FromDateTime(at.UtcDateTime))

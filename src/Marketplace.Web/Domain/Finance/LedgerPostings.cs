@@ -52,7 +52,7 @@ public static class LedgerPostings
             districtId: reconciliation.DistrictId, counterpartyId: reconciliation.BuyerId);
     }
 
-    /// <summary>Cash (or Stripe's clearing account) comes in and the receivable is settled.</summary>
+    /// <summary>Cash (or Stripe's clearing account) comes in and the receivable is settled: what was due, after any return credited before payment.</summary>
     /// <param name="districtId">The district whose lot the invoice is for (none for a storefront order).</param>
     public static LedgerTransaction Payment(Invoice invoice, DateTimeOffset at, Guid? districtId = null)
     {
@@ -60,8 +60,8 @@ public static class LedgerPostings
         var source = invoice.LotId is not null ? LedgerSource.LotPayment : LedgerSource.StorefrontPayment;
         return LedgerTransaction.Post($"payment:{invoice.Id}", source, $"Invoice {invoice.Number} paid ({invoice.Method.Words()})", at,
         [
-            LedgerLine.Dr(cashAccount, invoice.Amount),
-            LedgerLine.Cr(LedgerAccount.BuyerReceivable, invoice.Amount, invoice.PayerId),
+            LedgerLine.Dr(cashAccount, invoice.AmountDue),
+            LedgerLine.Cr(LedgerAccount.BuyerReceivable, invoice.AmountDue, invoice.PayerId),
         ], lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId, counterpartyId: invoice.PayerId);
     }
 

@@ -6,6 +6,12 @@ namespace Marketplace.Web.Domain.Storefront;
 /// <summary>AwaitingApproval is appended last so stored values of the others do not move.</summary>
 public enum OrderStatus { AwaitingPayment, Paid, Cancelled, AwaitingApproval }
 
+/// <summary>
+/// Where an order stands as both sides see it, derived from its payment status and its shipments: a purchase-order order
+/// ships before it is paid (net terms), so shipping is not a payment status.
+/// </summary>
+public enum OrderStage { AwaitingApproval, AwaitingPayment, ReadyToShip, PartlyShipped, Shipped, Delivered, Cancelled }
+
 public sealed class CartItem
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -17,6 +23,7 @@ public sealed class CartItem
 public sealed class Order
 {
     private readonly List<OrderLine> _lines = [];
+    private readonly List<Shipment> _shipments = [];
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Number { get; init; }
@@ -44,6 +51,14 @@ public sealed class Order
     public string? RejectionReason { get; private set; }
 
     public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public IReadOnlyList<Shipment> Shipments => _shipments;
+
+    /// <summary>When the last unit left the seller; null while any is still to ship.</summary>
+    public DateTimeOffset? ShippedAt { get; private set; }
+
+    /// <summary>When the last shipment arrived, once every unit has shipped and every shipment is delivered.</summary>
+    public DateTimeOffset? DeliveredAt { get; private set; }
 
     /// <summary>The fee schedule version in force when the order was placed, and the commission it set: the order's terms.</summary>
     public int? FeeScheduleId { get; private set; }
@@ -200,6 +215,11 @@ public sealed class Order
     /// <summary>Cancels an unpaid (or not yet approved) order; the caller returns its stock with <see cref="Listing.Release"/>.</summary>
     public void Cancel()
     {
+        if (_shipments.Count > 0)
+        {
+            throw new DomainException($"Order {Number} has shipped, so it cannot be cancelled: return its devices instead.");
+        }
+
         if (Status != OrderStatus.AwaitingApproval)
         {
             RequireAwaitingPayment("cancelled");
@@ -207,6 +227,184 @@ public sealed class Order
 
         Status = OrderStatus.Cancelled;
     }
+
+    /// <summary>
+    /// A card order ships once paid; a purchase-order order ships once placed (or approved): the PO is the school's
+    /// commitment to pay on net terms, which is what "PO accepted" means here.
+    /// </summary>
+    public bool IsReadyToShip => _lines.Count > 0 && (Status == OrderStatus.Paid || (Status == OrderStatus.AwaitingPayment && PaymentMethod == PaymentMethod.PurchaseOrder));
+
+    public bool CanShip => IsReadyToShip && ShippedAt is null;
+
+    public OrderStage Stage =>
+        Status == OrderStatus.Cancelled ? OrderStage.Cancelled
+        : Status == OrderStatus.AwaitingApproval ? OrderStage.AwaitingApproval
+        : DeliveredAt is not null ? OrderStage.Delivered
+        : ShippedAt is not null ? OrderStage.Shipped
+        : _shipments.Count > 0 ? OrderStage.PartlyShipped
+        : IsReadyToShip ? OrderStage.ReadyToShip
+        : OrderStage.AwaitingPayment;
+
+    public int QuantityShipped(Guid orderLineId) => _shipments.SelectMany(s => s.Lines).Where(l => l.OrderLineId == orderLineId).Sum(l => l.Quantity);
+
+    public int QuantityToShip(OrderLine line) => line.Quantity - QuantityShipped(line.Id);
+
+    /// <summary>The serials shipped on a line so far, in shipping order.</summary>
+    public IReadOnlyList<string> SerialsShipped(Guid orderLineId) =>
+        [.. _shipments.OrderBy(s => s.Sequence).SelectMany(s => s.Lines).Where(l => l.OrderLineId == orderLineId).SelectMany(l => l.SerialList)];
+
+    /// <summary>
+    /// The seller records a shipment: which lines, how many of each and the serials in the box. Serials are required for a
+    /// listing sold as serialized units (<paramref name="serializedListings"/>); otherwise they are optional, but when given
+    /// there is one per unit. A unit never ships twice.
+    /// </summary>
+    public Shipment Ship(Carrier carrier, string? carrierName, string trackingNumber, IReadOnlyList<ShipmentItem> items, IReadOnlySet<Guid> serializedListings,
+        Guid byUserId, DateTimeOffset at)
+    {
+        if (!IsReadyToShip)
+        {
+            throw new DomainException(Stage switch
+            {
+                OrderStage.Cancelled => $"Order {Number} is cancelled, so nothing ships.",
+                OrderStage.AwaitingApproval => $"Order {Number} waits for the school's approval, so it cannot ship yet.",
+                _ => $"Order {Number} waits for its card payment, so it cannot ship yet.",
+            });
+        }
+
+        if (ShippedAt is not null)
+        {
+            throw new DomainException($"Every unit of order {Number} has already shipped.");
+        }
+
+        if (Shipment.TrackingNumberProblem(trackingNumber) is { } problem)
+        {
+            throw new DomainException(problem);
+        }
+
+        var otherCarrier = carrierName?.Trim();
+        if (carrier == Carrier.Other && string.IsNullOrEmpty(otherCarrier))
+        {
+            throw new DomainException("Name the carrier.");
+        }
+
+        var shipping = items.Where(i => i.Quantity != 0 || i.Serials.Count > 0).ToList();
+        if (shipping.Count == 0)
+        {
+            throw new DomainException("Choose what ships: a quantity for at least one line.");
+        }
+
+        var shipment = new Shipment
+        {
+            OrderId = Id,
+            Sequence = _shipments.Count + 1,
+            Carrier = carrier,
+            CarrierName = carrier == Carrier.Other ? otherCarrier : null,
+            TrackingNumber = trackingNumber.Trim().ToUpperInvariant(),
+            ShippedByUserId = byUserId,
+            ShippedAt = at,
+        };
+        var shippedSerials = new HashSet<string>(_shipments.SelectMany(s => s.Lines).SelectMany(l => l.SerialList), StringComparer.OrdinalIgnoreCase);
+        foreach (var group in shipping.GroupBy(i => i.OrderLineId))
+        {
+            var line = _lines.SingleOrDefault(l => l.Id == group.Key) ?? throw new DomainException($"Order {Number} has no such line.");
+            var quantity = group.Sum(i => i.Quantity);
+            var serials = group.SelectMany(i => i.Serials).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+            var left = QuantityToShip(line);
+            if (quantity < 1)
+            {
+                throw new DomainException($"{line.Title}: the quantity shipped must be at least 1.");
+            }
+
+            if (quantity > left)
+            {
+                throw new DomainException($"{line.Title}: {quantity} cannot ship, only {left} of the {line.Quantity} ordered {(left == 1 ? "is" : "are")} left to ship.");
+            }
+
+            if (serializedListings.Contains(line.ListingId) && serials.Count == 0)
+            {
+                throw new DomainException($"{line.Title} is sold as serialized units: enter the serial of each of the {quantity} shipped, one per line.");
+            }
+
+            if (serials.Count > 0 && serials.Count != quantity)
+            {
+                throw new DomainException($"{line.Title}: {quantity} units ship but {serials.Count} serials were entered; enter one serial per unit.");
+            }
+
+            if (serials.GroupBy(s => s, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new DomainException($"{line.Title}: serial {twice.Key} is entered twice.");
+            }
+
+            if (serials.FirstOrDefault(s => !shippedSerials.Add(s)) is { } again)
+            {
+                throw new DomainException($"Serial {again} has already shipped in order {Number}.");
+            }
+
+            if (serials.FirstOrDefault(s => s.Length > SerialNumberMaxLength) is { } tooLong)
+            {
+                throw new DomainException($"Serial \"{tooLong[..20]}…\" is longer than {SerialNumberMaxLength} characters.");
+            }
+
+            shipment.AddLine(new ShipmentLine { ShipmentId = shipment.Id, OrderLineId = line.Id, Quantity = quantity, Serials = string.Join('\n', serials) });
+        }
+
+        _shipments.Add(shipment);
+        if (_lines.All(l => QuantityToShip(l) == 0))
+        {
+            ShippedAt = at;
+        }
+
+        return shipment;
+    }
+
+    /// <summary>A serial as manufacturers print them is at most 40 characters (Apple 12, Dell service tags 7, Lenovo 8–10, HP 10).</summary>
+    public const int SerialNumberMaxLength = 40;
+
+    /// <summary>
+    /// A shipment arrived: the seller records the carrier's delivery date, or the school's receiving desk confirms receipt.
+    /// The order is delivered when everything has shipped and every shipment is delivered.
+    /// </summary>
+    public Shipment ConfirmDelivery(Guid shipmentId, DateTimeOffset deliveredAt, DeliveryConfirmation by, Guid userId, DateTimeOffset now)
+    {
+        var shipment = _shipments.SingleOrDefault(s => s.Id == shipmentId) ?? throw new DomainException($"Order {Number} has no such shipment.");
+        if (shipment.DeliveredAt is { } already)
+        {
+            throw new DomainException($"Shipment {shipment.Sequence} of order {Number} was already delivered on {already:MMMM d, yyyy}.");
+        }
+
+        if (deliveredAt > now)
+        {
+            throw new DomainException("The delivery date cannot be in the future.");
+        }
+
+        if (deliveredAt.UtcDateTime.Date < shipment.ShippedAt.UtcDateTime.Date)
+        {
+            throw new DomainException($"Shipment {shipment.Sequence} shipped on {shipment.ShippedAt:MMMM d, yyyy}: it cannot have arrived before.");
+        }
+
+        shipment.MarkDelivered(deliveredAt < shipment.ShippedAt ? shipment.ShippedAt : deliveredAt, by, userId);
+        if (ShippedAt is not null && _shipments.All(s => s.IsDelivered))
+        {
+            DeliveredAt = _shipments.Max(s => s.DeliveredAt);
+        }
+
+        return shipment;
+    }
+
+    /// <summary>
+    /// When units of a line reached the school: the delivery of the shipments that carried the given serials, or of every
+    /// shipment of the line when none are named; null while one of them is still on its way.
+    /// </summary>
+    public DateTimeOffset? DeliveredAtOf(Guid orderLineId, IReadOnlyCollection<string> serials)
+    {
+        var carrying = _shipments.Where(s => s.Lines.Any(l => l.OrderLineId == orderLineId
+            && (serials.Count == 0 || l.SerialList.Any(x => serials.Contains(x, StringComparer.OrdinalIgnoreCase))))).ToList();
+        return carrying.Count == 0 || carrying.Any(s => !s.IsDelivered) ? null : carrying.Max(s => s.DeliveredAt);
+    }
+
+    /// <summary>How many units of a line have been delivered.</summary>
+    public int QuantityDelivered(Guid orderLineId) =>
+        _shipments.Where(s => s.IsDelivered).SelectMany(s => s.Lines).Where(l => l.OrderLineId == orderLineId).Sum(l => l.Quantity);
 
     private void RequireAwaitingApproval(string what)
     {

@@ -20,7 +20,7 @@ public static class GetOrder
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var order = await db.OrdersPlacedBy(user).AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
+            var order = await db.OrdersPlacedBy(user).AsNoTracking().Include(o => o.Lines).Include(o => o.Shipments).ThenInclude(s => s.Lines).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
                         ?? throw new NotFoundException("Order");
             var seller = await db.Organizations.Where(o => o.Id == order.SellerId).Select(o => o.Name).SingleAsync(cancellationToken);
             var limit = await db.Organizations.Where(o => o.Id == order.BuyerId).Select(o => o.OrderApprovalLimit).SingleAsync(cancellationToken);

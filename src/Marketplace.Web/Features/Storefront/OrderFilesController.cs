@@ -16,4 +16,11 @@ public sealed class OrderFilesController(ISender sender) : MarketplaceController
         var slip = await Sender.Send(new GetPackingSlip.Query(id), Aborted);
         return File(slip.Pdf, "application/pdf", slip.FileName);
     }
+
+    [HttpGet("shipments/{shipmentId:guid}/packing-slip.pdf")]
+    public async Task<IActionResult> ShipmentPackingSlip(Guid id, Guid shipmentId)
+    {
+        var slip = await Sender.Send(new GetPackingSlip.Query(id, shipmentId), Aborted);
+        return File(slip.Pdf, "application/pdf", slip.FileName);
+    }
 }

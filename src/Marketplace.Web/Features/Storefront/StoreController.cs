@@ -124,6 +124,15 @@ public sealed class StoreController(ISender sender, IPaymentProvider payments) :
         return RedirectToAction(nameof(Order), new { id });
     }
 
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("orders/{id:guid}/shipments/{shipmentId:guid}/received")]
+    public async Task<IActionResult> ConfirmShipmentReceived(Guid id, Guid shipmentId)
+    {
+        await Sender.Send(new ConfirmShipmentReceived.Command(id, shipmentId, FormIdempotencyKey()), Aborted);
+        Success("Receipt confirmed. Thank you!");
+        return RedirectToAction(nameof(Order), new { id });
+    }
+
     [Authorize(Roles = Roles.SchoolApprover)]
     [HttpPost("orders/{id:guid}/approve")]
     public async Task<IActionResult> ApproveOrder(Guid id)

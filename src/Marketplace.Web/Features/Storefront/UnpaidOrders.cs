@@ -14,7 +14,9 @@ internal static class UnpaidOrders
     public static async Task<(Order Order, Invoice? Invoice)> LoadWithInvoiceAsync(this MarketplaceDb db, ICurrentUser user, Guid orderId, bool withLines,
         CancellationToken cancellationToken)
     {
-        var orders = withLines ? db.OrdersPlacedBy(user).Include(o => o.Lines) : db.OrdersPlacedBy(user);
+        // Shipments come along so an order that has started shipping refuses to be cancelled.
+        IQueryable<Order> placed = db.OrdersPlacedBy(user).Include(o => o.Shipments);
+        var orders = withLines ? placed.Include(o => o.Lines) : placed;
         var order = await orders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken) ?? throw new NotFoundException("Order");
         return (order, await db.Invoices.SingleOrDefaultAsync(i => i.OrderId == order.Id, cancellationToken));
     }

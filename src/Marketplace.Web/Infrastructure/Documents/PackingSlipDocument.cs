@@ -3,10 +3,15 @@ using SkiaSharp;
 
 namespace Marketplace.Web.Infrastructure.Documents;
 
-public sealed record PackingSlipLine(string Item, int Quantity, int WarrantyMonths);
+/// <param name="Serials">The serials in the box, printed under the item so the receiving desk checks each unit off.</param>
+public sealed record PackingSlipLine(string Item, int Quantity, int WarrantyMonths, IReadOnlyList<string>? Serials = null);
 
+/// <summary>Which of the order's shipments the slip travels in, and how.</summary>
+public sealed record PackingSlipShipment(int Sequence, string Carrier, string TrackingNumber, DateTimeOffset ShippedAt);
+
+/// <param name="Shipment">The shipment the slip is for; null for the whole order's slip.</param>
 public sealed record PackingSlipContent(string OrderNumber, string? PurchaseOrder, string Seller, string Buyer, string ShipTo, DateTimeOffset PlacedAt,
-    IReadOnlyList<PackingSlipLine> Lines, DateTimeOffset GeneratedAt);
+    IReadOnlyList<PackingSlipLine> Lines, DateTimeOffset GeneratedAt, PackingSlipShipment? Shipment = null);
 
 /// <summary>
 /// The packing slip that ships in a storefront order's box: the order and the school's purchase order (which its receiving
@@ -43,6 +48,12 @@ public static class PackingSlipDocument
             y += 28;
             Field("Purchase order", content.PurchaseOrder ?? "—");
             Field("Order placed", content.PlacedAt.UtcDateTime.ToString("MMMM d, yyyy", Us));
+            if (content.Shipment is { } shipment)
+            {
+                Field("Shipment", $"{shipment.Sequence}, shipped {shipment.ShippedAt.UtcDateTime.ToString("MMMM d, yyyy", Us)}");
+                Field("Carrier", $"{shipment.Carrier} · tracking {shipment.TrackingNumber}");
+            }
+
             Field("Shipped by", content.Seller);
             Field("Ordered by", content.Buyer);
             canvas.DrawText("Ship to", Margin, y, heading, ink);
@@ -68,6 +79,18 @@ public static class PackingSlipDocument
                 canvas.DrawText(CertificateDocument.FitWidth(line.Item, body, columns[2] - columns[1] - 8), columns[1], y, body, ink);
                 canvas.DrawText($"{line.WarrantyMonths} months", columns[2], y, body, ink);
                 y += RowHeight;
+                foreach (var serials in SerialRows(line.Serials ?? [], small, columns[2] - columns[1] - 8))
+                {
+                    if (y + RowHeight > Bottom)
+                    {
+                        canvas = NewPage();
+                        y = Margin + 18;
+                        Headings();
+                    }
+
+                    canvas.DrawText(serials, columns[1], y, small, muted);
+                    y += RowHeight - 3;
+                }
             }
 
             y += 6;
@@ -107,5 +130,29 @@ public static class PackingSlipDocument
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>The serials as rows of text that fit the width, "Serials: " before the first.</summary>
+    private static IEnumerable<string> SerialRows(IReadOnlyList<string> serials, SKFont font, float width)
+    {
+        var row = "Serials:";
+        foreach (var serial in serials)
+        {
+            var longer = $"{row} {serial}";
+            if (font.MeasureText(longer) > width && row.Length > 0)
+            {
+                yield return row;
+                row = serial;
+            }
+            else
+            {
+                row = row.Length == 0 ? serial : longer;
+            }
+        }
+
+        if (serials.Count > 0)
+        {
+            yield return row;
+        }
     }
 }

@@ -90,6 +90,12 @@ public sealed class MapleValleyRecords
     /// <summary>A second storefront order of Maple Valley's, already paid: it can no longer be cancelled or switched.</summary>
     public required Guid PaidOrder { get; init; }
 
+    /// <summary>The paid order's one shipment, sent by the buyer caller and already delivered.</summary>
+    public required Guid PaidOrderShipment { get; init; }
+
+    /// <summary>Maple Valley's return of the paid order's unit, approved by the buyer caller (its seller).</summary>
+    public required Guid Return { get; init; }
+
     /// <summary>A storefront listing of the demo refurbisher: public by design.</summary>
     public required Guid Listing { get; init; }
 
@@ -255,12 +261,13 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         var certified = await Factory.SaveCertifiedAsync(2400m, BuyerName);
 
         var listing = await Factory.WithDbAsync(db => db.Listings.Where(l => l.IsActive).OrderBy(l => l.Title).Select(l => l.Id).FirstAsync());
-        await Factory.SendAsAsync(owner, new AddToCart.Command(listing, 2));
-        var placed = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-118", await Factory.SiteOfAsync(owner)));
-        await Factory.SendAsAsync(owner, new AddToCart.Command(listing, 1));
-        var paid = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-119", await Factory.SiteOfAsync(owner)));
         var buyerListing = await Factory.SendAsAsync(BuyerEmail,
-            StockListings.Command("Matrix Chromebook on sale (refurbished)", null, DeviceCategory.Chromebook, CosmeticGrade.A, 89m, 5, 6));
+            StockListings.Command("Matrix Chromebook on sale (refurbished)", null, DeviceCategory.Chromebook, CosmeticGrade.A, 89m, 8, 6));
+        // Maple Valley's orders are sold by the buyer caller, so the demo refurbisher stays a stranger to them.
+        await Factory.SendAsAsync(owner, new AddToCart.Command(buyerListing, 2));
+        var placed = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-118", await Factory.SiteOfAsync(owner)));
+        await Factory.SendAsAsync(owner, new AddToCart.Command(buyerListing, 1));
+        var paid = await Factory.SendAsAsync(owner, new Checkout.Command(PaymentMethod.PurchaseOrder, "MV-PO-2026-119", await Factory.SiteOfAsync(owner)));
         var pausedListing = await Factory.SendAsAsync(BuyerEmail,
             StockListings.Command("Matrix paused Chromebook (refurbished)", null, DeviceCategory.Chromebook, CosmeticGrade.B, 79m, 5, 6));
         await Factory.SendAsAsync(BuyerEmail, new PauseListing.Command(pausedListing, Pause: true));
@@ -270,6 +277,15 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             (await db.Invoices.SingleAsync(i => i.Id == paid.InvoiceIds[0])).MarkPaid(PaymentMethod.Ach, "ACH-MATRIX-119", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         });
+        // The paid order shipped and arrived: its shipment has a packing slip, and delivering it again is refused.
+        var paidLine = await Factory.WithDbAsync(db => db.OrderLines.Where(l => l.OrderId == paid.OrderIds[0]).Select(l => l.Id).SingleAsync());
+        var shipment = await Factory.SendAsAsync(BuyerEmail, new RecordShipment.Command(paid.OrderIds[0], Marketplace.Web.Domain.Storefront.Carrier.Ups, null, "1Z999AA10123456784",
+            [new RecordShipment.Line(paidLine, 1, "5CD0417MTX")]));
+        await Factory.SendAsAsync(BuyerEmail, new MarkShipmentDelivered.Command(paid.OrderIds[0], shipment, DateOnly.FromDateTime(DateTime.UtcNow)));
+        // Maple Valley asked to return it and the seller approved: answering again or refunding beyond the price is refused.
+        var returnRequest = await Factory.SendAsAsync(owner, new RequestReturn.Command(paid.OrderIds[0], paidLine, Marketplace.Web.Domain.Storefront.ReturnKind.Return, 1,
+            "5CD0417MTX", Marketplace.Web.Domain.Storefront.ReturnReason.DoesNotWork, "Does not power on."));
+        await Factory.SendAsAsync(BuyerEmail, new AnswerReturn.Command(returnRequest, Approve: true, "Ship it to our dock, RMA number on the box."));
 
         const string certificateCode = "MVMATRIX26";
         var png = LotFilesTestKit.Png(64, 48);
@@ -352,6 +368,8 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             Order = placed.OrderIds[0],
             OrderInvoice = orderInvoice.Id,
             PaidOrder = paid.OrderIds[0],
+            PaidOrderShipment = shipment,
+            Return = returnRequest,
             Listing = listing,
             BuyerListing = buyerListing,
             PausedListing = pausedListing,

@@ -544,6 +544,41 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             _ => new { reason = "Not in the budget" },
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied)),
 
+        // Shipping: the refurbisher that sold an order ships it; the school that placed it confirms receipt
+        Get(CallersOwn, "/store/sales", "the orders the caller's refurbisher sold", _ => null,
+            new(SignIn,       Denied,       Ok,           Denied,       Ok,           Denied,       Denied,       Denied)),
+        Get(AnotherTenant, "/store/sales/{id:guid}", "Maple Valley's order, sold by the buyer caller", r => new { id = r.Order },
+            new(SignIn,       Denied,       Ok,           Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/store/sales/{id:guid}/shipments", "Maple Valley's order, shipping a line it does not have", r => new { id = r.Order },
+            _ => new Dictionary<string, string>
+            {
+                ["Carrier"] = "Ups", ["TrackingNumber"] = "1Z999AA10123456784", ["Lines[0].OrderLineId"] = UnknownDeviceModel.ToString(), ["Lines[0].Quantity"] = "1",
+            },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/store/sales/{id:guid}/shipments/{shipmentId:guid}/delivered", "the delivered shipment of Maple Valley's paid order",
+            r => new { id = r.PaidOrder, shipmentId = r.PaidOrderShipment }, _ => new { deliveredOn = "2026-01-02" },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Denied)),
+        Post(AnotherTenant, "/store/orders/{id:guid}/shipments/{shipmentId:guid}/received", "the delivered shipment of Maple Valley's paid order",
+            r => new { id = r.PaidOrder, shipmentId = r.PaidOrderShipment }, _ => null,
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
+
+        // Returns: the school that bought asks, the seller answers and resolves, the admin decides for a silent seller
+        Post(AnotherTenant, "/store/orders/{id:guid}/returns", "Maple Valley's delivered order, more units than were delivered", r => new { id = r.PaidOrder },
+            _ => new { OrderLineId = UnknownDeviceModel, Kind = "Return", Quantity = "5", Reason = "DoesNotWork" },
+            new(SignIn,       Refused,      Denied,       NotFound,     Denied,       NotFound,     Denied,       Denied)),
+        Get(CallersOwn, "/store/returns", "the caller's organization's returns", _ => null,
+            new(SignIn,       Ok,           Ok,           Ok,           Ok,           Ok,           Denied,       Denied)),
+        Get(CallersOwn, "/admin/returns", "the returns whose sellers did not answer in time", _ => null,
+            new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
+        Get(AnotherTenant, "/store/returns/{id:guid}", "Maple Valley's return, sold by the buyer caller", r => new { id = r.Return },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     NotFound,     Ok,           Ok)),
+        Post(AnotherTenant, "/store/returns/{id:guid}/answer", "Maple Valley's return, already approved", r => new { id = r.Return },
+            _ => new { approve = "true", text = "Send it to our dock." },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Refused)),
+        Post(AnotherTenant, "/store/returns/{id:guid}/resolve", "Maple Valley's approved return, refunding more than was paid", r => new { id = r.Return },
+            _ => new { outcome = "Refund", refundAmount = "99999" },
+            new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       NotFound)),
+
         // Organization settings: each organization's admin keeps its own
         Get(CallersOwn, "/organization/settings", "the caller's organization's settings", _ => null,
             new(SignIn,       Ok,           Denied,       Ok,           Ok,           Ok,           Denied,       Ok)),
@@ -624,8 +659,11 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Ok,           Ok,           Ok,           Ok,           Ok,           Denied,       Ok)),
         Get(AnotherTenant, "/invoices/{id:guid}/invoice.pdf", "the invoice of Maple Valley's storefront order", r => new { id = r.OrderInvoice },
             new(SignIn,       Ok,           NotFound,     NotFound,     NotFound,     NotFound,     Ok,           Ok)),
-        Get(AnotherTenant, "/store/orders/{id:guid}/packing-slip.pdf", "the packing slip of Maple Valley's storefront order", r => new { id = r.Order },
-            new(SignIn,       Ok,           Denied,       NotFound,     NotFound,     NotFound,     Ok,           Ok)),
+        Get(AnotherTenant, "/store/orders/{id:guid}/packing-slip.pdf", "the packing slip of Maple Valley's storefront order (its seller prints it too)", r => new { id = r.Order },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     NotFound,     Ok,           Ok)),
+        Get(AnotherTenant, "/store/orders/{id:guid}/shipments/{shipmentId:guid}/packing-slip.pdf", "the packing slip of the shipment of Maple Valley's paid order",
+            r => new { id = r.PaidOrder, shipmentId = r.PaidOrderShipment },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     NotFound,     Ok,           Ok)),
 
         // Admin: platform data only (changes to reference data are refused by validation: a saved model or price
         // guide would revalue every open lot in the background while the matrix runs)

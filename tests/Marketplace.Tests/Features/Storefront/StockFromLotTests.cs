@@ -192,7 +192,7 @@ public sealed partial class StockFromLotTests(StockFromLotApp app) : IClassFixtu
         await app.SendAsAsync(LotJourneys.Refurbisher, Stock(lot.Id, [.. SampleLots.Serials]));
         var listingId = await app.WithDbAsync(db => db.Listings.Where(l => l.Manufacturer == make).Select(l => l.Id).SingleAsync());
         await app.SendAsAsync("school@demo.k12", new AddToCart.Command(listingId, 2));
-        await app.SendAsAsync("school@demo.k12", new Checkout.Command(Marketplace.Web.Domain.Finance.PaymentMethod.PurchaseOrder, "PO-UNITS-1", "Lakeside Elementary",
+        await app.SendAsAsync("school@demo.k12", new Checkout.Command(Marketplace.Web.Domain.Finance.PaymentMethod.PurchaseOrder, "PO-UNITS-1", await app.SiteOfAsync("school@demo.k12"),
             new Uri("http://marketplace.test/store/orders/")));
         var orderId = await app.WithDbAsync(db => db.OrderLines.Where(l => l.ListingId == listingId).Select(l => l.OrderId).SingleAsync());
 
