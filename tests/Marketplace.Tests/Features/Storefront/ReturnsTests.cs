@@ -136,7 +136,7 @@ public sealed class ReturnsTests(ClockedMarketplaceFactory app) : IClassFixture<
         var listingId = await app.SendAsAsync(sellerEmail, StockListings.Command(title, "Refurbished.", DeviceCategory.Chromebook, CosmeticGrade.A, price, 20, warrantyMonths));
         var schoolEmail = await app.AddOrganizationWithUserAsync($"Cedar Heights Middle {Guid.NewGuid():N}", OrganizationKind.School);
         await app.SendAsAsync(schoolEmail, new AddToCart.Command(listingId, serials.Length));
-        var placed = await app.SendAsAsync(schoolEmail, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-RMA-2026-1", "Cedar Heights Middle, Receiving"));
+        var placed = await app.SendAsAsync(schoolEmail, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-RMA-2026-1", await app.SiteOfAsync(schoolEmail)));
         var orderId = Assert.Single(placed.OrderIds);
         var (lineId, number) = await app.WithDbAsync(async db =>
             (await db.OrderLines.Where(l => l.OrderId == orderId).Select(l => l.Id).SingleAsync(), await db.Orders.Where(o => o.Id == orderId).Select(o => o.Number).SingleAsync()));

@@ -152,7 +152,7 @@ public sealed class ShippingTests(ShippingApp app) : IClassFixture<ShippingApp>
         var schoolEmail = await app.AddOrganizationWithUserAsync($"Lakeside Elementary {Guid.NewGuid():N}", OrganizationKind.School);
         await app.SendAsAsync(schoolEmail, new AddToCart.Command(listingId, quantity));
         var placed = await app.SendAsAsync(schoolEmail, new Checkout.Command(PaymentMethod.PurchaseOrder, $"PO-SHIP-{Guid.NewGuid():N}"[..16],
-            "Lakeside Elementary, Receiving\n100 Lake St, Kirkland WA 98033"));
+            await app.SiteOfAsync(schoolEmail)));
         var orderId = Assert.Single(placed.OrderIds);
         var lineId = await app.WithDbAsync(db => db.OrderLines.Where(l => l.OrderId == orderId).Select(l => l.Id).SingleAsync());
         return (await BrowserClient.SignInAsync(app, sellerEmail), sellerEmail, await BrowserClient.SignInAsync(app, schoolEmail), schoolEmail, orderId, lineId, title);
