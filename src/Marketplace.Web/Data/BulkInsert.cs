@@ -25,7 +25,9 @@ public static class BulkInsert
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
+        // Shadow properties have no value on the object; their columns take the default the migration gave them.
         var columns = entityType.GetProperties()
+            .Where(p => !p.IsShadowProperty())
             .Select(p => (Property: p, Column: p.GetColumnName(table)))
             .Where(c => c.Column is not null)
             .ToList();

@@ -154,6 +154,9 @@ public sealed class Order
 
     public bool CanChangePayment => Status == OrderStatus.AwaitingPayment;
 
+    /// <summary>Unpaid or waiting for approval, and nothing shipped yet (once a box is on its way, devices come back by return).</summary>
+    public bool CanCancel => _shipments.Count == 0 && Status is OrderStatus.AwaitingPayment or OrderStatus.AwaitingApproval;
+
     public bool AwaitsApproval => Status == OrderStatus.AwaitingApproval;
 
     /// <summary>

@@ -69,6 +69,7 @@ public sealed class CatalogIndex
     private readonly Dictionary<CatalogSort, (int[] Order, long[] Keys)> _orders = [];
     private readonly Dictionary<string, string> _sellerNames;
     private readonly ConcurrentDictionary<string, ulong[]> _searches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CatalogPage> _pages = new(StringComparer.Ordinal);
 
     public Guid Stamp { get; }
 
@@ -325,8 +326,43 @@ public sealed class CatalogIndex
         return byKey != 0 ? byKey : idA.CompareTo(idB);
     }
 
-    /// <summary>The facet counts for a filter (each facet counted with every other facet's selection applied), one page and the total.</summary>
+    /// <summary>
+    /// The facet counts for a filter (each facet counted with every other facet's selection applied), one page and the total.
+    /// The index never changes, so the answer for the same filter, sort and position is kept with it: the catalog's
+    /// landing page and the filters buyers share with their business office are asked for over and over.
+    /// </summary>
     public CatalogPage Query(CatalogFilter filter, CatalogSort sort, CatalogCursor? cursor, int pageSize)
+    {
+        var key = PageKey(filter, sort, cursor, pageSize);
+        if (_pages.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        var page = Compute(filter, sort, cursor, pageSize);
+        // A bounded handful per index: a changed catalog gets a new index and so starts a new set.
+        if (_pages.Count < 512)
+        {
+            _pages.TryAdd(key, page);
+        }
+
+        return page;
+    }
+
+    private static string PageKey(CatalogFilter filter, CatalogSort sort, CatalogCursor? cursor, int pageSize)
+    {
+        var key = new System.Text.StringBuilder().Append((int)sort).Append('|').Append(pageSize).Append('|')
+            .Append(cursor is null ? "" : $"{(cursor.Before ? '<' : '>')}{cursor}").Append('|')
+            .Append((filter.Search ?? "").Trim().ToUpperInvariant());
+        foreach (var (facet, values) in filter.Selected.Where(s => s.Value.Count > 0).OrderBy(s => s.Key))
+        {
+            key.Append('|').Append((int)facet).Append('=').AppendJoin(',', values.Select(v => v.ToUpperInvariant()).Order(StringComparer.Ordinal));
+        }
+
+        return key.ToString();
+    }
+
+    private CatalogPage Compute(CatalogFilter filter, CatalogSort sort, CatalogCursor? cursor, int pageSize)
     {
         var selections = new Dictionary<CatalogFacet, ulong[]>();
         foreach (var (facet, keys) in filter.Selected)
