@@ -61,8 +61,11 @@ public sealed class ShippingTests
     public void A_shipped_order_cannot_be_cancelled()
     {
         var (order, line) = OrderOf(PaymentMethod.PurchaseOrder, 2);
+        Assert.True(order.CanCancel);
         Ship(order, (line.Id, 1, []));
 
+        // The order page asks the same question, so it offers no cancel button once a box is on its way.
+        Assert.False(order.CanCancel);
         Assert.Equal($"Order {order.Number} has shipped, so it cannot be cancelled: return its devices instead.", Assert.Throws<DomainException>(order.Cancel).Message);
     }
 
