@@ -126,10 +126,12 @@ public sealed class ReturnsTests(ClockedMarketplaceFactory app) : IClassFixture<
         }
     }
 
-    private sealed record Sale(BrowserClient Seller, string SellerEmail, BrowserClient School, string SchoolEmail, Guid OrderId, Guid LineId, string Number, string Title);
+    internal sealed record Sale(BrowserClient Seller, string SellerEmail, BrowserClient School, string SchoolEmail, Guid OrderId, Guid LineId, string Number, string Title);
 
     /// <summary>A purchase-order order of a school of its own from a refurbisher of its own, shipped with the serials and delivered today.</summary>
-    private async Task<Sale> DeliveredOrderAsync(decimal price, string[] serials, int warrantyMonths = 12)
+    private Task<Sale> DeliveredOrderAsync(decimal price, string[] serials, int warrantyMonths = 12) => DeliveredOrderAsync(app, price, serials, warrantyMonths);
+
+    internal static async Task<Sale> DeliveredOrderAsync(ClockedMarketplaceFactory app, decimal price, string[] serials, int warrantyMonths = 12)
     {
         var (sellerEmail, _) = await app.AddCertifiedRefurbisherAsync($"Returns Refurbisher {Guid.NewGuid():N}");
         var title = $"Lenovo 100e Gen 4 {Guid.NewGuid():N}"[..26];
