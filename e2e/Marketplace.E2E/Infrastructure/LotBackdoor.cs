@@ -6,7 +6,6 @@ using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Payments;
 using Marketplace.Web.Features.Sales;
 using Marketplace.Web.Features.Sanitization;
-using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.E2E.Infrastructure;
@@ -70,17 +69,13 @@ public static class LotBackdoor
             null, "", "", "full read-back", VerificationResult.Passed, MediaDestination.ExternalReuse, DataBackedUp.No, null, Performer);
         await server.SendAsAsync(Refurbisher, new UploadErasureReport.Command(lotId, "blancco-report.csv", ErasureReport(serials), defaults));
         await server.SendAsAsync(Technician, new AcceptAwaitingRecords.Command(lotId, DateTimeOffset.UtcNow, Validator));
-        // The sample and the certificate are the background jobs' work: read until they are there.
-        var sample = await MarketplaceFactory.EventuallyAsync(async () => await server.QueryAsync(db => db.QualityChecks
-            .Where(c => c.LotId == lotId && c.Result == QualityCheckResult.Pending).Select(c => c.Id).ToListAsync()) is { Count: > 0 } drawn ? drawn : null,
-            "the quality-control sample", TimeSpan.FromMinutes(2));
-        foreach (var check in sample)
+        foreach (var check in await WaitForAsync(server, db => db.QualityChecks.Where(c => c.LotId == lotId && c.Result == QualityCheckResult.Pending).Select(c => c.Id).ToListAsync(),
+                     drawn => drawn.Count > 0, "the quality-control sample"))
         {
             await server.SendAsAsync(Technician, new RecordQualityCheck.Command(lotId, check, true, null, Validator));
         }
 
-        await MarketplaceFactory.EventuallyAsync(async () => await server.QueryAsync(db => db.Certificates.AnyAsync(c => c.LotId == lotId)) ? "issued" : null,
-            "the certificate", TimeSpan.FromMinutes(2));
+        await WaitForAsync(server, db => db.Certificates.AnyAsync(c => c.LotId == lotId), issued => issued, "the certificate");
         return (lotId, serials);
     }
 
@@ -89,4 +84,25 @@ public static class LotBackdoor
         new[] { "System serial,Disk serial,Disk vendor,Disk model,Disk type,Source,Erasure method,Erasure technique,Product name,Product version,Verification,Erasure status,Disposition,Technician,Technician title,Location,Technician email" }
             .Concat(serials.Select(serial =>
                 $"{serial},EMMC-{serial},SanDisk,DA4064,eMMC,internal,NIST 800-88 Purge,Block erase,Blancco Drive Eraser,7.14.1,Full verification,Successful,Resale,Priya Natarajan,ITAD technician,\"Tacoma, WA\",techs@greencycle.example"))) + "\r\n");
+
+    /// <summary>What a background job leaves, read until it is there (a job's state, never a fixed wait).</summary>
+    private static async Task<T> WaitForAsync<T>(MarketplaceServer server, Func<Marketplace.Web.Data.MarketplaceDb, Task<T>> read, Func<T, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var value = await server.QueryAsync(read);
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The background jobs did not produce {what} in 2 minutes.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
 }
