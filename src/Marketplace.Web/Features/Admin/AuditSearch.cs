@@ -38,9 +38,9 @@ public sealed record AuditSearch(Guid? Organization = null, string? Person = nul
 
         if (Term(Person) is { } person)
         {
-            var pattern = $"%{Escaped(person)}%";
-            records = records.Where(r => EF.Functions.Like(r.ActorName, pattern, "\\")
-                || db.Users.Any(u => u.Id == r.ActorUserId && EF.Functions.Like(u.Email!, pattern, "\\")));
+            var pattern = LikePattern.Containing(person);
+            records = records.Where(r => EF.Functions.Like(r.ActorName, pattern, LikePattern.Escape)
+                || db.Users.Any(u => u.Id == r.ActorUserId && EF.Functions.Like(u.Email!, pattern, LikePattern.Escape)));
         }
 
         if (Term(Entity) is { } entity)
@@ -62,5 +62,4 @@ public sealed record AuditSearch(Guid? Organization = null, string? Person = nul
 
     private static string? Term(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().Truncate(MaxTerm);
 
-    private static string Escaped(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

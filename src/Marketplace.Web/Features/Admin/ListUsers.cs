@@ -20,10 +20,9 @@ public static class ListUsers
                         select new { User = u, Organization = o.Name, o.Kind };
             if (query.Q?.Trim() is { Length: > 0 } q)
             {
-                // LIKE with its wildcards escaped: case-insensitive for ASCII on SQLite and under SQL Server's default collation.
-                var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                users = users.Where(x => EF.Functions.Like(x.User.DisplayName, pattern, "\\") || EF.Functions.Like(x.User.Email!, pattern, "\\")
-                                         || EF.Functions.Like(x.Organization, pattern, "\\"));
+                var pattern = LikePattern.Containing(q);
+                users = users.Where(x => EF.Functions.Like(x.User.DisplayName, pattern, LikePattern.Escape) || EF.Functions.Like(x.User.Email!, pattern, LikePattern.Escape)
+                                         || EF.Functions.Like(x.Organization, pattern, LikePattern.Escape));
             }
 
             users = query.Status switch

@@ -1,16 +1,32 @@
+using FluentValidation;
+using Marketplace.Web.Features.Shared;
 using Marketplace.Web.Domain.Organizations;
 
 namespace Marketplace.Web.Features.Organizations;
 
-/// <summary>The organization's ship-to sites for its admin: those in use first, then the retired ones (kept for the orders that name them).</summary>
+/// <summary>
+/// The organization's ship-to sites for its admin, a page at a time (a large district keeps hundreds): those in use
+/// first, then the retired ones (kept for the orders that name them), found by name, city or ZIP.
+/// </summary>
 public static class ListShippingSites
 {
+    public const int PageSize = 25;
+
     [AllowedRoles(Roles.OrganizationAdmin)]
-    public sealed record Query(Guid? Editing = null) : IQuery<Result>;
+    public sealed record Query(Guid? Editing = null, int Page = 1, string? Search = null) : IQuery<Result>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Search).MaximumLength(120).WithMessage("Search for at most 120 characters.");
+    }
 
     /// <param name="Editing">The site whose details the form shows, when the admin asked to change one.</param>
     /// <param name="Buys">False for an organization that does not buy in the storefront (a refurbisher): it has no sites to keep.</param>
-    public sealed record Result(string Organization, bool Buys, IReadOnlyList<ShippingSite> Sites, ShippingSite? Editing, IReadOnlyList<string> States);
+    public sealed record Result(string Organization, bool Buys, PageOf<ShippingSite> Sites, string? Search, ShippingSite? Editing, IReadOnlyList<string> States)
+    {
+        /// <summary>The list's URL at another page, the search kept.</summary>
+        public string PageUrl => Search is null ? "/organization/sites?page=" : $"/organization/sites?search={Uri.EscapeDataString(Search)}&page=";
+    }
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, Result>
     {
@@ -18,11 +34,19 @@ public static class ListShippingSites
         {
             var organizationId = user.RequireOrganization();
             var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => new { o.Name, o.Kind }).SingleAsync(cancellationToken);
-            // A few dozen sites at most per district: one read, sorted here so retired sites sink whatever the provider.
-            var sites = (await db.ShippingSitesOf(user).AsNoTracking().ToListAsync(cancellationToken))
-                .OrderBy(s => s.RetiredAt is not null).ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            var editing = query.Editing is { } id ? sites.SingleOrDefault(s => s.Id == id) ?? throw new NotFoundException("Site") : null;
-            return new Result(organization.Name, ShippingSites.Buys(organization.Kind), sites, editing,
+            var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
+            var sites = db.ShippingSitesOf(user).AsNoTracking();
+            if (search is not null)
+            {
+                var pattern = LikePattern.Containing(search);
+                sites = sites.Where(s => EF.Functions.Like(s.Name, pattern, LikePattern.Escape) || EF.Functions.Like(s.City, pattern, LikePattern.Escape) || EF.Functions.Like(s.PostalCode, pattern, LikePattern.Escape));
+            }
+
+            var page = await sites.OrderBy(s => s.RetiredAt != null).ThenBy(s => s.Name).ThenBy(s => s.Id).ToPageAsync(query.Page, PageSize, cancellationToken);
+            var editing = query.Editing is { } id
+                ? await db.ShippingSitesOf(user).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Site")
+                : null;
+            return new Result(organization.Name, ShippingSites.Buys(organization.Kind), page, search, editing,
                 [.. Domain.Market.UsGeography.StateCenters.Keys.Order(StringComparer.Ordinal)]);
         }
     }

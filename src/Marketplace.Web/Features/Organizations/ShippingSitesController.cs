@@ -10,7 +10,8 @@ namespace Marketplace.Web.Features.Organizations;
 public sealed class ShippingSitesController(ISender sender) : MarketplaceController(sender)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Sites(Guid? edit) => View(await Sender.Send(new ListShippingSites.Query(edit), Aborted));
+    public async Task<IActionResult> Sites(Guid? edit, int page = 1, string? search = null) =>
+        View(await Sender.Send(new ListShippingSites.Query(edit, page, search), Aborted));
 
     [HttpPost("")]
     public async Task<IActionResult> Add(SiteForm form)

@@ -194,6 +194,33 @@ public sealed class CheckoutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_large_district_s_sites_list_a_page_at_a_time_in_use_first_and_its_admin_finds_one_by_name_city_or_zip()
+    {
+        await using var app = new MarketplaceFactory();
+        for (var n = 1; n <= 60; n++)
+        {
+            await app.SendAsAsync(District, new SaveShippingSite.Command(null, $"Elementary {n:D3}", null, $"{n} School Rd", null, n == 42 ? "Hobart" : "Maple Valley", "WA",
+                n == 17 ? "98051" : "98038"));
+        }
+
+        var district = await BrowserClient.SignInAsync(app, District);
+        var first = WebUtility.HtmlDecode(await district.GetPageAsync("/organization/sites"));
+        Assert.Contains("Showing 1–25 of 63 sites", first);
+        Assert.Contains("href=\"/organization/sites?page=3\"", first);
+        Assert.DoesNotContain("Elementary 060", first);
+        var last = WebUtility.HtmlDecode(await district.GetPageAsync("/organization/sites?page=3"));
+        Assert.Contains("Showing 51–63 of 63 sites", last);
+        // The demo district's retired site sinks to the end of the last page.
+        Assert.Matches("Elementary 060[\\s\\S]*Retired", last);
+
+        Assert.Contains("Showing 1–1 of 1 site", WebUtility.HtmlDecode(await district.GetPageAsync("/organization/sites?search=hobart")));
+        var byZip = WebUtility.HtmlDecode(await district.GetPageAsync("/organization/sites?search=98051"));
+        Assert.Contains("Elementary 017", byZip);
+        Assert.DoesNotContain("Elementary 018", byZip);
+        Assert.Contains("No site's name, city or ZIP contains “100%”.", WebUtility.HtmlDecode(await district.GetPageAsync("/organization/sites?search=100%25")));
+    }
+
+    [Fact]
     public async Task A_retired_or_changed_site_leaves_its_orders_address_as_it_was_and_checkout_no_longer_offers_it()
     {
         await using var app = new MarketplaceFactory();
