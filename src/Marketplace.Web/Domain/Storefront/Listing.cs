@@ -156,12 +156,17 @@ public sealed class Listing : IVersioned
             throw new DomainException($"{Title} is no longer for sale.");
         }
 
+        RequireInStock(quantity);
+        QuantityAvailable -= quantity;
+    }
+
+    /// <summary>A cart may hold, and checkout reserve, no more than are for sale now.</summary>
+    public void RequireInStock(int quantity)
+    {
         if (quantity > QuantityAvailable)
         {
-            throw new DomainException($"Only {QuantityAvailable} of {Title} left in stock.");
+            throw new DomainException($"Only {QuantityAvailable} of {Title} are in stock.");
         }
-
-        QuantityAvailable -= quantity;
     }
 
     /// <summary>Devices from a bought lot put on sale on this listing: each is one more unit for sale.</summary>

@@ -27,10 +27,7 @@ public static class AddToCart
         var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == listingId && l.IsActive, cancellationToken) ?? throw new NotFoundException("Listing");
         var item = await db.CartItems.SingleOrDefaultAsync(c => c.UserId == userId && c.ListingId == listing.Id, cancellationToken);
         var total = (item?.Quantity ?? 0) + quantity;
-        if (total > listing.QuantityAvailable)
-        {
-            throw new DomainException($"Only {listing.QuantityAvailable} of {listing.Title} are in stock.");
-        }
+        listing.RequireInStock(total);
 
         if (item is null)
         {

@@ -20,17 +20,13 @@ public static class SetCartQuantity
         {
             var item = await db.CartItems.SingleOrDefaultAsync(c => c.UserId == user.UserId && c.ListingId == command.ListingId, cancellationToken)
                        ?? throw new NotFoundException("Cart item");
-            var listing = await db.Listings.AsNoTracking().Where(l => l.Id == item.ListingId).Select(l => new { l.Title, l.QuantityAvailable, l.IsActive })
-                .SingleAsync(cancellationToken);
+            var listing = await db.Listings.AsNoTracking().SingleAsync(l => l.Id == item.ListingId, cancellationToken);
             if (!listing.IsActive)
             {
                 throw new DomainException($"{listing.Title} is no longer on sale; remove it from your cart.");
             }
 
-            if (command.Quantity > listing.QuantityAvailable)
-            {
-                throw new DomainException($"Only {listing.QuantityAvailable} of {listing.Title} are in stock.");
-            }
+            listing.RequireInStock(command.Quantity);
 
             item.Quantity = command.Quantity;
             return Unit.Value;

@@ -161,7 +161,7 @@ public sealed class StorefrontTests(StorefrontApp app) : IClassFixture<Storefron
             ["Method"] = nameof(PaymentMethod.PurchaseOrder), ["PurchaseOrderNumber"] = "PO-LES-0001", ["ShipToSiteId"] = await school.ShipToSiteAsync(),
         });
 
-        Assert.Equal($"Only 2 of {title} left in stock.", await school.RefusalAsync(response));
+        Assert.Equal($"Only 2 of {title} are in stock.", await school.RefusalAsync(response));
         Assert.Equal(2, await StockAsync(listingId));
         Assert.Equal(1, await app.WithDbAsync(db => db.Orders.CountAsync(o => o.Lines.Any(l => l.ListingId == listingId))));
         Assert.Equal(4, await CartQuantityAsync(schoolId, listingId));
