@@ -217,6 +217,9 @@ public sealed class OrderDisputeTests : IAsyncLifetime
         Assert.Equal(SettlementStatus.Held, held.Status);
         Assert.Contains($"buyer dispute {number} is open", held.HoldReason, StringComparison.Ordinal);
         Assert.False(await _app.WithDbAsync(db => db.Payouts.AnyAsync(p => p.LotId == lot.Id)));
+        var notice = await MarketplaceFactory.EventuallyAsync(() => _app.WithDbAsync(db => db.EmailMessages.AsNoTracking()
+            .FirstOrDefaultAsync(m => m.Subject == $"Payout for lot {lot.Lot.Number} is on hold")), "the district's hold notice");
+        Assert.Contains($"buyer dispute {number} is open", notice.Body, StringComparison.Ordinal);
 
         await _app.SendAsAsync(Admin, new ResolveDispute.Command(id, DisputeOutcome.NoRefund, null, "The manifest shows the units were never listed."));
 
