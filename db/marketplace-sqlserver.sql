@@ -5133,3 +5133,99 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051546_BuyerRefundsOwed'
+)
+BEGIN
+    CREATE TABLE [BuyerRefunds] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(16) NOT NULL,
+        [PayerId] uniqueidentifier NOT NULL,
+        [InvoiceId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NULL,
+        [OrderId] uniqueidentifier NULL,
+        [Amount] decimal(18,2) NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [Reason] nvarchar(300) NOT NULL,
+        [PostingKey] nvarchar(128) NOT NULL,
+        [OwedSince] datetimeoffset NOT NULL,
+        [SentBy] nvarchar(32) NULL,
+        [SentReference] nvarchar(128) NULL,
+        [SentAt] datetimeoffset NULL,
+        [RecordedBy] nvarchar(200) NULL,
+        CONSTRAINT [PK_BuyerRefunds] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BuyerRefunds_Invoices_InvoiceId] FOREIGN KEY ([InvoiceId]) REFERENCES [Invoices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_BuyerRefunds_Organizations_PayerId] FOREIGN KEY ([PayerId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051546_BuyerRefundsOwed'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerRefunds_InvoiceId] ON [BuyerRefunds] ([InvoiceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051546_BuyerRefundsOwed'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerRefunds_LotId] ON [BuyerRefunds] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051546_BuyerRefundsOwed'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BuyerRefunds_Number] ON [BuyerRefunds] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051546_BuyerRefundsOwed'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerRefunds_OrderId] ON [BuyerRefunds] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051546_BuyerRefundsOwed'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerRefunds_PayerId] ON [BuyerRefunds] ([PayerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051546_BuyerRefundsOwed'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BuyerRefunds_PostingKey] ON [BuyerRefunds] ([PostingKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051546_BuyerRefundsOwed'
+)
+BEGIN
+    CREATE INDEX [IX_BuyerRefunds_SentAt_OwedSince] ON [BuyerRefunds] ([SentAt], [OwedSince]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051546_BuyerRefundsOwed'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207051546_BuyerRefundsOwed', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

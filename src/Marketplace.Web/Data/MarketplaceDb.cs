@@ -53,6 +53,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<Payout> Payouts => Set<Payout>();
     public DbSet<ParkedStripeEvent> ParkedStripeEvents => Set<ParkedStripeEvent>();
     public DbSet<BuyerDispute> BuyerDisputes => Set<BuyerDispute>();
+    public DbSet<BuyerRefund> BuyerRefunds => Set<BuyerRefund>();
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerMonthlyTotal> LedgerMonthlyTotals => Set<LedgerMonthlyTotal>();

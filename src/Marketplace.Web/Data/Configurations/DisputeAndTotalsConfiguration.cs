@@ -49,3 +49,28 @@ internal sealed class LedgerMonthlyTotalConfiguration : IEntityTypeConfiguration
         builder.Ignore(t => t.FundingSource);
     }
 }
+
+internal sealed class BuyerRefundConfiguration : IEntityTypeConfiguration<BuyerRefund>
+{
+    public void Configure(EntityTypeBuilder<BuyerRefund> builder)
+    {
+        builder.Property(r => r.Number).HasMaxLength(16);
+        builder.HasIndex(r => r.Number).IsUnique();
+        builder.Property(r => r.Currency).HasMaxLength(3);
+        builder.Property(r => r.Reason).HasMaxLength(BuyerRefund.MaxReasonLength);
+        builder.Property(r => r.PostingKey).HasMaxLength(128);
+        // One owed refund per posting into buyer credits, however often the decision behind it is retried.
+        builder.HasIndex(r => r.PostingKey).IsUnique();
+        builder.Property(r => r.SentReference).HasMaxLength(BuyerRefund.MaxReferenceLength);
+        builder.Property(r => r.RecordedBy).HasMaxLength(200);
+        // The finance queue lists those still owed first, oldest first; an order's or invoice's page reads its own.
+        builder.HasIndex(r => new { r.SentAt, r.OwedSince });
+        builder.HasIndex(r => r.InvoiceId);
+        builder.HasIndex(r => r.OrderId);
+        builder.HasIndex(r => r.LotId);
+        builder.HasOne<Invoice>().WithMany().HasForeignKey(r => r.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.PayerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(r => r.IsSent);
+        builder.Ignore(r => r.StateWords);
+    }
+}

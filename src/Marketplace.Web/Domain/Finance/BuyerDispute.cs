@@ -72,11 +72,18 @@ public sealed class BuyerDispute : IVersioned
     /// <summary>Why the buyer cannot open a dispute now, or null when it can.</summary>
     public static string? CannotOpenBecause(DateTimeOffset? receivedAt, Invoice invoice, bool anotherOpen, DateTimeOffset now) =>
         receivedAt is not { } received ? "A dispute can be opened once the goods are received."
-        : invoice.Status != InvoiceStatus.Paid ? $"Invoice {invoice.Number} is not paid, so there is nothing to refund; settle it with finance first."
+        : !IsRefundable(invoice) ? $"Invoice {invoice.Number} is not paid, so there is nothing to refund; settle it with finance first."
         : now > Deadline(received) ? $"The {WindowBusinessDays} business days to dispute ended on {Deadline(received):MMMM d, yyyy} (received {received:MMMM d})."
         : anotherOpen ? "A dispute about this purchase is already open; the admin resolves it before another can be opened."
         : invoice.Amount - invoice.RefundedAmount <= 0 ? $"Invoice {invoice.Number} is already refunded in full."
         : null;
+
+    /// <summary>
+    /// What a dispute may claim against: a paid invoice, or a storefront order's unpaid purchase-order invoice (net terms
+    /// run past delivery, so what is owed is credited instead). An unpaid card invoice or a void one holds nothing to return.
+    /// </summary>
+    public static bool IsRefundable(Invoice invoice) =>
+        invoice.Status == InvoiceStatus.Paid || (invoice is { Status: InvoiceStatus.Open, OrderId: not null } && invoice.Method != PaymentMethod.Card);
 
     public static BuyerDispute Open(string number, Invoice invoice, Guid sellerId, DateTimeOffset? receivedAt, bool anotherOpen, BuyerDisputeReason reason,
         string details, decimal amountClaimed, string openedBy, DateTimeOffset now)
@@ -89,7 +96,7 @@ public sealed class BuyerDispute : IVersioned
         var refundable = invoice.Amount - invoice.RefundedAmount;
         if (amountClaimed <= 0 || amountClaimed > refundable)
         {
-            throw new DomainException($"Claim an amount between $0.01 and {refundable:C} (what was paid on invoice {invoice.Number} and not yet refunded).");
+            throw new DomainException($"Claim an amount between $0.01 and {refundable:C} (what was {(invoice.Status == InvoiceStatus.Paid ? "paid" : "owed")} on invoice {invoice.Number} and not yet refunded).");
         }
 
         return new BuyerDispute

@@ -51,6 +51,9 @@ public enum LedgerSource
 
     /// <summary>A Stripe payout to the bank failed after it was reported paid: the money is back in the Stripe balance.</summary>
     StripePayoutFailed,
+
+    /// <summary>Finance sent a buyer the refund owed on an invoice it had already paid (ACH, check or wire): buyer credits paid from cash.</summary>
+    BuyerRefundSent,
 }
 
 /// <summary>One balanced money movement. Reports read these; nothing recomputes revenue from orders.</summary>

@@ -154,11 +154,21 @@ public static class LedgerPostings
             lines.Add(LedgerLine.Dr(LedgerAccount.Refunds, amount - sellerShare));
         }
 
-        // A credit owed back (rather than paid from Stripe) names the buyer it is owed to, as receivables and payables do.
-        lines.Add(LedgerLine.Cr(from, amount, from == LedgerAccount.BuyerCredits ? invoice.PayerId : null));
+        // A credit owed back or taken off what is owed (rather than paid from Stripe) names the buyer, as receivables and payables do.
+        lines.Add(LedgerLine.Cr(from, amount, from is LedgerAccount.BuyerCredits or LedgerAccount.BuyerReceivable ? invoice.PayerId : null));
         return LedgerTransaction.Post(key, source, description, at, lines, lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId,
             counterpartyId: invoice.PayerId);
     }
+
+    /// <summary>A refund owed to a buyer (in buyer credits) was sent from the bank: nothing is owed any more.</summary>
+    /// <param name="districtId">The district whose lot the refund is for (none for a storefront order), as on the refund's own posting.</param>
+    public static LedgerTransaction BuyerRefundSent(BuyerRefund refund, string invoiceNumber, DateTimeOffset at, Guid? districtId) =>
+        LedgerTransaction.Post($"buyer-refund-sent:{refund.Id}", LedgerSource.BuyerRefundSent,
+            $"Refund {refund.Number} on invoice {invoiceNumber} sent ({refund.SentBy?.Words()} {refund.SentReference})", at,
+        [
+            LedgerLine.Dr(LedgerAccount.BuyerCredits, refund.Amount, refund.PayerId),
+            LedgerLine.Cr(LedgerAccount.Cash, refund.Amount),
+        ], lotId: refund.LotId, orderId: refund.OrderId, districtId: districtId, counterpartyId: refund.PayerId);
 
     /// <summary>A posting undone line for line (a refund Stripe reported failed, a payout to the bank that failed).</summary>
     public static LedgerTransaction Reversal(LedgerTransaction original, string key, LedgerSource source, string description, DateTimeOffset at) =>

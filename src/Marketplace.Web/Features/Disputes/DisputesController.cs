@@ -5,17 +5,28 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Features.Disputes;
 
-/// <summary>Buyers open disputes from a lot's page; the platform's admins decide them from the finance workspace's disputes queue.</summary>
+/// <summary>Buyers open disputes from a lot's or a storefront order's page; the platform's admins decide them from the finance workspace's disputes queue.</summary>
 public sealed class DisputesController(ISender sender) : MarketplaceController(sender)
 {
     [Authorize(Roles = Roles.RefurbisherBuyer + "," + Roles.SchoolBuyer)]
     [HttpPost("purchases/{id:guid}/disputes")]
     public async Task<IActionResult> Open(Guid id, BuyerDisputeReason reason, string? details, decimal? amountClaimed)
     {
-        await Sender.Send(new OpenDispute.Command(id, reason, details ?? "", amountClaimed), Aborted);
-        Success("Dispute opened. The seller and the platform's admins have been told; you will hear the decision by e-mail.");
+        await Sender.Send(OpenDispute.Command.ForLot(id, reason, details ?? "", amountClaimed), Aborted);
+        Success(Opened);
         return Redirect($"/purchases/{id}#disputes");
     }
+
+    [Authorize(Roles = Roles.StorefrontBuyers)]
+    [HttpPost("store/orders/{id:guid}/disputes")]
+    public async Task<IActionResult> OpenOnOrder(Guid id, BuyerDisputeReason reason, string? details, decimal? amountClaimed)
+    {
+        await Sender.Send(OpenDispute.Command.ForOrder(id, reason, details ?? "", amountClaimed), Aborted);
+        Success(Opened);
+        return Redirect($"/store/orders/{id}#disputes");
+    }
+
+    private const string Opened = "Dispute opened. The seller and the platform's admins have been told; you will hear the decision by e-mail.";
 
     [Authorize(Roles = Roles.Admin)]
     [HttpPost("finance/disputes/{id:guid}/resolve")]

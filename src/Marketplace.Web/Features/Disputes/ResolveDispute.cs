@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Payments;
+using Marketplace.Web.Features.Settlement;
 using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Jobs;
 
@@ -9,8 +10,9 @@ namespace Marketplace.Web.Features.Disputes;
 /// <summary>
 /// A platform admin decides a buyer's dispute: no refund, a partial or a full refund of what was paid. A card payment is
 /// refunded through Stripe (idempotency key from the dispute's id; a transfer already sent to the seller is reversed by
-/// its share); a purchase order, ACH or check payment becomes a credit owed to the buyer that finance pays. The ledger
-/// posts the refund balanced: the seller's share off its payable, the platform's share off its revenue.
+/// its share); an unpaid purchase-order invoice is credited, and a paid one (purchase order, ACH, check) owes the money back
+/// through finance's refunds-owed queue. The ledger posts the refund balanced: the seller's share off its payable, the
+/// platform's share off its revenue. A lot payout held for the dispute is queued for release again.
 /// </summary>
 public static class ResolveDispute
 {
@@ -42,6 +44,7 @@ public static class ResolveDispute
             var now = clock.Now;
             var amount = dispute.Resolve(command.Outcome, command.Amount, invoice.Amount - invoice.RefundedAmount, command.Note, user.Name, now);
 
+            BuyerRefund? owed = null;
             if (amount > 0)
             {
                 var description = $"Dispute {dispute.Number} on {reference} resolved: {command.Outcome.InSentence()} on invoice {invoice.Number}";
@@ -58,26 +61,36 @@ public static class ResolveDispute
                 }
                 else
                 {
-                    await refunds.ReturnDecidedRefundAsync(invoice, dispute.RefundPostingKey, description, amount, LedgerAccount.BuyerCredits,
-                        $"reversal-{dispute.RefundIdempotencyKey}", cancellationToken);
+                    // An open purchase-order invoice is credited (less to pay); a paid one owes the money back through finance.
+                    owed = await refunds.CreditDecidedRefundAsync(invoice, dispute.RefundPostingKey, description, amount, $"reversal-{dispute.RefundIdempotencyKey}",
+                        cancellationToken);
                 }
             }
 
             var how = amount == 0 ? ""
                 : dispute.StripeRefundId is { } refund ? $" It is refunded to the card used (Stripe refund {refund})."
-                : " It is owed to you as a credit that the marketplace's finance team pays by ACH or check.";
+                : owed is not null ? $" Invoice {invoice.Number} was already paid, so {amount:C} is owed back to you (refund {owed.Number}); the marketplace's finance team sends it by ACH or check."
+                : $" It is credited on invoice {invoice.Number}: {invoice.AmountDue:C} is left to pay.";
+            var buyerRoles = dispute.OrderId is null ? new[] { Roles.RefurbisherBuyer } : [Roles.SchoolBuyer, Roles.SchoolApprover, Roles.DistrictApprover];
             outbox.Email(dispute.BuyerId, $"Dispute {dispute.Number} on {reference}: {dispute.OutcomeWords}",
                 $"The platform decided your dispute of {reference}: {dispute.OutcomeWords}.{how}\nThe admin's note: \"{dispute.ResolutionNote}\"",
-                Roles.RefurbisherBuyer, Roles.SchoolBuyer);
+                buyerRoles);
             outbox.Email(dispute.SellerId, $"Dispute {dispute.Number} on {reference}: {dispute.OutcomeWords}",
                 $"The platform decided the buyer's dispute of {reference}: {dispute.OutcomeWords}." +
                 (amount > 0 ? " Your share of the refund comes off what you are owed for the sale (or is taken back from a transfer already sent)." : "") +
                 $"\nThe admin's note: \"{dispute.ResolutionNote}\"");
-            if (amount > 0 && dispute.StripeRefundId is null)
+            if (owed is not null)
             {
-                outbox.Email(await db.PlatformOrganizationIdAsync(cancellationToken), $"Credit of {amount:C} owed to the buyer ({dispute.Number})",
-                    $"Dispute {dispute.Number} on {reference} was resolved with a refund of {amount:C}. The buyer paid invoice {invoice.Number} by {invoice.Method.InSentence()}: pay the credit back and record it.",
+                outbox.Email(await db.PlatformOrganizationIdAsync(cancellationToken), $"Refund {owed.Number} of {amount:C} owed to the buyer ({dispute.Number})",
+                    $"Dispute {dispute.Number} on {reference} was resolved with a refund of {amount:C}. The buyer paid invoice {invoice.Number} by {invoice.Method.InSentence()}: " +
+                    "send the refund and record it in the finance workspace's refunds owed to buyers.",
                     Roles.Finance);
+            }
+
+            // The seller's payout waited for the decision: release it now (it is paid less the seller's share of any refund).
+            if (dispute.LotId is { } lotId)
+            {
+                await db.QueueReleaseIfOnHoldAsync(outbox, lotId, cancellationToken);
             }
 
             return command.Outcome;

@@ -13,7 +13,7 @@ using Marketplace.Web.Features.Disputes;
 
 namespace Marketplace.Web.Features.Finance;
 
-public enum FinanceList { Ledger, Invoices, Payouts, Revenue, TrialBalance, StripeReconciliation, Disputes }
+public enum FinanceList { Ledger, Invoices, Payouts, Revenue, TrialBalance, StripeReconciliation, Disputes, BuyerRefunds }
 
 public enum FinanceFileFormat { Csv, Xlsx }
 
@@ -29,7 +29,7 @@ public static class ExportFinanceList
 
     [AllowedRoles(Roles.Finance, Roles.Admin)]
     public sealed record Query(FinanceList List, FinanceFileFormat Format, FinanceFilter Filter, InvoiceStatus? InvoiceStatus = null, bool Overdue = false,
-        PayoutStatus? PayoutStatus = null, DisputeState? DisputeState = null) : IQuery<Result>;
+        PayoutStatus? PayoutStatus = null, DisputeState? DisputeState = null, BuyerRefundState? RefundState = null) : IQuery<Result>;
 
     public sealed class Validator : FluentValidation.AbstractValidator<Query>
     {
@@ -66,6 +66,8 @@ public static class ExportFinanceList
                         : throw new DomainException("Stripe is not configured on this marketplace, so there is nothing to reconcile."), query.Format),
                 FinanceList.Disputes => File(name, "Disputes", DisputeColumns,
                     await ListDisputes.Rows(db, query.DisputeState).Take(MaxRows).ToListAsync(cancellationToken), query.Format),
+                FinanceList.BuyerRefunds => File(name, "Refunds owed to buyers", BuyerRefundColumns,
+                    await ListBuyerRefunds.Rows(db, query.RefundState).Take(MaxRows).ToListAsync(cancellationToken), query.Format),
                 _ => File(name, "Trial balance", TrialBalanceColumns,
                     (await db.TrialBalanceAsync(query.Filter.From!, query.Filter.To!, cancellationToken)).Rows.ToList(), query.Format),
             };
@@ -110,6 +112,7 @@ public static class ExportFinanceList
     {
         FinanceList.TrialBalance => "trial-balance",
         FinanceList.StripeReconciliation => "stripe-reconciliation",
+        FinanceList.BuyerRefunds => "refunds-owed-to-buyers",
         _ => list.ToString().ToLowerInvariant(),
     };
 
@@ -196,4 +199,19 @@ public static class ExportFinanceList
         .Date("Resolved", 11, r => r.ResolvedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null)
         .Text("Resolved by", 24, r => r.ResolvedBy)
         .Text("Note", 40, r => r.ResolutionNote);
+
+    private static readonly SpreadsheetColumns<ListBuyerRefunds.Row> BuyerRefundColumns = new SpreadsheetColumns<ListBuyerRefunds.Row>()
+        .Text("Refund", 12, r => r.Number)
+        .Text("Buyer", 28, r => r.Buyer)
+        .Text("Lot or order", 18, r => r.Reference)
+        .Text("Invoice", 16, r => r.InvoiceNumber)
+        .Text("Paid by", 14, r => r.PaidBy.Words())
+        .Text("Why", 50, r => r.Reason)
+        .Number("Amount", 12, r => r.Amount)
+        .Date("Owed since", 11, r => DateOnly.FromDateTime(r.OwedSince.UtcDateTime))
+        .Text("State", 8, r => r.SentAt is null ? "Owed" : "Sent")
+        .Text("Sent by", 10, r => r.SentBy?.Words())
+        .Text("Reference", 20, r => r.SentReference)
+        .Date("Sent", 11, r => r.SentAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null)
+        .Text("Recorded by", 24, r => r.RecordedBy);
 }

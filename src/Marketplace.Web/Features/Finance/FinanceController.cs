@@ -85,6 +85,22 @@ public sealed class FinanceController(ISender sender, IClock clock) : Marketplac
         return View(await Sender.Send(new ListDisputes.Query(state, page), Aborted));
     }
 
+    [HttpGet("refunds")]
+    public async Task<IActionResult> BuyerRefunds(BuyerRefundState? state, int page = 1)
+    {
+        ViewData["State"] = state;
+        return View(await Sender.Send(new ListBuyerRefunds.Query(state, page), Aborted));
+    }
+
+    [HttpPost("refunds/{id:guid}/sent")]
+    [Authorize(Roles = Roles.Finance)]
+    public async Task<IActionResult> RecordBuyerRefundSent(Guid id, PaymentMethod method, string? reference)
+    {
+        await Sender.Send(new RecordBuyerRefundSent.Command(id, method, reference ?? "", FormIdempotencyKey()), Aborted);
+        Success("Refund recorded as sent and posted to the ledger. The buyer has been told.");
+        return RedirectToAction(nameof(BuyerRefunds));
+    }
+
     [HttpGet("ledger")]
     public async Task<IActionResult> Ledger([FromQuery] FinanceFilter filter, int page = 1) => View(await Sender.Send(new ListLedger.Query(filter, page), Aborted));
 
@@ -114,9 +130,9 @@ public sealed class FinanceController(ISender sender, IClock clock) : Marketplac
 
     [HttpGet("export")]
     public async Task<IActionResult> Export(FinanceList list, FinanceFileFormat format, [FromQuery] FinanceFilter filter, InvoiceStatus? status, bool overdue = false,
-        PayoutStatus? payoutStatus = null, DisputeState? disputeState = null)
+        PayoutStatus? payoutStatus = null, DisputeState? disputeState = null, BuyerRefundState? refundState = null)
     {
-        var file = await Sender.Send(new ExportFinanceList.Query(list, format, filter, status, overdue, payoutStatus, disputeState), Aborted);
+        var file = await Sender.Send(new ExportFinanceList.Query(list, format, filter, status, overdue, payoutStatus, disputeState, refundState), Aborted);
         return File(file.Content, file.ContentType, file.FileName);
     }
 }

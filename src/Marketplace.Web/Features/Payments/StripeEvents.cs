@@ -236,6 +236,34 @@ public sealed class StripeEvents(
         return true;
     }
 
+    /// <summary>
+    /// A decided refund (a return, a buyer's dispute) on an invoice not paid by card. While the invoice is open it is a credit on
+    /// it: less left to pay, taken off the receivable. Once paid, the money is owed back to the payer: it goes to buyer credits
+    /// and becomes a <see cref="BuyerRefund"/> in finance's refunds-owed queue, which finance sends by ACH or check.
+    /// </summary>
+    /// <returns>The refund owed back, or null when the invoice was credited instead (or the posting was already made).</returns>
+    public async Task<BuyerRefund?> CreditDecidedRefundAsync(Invoice invoice, string key, string description, decimal amount, string reversalKey,
+        CancellationToken cancellationToken)
+    {
+        switch (invoice.Status)
+        {
+            case InvoiceStatus.Open:
+                await ReturnDecidedRefundAsync(invoice, key, description, amount, LedgerAccount.BuyerReceivable, reversalKey, cancellationToken);
+                return null;
+            case InvoiceStatus.Void:
+                throw new DomainException($"Invoice {invoice.Number} is void: nothing was paid to refund.");
+        }
+
+        if (!await ReturnDecidedRefundAsync(invoice, key, description, amount, LedgerAccount.BuyerCredits, reversalKey, cancellationToken))
+        {
+            return null;
+        }
+
+        var refund = BuyerRefund.Owe(ReferenceNumber.New("RFD"), invoice, amount, description, key, clock.Now);
+        db.BuyerRefunds.Add(refund);
+        return refund;
+    }
+
     private async Task ReturnToBuyerAsync(Invoice invoice, string key, LedgerSource source, string description, decimal amount, LedgerAccount from,
         string reversalKey, CancellationToken cancellationToken)
     {
@@ -314,9 +342,9 @@ public sealed class StripeEvents(
 
     private async Task ReleaseIfHeldAsync(Invoice invoice, CancellationToken cancellationToken)
     {
-        if (invoice.LotId is { } lotId && await db.LotSettlements.SingleOrDefaultAsync(s => s.LotId == lotId, cancellationToken) is { Status: SettlementStatus.Held, HoldReason: not null })
+        if (invoice.LotId is { } lotId)
         {
-            outbox.Enqueue(new ReleaseDistrictFunds.Command(lotId));
+            await db.QueueReleaseIfOnHoldAsync(outbox, lotId, cancellationToken);
         }
     }
 

@@ -2,6 +2,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Features.Disputes;
 using Marketplace.Web.Features.Lots;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Infrastructure;
@@ -48,6 +49,13 @@ public static class ReleaseDistrictFunds
             var now = clock.Now;
             string? transferId = null;
             var held = settlement.Status == SettlementStatus.Held;
+            // Whatever the method: money sent to the district before the admin decides would have to be clawed back.
+            if (held && await db.OpenDisputeNumberAsync(lot.Id, null, cancellationToken) is { } dispute)
+            {
+                Hold(settlement, lot, district, DisputeQueries.HoldReason(dispute), now);
+                return Unit.Value;
+            }
+
             if (held && payments.AcceptsCards && district.StripeAccountId is { } account)
             {
                 if (await TransferHeldBecauseAsync(lot.Id, district, account, amount, cancellationToken) is { } reason)

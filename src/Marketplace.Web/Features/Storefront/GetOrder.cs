@@ -13,8 +13,9 @@ public static class GetOrder
     /// <param name="Invoice">None while the order waits for the school's approver.</param>
     /// <param name="ApprovalLimit">The school's limit above which orders need an approver, when it has one.</param>
     /// <param name="PayNotice">Why the organization cannot pay the order now (its standing or documents), shown instead of the payment forms.</param>
+    /// <param name="RefundsOwed">Money owed back on the paid invoice (returns' refunds, disputes' decisions) and whether finance sent it.</param>
     public sealed record Result(Order Order, string Seller, Invoice? Invoice, bool AcceptsCards, string PlacedBy, string? ApprovedBy, decimal? ApprovalLimit,
-        StandingNotice? PayNotice = null);
+        StandingNotice? PayNotice = null, IReadOnlyList<BuyerRefund>? RefundsOwed = null);
 
     public sealed class Handler(MarketplaceDb db, ICurrentUser user, IPaymentProvider payments, IClock clock) : IQueryHandler<Query, Result>
     {
@@ -30,8 +31,9 @@ public static class GetOrder
             var payNotice = order.CanChangePayment && order.PaymentMethod != PaymentMethod.PurchaseOrder
                 ? (await db.RightsOfAsync(user, clock, cancellationToken)).NoticeFor("pay")
                 : null;
+            var refunds = await db.BuyerRefunds.AsNoTracking().Where(r => r.OrderId == order.Id).OrderBy(r => r.OwedSince).ToListAsync(cancellationToken);
             return new Result(order, seller, invoice, payments.AcceptsCards, people.GetValueOrDefault(order.PlacedByUserId) ?? "a former member",
-                order.ApprovedByUserId is { } approver ? people.GetValueOrDefault(approver) : null, limit, payNotice);
+                order.ApprovedByUserId is { } approver ? people.GetValueOrDefault(approver) : null, limit, payNotice, refunds);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Payments;
 using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Jobs;
@@ -10,8 +11,8 @@ namespace Marketplace.Web.Features.Storefront;
 /// <summary>
 /// An approved return ends: a refund (full or partial, bounded by what was paid for the units), a replacement (the same
 /// listing's stock, taken under its version token, so the last unit is never promised twice) or, for a warranty claim, a repair.
-/// A card payment is refunded through Stripe, whose refund event posts the ledger; a purchase order's invoice is credited
-/// here, taking the seller's share back from what it is owed.
+/// A card payment is refunded through Stripe, whose refund event posts the ledger; an unpaid purchase order's invoice is
+/// credited here and a paid one owes the money back through finance, taking the seller's share back from what it is owed.
 /// </summary>
 public static class ResolveReturn
 {
@@ -28,7 +29,7 @@ public static class ResolveReturn
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IPaymentProvider payments) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IPaymentProvider payments, StripeEvents refunds) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -78,22 +79,13 @@ public static class ResolveReturn
                 return $"{amount:C} is refunded to the card that paid invoice {invoice.Number} (Stripe refund {refundId}).";
             }
 
-            if (invoice.Status == InvoiceStatus.Void)
-            {
-                throw new DomainException($"Invoice {invoice.Number} is void: nothing was paid to refund.");
-            }
-
-            // What the seller was credited for the order gives back its part of the refund, in proportion; the rest is the
-            // platform's commission returned (Refunds, contra-revenue).
-            var sale = await db.LedgerTransactions.Include(t => t.Entries).SingleAsync(t => t.OrderId == order.Id && t.Source == LedgerSource.StorefrontSale, cancellationToken);
-            var proceeds = sale.Entries.Where(e => e.Account == LedgerAccount.RefurbisherPayable).Sum(e => e.Credit - e.Debit);
-            var share = invoice.Amount <= 0 ? 0 : Math.Min(amount, decimal.Round(amount * proceeds / invoice.Amount, 2, MidpointRounding.AwayFromZero));
-            db.LedgerTransactions.Add(LedgerPostings.Refund($"rma-credit:{request.Id}", LedgerSource.Refund, $"{request.KindWords} {request.Number} credited on invoice {invoice.Number}",
-                invoice, amount, LedgerAccount.BuyerReceivable, LedgerAccount.RefurbisherPayable, order.SellerId, share, clock.Now, null));
-            invoice.RecordRefund(amount);
-            return invoice.Status == InvoiceStatus.Paid
-                ? $"{amount:C} is credited to your account on invoice {invoice.Number}; the marketplace's finance team pays it back."
-                : $"{amount:C} is credited on invoice {invoice.Number}: {invoice.Amount - invoice.RefundedAmount:C} is left to pay.";
+            // An open invoice is credited (less to pay); a paid one owes the money back through finance. Either way the seller's
+            // share comes off what it is owed (or is taken back from a transfer already sent), as for a card refund.
+            var description = $"{request.KindWords} {request.Number} credited on invoice {invoice.Number}";
+            var owed = await refunds.CreditDecidedRefundAsync(invoice, $"rma-credit:{request.Id}", description, amount, $"reversal-rma-{request.Id}", cancellationToken);
+            return owed is not null
+                ? $"Invoice {invoice.Number} was already paid, so {amount:C} is owed back to you (refund {owed.Number}); the marketplace's finance team sends it by ACH or check."
+                : $"{amount:C} is credited on invoice {invoice.Number}: {invoice.AmountDue:C} is left to pay.";
         }
     }
 }

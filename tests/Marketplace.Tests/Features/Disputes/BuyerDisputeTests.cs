@@ -90,13 +90,16 @@ public sealed class BuyerDisputeTests : IAsyncLifetime
             Assert.Equal(invoice.Amount, await db.BalanceForAsync(LedgerAccount.BuyerCredits, invoice.PayerId, CancellationToken.None));
         });
         await AssertLedgerBalancesAsync();
+        var owed = await _factory.WithDbAsync(db => db.BuyerRefunds.AsNoTracking().SingleAsync(r => r.PostingKey == $"dispute-credit:{id}"));
+        Assert.Equal((invoice.Amount, invoice.PayerId, false), (owed.Amount, owed.PayerId, owed.IsSent));
         await MarketplaceFactory.EventuallyAsync(() => _factory.WithDbAsync(db => db.EmailMessages.AsNoTracking()
-            .FirstOrDefaultAsync(m => m.Subject.StartsWith("Credit of ") && m.Body.Contains(invoice.Number))), "finance's credit e-mail");
+            .FirstOrDefaultAsync(m => m.Subject.StartsWith($"Refund {owed.Number} of ") && m.Body.Contains(invoice.Number))), "finance's refund-owed e-mail");
 
         var buyer = await BrowserClient.SignInAsync(_factory, Buyer);
         var page = await buyer.GetPageAsync($"/purchases/{lot.Id}");
         Assert.Contains("Resolved: full refund of", page, StringComparison.Ordinal);
-        Assert.Contains("credit owed to the buyer", page, StringComparison.Ordinal);
+        Assert.Contains($"refund {owed.Number}: ", page, StringComparison.Ordinal);
+        Assert.Contains("owed back to you since", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,14 +198,14 @@ public sealed class BuyerDisputeTests : IAsyncLifetime
         var lot = await _factory.SaveCertifiedAsync(600m);
         var (stranger, _) = await _factory.AddCertifiedRefurbisherAsync("Stranger ITAD");
 
-        await Assert.ThrowsAsync<NotFoundException>(() => _factory.SendAsAsync(stranger, new OpenDispute.Command(lot.Id, BuyerDisputeReason.DevicesMissing, "Not ours.", 10m)));
-        await Assert.ThrowsAsync<NotFoundException>(() => _factory.QueryAsAsync(stranger, new GetLotDisputes.Query(lot.Id)));
-        await Assert.ThrowsAsync<NotFoundException>(() => _factory.QueryAsAsync("district2@demo.k12", new GetLotDisputes.Query(lot.Id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => _factory.SendAsAsync(stranger, OpenDispute.Command.ForLot(lot.Id, BuyerDisputeReason.DevicesMissing, "Not ours.", 10m)));
+        await Assert.ThrowsAsync<NotFoundException>(() => _factory.QueryAsAsync(stranger, GetDisputes.Query.ForLot(lot.Id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => _factory.QueryAsAsync("district2@demo.k12", GetDisputes.Query.ForLot(lot.Id)));
         Assert.Empty(await _factory.WithDbAsync(db => db.BuyerDisputes.ToListAsync()));
     }
 
     private Task<Guid> OpenAsync(Guid lotId, decimal amount) =>
-        _factory.SendAsAsync(Buyer, new OpenDispute.Command(lotId, BuyerDisputeReason.NotAsDescribed, "Six units arrived grade D, listed as B.", amount));
+        _factory.SendAsAsync(Buyer, OpenDispute.Command.ForLot(lotId, BuyerDisputeReason.NotAsDescribed, "Six units arrived grade D, listed as B.", amount));
 
     private Task<Invoice> InvoiceAsync(Guid lotId) => _factory.WithDbAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.LotId == lotId));
 

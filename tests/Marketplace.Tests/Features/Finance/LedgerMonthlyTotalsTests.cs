@@ -27,7 +27,7 @@ public sealed class LedgerMonthlyTotalsTests : IAsyncLifetime
         var payout = await _factory.PayoutAsync(paidOut.Id);
         await _factory.SendAsAsync(LotJourneys.Finance, new ApprovePayout.Command(payout.Id));
         await _factory.SendAsAsync(LotJourneys.Finance, new ConfirmPayout.Command(payout.Id, "ACH-TRACE-TOTALS"));
-        var dispute = await _factory.SendAsAsync(LotJourneys.Refurbisher, new OpenDispute.Command(disputed.Id, BuyerDisputeReason.Damaged, "Two screens cracked.", 80m));
+        var dispute = await _factory.SendAsAsync(LotJourneys.Refurbisher, OpenDispute.Command.ForLot(disputed.Id, BuyerDisputeReason.Damaged, "Two screens cracked.", 80m));
         await _factory.SendAsAsync("admin@demo.k12", new ResolveDispute.Command(dispute, DisputeOutcome.PartialRefund, 80m, "Cracked screens confirmed."));
 
         // Straight to the ledger: postings in other months, funding sources, a storefront sale, and one posting removed again.
