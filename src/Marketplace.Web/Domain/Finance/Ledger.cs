@@ -51,6 +51,12 @@ public enum LedgerSource
 
     /// <summary>A Stripe payout to the bank failed after it was reported paid: the money is back in the Stripe balance.</summary>
     StripePayoutFailed,
+
+    /// <summary>Finance approved a refurbisher's payout for a storefront order: the payable moves to payouts in transit.</summary>
+    RefurbisherPayoutReleased,
+
+    /// <summary>A refurbisher's storefront payout left: a Stripe transfer, or the bank confirmed the ACH or check.</summary>
+    RefurbisherPayoutSent,
 }
 
 /// <summary>One balanced money movement. Reports read these; nothing recomputes revenue from orders.</summary>

@@ -60,7 +60,7 @@ public static class GetMoneyTrail
                 .OrderBy(i => i.IssuedAt)
                 .Join(db.Organizations, i => i.PayerId, o => o.Id, (i, o) => new InvoiceRow(i.Id, i.Number, o.Name, i.Amount, i.Status, i.DueOn, i.PurchaseOrderNumber, i.PaymentReference))
                 .ToListAsync(cancellationToken);
-            var payouts = query.LotId is null ? [] : await db.Payouts.Where(p => p.LotId == query.LotId)
+            var payouts = await db.Payouts.Where(p => (query.LotId != null && p.LotId == query.LotId) || (query.OrderId != null && p.OrderId == query.OrderId))
                 .Join(db.Organizations, p => p.PayeeId, o => o.Id, (p, o) => new PayoutRow(p.Id, o.Name, p.Amount, p.Status, p.Reference))
                 .ToListAsync(cancellationToken);
             var postings = await db.LedgerTransactions.AsNoTracking().Include(t => t.Entries)
