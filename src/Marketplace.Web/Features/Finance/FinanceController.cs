@@ -74,7 +74,7 @@ public sealed class FinanceController(ISender sender, IClock clock) : Marketplac
     public async Task<IActionResult> ConfirmPayout(Guid id, string reference)
     {
         await Sender.Send(new ConfirmPayout.Command(id, reference ?? "", FormIdempotencyKey()), Aborted);
-        Success("Payout confirmed as sent. The lot is settled.");
+        Success("Payout confirmed as sent. The payee is told.");
         return RedirectToAction(nameof(Payouts));
     }
 
