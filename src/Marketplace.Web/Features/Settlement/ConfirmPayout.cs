@@ -17,16 +17,17 @@ namespace Marketplace.Web.Features.Settlement;
 public static class ConfirmPayout
 {
     [AllowedRoles(Roles.Finance)]
-    public sealed record Command(Guid PayoutId, string Reference, string? IdempotencyKey = null) : ICommand, IIdempotentCommand;
+    /// <returns>What follows for the payee, as a sentence for finance ("The lot is settled.").</returns>
+    public sealed record Command(Guid PayoutId, string Reference, string? IdempotencyKey = null) : ICommand<string>, IIdempotentCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Reference).NotEmpty().WithMessage("Enter the ACH trace or check number.").MaximumLength(128);
     }
 
-    public sealed class Handler(MarketplaceDb db, IClock clock, Outbox outbox) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, IClock clock, Outbox outbox) : ICommandHandler<Command, string>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<string> Handle(Command command, CancellationToken cancellationToken)
         {
             var payout = await db.Payouts.SingleOrDefaultAsync(p => p.Id == command.PayoutId, cancellationToken) ?? throw new NotFoundException("Payout");
             var now = clock.Now;
@@ -39,14 +40,13 @@ public static class ConfirmPayout
                 settlement.Settle(payout);
                 outbox.Email(payout.PayeeId, $"Payout of {payout.Total} for lot {number} sent",
                     $"The payout of {payout.Total} for lot {number} was sent by {payout.Method.Words()} (reference {payout.Reference}). The lot is settled.");
+                return "The lot is settled.";
             }
-            else
-            {
-                outbox.Email(payout.PayeeId, $"Payout of {payout.Total} for order {number} sent",
-                    $"The payout of {payout.Total} for storefront order {number} was sent by {payout.Method.Words()} (reference {payout.Reference}).",
-                    Roles.RefurbisherBuyer);
-            }
-            return Unit.Value;
+
+            outbox.Email(payout.PayeeId, $"Payout of {payout.Total} for order {number} sent",
+                $"The payout of {payout.Total} for storefront order {number} was sent by {payout.Method.Words()} (reference {payout.Reference}).",
+                Roles.RefurbisherBuyer);
+            return $"The refurbisher is told that order {number} is paid.";
         }
     }
 }

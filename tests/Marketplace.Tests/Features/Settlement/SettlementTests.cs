@@ -144,7 +144,7 @@ public sealed partial class SettlementTests(SettlementApp app) : IClassFixture<S
 
         var confirmed = await finance.SubmitAsync("/finance/payouts", $"/finance/payouts/{payout.Id}/sent", new() { ["reference"] = " ACH-TRACE-0042 " });
 
-        Assert.Contains("Payout confirmed as sent. The payee is told.", confirmed);
+        Assert.Contains("Payout confirmed as sent. The lot is settled.", confirmed);
         var stored = await PayoutAsync(payout.Id);
         Assert.Equal((PayoutStatus.Sent, "ACH-TRACE-0042"), (stored.Status, stored.Reference));
         Assert.Equal(LotStage.Settled, await app.StageAsync(payout.LotId!.Value));

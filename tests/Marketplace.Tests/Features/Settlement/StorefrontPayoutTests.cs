@@ -76,14 +76,17 @@ public sealed class StorefrontPayoutTests : IAsyncLifetime
         var queue = await finance.GetPageAsync("/finance/payouts");
         Assert.Contains($"href=\"/finance/orders/{sale.OrderId}\">Order {sale.Number}</a>", queue);
         await finance.SubmitAsync("/finance/payouts", $"/finance/payouts/{payout.Id}/approve");
-        await finance.SubmitAsync("/finance/payouts", $"/finance/payouts/{payout.Id}/sent", new() { ["reference"] = "ACH-STORE-0042" });
+        var confirmed = await finance.SubmitAsync("/finance/payouts", $"/finance/payouts/{payout.Id}/sent", new() { ["reference"] = "ACH-STORE-0042" });
+        Assert.Contains($"Payout confirmed as sent. The refurbisher is told that order {sale.Number} is paid.", confirmed);
 
         var sent = await _app.WithDbAsync(db => db.Payouts.AsNoTracking().SingleAsync(p => p.Id == payout.Id));
         Assert.Equal((PayoutStatus.Sent, "ACH-STORE-0042"), (sent.Status, sent.Reference));
         Assert.Contains("ACH-STORE-0042", (await _app.WaitForAsync(sale.SellerEmail, $"Payout of {owed:C} for order {sale.Number} sent")).TextBody);
         Assert.Equal($"Paid {owed:C} on {_today.AddDays(31):MMMM d, yyyy} (ACH-STORE-0042)", await PayoutLineAsync(sale));
         Assert.Contains($"Paid {owed:C}", await sale.Seller.GetPageAsync($"/store/sales/{sale.OrderId}"));
-        Assert.Contains(sale.Number, await finance.GetPageAsync($"/finance/orders/{sale.OrderId}"));
+        var trail = await finance.GetPageAsync($"/finance/orders/{sale.OrderId}");
+        Assert.Contains(sale.Number, trail);
+        Assert.Contains($"Paid {owed:C} on {_today.AddDays(31):MMMM d, yyyy} (ACH-STORE-0042)", trail);
 
         // The ledger: the seller is owed nothing on the order any more, and the cash left through payouts in transit.
         await _app.WithDbAsync(async db =>
@@ -150,7 +153,9 @@ public sealed class StorefrontPayoutTests : IAsyncLifetime
         _app.Clock.MoveTo(_today.AddDays(31));
         await _app.SendAsSystemAsync(new ReleaseSellerFunds.Command(sale.OrderId));
         Assert.False(await HasPayoutAsync(sale));
-        Assert.Equal("Payout held: the buyer's dispute about the order is still open", WebUtility.HtmlDecode(await PayoutLineAsync(sale)));
+        Assert.Equal("Payout held: the buyer's dispute about the order is still open", await PayoutLineAsync(sale));
+        var finance = await BrowserClient.SignInAsync(_app, LotJourneys.Finance);
+        Assert.Contains("Payout held: the buyer's dispute about the order is still open", WebUtility.HtmlDecode(await finance.GetPageAsync($"/finance/orders/{sale.OrderId}")));
 
         await _app.WithDbAsync(async db =>
         {
