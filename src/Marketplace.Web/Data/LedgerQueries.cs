@@ -19,6 +19,27 @@ public static class LedgerQueries
         return new Money(lines is null ? 0 : ChartOfAccounts.Of(LedgerAccount.DistrictPayable).Balance(lines.Debits, lines.Credits), currency);
     }
 
+    /// <summary>
+    /// What the ledger says a storefront order still owes its seller: the sale's payable, less refunds, credits and lost
+    /// disputes taken off it, less what has been paid out.
+    /// </summary>
+    public static async Task<Money> RefurbisherPayableForOrderAsync(this MarketplaceDb db, Guid orderId, Guid sellerId, string currency, CancellationToken cancellationToken) =>
+        new((await RefurbisherPayableForOrdersAsync(db, [orderId], sellerId, cancellationToken)).GetValueOrDefault(orderId), currency);
+
+    /// <summary>The seller's payable balance per order, for the orders given (absent when the ledger holds none).</summary>
+    public static async Task<Dictionary<Guid, decimal>> RefurbisherPayableForOrdersAsync(this MarketplaceDb db, IReadOnlyCollection<Guid> orderIds, Guid sellerId,
+        CancellationToken cancellationToken)
+    {
+        var rows = await db.LedgerEntries
+            .Where(e => e.Account == LedgerAccount.RefurbisherPayable && e.OrganizationId == sellerId)
+            .Join(db.LedgerTransactions.Where(t => t.OrderId != null && orderIds.Contains(t.OrderId.Value)), e => e.TransactionId, t => t.Id, (e, t) => new { t.OrderId, e.Debit, e.Credit })
+            .GroupBy(x => x.OrderId!.Value)
+            .Select(g => new { OrderId = g.Key, Debits = g.Sum(x => x.Debit), Credits = g.Sum(x => x.Credit) })
+            .ToListAsync(cancellationToken);
+        var payable = ChartOfAccounts.Of(LedgerAccount.RefurbisherPayable);
+        return rows.ToDictionary(r => r.OrderId, r => payable.Balance(r.Debits, r.Credits));
+    }
+
     /// <summary>An organization's balance on one account (receivable, payable or in transit), on the account's normal side.</summary>
     public static async Task<decimal> BalanceForAsync(this MarketplaceDb db, LedgerAccount account, Guid organizationId, CancellationToken cancellationToken)
     {
@@ -30,11 +51,11 @@ public static class LedgerQueries
         return lines is null ? 0 : ChartOfAccounts.Of(account).Balance(lines.Debits, lines.Credits);
     }
 
-    /// <summary>What has left the platform for a district: payouts the bank confirmed and Stripe transfers, never those merely approved.</summary>
+    /// <summary>What has left the platform for a seller: payouts the bank confirmed and Stripe transfers, never those merely approved.</summary>
     public static Task<decimal> PaidOutToAsync(this MarketplaceDb db, Guid organizationId, CancellationToken cancellationToken) =>
         db.LedgerEntries
             .Where(e => e.OrganizationId == organizationId && e.Debit > 0
-                && db.LedgerTransactions.Any(t => t.Id == e.TransactionId && t.Source == LedgerSource.DistrictPayoutSent))
+                && db.LedgerTransactions.Any(t => t.Id == e.TransactionId && (t.Source == LedgerSource.DistrictPayoutSent || t.Source == LedgerSource.RefurbisherPayoutSent)))
             .SumAsync(e => e.Debit, cancellationToken);
 
     /// <summary>The funding of a lot's devices by source, read as one grouped query however large the lot.</summary>

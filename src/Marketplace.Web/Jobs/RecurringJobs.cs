@@ -26,6 +26,11 @@ public sealed class RecurringJobs(IServiceScopeFactory scopes)
     /// <summary>07:00 UTC daily: reminders 7 days before, on and 7 days after a due date arrive before the business office opens.</summary>
     public static readonly string InvoiceRemindersSchedule = Cron.Daily(7);
 
+    public const string SellerPayouts = "storefront-seller-payouts";
+
+    /// <summary>05:00 UTC daily: storefront orders whose return window closed yesterday are paid before the day starts in the US.</summary>
+    public static readonly string SellerPayoutsSchedule = Cron.Daily(5);
+
     public const string ClosingSoonNotices = "market-closing-soon";
     public const string SavedSearchMatches = "market-saved-searches";
 
@@ -52,6 +57,10 @@ public sealed class RecurringJobs(IServiceScopeFactory scopes)
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public Task SendInvoiceReminders(CancellationToken cancellationToken) => SendAsync(new Features.Payments.SendInvoiceReminders.Command(), cancellationToken);
 
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task ReleaseDueSellerPayouts(CancellationToken cancellationToken) => SendAsync(new Features.Settlement.ReleaseDueSellerPayouts.Command(), cancellationToken);
+
     private async Task SendAsync<T>(ICommand<T> command, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -74,6 +83,8 @@ internal sealed class RecurringJobSchedule(IRecurringJobManager jobs) : IHostedS
         jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.SavedSearchMatches, job => job.SendSavedSearchMatches(CancellationToken.None), RecurringJobs.MarketNoticesSchedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.InvoiceReminders, job => job.SendInvoiceReminders(CancellationToken.None), RecurringJobs.InvoiceRemindersSchedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<RecurringJobs>(RecurringJobs.SellerPayouts, job => job.ReleaseDueSellerPayouts(CancellationToken.None), RecurringJobs.SellerPayoutsSchedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }

@@ -43,14 +43,17 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.Reference).HasMaxLength(128);
         builder.Property(p => p.ApprovedBy).HasMaxLength(200);
-        // One payout per lot: the idempotency key of the release job.
+        // One payout per lot and one per storefront order: the idempotency keys of the release jobs.
         builder.HasIndex(p => p.LotId).IsUnique();
+        builder.HasIndex(p => p.OrderId).IsUnique();
+        builder.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.Status);
         builder.HasOne<Lot>().WithMany().HasForeignKey(p => p.LotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.PayeeId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.Total);
         builder.Ignore(p => p.IsSent);
         builder.Ignore(p => p.Unreversed);
+        builder.Ignore(p => p.PayableAccount);
     }
 }
 

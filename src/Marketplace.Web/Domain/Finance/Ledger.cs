@@ -54,6 +54,12 @@ public enum LedgerSource
 
     /// <summary>Finance sent a buyer the refund owed on an invoice it had already paid (ACH, check or wire): buyer credits paid from cash.</summary>
     BuyerRefundSent,
+
+    /// <summary>Finance approved a refurbisher's payout for a storefront order: the payable moves to payouts in transit.</summary>
+    RefurbisherPayoutReleased,
+
+    /// <summary>A refurbisher's storefront payout left: a Stripe transfer, or the bank confirmed the ACH or check.</summary>
+    RefurbisherPayoutSent,
 }
 
 /// <summary>One balanced money movement. Reports read these; nothing recomputes revenue from orders.</summary>

@@ -65,29 +65,42 @@ public static class LedgerPostings
         ], lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId, counterpartyId: invoice.PayerId);
     }
 
-    /// <summary>A Stripe transfer to the district's connected account: the payable is paid from the platform's Stripe balance at once.</summary>
-    public static LedgerTransaction PayoutTransferred(Payout payout, string lotNumber, DateTimeOffset at) =>
-        LedgerTransaction.Post($"payout-sent:{payout.Id}", LedgerSource.DistrictPayoutSent, $"Payout for lot {lotNumber} transferred ({payout.Reference})", at,
+    /// <summary>A Stripe transfer to the seller's connected account: the payable is paid from the platform's Stripe balance at once.</summary>
+    /// <param name="number">The lot's or the order's number, whichever the payout is for.</param>
+    public static LedgerTransaction PayoutTransferred(Payout payout, string number, DateTimeOffset at) =>
+        PayoutPosting($"payout-sent:{payout.Id}", payout, SentSource(payout), $"Payout for {Subject(payout, number)} transferred ({payout.Reference})", at,
         [
-            LedgerLine.Dr(LedgerAccount.DistrictPayable, payout.Amount, payout.PayeeId),
+            LedgerLine.Dr(payout.PayableAccount, payout.Amount, payout.PayeeId),
             LedgerLine.Cr(LedgerAccount.StripeClearing, payout.Amount),
-        ], lotId: payout.LotId, districtId: payout.PayeeId, counterpartyId: payout.PayeeId);
+        ]);
 
     /// <summary>Finance approved an ACH or check payout: no longer owed, not yet out of the bank.</summary>
-    public static LedgerTransaction PayoutReleased(Payout payout, string lotNumber, DateTimeOffset at) =>
-        LedgerTransaction.Post($"payout-released:{payout.Id}", LedgerSource.DistrictPayoutReleased, $"Payout for lot {lotNumber} approved ({payout.Method.Words()})", at,
+    public static LedgerTransaction PayoutReleased(Payout payout, string number, DateTimeOffset at) =>
+        PayoutPosting($"payout-released:{payout.Id}", payout,
+            payout.OrderId is null ? LedgerSource.DistrictPayoutReleased : LedgerSource.RefurbisherPayoutReleased,
+            $"Payout for {Subject(payout, number)} approved ({payout.Method.Words()})", at,
         [
-            LedgerLine.Dr(LedgerAccount.DistrictPayable, payout.Amount, payout.PayeeId),
+            LedgerLine.Dr(payout.PayableAccount, payout.Amount, payout.PayeeId),
             LedgerLine.Cr(LedgerAccount.PayoutsInTransit, payout.Amount, payout.PayeeId),
-        ], lotId: payout.LotId, districtId: payout.PayeeId, counterpartyId: payout.PayeeId);
+        ]);
 
     /// <summary>The bank confirmed the ACH trace or the cleared check: the money has left.</summary>
-    public static LedgerTransaction PayoutConfirmed(Payout payout, string lotNumber, DateTimeOffset at) =>
-        LedgerTransaction.Post($"payout-sent:{payout.Id}", LedgerSource.DistrictPayoutSent, $"Payout for lot {lotNumber} sent ({payout.Reference})", at,
+    public static LedgerTransaction PayoutConfirmed(Payout payout, string number, DateTimeOffset at) =>
+        PayoutPosting($"payout-sent:{payout.Id}", payout, SentSource(payout), $"Payout for {Subject(payout, number)} sent ({payout.Reference})", at,
         [
             LedgerLine.Dr(LedgerAccount.PayoutsInTransit, payout.Amount, payout.PayeeId),
             LedgerLine.Cr(LedgerAccount.Cash, payout.Amount),
-        ], lotId: payout.LotId, districtId: payout.PayeeId, counterpartyId: payout.PayeeId);
+        ]);
+
+    private static LedgerSource SentSource(Payout payout) =>
+        payout.OrderId is null ? LedgerSource.DistrictPayoutSent : LedgerSource.RefurbisherPayoutSent;
+
+    private static string Subject(Payout payout, string number) => payout.OrderId is null ? $"lot {number}" : $"order {number}";
+
+    // A district payout carries its district as the reporting dimension; a storefront order has none.
+    private static LedgerTransaction PayoutPosting(string key, Payout payout, LedgerSource source, string description, DateTimeOffset at, IEnumerable<LedgerLine> lines) =>
+        LedgerTransaction.Post(key, source, description, at, lines, lotId: payout.LotId, orderId: payout.OrderId,
+            districtId: payout.OrderId is null ? payout.PayeeId : null, counterpartyId: payout.PayeeId);
 
     /// <summary>Storefront order: the school owes the total; the refurbisher is owed price − commission + shipping.</summary>
     public static LedgerTransaction StorefrontSale(Order order, decimal commissionRate, DateTimeOffset at) =>
@@ -182,7 +195,8 @@ public static class LedgerPostings
         [
             LedgerLine.Dr(LedgerAccount.StripeClearing, amount),
             LedgerLine.Cr(sellerPayable, amount, payout.PayeeId),
-        ], lotId: payout.LotId, districtId: sellerPayable == LedgerAccount.DistrictPayable ? payout.PayeeId : null, counterpartyId: payout.PayeeId);
+        ], lotId: payout.LotId, orderId: payout.OrderId, districtId: sellerPayable == LedgerAccount.DistrictPayable ? payout.PayeeId : null,
+            counterpartyId: payout.PayeeId);
 
     /// <summary>Stripe withdrew the disputed amount from the balance while the dispute is open.</summary>
     public static LedgerTransaction DisputeOpened(Invoice invoice, string disputeId, decimal amount, DateTimeOffset at, Guid? districtId) =>

@@ -5,14 +5,24 @@ public enum PayoutMethod { StripeTransfer, Ach, Check }
 /// <summary>Awaiting approval (finance checks it) → in transit (approved, sent to the bank) → sent (the bank confirmed).</summary>
 public enum PayoutStatus { AwaitingApproval, InTransit, Sent }
 
+/// <summary>What a payout pays for: a district's certified lot or a refurbisher's storefront order (exactly one).</summary>
+public readonly record struct PayoutFor(Guid? LotId, Guid? OrderId)
+{
+    public static PayoutFor Lot(Guid lotId) => new(lotId, null);
+
+    public static PayoutFor Order(Guid orderId) => new(null, orderId);
+}
+
 /// <summary>
-/// Money released to a district for a certified lot. The amount is the lot's district-payable balance in the
-/// ledger when the payout is made, never a recomputation from fees. One per lot: the lot id is unique.
+/// Money released to a seller: a district for its certified lot, or a refurbisher for a storefront order whose return
+/// window passed. The amount is the seller's payable balance in the ledger for that lot or order when the payout is
+/// made, never a recomputation from fees. One per lot and one per order: both ids are unique.
 /// </summary>
 public sealed class Payout
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid LotId { get; init; }
+    public Guid? LotId { get; init; }
+    public Guid? OrderId { get; init; }
     public Guid PayeeId { get; init; }
     public decimal Amount { get; init; }
     public string Currency { get; init; } = "USD";
@@ -50,10 +60,17 @@ public sealed class Payout
 
     public bool IsSent => Status == PayoutStatus.Sent;
 
+    /// <summary>The account the payee is owed on: a district's lot proceeds or a refurbisher's storefront sales.</summary>
+    public LedgerAccount PayableAccount => OrderId is null ? LedgerAccount.DistrictPayable : LedgerAccount.RefurbisherPayable;
+
     /// <summary>A transfer to the payee's connected account, already made.</summary>
-    public static Payout Transferred(Guid lotId, Guid payeeId, Money amount, string transferId, DateTimeOffset at)
+    public static Payout Transferred(Guid lotId, Guid payeeId, Money amount, string transferId, DateTimeOffset at) =>
+        Transferred(PayoutFor.Lot(lotId), payeeId, amount, transferId, at);
+
+    /// <inheritdoc cref="Transferred(Guid, Guid, Money, string, DateTimeOffset)"/>
+    public static Payout Transferred(PayoutFor source, Guid payeeId, Money amount, string transferId, DateTimeOffset at)
     {
-        var payout = New(lotId, payeeId, amount, PayoutMethod.StripeTransfer, at);
+        var payout = New(source, payeeId, amount, PayoutMethod.StripeTransfer, at);
         payout.Reference = transferId;
         payout.ApprovedAt = payout.SentAt = at;
         payout.Status = PayoutStatus.Sent;
@@ -61,14 +78,18 @@ public sealed class Payout
     }
 
     /// <summary>An ACH or check payout for finance to approve and send.</summary>
-    public static Payout ForApproval(Guid lotId, Guid payeeId, Money amount, PayoutMethod method, DateTimeOffset at)
+    public static Payout ForApproval(Guid lotId, Guid payeeId, Money amount, PayoutMethod method, DateTimeOffset at) =>
+        ForApproval(PayoutFor.Lot(lotId), payeeId, amount, method, at);
+
+    /// <inheritdoc cref="ForApproval(Guid, Guid, Money, PayoutMethod, DateTimeOffset)"/>
+    public static Payout ForApproval(PayoutFor source, Guid payeeId, Money amount, PayoutMethod method, DateTimeOffset at)
     {
         if (method == PayoutMethod.StripeTransfer)
         {
             throw new DomainException("A Stripe transfer is made at once, not approved by hand.");
         }
 
-        return New(lotId, payeeId, amount, method, at);
+        return New(source, payeeId, amount, method, at);
     }
 
     public void Approve(string approvedBy, DateTimeOffset at)
@@ -97,16 +118,22 @@ public sealed class Payout
         Status = PayoutStatus.Sent;
     }
 
-    private static Payout New(Guid lotId, Guid payeeId, Money amount, PayoutMethod method, DateTimeOffset at)
+    private static Payout New(PayoutFor source, Guid payeeId, Money amount, PayoutMethod method, DateTimeOffset at)
     {
+        if ((source.LotId is null) == (source.OrderId is null))
+        {
+            throw new DomainException("A payout pays for one lot or one order.");
+        }
+
         if (!amount.IsPositive)
         {
-            throw new DomainException($"Nothing is owed for this lot ({amount}); there is no payout to make.");
+            throw new DomainException($"Nothing is owed for this {(source.LotId is null ? "order" : "lot")} ({amount}); there is no payout to make.");
         }
 
         return new Payout
         {
-            LotId = lotId,
+            LotId = source.LotId,
+            OrderId = source.OrderId,
             PayeeId = payeeId,
             Amount = amount.Round().Amount,
             Currency = amount.Currency,

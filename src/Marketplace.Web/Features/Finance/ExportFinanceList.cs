@@ -145,8 +145,9 @@ public static class ExportFinanceList
         .Date("Received", 11, r => r.ReceivedOn);
 
     private static readonly SpreadsheetColumns<ListPayouts.Row> PayoutColumns = new SpreadsheetColumns<ListPayouts.Row>()
-        .Text("Lot", 16, r => r.LotNumber)
-        .Text("District", 28, r => r.District)
+        .Text("For", 8, r => r.LotId is null ? "Order" : "Lot")
+        .Text("Number", 16, r => r.Number)
+        .Text("Payee", 28, r => r.Payee)
         .Number("Amount", 12, r => r.Amount)
         .Text("Method", 14, r => r.Method.Words())
         .Text("Status", 16, r => r.Status.Words())

@@ -73,8 +73,8 @@ public sealed class FinanceController(ISender sender, IClock clock) : Marketplac
     [Authorize(Roles = Roles.Finance)]
     public async Task<IActionResult> ConfirmPayout(Guid id, string reference)
     {
-        await Sender.Send(new ConfirmPayout.Command(id, reference ?? "", FormIdempotencyKey()), Aborted);
-        Success("Payout confirmed as sent. The lot is settled.");
+        var settled = await Sender.Send(new ConfirmPayout.Command(id, reference ?? "", FormIdempotencyKey()), Aborted);
+        Success($"Payout confirmed as sent. {settled}");
         return RedirectToAction(nameof(Payouts));
     }
 

@@ -53,7 +53,7 @@ public static class GetFinanceOverview
             var revenue = await db.RevenueReportAsync(filter, cancellationToken);
             var organizations = await OrganizationChoicesAsync(db, cancellationToken);
 
-            // Payouts are a district's: the district filter and the counterparty filter both name the payee.
+            // Payouts go to districts (lots) and refurbishers (storefront orders): the district filter and the counterparty filter both name the payee.
             var payouts = db.Payouts.AsQueryable();
             var payee = filter.District ?? filter.Counterparty;
             if (payee is { } payeeId)

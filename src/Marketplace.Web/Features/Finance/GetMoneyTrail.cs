@@ -20,15 +20,16 @@ public static class GetMoneyTrail
 
     public sealed record PayoutRow(Guid Id, string Payee, decimal Amount, PayoutStatus Status, string? Reference);
 
+    /// <param name="SellerPayout">For a delivered storefront order: when its seller's payout is due, why it is held, or what was paid.</param>
     public sealed record Result(string Kind, string Number, string Title, string? District, IReadOnlyList<InvoiceRow> Invoices, IReadOnlyList<PayoutRow> Payouts,
-        IReadOnlyList<ListLedger.Transaction> Transactions);
+        IReadOnlyList<ListLedger.Transaction> Transactions, string? SellerPayout = null);
 
-    public sealed class Handler(MarketplaceDb db) : IQueryHandler<Query, Result?>
+    public sealed class Handler(MarketplaceDb db, IClock clock) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
             string kind, number, title;
-            string? district = null;
+            string? district = null, sellerPayout = null;
             if (query.LotId is { } lotId)
             {
                 var lot = await db.Lots.AsNoTracking().Where(l => l.Id == lotId)
@@ -43,13 +44,14 @@ public static class GetMoneyTrail
             }
             else if (query.OrderId is { } orderId)
             {
-                var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.Number }).SingleOrDefaultAsync(cancellationToken);
+                var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
                 if (order is null)
                 {
                     return null;
                 }
 
                 (kind, number, title) = ("Order", order.Number, "Storefront order");
+                sellerPayout = (await Storefront.OrderPayoutStatus.ForAsync(db, [order], order.SellerId, clock.Now, cancellationToken)).GetValueOrDefault(order.Id);
             }
             else
             {
@@ -60,7 +62,7 @@ public static class GetMoneyTrail
                 .OrderBy(i => i.IssuedAt)
                 .Join(db.Organizations, i => i.PayerId, o => o.Id, (i, o) => new InvoiceRow(i.Id, i.Number, o.Name, i.Amount, i.Status, i.DueOn, i.PurchaseOrderNumber, i.PaymentReference))
                 .ToListAsync(cancellationToken);
-            var payouts = query.LotId is null ? [] : await db.Payouts.Where(p => p.LotId == query.LotId)
+            var payouts = await db.Payouts.Where(p => (query.LotId != null && p.LotId == query.LotId) || (query.OrderId != null && p.OrderId == query.OrderId))
                 .Join(db.Organizations, p => p.PayeeId, o => o.Id, (p, o) => new PayoutRow(p.Id, o.Name, p.Amount, p.Status, p.Reference))
                 .ToListAsync(cancellationToken);
             var postings = await db.LedgerTransactions.AsNoTracking().Include(t => t.Entries)
@@ -71,7 +73,7 @@ public static class GetMoneyTrail
             return new Result(kind, number, title, district, invoices, payouts,
                 [.. postings.Select(t => new ListLedger.Transaction(t.Id, t.OccurredAt, t.Source, t.Description, t.LotId, t.OrderId,
                     [.. t.Entries.OrderByDescending(e => e.Debit).ThenBy(e => e.Account).Select(e => new ListLedger.Line(e.Account, e.Debit, e.Credit,
-                        e.OrganizationId is { } id ? names.GetValueOrDefault(id) : null, e.FundingSource, false))]))]);
+                        e.OrganizationId is { } id ? names.GetValueOrDefault(id) : null, e.FundingSource, false))]))], sellerPayout);
         }
     }
 }

@@ -373,7 +373,7 @@ public sealed class StripeEvents(
 
         // Our own reversals (after refunds) are posted when made; one made from Stripe's dashboard is posted here.
         var posted = 0m;
-        var payable = await db.Lots.AnyAsync(l => l.Id == payout.LotId, cancellationToken) ? LedgerAccount.DistrictPayable : LedgerAccount.RefurbisherPayable;
+        var payable = payout.PayableAccount;
         foreach (var reversal in transfer.Reversals?.Data ?? [])
         {
             if (await PostingAsync($"transfer-reversal:{reversal.Id}", cancellationToken) is null && Major(reversal.Amount) is var amount && amount <= payout.Unreversed)
@@ -532,7 +532,8 @@ public sealed class StripeEvents(
         var orderId = invoice.OrderId ?? throw new DomainException($"Invoice {invoice.Number} is for neither a lot nor an order.");
         var sellerId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.SellerId).SingleAsync(cancellationToken);
         var orderProceeds = await PayableCreditedAsync(LedgerAccount.RefurbisherPayable, t => t.OrderId == orderId && t.Source == LedgerSource.StorefrontSale, cancellationToken);
-        return new Seller(sellerId, LedgerAccount.RefurbisherPayable, orderProceeds, null, null);
+        var orderPayout = db.Payouts.Local.FirstOrDefault(p => p.OrderId == orderId) ?? await db.Payouts.SingleOrDefaultAsync(p => p.OrderId == orderId, cancellationToken);
+        return new Seller(sellerId, LedgerAccount.RefurbisherPayable, orderProceeds, orderPayout, null);
     }
 
     /// <summary>What refunds and lost disputes already took from the seller's payable for this invoice's sale, those not saved yet included.</summary>

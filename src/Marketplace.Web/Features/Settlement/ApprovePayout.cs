@@ -10,7 +10,7 @@ using Marketplace.Web.Infrastructure.Inbox;
 
 namespace Marketplace.Web.Features.Settlement;
 
-/// <summary>Finance approves an ACH or check payout and sends it to the bank: the payable moves to payouts in transit.</summary>
+/// <summary>Finance approves an ACH or check payout (a district's lot or a refurbisher's storefront order) and sends it to the bank: the payable moves to payouts in transit.</summary>
 public static class ApprovePayout
 {
     [AllowedRoles(Roles.Finance)]
@@ -23,8 +23,7 @@ public static class ApprovePayout
             var payout = await db.Payouts.SingleOrDefaultAsync(p => p.Id == command.PayoutId, cancellationToken) ?? throw new NotFoundException("Payout");
             var now = clock.Now;
             payout.Approve(user.Name, now);
-            var lotNumber = await db.Lots.Where(l => l.Id == payout.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
-            db.LedgerTransactions.Add(LedgerPostings.PayoutReleased(payout, lotNumber, now));
+            db.LedgerTransactions.Add(LedgerPostings.PayoutReleased(payout, await db.NumberPaidForAsync(payout, cancellationToken), now));
             return Unit.Value;
         }
     }

@@ -8,9 +8,10 @@ public static class GetOrderToShip
     [AllowedRoles(Roles.RefurbisherStaff)]
     public sealed record Query(Guid OrderId) : IQuery<Result>;
 
-    public sealed record Result(Order Order, string Buyer);
+    /// <param name="Payout">Where the seller's payout for a delivered order stands; null before delivery.</param>
+    public sealed record Result(Order Order, string Buyer, string? Payout);
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user) : IQueryHandler<Query, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -18,7 +19,8 @@ public static class GetOrderToShip
                             .SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
                         ?? throw new NotFoundException("Order");
             var buyer = await db.Organizations.Where(o => o.Id == order.BuyerId).Select(o => o.Name).SingleAsync(cancellationToken);
-            return new Result(order, buyer);
+            var payout = (await OrderPayoutStatus.ForAsync(db, [order], order.SellerId, clock.Now, cancellationToken)).GetValueOrDefault(order.Id);
+            return new Result(order, buyer, payout);
         }
     }
 }

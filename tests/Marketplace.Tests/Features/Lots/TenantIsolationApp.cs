@@ -215,7 +215,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             ["fulfillments"] = await db.LotFulfillments.AsNoTracking().Where(f => lots.Contains(f.LotId)).OrderBy(f => f.Id).ToListAsync(),
             ["sanitization"] = await db.SanitizationRecords.AsNoTracking().Where(r => lots.Contains(r.LotId)).OrderBy(r => r.Id).ToListAsync(),
             ["certificates"] = await db.Certificates.AsNoTracking().Where(c => lots.Contains(c.LotId)).OrderBy(c => c.Id).Select(c => new { c.Id, c.LotId, c.VerificationCode }).ToListAsync(),
-            ["payouts"] = await db.Payouts.AsNoTracking().Where(p => lots.Contains(p.LotId)).OrderBy(p => p.Id).ToListAsync(),
+            ["payouts"] = await db.Payouts.AsNoTracking().Where(p => p.LotId != null && lots.Contains(p.LotId.Value)).OrderBy(p => p.Id).ToListAsync(),
             ["invoices"] = await db.Invoices.AsNoTracking().Where(i => (i.LotId != null && lots.Contains(i.LotId.Value)) || i.OrderId == records.Order || i.OrderId == records.PaidOrder).OrderBy(i => i.Id).ToListAsync(),
             ["orders"] = await db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => o.Id == records.Order || o.Id == records.PaidOrder).ToListAsync(),
         };

@@ -124,7 +124,7 @@ public sealed partial class SettlementTests(SettlementApp app) : IClassFixture<S
         Assert.Equal("Enter the ACH trace or check number.", await finance.RefusalAsync(withoutReference));
         var stored = await PayoutAsync(payout.Id);
         Assert.Equal((PayoutStatus.InTransit, null), (stored.Status, stored.Reference));
-        Assert.Equal(LotStage.Certified, await app.StageAsync(payout.LotId));
+        Assert.Equal(LotStage.Certified, await app.StageAsync(payout.LotId!.Value));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed partial class SettlementTests(SettlementApp app) : IClassFixture<S
         await finance.SubmitAsync("/finance/payouts", $"/finance/payouts/{payout.Id}/approve");
 
         Assert.Equal(PayoutStatus.InTransit, (await PayoutAsync(payout.Id)).Status);
-        Assert.Equal(LotStage.Certified, await app.StageAsync(payout.LotId));
+        Assert.Equal(LotStage.Certified, await app.StageAsync(payout.LotId!.Value));
         Assert.Equal("Certified", Badge(await district.GetPageAsync($"/lots/{payout.LotId}")));
         Assert.Equal(paidOutBefore, PaidOut(await finance.GetPageAsync("/finance")));
 
@@ -147,7 +147,7 @@ public sealed partial class SettlementTests(SettlementApp app) : IClassFixture<S
         Assert.Contains("Payout confirmed as sent. The lot is settled.", confirmed);
         var stored = await PayoutAsync(payout.Id);
         Assert.Equal((PayoutStatus.Sent, "ACH-TRACE-0042"), (stored.Status, stored.Reference));
-        Assert.Equal(LotStage.Settled, await app.StageAsync(payout.LotId));
+        Assert.Equal(LotStage.Settled, await app.StageAsync(payout.LotId!.Value));
         Assert.Equal("Settled", Badge(await district.GetPageAsync($"/lots/{payout.LotId}")));
         Assert.Equal(paidOutBefore + payout.Amount, PaidOut(await finance.GetPageAsync("/finance")));
     }
