@@ -5229,3 +5229,70 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207060359_StorefrontSellerPayouts'
+)
+BEGIN
+    DROP INDEX [IX_Payouts_LotId] ON [Payouts];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207060359_StorefrontSellerPayouts'
+)
+BEGIN
+    DECLARE @var20 nvarchar(max);
+    SELECT @var20 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Payouts]') AND [c].[name] = N'LotId');
+    IF @var20 IS NOT NULL EXEC(N'ALTER TABLE [Payouts] DROP CONSTRAINT ' + @var20 + ';');
+    ALTER TABLE [Payouts] ALTER COLUMN [LotId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207060359_StorefrontSellerPayouts'
+)
+BEGIN
+    ALTER TABLE [Payouts] ADD [OrderId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207060359_StorefrontSellerPayouts'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Payouts_LotId] ON [Payouts] ([LotId]) WHERE [LotId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207060359_StorefrontSellerPayouts'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Payouts_OrderId] ON [Payouts] ([OrderId]) WHERE [OrderId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207060359_StorefrontSellerPayouts'
+)
+BEGIN
+    ALTER TABLE [Payouts] ADD CONSTRAINT [FK_Payouts_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207060359_StorefrontSellerPayouts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207060359_StorefrontSellerPayouts', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -827,13 +827,16 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
-                    b.Property<Guid>("LotId")
+                    b.Property<Guid?>("LotId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("PayeeId")
                         .HasColumnType("uniqueidentifier");
@@ -859,7 +862,12 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("LotId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[LotId] IS NOT NULL");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasFilter("[OrderId] IS NOT NULL");
 
                     b.HasIndex("PayeeId");
 
@@ -3982,8 +3990,12 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Web.Domain.Storefront.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
                         .WithMany()

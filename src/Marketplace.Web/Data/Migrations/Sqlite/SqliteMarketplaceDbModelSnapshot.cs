@@ -821,12 +821,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("LotId")
+                    b.Property<Guid?>("LotId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrderId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PayeeId")
@@ -853,6 +856,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("LotId")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId")
                         .IsUnique();
 
                     b.HasIndex("PayeeId");
@@ -3965,8 +3971,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasOne("Marketplace.Web.Domain.Lots.Lot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Web.Domain.Storefront.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Marketplace.Web.Domain.Organization", null)
                         .WithMany()
