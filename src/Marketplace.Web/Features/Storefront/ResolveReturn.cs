@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain.Finance;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Payments;
 using Marketplace.Web.Infrastructure.Inbox;
 using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Jobs;
@@ -11,7 +12,7 @@ namespace Marketplace.Web.Features.Storefront;
 /// An approved return ends: a refund (full or partial, bounded by what was paid for the units), a replacement (the same
 /// listing's stock, taken under its version token, so the last unit is never promised twice) or, for a warranty claim, a repair.
 /// A card payment is refunded through Stripe, whose refund event posts the ledger; a purchase order's invoice is credited
-/// here, taking the seller's share back from what it is owed.
+/// here. Either way the refund gives back its share of the sales tax and takes the seller's share back from what it is owed.
 /// </summary>
 public static class ResolveReturn
 {
@@ -28,7 +29,8 @@ public static class ResolveReturn
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IPaymentProvider payments) : ICommandHandler<Command>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, IPaymentProvider payments, StripeEvents refunds)
+        : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -83,14 +85,10 @@ public static class ResolveReturn
                 throw new DomainException($"Invoice {invoice.Number} is void: nothing was paid to refund.");
             }
 
-            // What the seller was credited for the order gives back its part of the refund, in proportion; the rest is the
-            // platform's commission returned (Refunds, contra-revenue).
-            var sale = await db.LedgerTransactions.Include(t => t.Entries).SingleAsync(t => t.OrderId == order.Id && t.Source == LedgerSource.StorefrontSale, cancellationToken);
-            var proceeds = sale.Entries.Where(e => e.Account == LedgerAccount.RefurbisherPayable).Sum(e => e.Credit - e.Debit);
-            var share = invoice.Amount <= 0 ? 0 : Math.Min(amount, decimal.Round(amount * proceeds / invoice.Amount, 2, MidpointRounding.AwayFromZero));
-            db.LedgerTransactions.Add(LedgerPostings.Refund($"rma-credit:{request.Id}", LedgerSource.Refund, $"{request.KindWords} {request.Number} credited on invoice {invoice.Number}",
-                invoice, amount, LedgerAccount.BuyerReceivable, LedgerAccount.RefurbisherPayable, order.SellerId, share, clock.Now, null));
-            invoice.RecordRefund(amount);
+            // The same split as a card refund's (tax, seller and platform shares, the last refund taking what is left), so a
+            // purchase order credited in parts gives back exactly what its sale posted.
+            await refunds.ReturnDecidedRefundAsync(invoice, $"rma-credit:{request.Id}", $"{request.KindWords} {request.Number} credited on invoice {invoice.Number}",
+                amount, LedgerAccount.BuyerReceivable, $"rma-reversal-{request.Id}", cancellationToken);
             return invoice.Status == InvoiceStatus.Paid
                 ? $"{amount:C} is credited to your account on invoice {invoice.Number}; the marketplace's finance team pays it back."
                 : $"{amount:C} is credited on invoice {invoice.Number}: {invoice.Amount - invoice.RefundedAmount:C} is left to pay.";
