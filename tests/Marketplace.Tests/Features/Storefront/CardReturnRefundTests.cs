@@ -75,7 +75,7 @@ public sealed class CardReturnRefundTests : IAsyncLifetime
         _app.Clock.MoveTo(DateOnly.FromDateTime(DateTime.UtcNow));
         var sale = await ReturnsTests.DeliveredOrderAsync(_app, price: 199m, serials: ["TAX-CARD-1", "TAX-CARD-2", "TAX-CARD-3"], buyer: Marketplace.Web.Domain.OrganizationKind.District);
         var invoice = await PaidByCardAsync(sale, "pi_3TaxedCard", "ch_3TaxedCard");
-        var order = await _app.WithDbAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == sale.OrderId));
+        var order = await _app.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == sale.OrderId));
         // (597.00 + 25.00) × 6.5% = 40.43 of tax; 662.43 paid by card.
         Assert.Equal((40.43m, 662.43m, 662.43m), (order.SalesTax, order.Total, invoice.Amount));
 

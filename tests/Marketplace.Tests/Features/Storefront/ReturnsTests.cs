@@ -76,7 +76,7 @@ public sealed class ReturnsTests(ClockedMarketplaceFactory app) : IClassFixture<
     {
         app.Clock.MoveTo(DateOnly.FromDateTime(DateTime.UtcNow));
         var sale = await DeliveredOrderAsync(price: 180m, serials: ["TAX-RMA-1", "TAX-RMA-2"], buyer: OrganizationKind.District);
-        var order = await app.WithDbAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == sale.OrderId));
+        var order = await app.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == sale.OrderId));
         // Washington's 6.5% on devices and shipping: (360.00 + 25.00) × 6.5% = 25.025 → 25.03, total 410.03.
         Assert.Equal((25.03m, 410.03m), (order.SalesTax, order.Total));
         var requestId = await app.SendAsAsync(sale.SchoolEmail, new RequestReturn.Command(sale.OrderId, sale.LineId, ReturnKind.Return, 1, "TAX-RMA-1",
