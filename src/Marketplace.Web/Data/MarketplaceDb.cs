@@ -71,6 +71,7 @@ public abstract class MarketplaceDb(DbContextOptions options)
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Shipment> Shipments => Set<Shipment>();
     public DbSet<ReturnRequest> ReturnRequests => Set<ReturnRequest>();
+    public DbSet<ReturnPhoto> ReturnPhotos => Set<ReturnPhoto>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

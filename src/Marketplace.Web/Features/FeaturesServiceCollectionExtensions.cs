@@ -20,6 +20,7 @@ public static class FeaturesServiceCollectionExtensions
         services.AddInvoicePayments();
         services.AddSanitization();
         services.AddSingleton<Storefront.CatalogIndexCache>();
+        services.AddScoped<IPreparation<Storefront.RequestReturn.Command>, Storefront.RequestReturn.CheckPhotos>();
         return services;
     }
 }

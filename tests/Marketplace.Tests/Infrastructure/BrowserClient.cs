@@ -85,15 +85,21 @@ public sealed partial class BrowserClient(HttpClient http)
     }
 
     /// <summary>Posts a file as a browser's multipart form would, with the anti-forgery token of <paramref name="pageUrl"/>.</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string action, string field, string fileName, byte[] content,
+    public Task<HttpResponseMessage> PostFileAsync(string pageUrl, string action, string field, string fileName, byte[] content,
+        Dictionary<string, string>? fields = null) =>
+        PostFilesAsync(pageUrl, action, field, [(fileName, content)], fields);
+
+    /// <summary>Posts several files under one field, as a browser's <c>&lt;input type="file" multiple&gt;</c> does.</summary>
+    public async Task<HttpResponseMessage> PostFilesAsync(string pageUrl, string action, string field, IEnumerable<(string FileName, byte[] Content)> files,
         Dictionary<string, string>? fields = null)
     {
         var token = await TokenAsync(pageUrl);
-        using var form = new MultipartFormDataContent
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (fileName, content) in files)
         {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), field, fileName },
-        };
+            form.Add(new ByteArrayContent(content), field, fileName);
+        }
+
         foreach (var (name, value) in fields ?? [])
         {
             form.Add(new StringContent(value), name);

@@ -61,6 +61,17 @@ internal sealed class ListingPhotoConfiguration : IEntityTypeConfiguration<Listi
     }
 }
 
+internal sealed class ReturnPhotoConfiguration : IEntityTypeConfiguration<ReturnPhoto>
+{
+    public void Configure(EntityTypeBuilder<ReturnPhoto> builder)
+    {
+        builder.Property(p => p.FileName).HasMaxLength(255);
+        builder.Property(p => p.ContentType).HasMaxLength(32);
+        builder.HasIndex(p => new { p.ReturnRequestId, p.UploadedAt });
+        builder.HasOne<ReturnRequest>().WithMany().HasForeignKey(p => p.ReturnRequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class CatalogRevisionConfiguration : IEntityTypeConfiguration<CatalogRevision>
 {
     public void Configure(EntityTypeBuilder<CatalogRevision> builder)

@@ -145,30 +145,36 @@ public static class LedgerPostings
 
     /// <summary>
     /// Money back to the buyer, from <paramref name="from"/> (Stripe clearing for a refund, disputed funds for a lost
-    /// dispute). The seller's share of the invoice (<paramref name="sellerShare"/>) comes off what the seller is owed
-    /// (<paramref name="sellerPayable"/>); the rest is the platform's revenue given back (Refunds, a contra-revenue account).
+    /// dispute, the receivable for a purchase-order credit), split by <see cref="RefundSplit"/>: the tax share comes off
+    /// Sales tax payable, the seller's share off what the seller is owed (<paramref name="sellerPayable"/>), and the rest is
+    /// the platform's revenue given back (Refunds, a contra-revenue account).
     /// </summary>
-    public static LedgerTransaction Refund(string key, LedgerSource source, string description, Invoice invoice, decimal amount, LedgerAccount from,
-        LedgerAccount sellerPayable, Guid sellerId, decimal sellerShare, DateTimeOffset at, Guid? districtId)
+    public static LedgerTransaction Refund(string key, LedgerSource source, string description, Invoice invoice, LedgerAccount from,
+        LedgerAccount sellerPayable, Guid sellerId, RefundSplit split, DateTimeOffset at, Guid? districtId)
     {
-        if (sellerShare < 0 || sellerShare > amount)
+        if (split.Tax < 0 || split.Seller < 0 || split.Platform < 0 || split.Amount <= 0)
         {
-            throw new DomainException($"The seller's share of a refund ({sellerShare:0.00}) must lie between 0 and the refund ({amount:0.00}).");
+            throw new DomainException($"A refund's shares (tax {split.Tax:0.00}, seller {split.Seller:0.00}, platform {split.Platform:0.00}) cannot be negative.");
         }
 
         var lines = new List<LedgerLine>();
-        if (sellerShare > 0)
+        if (split.Tax > 0)
         {
-            lines.Add(LedgerLine.Dr(sellerPayable, sellerShare, sellerId));
+            lines.Add(LedgerLine.Dr(LedgerAccount.SalesTaxPayable, split.Tax));
         }
 
-        if (amount - sellerShare > 0)
+        if (split.Seller > 0)
         {
-            lines.Add(LedgerLine.Dr(LedgerAccount.Refunds, amount - sellerShare));
+            lines.Add(LedgerLine.Dr(sellerPayable, split.Seller, sellerId));
+        }
+
+        if (split.Platform > 0)
+        {
+            lines.Add(LedgerLine.Dr(LedgerAccount.Refunds, split.Platform));
         }
 
         // A credit owed back or taken off what is owed (rather than paid from Stripe) names the buyer, as receivables and payables do.
-        lines.Add(LedgerLine.Cr(from, amount, from is LedgerAccount.BuyerCredits or LedgerAccount.BuyerReceivable ? invoice.PayerId : null));
+        lines.Add(LedgerLine.Cr(from, split.Amount, from is LedgerAccount.BuyerCredits or LedgerAccount.BuyerReceivable ? invoice.PayerId : null));
         return LedgerTransaction.Post(key, source, description, at, lines, lotId: invoice.LotId, orderId: invoice.OrderId, districtId: districtId,
             counterpartyId: invoice.PayerId);
     }

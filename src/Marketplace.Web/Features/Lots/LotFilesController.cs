@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Features.Shared;
+using Marketplace.Web.Infrastructure.Images;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -63,20 +64,9 @@ public sealed class LotFilesController(ISender sender) : MarketplaceController(s
     [RequestFormLimits(MultipartBodyLengthLimit = PhotoUploadLimit)]
     public async Task<IActionResult> UploadPhoto(Guid id, IFormFile? photo)
     {
-        if (photo is null || photo.Length == 0)
-        {
-            throw new DomainException(photo is null ? "Choose a photo to upload." : $"{photo.FileName} is empty.");
-        }
-
-        if (photo.Length > LotPhoto.MaxBytes)
-        {
-            throw new DomainException(UploadLotPhoto.TooLarge(photo.FileName, photo.Length));
-        }
-
-        using var buffer = new MemoryStream((int)photo.Length);
-        await photo.CopyToAsync(buffer);
-        await Sender.Send(new UploadLotPhoto.Command(id, photo.FileName, buffer.ToArray()), Aborted);
-        Success($"Added photo {Path.GetFileName(photo.FileName)}.");
+        var upload = await PhotoUpload.FromFormAsync(photo, Aborted);
+        await Sender.Send(new UploadLotPhoto.Command(id, upload.FileName, upload.Content), Aborted);
+        Success($"Added photo {upload.StoredFileName}.");
         return BackToPhotos(id);
     }
 

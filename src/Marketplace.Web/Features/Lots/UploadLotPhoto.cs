@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Interceptors;
@@ -21,10 +20,7 @@ public static class UploadLotPhoto
     [AllowedRoles(Roles.DistrictInventory)]
     public sealed record Command(Guid LotId, string FileName, byte[] Content) : ICommand<Guid>;
 
-    // Rounded up, so a file just over the limit never reads as "8.0 MB; at most 8 MB".
-    public static string TooLarge(string fileName, long bytes) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{fileName} is {Math.Ceiling(bytes * 10d / 1024 / 1024) / 10:0.0} MB; a photo can be at most {LotPhoto.MaxBytes / 1024 / 1024} MB. Resize it or export it at a lower quality, then upload it again.");
+    public static string TooLarge(string fileName, long bytes) => PhotoUpload.TooLarge(fileName, bytes);
 
     public sealed class Validator : AbstractValidator<Command>
     {

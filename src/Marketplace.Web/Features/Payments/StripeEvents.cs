@@ -218,9 +218,10 @@ public sealed class StripeEvents(
     }
 
     /// <summary>
-    /// Money back to the buyer that the marketplace decided (an admin resolving a buyer's dispute): a card refund made through
-    /// Stripe, posted under <c>refund:{refund id}</c> so that its charge.refunded webhook finds it recorded, or a credit
-    /// (<paramref name="from"/> = buyer credits) that finance pays. The seller's share comes off its payable as for any refund,
+    /// Money back to the buyer that the marketplace decided (an admin resolving a buyer's dispute, a return credited on a
+    /// purchase order's invoice): a card refund made through Stripe, posted under <c>refund:{refund id}</c> so that its
+    /// charge.refunded webhook finds it recorded, or a credit (<paramref name="from"/> = buyer credits that finance pays, or
+    /// the buyer's receivable reduced). The seller's share comes off its payable as for any refund,
     /// and a transfer already sent to it is reversed by that share, once.
     /// </summary>
     /// <returns>False when the posting was already made (a retried resolution).</returns>
@@ -268,13 +269,10 @@ public sealed class StripeEvents(
         string reversalKey, CancellationToken cancellationToken)
     {
         var seller = await SellerOfAsync(invoice, cancellationToken);
-        // The seller gives back its part of the refund, in proportion to what it got of the invoice; the refund that
-        // completes the invoice takes the rest, so rounding never leaves a cent owed either way.
-        var left = seller.Proceeds - await SellerReturnedAsync(invoice, seller.Payable, cancellationToken);
-        var share = seller.Proceeds <= 0 || invoice.Amount <= 0 ? 0
-            : invoice.RefundedAmount + amount >= invoice.Amount ? left
-            : decimal.Round(amount * seller.Proceeds / invoice.Amount, 2, MidpointRounding.AwayFromZero);
-        share = Math.Clamp(share, 0, Math.Min(amount, Math.Max(left, 0)));
+        var split = RefundSplit.Of(amount, new RefundBasis(invoice.Amount, invoice.RefundedAmount, seller.SalesTax,
+            await ReturnedAsync(invoice, LedgerAccount.SalesTaxPayable, cancellationToken), seller.Proceeds,
+            await ReturnedAsync(invoice, seller.Payable, cancellationToken)));
+        var share = split.Seller;
         if (share > 0 && seller.Payout is { Method: PayoutMethod.StripeTransfer, Unreversed: > 0, Reference: { } transferId } payout)
         {
             var reversing = Math.Min(share, payout.Unreversed);
@@ -285,7 +283,7 @@ public sealed class StripeEvents(
                 $"The buyer of invoice {invoice.Number} got {amount:C} back; your share of it, {reversing:C}, was reversed from transfer {transferId} ({reversalId}).");
         }
 
-        await PostOnceAsync(LedgerPostings.Refund(key, source, description, invoice, amount, from, seller.Payable, seller.Id, share, clock.Now, seller.DistrictId),
+        await PostOnceAsync(LedgerPostings.Refund(key, source, description, invoice, from, seller.Payable, seller.Id, split, clock.Now, seller.DistrictId),
             cancellationToken);
         invoice.RecordRefund(amount);
     }
@@ -516,9 +514,10 @@ public sealed class StripeEvents(
     private async Task<Guid?> DistrictOfAsync(Invoice invoice, CancellationToken cancellationToken) =>
         invoice.LotId is { } lotId ? await db.Lots.Where(l => l.Id == lotId).Select(l => (Guid?)l.DistrictId).SingleAsync(cancellationToken) : null;
 
-    private sealed record Seller(Guid Id, LedgerAccount Payable, decimal Proceeds, Payout? Payout, Guid? DistrictId);
+    /// <param name="SalesTax">The tax the sale collected (Sales tax payable credited); none on a lot sale.</param>
+    private sealed record Seller(Guid Id, LedgerAccount Payable, decimal Proceeds, Payout? Payout, Guid? DistrictId, decimal SalesTax = 0);
 
-    /// <summary>Who sold what the invoice is for, what the sale made it owed (from the sale's postings), and its payout if any.</summary>
+    /// <summary>Who sold what the invoice is for, what the sale made it owed (from the sale's postings), the tax it collected, and its payout if any.</summary>
     private async Task<Seller> SellerOfAsync(Invoice invoice, CancellationToken cancellationToken)
     {
         if (invoice.LotId is { } lotId)
@@ -533,11 +532,15 @@ public sealed class StripeEvents(
         var sellerId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.SellerId).SingleAsync(cancellationToken);
         var orderProceeds = await PayableCreditedAsync(LedgerAccount.RefurbisherPayable, t => t.OrderId == orderId && t.Source == LedgerSource.StorefrontSale, cancellationToken);
         var orderPayout = db.Payouts.Local.FirstOrDefault(p => p.OrderId == orderId) ?? await db.Payouts.SingleOrDefaultAsync(p => p.OrderId == orderId, cancellationToken);
-        return new Seller(sellerId, LedgerAccount.RefurbisherPayable, orderProceeds, orderPayout, null);
+        var salesTax = await PayableCreditedAsync(LedgerAccount.SalesTaxPayable, t => t.OrderId == orderId && t.Source == LedgerSource.StorefrontSale, cancellationToken);
+        return new Seller(sellerId, LedgerAccount.RefurbisherPayable, orderProceeds, orderPayout, null, salesTax);
     }
 
-    /// <summary>What refunds and lost disputes already took from the seller's payable for this invoice's sale, those not saved yet included.</summary>
-    private async Task<decimal> SellerReturnedAsync(Invoice invoice, LedgerAccount payable, CancellationToken cancellationToken)
+    /// <summary>
+    /// What refunds and lost disputes already took from <paramref name="payable"/> (the seller's payable, or the tax collected)
+    /// for this invoice's sale, those not saved yet included.
+    /// </summary>
+    private async Task<decimal> ReturnedAsync(Invoice invoice, LedgerAccount payable, CancellationToken cancellationToken)
     {
         var sources = new[] { LedgerSource.Refund, LedgerSource.DisputeLost, LedgerSource.RefundFailed };
         var saved = -await PayableCreditedAsync(payable,

@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Features.Shared;
+using Marketplace.Web.Infrastructure.Images;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -79,20 +80,9 @@ public sealed class ListingStockController(ISender sender) : MarketplaceControll
     [RequestFormLimits(MultipartBodyLengthLimit = PhotoUploadLimit)]
     public async Task<IActionResult> UploadPhoto(Guid id, IFormFile? photo, string? altText)
     {
-        if (photo is null || photo.Length == 0)
-        {
-            throw new DomainException(photo is null ? "Choose a photo to upload." : $"{photo.FileName} is empty.");
-        }
-
-        if (photo.Length > ListingPhoto.MaxBytes)
-        {
-            throw new DomainException(UploadListingPhoto.TooLarge(photo.FileName, photo.Length));
-        }
-
-        using var buffer = new MemoryStream((int)photo.Length);
-        await photo.CopyToAsync(buffer, Aborted);
-        await Sender.Send(new UploadListingPhoto.Command(id, photo.FileName, buffer.ToArray(), altText ?? ""), Aborted);
-        Success($"Added photo {Path.GetFileName(photo.FileName)}.");
+        var upload = await PhotoUpload.FromFormAsync(photo, Aborted);
+        await Sender.Send(new UploadListingPhoto.Command(id, upload.FileName, upload.Content, altText ?? ""), Aborted);
+        Success($"Added photo {upload.StoredFileName}.");
         return Redirect($"/listings/{id}/photos");
     }
 

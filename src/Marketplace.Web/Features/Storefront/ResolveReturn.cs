@@ -12,7 +12,8 @@ namespace Marketplace.Web.Features.Storefront;
 /// An approved return ends: a refund (full or partial, bounded by what was paid for the units), a replacement (the same
 /// listing's stock, taken under its version token, so the last unit is never promised twice) or, for a warranty claim, a repair.
 /// A card payment is refunded through Stripe, whose refund event posts the ledger; an unpaid purchase order's invoice is
-/// credited here and a paid one owes the money back through finance, taking the seller's share back from what it is owed.
+/// credited here and a paid one owes the money back through finance. Either way the refund gives back its share of the
+/// sales tax and takes the seller's share back from what it is owed.
 /// </summary>
 public static class ResolveReturn
 {
@@ -77,6 +78,11 @@ public static class ResolveReturn
                 var refundId = await payments.RefundAsync(chargeId, new Money(amount, invoice.Currency), $"rma-refund-{request.Id}",
                     new Dictionary<string, string> { ["invoice"] = invoice.Number, ["return"] = request.Number }, cancellationToken);
                 return $"{amount:C} is refunded to the card that paid invoice {invoice.Number} (Stripe refund {refundId}).";
+            }
+
+            if (invoice.Status == InvoiceStatus.Void)
+            {
+                throw new DomainException($"Invoice {invoice.Number} is void: nothing was paid to refund.");
             }
 
             // An open invoice is credited (less to pay); a paid one owes the money back through finance. Either way the seller's

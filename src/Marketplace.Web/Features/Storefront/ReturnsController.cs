@@ -1,7 +1,9 @@
 using Marketplace.Web.Domain.Storefront;
 using Marketplace.Web.Features.Shared;
+using Marketplace.Web.Infrastructure.Images;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Marketplace.Web.Features.Storefront;
 
@@ -13,12 +15,30 @@ public sealed record ReturnForm(Guid OrderLineId, ReturnKind Kind = ReturnKind.R
 [Authorize]
 public sealed class ReturnsController(ISender sender) : MarketplaceController(sender)
 {
+    // Room for the most photos at the size limit plus the multipart envelope; bigger requests are refused before they are read.
+    private const long ReturnUploadLimit = ReturnPhoto.MaxPerRequest * ReturnPhoto.MaxBytes + 1024 * 1024;
+
     [Authorize(Roles = Roles.StorefrontBuyers)]
     [HttpPost("store/orders/{id:guid}/returns")]
-    public async Task<IActionResult> RequestReturn(Guid id, ReturnForm form)
+    [RequestSizeLimit(ReturnUploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ReturnUploadLimit)]
+    public async Task<IActionResult> RequestReturn(Guid id, ReturnForm form, List<IFormFile>? photos)
     {
+        var chosen = (photos ?? []).Where(p => p.Length > 0 || !string.IsNullOrEmpty(p.FileName)).ToList();
+        if (chosen.Count > ReturnPhoto.MaxPerRequest)
+        {
+            // Refused before a byte of them is copied.
+            throw new DomainException($"Attach at most {ReturnPhoto.MaxPerRequest} photos to a request; {chosen.Count} were chosen.");
+        }
+
+        var uploads = new List<PhotoUpload>(chosen.Count);
+        foreach (var photo in chosen)
+        {
+            uploads.Add(await PhotoUpload.FromFormAsync(photo, Aborted));
+        }
+
         var returnId = await Sender.Send(new RequestReturn.Command(id, form.OrderLineId, form.Kind, form.Quantity, form.Serials, form.Reason, form.Details,
-            FormIdempotencyKey()), Aborted);
+            FormIdempotencyKey(), uploads), Aborted);
         Success("Request sent. The seller answers within 3 business days.");
         return RedirectToAction(nameof(Return), new { id = returnId });
     }
@@ -33,6 +53,12 @@ public sealed class ReturnsController(ISender sender) : MarketplaceController(se
 
     [HttpGet("store/returns/{id:guid}")]
     public async Task<IActionResult> Return(Guid id) => View(await Sender.Send(new GetReturn.Query(id), Aborted));
+
+    [HttpGet("store/returns/{id:guid}/photos/{photoId:guid}")]
+    public Task<IActionResult> Photo(Guid id, Guid photoId) => PhotoFile(id, photoId, thumbnail: false);
+
+    [HttpGet("store/returns/{id:guid}/photos/{photoId:guid}/thumbnail")]
+    public Task<IActionResult> Thumbnail(Guid id, Guid photoId) => PhotoFile(id, photoId, thumbnail: true);
 
     [Authorize(Roles = Roles.RefurbisherStaff + "," + Roles.Admin)]
     [HttpPost("store/returns/{id:guid}/answer")]
@@ -50,5 +76,14 @@ public sealed class ReturnsController(ISender sender) : MarketplaceController(se
         await Sender.Send(new ResolveReturn.Command(id, outcome, refundAmount, FormIdempotencyKey()), Aborted);
         Success("Resolved. Both sides are told.");
         return RedirectToAction(nameof(Return), new { id });
+    }
+
+    private async Task<IActionResult> PhotoFile(Guid id, Guid photoId, bool thumbnail)
+    {
+        var file = await Sender.Send(new GetReturnPhotoFile.Query(id, photoId, thumbnail), Aborted);
+        // Private to the return's parties, and a photo id never gets new content.
+        Response.Headers[HeaderNames.CacheControl] = "private, max-age=3600";
+        Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        return File(file.Content, file.ContentType);
     }
 }

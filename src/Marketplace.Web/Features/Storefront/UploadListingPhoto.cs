@@ -13,8 +13,8 @@ public static class UploadListingPhoto
     [AllowedRoles(Roles.RefurbisherBuyer)]
     public sealed record Command(Guid ListingId, string FileName, byte[] Content, string AltText) : ICommand<Guid>;
 
-    /// <summary>The lot photos' wording: both kinds of photo share one size limit.</summary>
-    public static string TooLarge(string fileName, long bytes) => Lots.UploadLotPhoto.TooLarge(fileName, bytes);
+    /// <summary>Every kind of photo shares one size limit and its wording.</summary>
+    public static string TooLarge(string fileName, long bytes) => PhotoUpload.TooLarge(fileName, bytes);
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -96,6 +96,9 @@ public sealed class MapleValleyRecords
     /// <summary>Maple Valley's return of the paid order's unit, approved by the buyer caller (its seller).</summary>
     public required Guid Return { get; init; }
 
+    /// <summary>The photo Maple Valley attached to its return: for the school, the seller and the platform's admin only.</summary>
+    public required Guid ReturnPhoto { get; init; }
+
     /// <summary>A storefront listing of the demo refurbisher: public by design.</summary>
     public required Guid Listing { get; init; }
 
@@ -284,8 +287,10 @@ public sealed class TenantIsolationApp : IAsyncLifetime
         await Factory.SendAsAsync(BuyerEmail, new MarkShipmentDelivered.Command(paid.OrderIds[0], shipment, DateOnly.FromDateTime(DateTime.UtcNow)));
         // Maple Valley asked to return it and the seller approved: answering again or refunding beyond the price is refused.
         var returnRequest = await Factory.SendAsAsync(owner, new RequestReturn.Command(paid.OrderIds[0], paidLine, Marketplace.Web.Domain.Storefront.ReturnKind.Return, 1,
-            "5CD0417MTX", Marketplace.Web.Domain.Storefront.ReturnReason.DoesNotWork, "Does not power on."));
+            "5CD0417MTX", Marketplace.Web.Domain.Storefront.ReturnReason.DoesNotWork, "Does not power on.",
+            Photos: [new PhotoUpload("black-screen.png", LotFilesTestKit.Png(64, 48))]));
         await Factory.SendAsAsync(BuyerEmail, new AnswerReturn.Command(returnRequest, Approve: true, "Ship it to our dock, RMA number on the box."));
+        var returnPhoto = await Factory.WithDbAsync(db => db.ReturnPhotos.Where(p => p.ReturnRequestId == returnRequest).Select(p => p.Id).SingleAsync());
 
         const string certificateCode = "MVMATRIX26";
         var png = LotFilesTestKit.Png(64, 48);
@@ -370,6 +375,7 @@ public sealed class TenantIsolationApp : IAsyncLifetime
             PaidOrder = paid.OrderIds[0],
             PaidOrderShipment = shipment,
             Return = returnRequest,
+            ReturnPhoto = returnPhoto,
             Listing = listing,
             BuyerListing = buyerListing,
             PausedListing = pausedListing,

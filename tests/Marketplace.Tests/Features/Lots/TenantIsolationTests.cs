@@ -575,6 +575,12 @@ public sealed partial class TenantIsolationTests(TenantIsolationApp app) : IClas
             new(SignIn,       Denied,       Denied,       Denied,       Denied,       Denied,       Denied,       Ok)),
         Get(AnotherTenant, "/store/returns/{id:guid}", "Maple Valley's return, sold by the buyer caller", r => new { id = r.Return },
             new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     NotFound,     Ok,           Ok)),
+        // Its photos: Maple Valley (the school) and the seller see them, the admin who may decide too; finance has no use for them.
+        Get(AnotherTenant, "/store/returns/{id:guid}/photos/{photoId:guid}", "the photo attached to Maple Valley's return", r => new { id = r.Return, photoId = r.ReturnPhoto },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     NotFound,     Denied,       Ok)),
+        Get(AnotherTenant, "/store/returns/{id:guid}/photos/{photoId:guid}/thumbnail", "the thumbnail of the photo attached to Maple Valley's return",
+            r => new { id = r.Return, photoId = r.ReturnPhoto },
+            new(SignIn,       Ok,           Ok,           NotFound,     NotFound,     NotFound,     Denied,       Ok)),
         Post(AnotherTenant, "/store/returns/{id:guid}/answer", "Maple Valley's return, already approved", r => new { id = r.Return },
             _ => new { approve = "true", text = "Send it to our dock." },
             new(SignIn,       Denied,       Refused,      Denied,       NotFound,     Denied,       Denied,       Refused)),

@@ -72,6 +72,31 @@ public sealed class ReturnsTests(ClockedMarketplaceFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_return_credited_on_a_taxed_purchase_order_gives_back_its_share_of_the_sales_tax_and_the_ledger_balances()
+    {
+        app.Clock.MoveTo(DateOnly.FromDateTime(DateTime.UtcNow));
+        var sale = await DeliveredOrderAsync(price: 180m, serials: ["TAX-RMA-1", "TAX-RMA-2"], buyer: OrganizationKind.District);
+        var order = await app.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == sale.OrderId));
+        // Washington's 6.5% on devices and shipping: (360.00 + 25.00) × 6.5% = 25.025 → 25.03, total 410.03.
+        Assert.Equal((25.03m, 410.03m), (order.SalesTax, order.Total));
+        var requestId = await app.SendAsAsync(sale.SchoolEmail, new RequestReturn.Command(sale.OrderId, sale.LineId, ReturnKind.Return, 1, "TAX-RMA-1",
+            ReturnReason.DoesNotWork, "No power."));
+        await app.SendAsAsync(sale.SellerEmail, new AnswerReturn.Command(requestId, true, "Ship it back to our dock."));
+
+        await app.SendAsAsync(sale.SellerEmail, new ResolveReturn.Command(requestId, ReturnOutcome.Refund, 150m));
+
+        var postings = await app.WithDbAsync(db => db.LedgerTransactions.AsNoTracking().Include(t => t.Entries).Where(t => t.OrderId == sale.OrderId).ToListAsync());
+        Assert.All(postings, t => Assert.Equal(t.Entries.Sum(e => e.Debit), t.Entries.Sum(e => e.Credit)));
+        var credit = Assert.Single(postings, t => t.Source == LedgerSource.Refund);
+        // 150 × 25.03 / 410.03 = 9.1566… → 9.16 of tax given back; the seller and the platform share the rest as before.
+        Assert.Equal(9.16m, credit.Entries.Single(e => e.Account == LedgerAccount.SalesTaxPayable).Debit);
+        var proceeds = postings.Single(t => t.Source == LedgerSource.StorefrontSale).Entries.Single(e => e.Account == LedgerAccount.RefurbisherPayable).Credit;
+        Assert.Equal(decimal.Round(150m * proceeds / 410.03m, 2, MidpointRounding.AwayFromZero), credit.Entries.Single(e => e.Account == LedgerAccount.RefurbisherPayable).Debit);
+        Assert.Equal(150m, credit.Entries.Single(e => e.Account == LedgerAccount.BuyerReceivable).Credit);
+        Assert.Equal(25.03m - 9.16m, postings.SelectMany(t => t.Entries).Where(e => e.Account == LedgerAccount.SalesTaxPayable).Sum(e => e.Credit - e.Debit));
+    }
+
+    [Fact]
     public async Task When_the_seller_is_silent_for_three_business_days_the_admin_decides_from_its_queue()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -129,14 +154,17 @@ public sealed class ReturnsTests(ClockedMarketplaceFactory app) : IClassFixture<
     internal sealed record Sale(BrowserClient Seller, string SellerEmail, BrowserClient School, string SchoolEmail, Guid OrderId, Guid LineId, string Number, string Title);
 
     /// <summary>A purchase-order order of a school of its own from a refurbisher of its own, shipped with the serials and delivered today.</summary>
-    private Task<Sale> DeliveredOrderAsync(decimal price, string[] serials, int warrantyMonths = 12) => DeliveredOrderAsync(app, price, serials, warrantyMonths);
+    private Task<Sale> DeliveredOrderAsync(decimal price, string[] serials, int warrantyMonths = 12, OrganizationKind buyer = OrganizationKind.School) =>
+        DeliveredOrderAsync(app, price, serials, warrantyMonths, buyer);
 
-    internal static async Task<Sale> DeliveredOrderAsync(ClockedMarketplaceFactory app, decimal price, string[] serials, int warrantyMonths = 12)
+    /// <param name="buyer">A school holds a tax-exempt certificate; a district of its own has none, so its order is taxed at Washington's rate.</param>
+    internal static async Task<Sale> DeliveredOrderAsync(ClockedMarketplaceFactory app, decimal price, string[] serials, int warrantyMonths = 12,
+        OrganizationKind buyer = OrganizationKind.School)
     {
         var (sellerEmail, _) = await app.AddCertifiedRefurbisherAsync($"Returns Refurbisher {Guid.NewGuid():N}");
         var title = $"Lenovo 100e Gen 4 {Guid.NewGuid():N}"[..26];
         var listingId = await app.SendAsAsync(sellerEmail, StockListings.Command(title, "Refurbished.", DeviceCategory.Chromebook, CosmeticGrade.A, price, 20, warrantyMonths));
-        var schoolEmail = await app.AddOrganizationWithUserAsync($"Cedar Heights Middle {Guid.NewGuid():N}", OrganizationKind.School);
+        var schoolEmail = await app.AddOrganizationWithUserAsync($"{(buyer == OrganizationKind.School ? "Cedar Heights Middle" : "Pine Hollow SD")} {Guid.NewGuid():N}", buyer);
         await app.SendAsAsync(schoolEmail, new AddToCart.Command(listingId, serials.Length));
         var placed = await app.SendAsAsync(schoolEmail, new Checkout.Command(PaymentMethod.PurchaseOrder, "PO-RMA-2026-1", await app.SiteOfAsync(schoolEmail)));
         var orderId = Assert.Single(placed.OrderIds);
