@@ -5296,3 +5296,44 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061656_ReturnPhotos'
+)
+BEGIN
+    CREATE TABLE [ReturnPhotos] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReturnRequestId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(32) NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        [Thumbnail] varbinary(max) NOT NULL,
+        [Width] int NOT NULL,
+        [Height] int NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ReturnPhotos] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReturnPhotos_ReturnRequests_ReturnRequestId] FOREIGN KEY ([ReturnRequestId]) REFERENCES [ReturnRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061656_ReturnPhotos'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnPhotos_ReturnRequestId_UploadedAt] ON [ReturnPhotos] ([ReturnRequestId], [UploadedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061656_ReturnPhotos'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207061656_ReturnPhotos', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

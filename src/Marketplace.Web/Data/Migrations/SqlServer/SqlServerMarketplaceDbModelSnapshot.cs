@@ -3335,6 +3335,48 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Storefront.ReturnPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ReturnRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReturnRequestId", "UploadedAt");
+
+                    b.ToTable("ReturnPhotos");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Storefront.ReturnRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4562,6 +4604,15 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.HasOne("Marketplace.Web.Domain.Storefront.Order", null)
                         .WithMany("Lines")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Storefront.ReturnPhoto", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Storefront.ReturnRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3323,6 +3323,48 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Storefront.ReturnPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReturnRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReturnRequestId", "UploadedAt");
+
+                    b.ToTable("ReturnPhotos");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Storefront.ReturnRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4543,6 +4585,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasOne("Marketplace.Web.Domain.Storefront.Order", null)
                         .WithMany("Lines")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Storefront.ReturnPhoto", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Storefront.ReturnRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
