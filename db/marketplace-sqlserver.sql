@@ -5337,3 +5337,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207063030_ReturnSalesTaxOnUnits'
+)
+BEGIN
+    ALTER TABLE [ReturnRequests] ADD [SalesTaxOnUnits] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207063030_ReturnSalesTaxOnUnits'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207063030_ReturnSalesTaxOnUnits', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

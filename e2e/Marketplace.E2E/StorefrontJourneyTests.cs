@@ -98,6 +98,12 @@ public sealed class StorefrontJourneyTests(BrowserFixture fixture, ITestOutputHe
         await school.SelectAsync("Reason", "Does not work");
         await school.FillAsync("Serials, one per line (counts as the units when given)", serials[0]);
         await school.FillAsync("What is wrong", "Does not power on out of the box; tried two chargers.");
+        // A real PNG to attach (a picture of the page itself stands in for the phone photo of the dead unit).
+        var photo = await school.Page.ScreenshotAsync(new() { Clip = new() { X = 0, Y = 0, Width = 400, Height = 300 } });
+        await school.Page.GetByLabel("Photos of what is wrong", new() { Exact = false }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "dead-unit.png", MimeType = "image/png", Buffer = photo,
+        });
         await school.AuditAsync("order (delivered, return form)");
         await school.ClickButtonAsync("Send request");
         await school.ExpectFlashAsync("Request sent. The seller answers within 3 business days.");
@@ -105,6 +111,13 @@ public sealed class StorefrontJourneyTests(BrowserFixture fixture, ITestOutputHe
         var orderNumber = await server.QueryAsync(db => db.Orders.Where(o => o.Id == Guid.Parse(orderId)).Select(o => o.Number).SingleAsync());
         await Expect(RowWith(school.Page, orderNumber)).ToContainTextAsync("Requested");
         await school.AuditAsync("returns");
+        await RowWith(school.Page, orderNumber).GetByRole(AriaRole.Link).First.ClickAsync();
+        var thumbnail = school.Page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Photo 1 of .+: dead-unit\\.png$") });
+        await Expect(thumbnail).ToBeVisibleAsync();
+        // The browser drew the thumbnail the server made: a broken image has no natural width.
+        await Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The return's photo thumbnail did not load.");
+        await school.AuditAsync("return (with photo)");
         await school.StepAsync(7, "return-requested");
 
         output.WriteLine($"Screenshots: {checkpoints.Folder}");

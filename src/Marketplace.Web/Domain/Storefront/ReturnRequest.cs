@@ -36,8 +36,14 @@ public sealed class ReturnRequest : IVersioned
     public ReturnReason Reason { get; init; }
     public string? Details { get; init; }
 
-    /// <summary>The unit price paid: what a refund of these units is bounded by.</summary>
+    /// <summary>The unit price paid: with <see cref="SalesTaxOnUnits"/>, what a refund of these units is bounded by.</summary>
     public decimal UnitPrice { get; init; }
+
+    /// <summary>
+    /// The sales tax the order charged on these units (their price × the order's rate, never more than the order's tax); 0 for
+    /// an exempt order. A school returning units gets their tax back with their price, not a proportion of it.
+    /// </summary>
+    public decimal SalesTaxOnUnits { get; init; }
 
     /// <summary>When the seller's 3 business days (BusinessCalendar) run out and the platform's admin decides instead.</summary>
     public DateTimeOffset SellerAnswerDue { get; init; }
@@ -60,7 +66,7 @@ public sealed class ReturnRequest : IVersioned
 
     public IReadOnlyList<string> SerialList => ShipmentLine.SplitSerials(Serials);
 
-    public decimal MaxRefund => UnitPrice * Quantity;
+    public decimal MaxRefund => UnitPrice * Quantity + SalesTaxOnUnits;
 
     public bool AwaitsSeller => Status == ReturnStatus.Requested;
 
@@ -149,6 +155,7 @@ public sealed class ReturnRequest : IVersioned
             Reason = reason,
             Details = string.IsNullOrWhiteSpace(details) ? null : details.Trim(),
             UnitPrice = line.UnitPrice,
+            SalesTaxOnUnits = order.SalesTaxRate is { } rate ? Math.Min(order.SalesTax, Finance.SalesTaxRate.Round(line.UnitPrice * quantity * rate)) : 0m,
             SellerAnswerDue = BusinessCalendar.AddBusinessDays(now, SellerAnswerBusinessDays),
         };
     }
@@ -186,7 +193,8 @@ public sealed class ReturnRequest : IVersioned
         RequireApproved();
         if (amount <= 0 || amount > MaxRefund || decimal.Round(amount, 2) != amount)
         {
-            throw new DomainException($"A refund for {Number} is between $0.01 and {MaxRefund:C}, what was paid for {(Quantity == 1 ? "the unit" : $"the {Quantity} units")}.");
+            throw new DomainException($"A refund for {Number} is between $0.01 and {MaxRefund:C}, what was paid for {(Quantity == 1 ? "the unit" : $"the {Quantity} units")}" +
+                                      (SalesTaxOnUnits > 0 ? $" with {(Quantity == 1 ? "its" : "their")} sales tax ({SalesTaxOnUnits:C})." : "."));
         }
 
         Resolve(ReturnOutcome.Refund, now);

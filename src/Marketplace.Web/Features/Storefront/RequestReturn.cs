@@ -81,7 +81,8 @@ public static class RequestReturn
             }
 
             var body = $"{user.Name} asked for a {request.KindWords.ToLowerInvariant()} ({request.Number}) on order {order.Number}:\n" +
-                       $"  {request.Quantity} × {line.Title} at {line.UnitPrice:C} = {request.MaxRefund:C}" +
+                       $"  {request.Quantity} × {line.Title} at {line.UnitPrice:C} = {request.UnitPrice * request.Quantity:C}" +
+                       (request.SalesTaxOnUnits > 0 ? $" + {request.SalesTaxOnUnits:C} sales tax = {request.MaxRefund:C}" : "") +
                        (request.SerialList.Count > 0 ? $"\n  Serials: {string.Join(", ", request.SerialList)}" : "") +
                        $"\nReason: {request.Reason.Words()}{(request.Details is { } d ? $" — {d}" : "")}\n" +
                        (command.Photos is { Count: > 0 } photos ? $"Photos: {photos.Count} attached, on the request's page.\n" : "") + "\n" +

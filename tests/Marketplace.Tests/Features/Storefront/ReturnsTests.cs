@@ -97,6 +97,28 @@ public sealed class ReturnsTests(ClockedMarketplaceFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_returned_taxed_unit_is_refundable_with_its_sales_tax_and_its_full_refund_gives_that_tax_back()
+    {
+        app.Clock.MoveTo(DateOnly.FromDateTime(DateTime.UtcNow));
+        var sale = await DeliveredOrderAsync(price: 180m, serials: ["TAX-FULL-1", "TAX-FULL-2"], buyer: OrganizationKind.District);
+        var requestId = await app.SendAsAsync(sale.SchoolEmail, new RequestReturn.Command(sale.OrderId, sale.LineId, ReturnKind.Return, 1, "TAX-FULL-1",
+            ReturnReason.DoesNotWork, "No power."));
+        await app.SendAsAsync(sale.SellerEmail, new AnswerReturn.Command(requestId, true, "Ship it back to our dock."));
+        var request = await app.WithDbAsync(db => db.ReturnRequests.AsNoTracking().SingleAsync(r => r.Id == requestId));
+        // Washington's 6.5% on the unit: 180.00 × 6.5% = 11.70, refundable with its price.
+        Assert.Equal((11.70m, 191.70m), (request.SalesTaxOnUnits, request.MaxRefund));
+
+        var tooMuch = await Assert.ThrowsAsync<DomainException>(() => app.SendAsAsync(sale.SellerEmail, new ResolveReturn.Command(requestId, ReturnOutcome.Refund, 191.71m)));
+        Assert.Equal($"A refund for {request.Number} is between $0.01 and $191.70, what was paid for the unit with its sales tax ($11.70).", tooMuch.Message);
+        await app.SendAsAsync(sale.SellerEmail, new ResolveReturn.Command(requestId, ReturnOutcome.Refund, 191.70m));
+
+        var credit = await app.WithDbAsync(db => db.LedgerTransactions.AsNoTracking().Include(t => t.Entries).SingleAsync(t => t.OrderId == sale.OrderId && t.Source == LedgerSource.Refund));
+        Assert.Equal(credit.Entries.Sum(e => e.Debit), credit.Entries.Sum(e => e.Credit));
+        // 191.70 × 25.03 / 410.03 = 11.7020… → 11.70: the unit's own tax, given back whole.
+        Assert.Equal(11.70m, credit.Entries.Single(e => e.Account == LedgerAccount.SalesTaxPayable).Debit);
+    }
+
+    [Fact]
     public async Task When_the_seller_is_silent_for_three_business_days_the_admin_decides_from_its_queue()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

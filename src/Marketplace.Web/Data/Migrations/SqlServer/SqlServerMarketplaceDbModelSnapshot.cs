@@ -3450,6 +3450,10 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<decimal>("SalesTaxOnUnits")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<DateTimeOffset>("SellerAnswerDue")
                         .HasColumnType("datetimeoffset");
 

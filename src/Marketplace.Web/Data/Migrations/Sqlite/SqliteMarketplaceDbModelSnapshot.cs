@@ -3438,6 +3438,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SalesTaxOnUnits")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SellerAnswerDue")
                         .HasColumnType("INTEGER");
 
