@@ -95,17 +95,19 @@ public sealed class StorefrontJourneyTests(BrowserFixture fixture, ITestOutputHe
         // 6. The school confirms the box arrived and asks to return one unit that does not power on.
         await school.ClickButtonAsync("Confirm we received it");
         await school.ExpectFlashAsync("Receipt confirmed.");
-        await school.SelectAsync("Reason", "Does not work");
-        await school.FillAsync("Serials, one per line (counts as the units when given)", serials[0]);
-        await school.FillAsync("What is wrong", "Does not power on out of the box; tried two chargers.");
+        // The delivered order's page also offers a dispute form (its own "Reason"): the return form is its own region.
+        var returnForm = school.Page.GetByRole(AriaRole.Region, new() { Name = "Return or warranty claim" });
+        await returnForm.GetByLabel("Reason", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Does not work" });
+        await returnForm.GetByLabel("Serials, one per line (counts as the units when given)").FillAsync(serials[0]);
+        await returnForm.GetByLabel("What is wrong", new() { Exact = true }).FillAsync("Does not power on out of the box; tried two chargers.");
         // A real PNG to attach (a picture of the page itself stands in for the phone photo of the dead unit).
         var photo = await school.Page.ScreenshotAsync(new() { Clip = new() { X = 0, Y = 0, Width = 400, Height = 300 } });
-        await school.Page.GetByLabel("Photos of what is wrong", new() { Exact = false }).SetInputFilesAsync(new FilePayload
+        await returnForm.GetByLabel("Photos of what is wrong", new() { Exact = false }).SetInputFilesAsync(new FilePayload
         {
             Name = "dead-unit.png", MimeType = "image/png", Buffer = photo,
         });
-        await school.AuditAsync("order (delivered, return form)");
-        await school.ClickButtonAsync("Send request");
+        await school.AuditAsync("order (delivered, return and dispute forms)");
+        await returnForm.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
         await school.ExpectFlashAsync("Request sent. The seller answers within 3 business days.");
         await school.Page.GotoAsync("/store/returns");
         var orderNumber = await server.QueryAsync(db => db.Orders.Where(o => o.Id == Guid.Parse(orderId)).Select(o => o.Number).SingleAsync());
