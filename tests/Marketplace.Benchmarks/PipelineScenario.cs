@@ -294,7 +294,7 @@ internal static class PipelineScenario
         var (lastCount, lastChange) = (-1, clock.Elapsed);
         while (true)
         {
-            var paid = await QueryAsync(app, db => db.Payouts.Where(p => lotIds.Contains(p.LotId)).Select(p => p.LotId).Distinct().CountAsync());
+            var paid = await QueryAsync(app, db => db.Payouts.Where(p => p.LotId != null && lotIds.Contains(p.LotId.Value)).Select(p => p.LotId).Distinct().CountAsync());
             if (paid != lastCount)
             {
                 (lastCount, lastChange) = (paid, clock.Elapsed);
@@ -320,7 +320,7 @@ internal static class PipelineScenario
     private static Task<Count> CountAsync(BenchmarkApp app, List<Guid> lotIds) => QueryAsync(app, async db =>
     {
         var certificates = await db.Certificates.Where(c => lotIds.Contains(c.LotId)).GroupBy(c => c.LotId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
-        var payouts = await db.Payouts.Where(p => lotIds.Contains(p.LotId)).GroupBy(p => p.LotId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        var payouts = await db.Payouts.Where(p => p.LotId != null && lotIds.Contains(p.LotId.Value)).GroupBy(p => p.LotId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
         return new Count(
             certificates.Values.Sum(),
             payouts.Values.Sum(),
