@@ -147,7 +147,9 @@ public static class CertificateDocument
             }
 
             DrawRow(pen, cells, pen.Cell, pen.Ink);
-            pen.Canvas.DrawLine(Margin, pen.Y - 4, PageWidth - Margin, pen.Y - 4, pen.Rule);
+            // Midway between this row's last descenders and the next row's capitals (each about 3 pt away): a rule
+            // 4 pt above the next baseline ran through the next row's first line.
+            pen.Canvas.DrawLine(Margin, pen.Y - Leading, PageWidth - Margin, pen.Y - Leading, pen.Rule);
         }
 
         return drawn;

@@ -73,6 +73,28 @@ public sealed class CertificateDocumentTests
         Assert.Contains("Verified by (quality control)", text);
     }
 
+    [Fact]
+    public async Task The_rules_between_the_media_rows_run_clear_of_every_word()
+    {
+        var pdf = await WriteAsync(Content(12));
+        const int dpi = 144;
+        await ExternalTool.RunAsync("pdftoppm", "-png", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1", pdf, Path.Combine(Path.GetDirectoryName(pdf)!, "page"));
+        using var page = SkiaSharp.SKBitmap.Decode(Directory.GetFiles(Path.GetDirectoryName(pdf)!, "page*.png").Single());
+        var words = await PdfWord.OnPageAsync(pdf, 1);
+
+        // A rule is a pixel row inked across nearly the whole printable width; text never covers that much of a row.
+        var scale = dpi / 72.0;
+        var (left, right) = ((int)(CertificateDocument.Margin * scale) + 2, (int)((CertificateDocument.PageWidth - CertificateDocument.Margin) * scale) - 2);
+        var rules = Enumerable.Range(0, page.Height)
+            .Where(y => Enumerable.Range(left, right - left).Count(x => page.GetPixel(x, y).Red < 240) > 0.97 * (right - left))
+            .Select(y => (y + 0.5) / scale)
+            .ToList();
+        var tableTop = words.First(w => w.Text == "Medium").YMin;
+        var tableRules = rules.Where(y => y > tableTop).ToList();
+        Assert.True(tableRules.Count >= 12, $"expected a rule under the header and under each of the 12 rows; found {tableRules.Count}");
+        Assert.All(tableRules, y => Assert.DoesNotContain(words, w => w.YMin < y && y < w.YMax));
+    }
+
     private static async Task<string> WriteAsync(CertificateContent content)
     {
         var folder = Directory.CreateTempSubdirectory("certificate-layout").FullName;
