@@ -3,6 +3,7 @@ using Hangfire;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Marketplace.Web.Jobs;
 /// <see cref="Infrastructure.Pipeline.TransactionBehavior{TMessage, TResponse}"/>); while the command
 /// runs the job renews its lease; a failure is recorded on the row and retried with backoff.
 /// </summary>
-public sealed class OutboxJob(IServiceScopeFactory scopes, IClock clock, TimeProvider time, IOptions<OutboxOptions> options, ILogger<OutboxJob> logger)
+public sealed class OutboxJob(IServiceScopeFactory scopes, IClock clock, TimeProvider time, IOptions<OutboxOptions> options, SqliteWriteGate writeGate, ILogger<OutboxJob> logger)
 {
     // Retries are the outbox's: its backoff survives restarts, which Hangfire's in-memory retries do not.
     [AutomaticRetry(Attempts = 0)]
@@ -95,6 +96,7 @@ public sealed class OutboxJob(IServiceScopeFactory scopes, IClock clock, TimePro
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
                     var until = clock.Now + lease;
+                    using var turn = await writeGate.EnterAsync(db, stop);
                     var renewed = await db.OutboxMessages
                         .Where(m => m.Id == messageId && m.LeaseOwner == claim && m.CompletedAt == null)
                         .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), stop);
@@ -137,6 +139,9 @@ public sealed class OutboxJob(IServiceScopeFactory scopes, IClock clock, TimePro
         var lastError = $"{error.GetType().Name}: {error.Message}".Truncate(2000);
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, options.Value.RetryBackoff.TotalSeconds * Math.Pow(2, attempts - 1)));
         DateTimeOffset? deadAt = attempts >= OutboxMessage.MaxAttempts ? now : null;
+        // In turn with the commands (SqliteWriteGate): a write that takes SQLite's lock while a command begins sends that
+        // command into Microsoft.Data.Sqlite's busy retry, which sleeps 150 ms, and every write of the marketplace waits behind it.
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         // Conditional on the attempts we read, so two failing runs of one row count two attempts, not one.
         var recorded = await db.OutboxMessages
             .Where(m => m.Id == messageId && m.CompletedAt == null && m.Attempts == message.Attempts)

@@ -203,7 +203,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, O
 /// SQLite, commands racing for it sleep and poll (its busy handler), which under load makes some wait far longer than
 /// the writes ahead of them took. Commands of this process therefore queue here first, in arrival order, and each meets
 /// an idle database. A command that has waited <see cref="Patience"/> goes on to SQLite's own locking rather than wait
-/// forever. Writes outside commands in this process (the outbox dispatcher's claims and prunes) queue here too: one of
+/// forever. Writes outside commands in this process (the outbox dispatcher's claims and prunes, an outbox job's failure record and lease renewal) queue here too: one of
 /// them holding the lock while a command begins sends the command to SQLite's busy handler, which sleeps 1, 2, 5, 10…
 /// milliseconds between tries, the long tail a busy auction's bidders would feel. Another process never queues here.
 /// </summary>
@@ -212,9 +212,23 @@ public sealed class SqliteWriteGate
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _waiting;
 
-    public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
-        await _gate.WaitAsync(Patience, cancellationToken) ? new Turn(_gate) : null;
+    /// <summary>How many writers are waiting for their turn right now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            return await _gate.WaitAsync(Patience, cancellationToken) ? new Turn(_gate) : null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
 
     /// <summary>A turn when <paramref name="db"/> is SQLite; SQL Server locks rows, and needs none.</summary>
     public Task<IDisposable?> EnterAsync(MarketplaceDb db, CancellationToken cancellationToken) =>
