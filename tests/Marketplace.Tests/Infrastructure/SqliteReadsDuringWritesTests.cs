@@ -60,4 +60,19 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
 
         Assert.All(answers, answer => Assert.Equal(1, answer)); // 1 = NORMAL (https://www.sqlite.org/pragma.html#pragma_synchronous)
     }
+
+    [Fact]
+    public async Task Every_connection_waits_for_a_lock_in_SQLite_busy_handler_for_up_to_5_seconds()
+    {
+        await using var first = _factory.Services.CreateAsyncScope();
+        await using var second = _factory.Services.CreateAsyncScope();
+        var a = first.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var b = second.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        await a.Database.OpenConnectionAsync();
+        await b.Database.OpenConnectionAsync();
+
+        // Without it Microsoft.Data.Sqlite retries a locked write itself, sleeping 150 ms between tries.
+        Assert.Equal(5000, (await a.Database.SqlQueryRaw<long>("PRAGMA busy_timeout").ToListAsync()).Single());
+        Assert.Equal(5000, (await b.Database.SqlQueryRaw<long>("PRAGMA busy_timeout").ToListAsync()).Single());
+    }
 }

@@ -10,6 +10,10 @@ namespace Marketplace.Web.Data.Interceptors;
 /// appends to the WAL without waiting for the disk, which is synced at each checkpoint. The database cannot be corrupted
 /// by a crash; a power cut can lose the last commits before the checkpoint (https://www.sqlite.org/pragma.html#pragma_synchronous).
 /// SQLite is the embedded default for a single site; production runs SQL Server.
+/// Also busy_timeout: a write that finds the database locked (by a write outside this process's <c>SqliteWriteGate</c>,
+/// another process or a sign-in) is retried by SQLite itself, after 1, 2, 5, 10… ms, rather than by Microsoft.Data.Sqlite,
+/// which sleeps 150 ms between tries (https://www.sqlite.org/c3ref/busy_timeout.html); past 5 s the driver's own retry
+/// takes over until the command timeout.
 /// </summary>
 /// <remarks>
 /// A pooled connection keeps the setting while it lives, so it is set once per native connection, not on every open:
@@ -17,7 +21,7 @@ namespace Marketplace.Web.Data.Interceptors;
 /// </remarks>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
 
     private readonly ConditionalWeakTable<object, object> _set = [];
 
