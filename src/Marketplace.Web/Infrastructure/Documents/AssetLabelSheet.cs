@@ -293,27 +293,27 @@ public static class AssetLabelSheet
     private static void DrawFitted(SKCanvas canvas, string text, float x, float baseline, float maxWidth, SKFont font, SKPaint paint, bool centred = false)
     {
         var align = centred ? SKTextAlign.Center : SKTextAlign.Left;
-        var width = font.MeasureText(text);
+        var width = font.MeasurePrinted(text);
         if (width <= maxWidth)
         {
-            canvas.DrawText(text, x, baseline, align, font, paint);
+            canvas.DrawPrinted(text, x, baseline, align, font, paint);
             return;
         }
 
         var minimum = Math.Min(font.Size, MinTextSize);
         using var smaller = LabelFont(font.Typeface, Math.Max(minimum, MathF.Floor(font.Size * maxWidth / width * 4) / 4));
-        while (smaller.Size > minimum && smaller.MeasureText(text) > maxWidth)
+        while (smaller.Size > minimum && smaller.MeasurePrinted(text) > maxWidth)
         {
             smaller.Size = Math.Max(minimum, smaller.Size - 0.25f);
         }
 
         var fitted = text;
-        while (fitted.Length > 1 && smaller.MeasureText(fitted) > maxWidth)
+        while (fitted.Length > 1 && smaller.MeasurePrinted(fitted) > maxWidth)
         {
             fitted = fitted[..^2] + "…";
         }
 
-        canvas.DrawText(fitted, x, baseline, align, smaller, paint);
+        canvas.DrawPrinted(fitted, x, baseline, align, smaller, paint);
     }
 
     // Unhinted, linearly scaled metrics: what is measured is what the PDF lays out, at any size.

@@ -103,10 +103,10 @@ public static class CertificateDocument
         var fieldsWidth = qrLeft - 16 - (Margin + LabelWidth);
         var canvas = pen.Canvas;
         var y = Margin;
-        canvas.DrawText(FitWidth("Certificate of Data Destruction", pen.Title, qrLeft - 16 - Margin), Margin, y + 16, pen.Title, pen.Ink);
+        canvas.DrawPrinted(FitWidth("Certificate of Data Destruction", pen.Title, qrLeft - 16 - Margin), Margin, y + 16, pen.Title, pen.Ink);
         y += 32;
         // NIST SP 800-88 Rev. 2 (September 26, 2025) superseded Rev. 1; its §4.6 and Appendix C define this certificate.
-        canvas.DrawText(FitWidth("Media sanitization recorded per NIST SP 800-88 Rev. 2 §4.6 (Appendix C sample certificate); quality control per R2v3", pen.Body, qrLeft - 16 - Margin), Margin, y, pen.Body, pen.Muted);
+        canvas.DrawPrinted(FitWidth("Media sanitization recorded per NIST SP 800-88 Rev. 2 §4.6 (Appendix C sample certificate); quality control per R2v3", pen.Body, qrLeft - 16 - Margin), Margin, y, pen.Body, pen.Muted);
         y += 20;
         var passed = content.QualityChecks.Count(c => c.Result == nameof(QualityCheckResult.Passed));
         DrawField(canvas, "Certificate", content.VerificationCode, fieldsWidth, ref y, pen.Heading, pen.Body, pen.Ink);
@@ -121,9 +121,9 @@ public static class CertificateDocument
         // The link runs the full width below both the fields and the QR code, so a long address never meets a field.
         y = Math.Max(y, qrTop + QrSize + 12);
         var prompt = "Verify this certificate: ";
-        canvas.DrawText(prompt, Margin, y, pen.Small, pen.Muted);
-        var promptWidth = pen.Small.MeasureText(prompt);
-        canvas.DrawText(FitWidth(content.VerificationUrl.ToString(), pen.Small, PageWidth - 2 * Margin - promptWidth), Margin + promptWidth, y, pen.Small, pen.Muted);
+        canvas.DrawPrinted(prompt, Margin, y, pen.Small, pen.Muted);
+        var promptWidth = pen.Small.MeasurePrinted(prompt);
+        canvas.DrawPrinted(FitWidth(content.VerificationUrl.ToString(), pen.Small, PageWidth - 2 * Margin - promptWidth), Margin + promptWidth, y, pen.Small, pen.Muted);
         pen.Y = y + 22;
     }
 
@@ -166,10 +166,10 @@ public static class CertificateDocument
     {
         var lines = new List<string>();
         var rest = text;
-        while (font.MeasureText(rest) > width && rest.Length > 1)
+        while (font.MeasurePrinted(rest) > width && rest.Length > 1)
         {
             var length = rest.Length - 1;
-            while (length > 1 && font.MeasureText(rest.AsSpan(0, length)) > width)
+            while (length > 1 && font.MeasurePrinted(rest.AsSpan(0, length)) > width)
             {
                 length--;
             }
@@ -190,7 +190,7 @@ public static class CertificateDocument
         var x = Margin;
         for (var c = 0; c < Headers.Length; c++)
         {
-            pen.Canvas.DrawText(FitWidth(Headers[c], pen.CellBold, Widths[c] - 4), x, pen.Y, pen.CellBold, pen.Ink);
+            pen.Canvas.DrawPrinted(FitWidth(Headers[c], pen.CellBold, Widths[c] - 4), x, pen.Y, pen.CellBold, pen.Ink);
             x += Widths[c];
         }
 
@@ -206,7 +206,7 @@ public static class CertificateDocument
         {
             for (var line = 0; line < cells[c].Length; line++)
             {
-                pen.Canvas.DrawText(FitWidth(cells[c][line], font, Widths[c] - 4), x, pen.Y + line * Leading, font, paint);
+                pen.Canvas.DrawPrinted(FitWidth(cells[c][line], font, Widths[c] - 4), x, pen.Y + line * Leading, font, paint);
             }
 
             x += Widths[c];
@@ -223,7 +223,7 @@ public static class CertificateDocument
         }
 
         pen.Y += 10;
-        pen.Canvas.DrawText($"Quality control (R2v3): {checks.Count:N0} of {media:N0} media drawn at random by the system and re-verified by a person other than the one who sanitized them", Margin, pen.Y, pen.Heading, pen.Ink);
+        pen.Canvas.DrawPrinted($"Quality control (R2v3): {checks.Count:N0} of {media:N0} media drawn at random by the system and re-verified by a person other than the one who sanitized them", Margin, pen.Y, pen.Heading, pen.Ink);
         pen.Y += Leading + 6;
         float[] widths = [120, 160, 70, 250, 120];
         string[] headers = ["Device", "Medium", "Result", "Re-verified by", "Date"];
@@ -232,7 +232,7 @@ public static class CertificateDocument
             var x = Margin;
             for (var c = 0; c < headers.Length; c++)
             {
-                pen.Canvas.DrawText(headers[c], x, pen.Y, pen.CellBold, pen.Ink);
+                pen.Canvas.DrawPrinted(headers[c], x, pen.Y, pen.CellBold, pen.Ink);
                 x += widths[c];
             }
 
@@ -252,7 +252,7 @@ public static class CertificateDocument
             var x = Margin;
             for (var c = 0; c < cells.Length; c++)
             {
-                pen.Canvas.DrawText(FitWidth(cells[c], pen.Cell, widths[c] - 4), x, pen.Y, pen.Cell, pen.Ink);
+                pen.Canvas.DrawPrinted(FitWidth(cells[c], pen.Cell, widths[c] - 4), x, pen.Y, pen.Cell, pen.Ink);
                 x += widths[c];
             }
 
@@ -275,17 +275,17 @@ public static class CertificateDocument
         {
             var x = Margin + i * (width + 24);
             var y = pen.Y;
-            pen.Canvas.DrawText(roles[i], x, y, pen.Heading, pen.Ink);
+            pen.Canvas.DrawPrinted(roles[i], x, y, pen.Heading, pen.Ink);
             foreach (var line in new[] { "Name", "Title", "Signature", "Date" })
             {
                 y += 20;
                 pen.Canvas.DrawLine(x + 50, y, x + width, y, pen.Rule);
-                pen.Canvas.DrawText(line, x, y - 2, pen.Small, pen.Muted);
+                pen.Canvas.DrawPrinted(line, x, y - 2, pen.Small, pen.Muted);
             }
         }
 
         pen.Y += blockHeight;
-        pen.Canvas.DrawText(FitWidth("Each medium's performer and validator are named in the table above; the processor's responsible people sign for the lot.", pen.Small, PageWidth - 2 * Margin), Margin, pen.Y, pen.Small, pen.Muted);
+        pen.Canvas.DrawPrinted(FitWidth("Each medium's performer and validator are named in the table above; the processor's responsible people sign for the lot.", pen.Small, PageWidth - 2 * Margin), Margin, pen.Y, pen.Small, pen.Muted);
     }
 
     /// <summary>The current page, its fonts and the running y position; starts a page with its footer on demand.</summary>
@@ -334,7 +334,7 @@ public static class CertificateDocument
         private void EndPage()
         {
             Canvas.DrawLine(Margin, PageHeight - Margin - 14, PageWidth - Margin, PageHeight - Margin - 14, Rule);
-            Canvas.DrawText($"Certificate {_code} · page {_page}", Margin, PageHeight - Margin, Small, Muted);
+            Canvas.DrawPrinted($"Certificate {_code} · page {_page}", Margin, PageHeight - Margin, Small, Muted);
             _document.EndPage();
         }
 
@@ -355,8 +355,8 @@ public static class CertificateDocument
 
     private static void DrawField(SKCanvas canvas, string label, string value, float width, ref float y, SKFont labelFont, SKFont valueFont, SKPaint paint)
     {
-        canvas.DrawText(label, Margin, y, labelFont, paint);
-        canvas.DrawText(FitWidth(value, valueFont, width), Margin + LabelWidth, y, valueFont, paint);
+        canvas.DrawPrinted(label, Margin, y, labelFont, paint);
+        canvas.DrawPrinted(FitWidth(value, valueFont, width), Margin + LabelWidth, y, valueFont, paint);
         y += 18;
     }
 
@@ -370,13 +370,13 @@ public static class CertificateDocument
     /// <summary>The text, shortened with an ellipsis until it fits the width in points (never over the next column).</summary>
     internal static string FitWidth(string value, SKFont font, float width)
     {
-        if (font.MeasureText(value) <= width)
+        if (font.MeasurePrinted(value) <= width)
         {
             return value;
         }
 
         var length = value.Length;
-        while (length > 1 && font.MeasureText(string.Concat(value.AsSpan(0, length), "…")) > width)
+        while (length > 1 && font.MeasurePrinted(string.Concat(value.AsSpan(0, length), "…")) > width)
         {
             length--;
         }

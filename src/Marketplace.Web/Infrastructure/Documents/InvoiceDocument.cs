@@ -58,8 +58,8 @@ public static class InvoiceDocument
             var width = PageWidth - 2 * Margin;
             var half = width / 2;
 
-            canvas.DrawText("INVOICE", Margin, y, title, ink);
-            canvas.DrawText(Fit(content.RemitTo.PayeeName, heading, half), Margin + half, y - 6, heading, ink);
+            canvas.DrawPrinted("INVOICE", Margin, y, title, ink);
+            canvas.DrawPrinted(Fit(content.RemitTo.PayeeName, heading, half), Margin + half, y - 6, heading, ink);
             y += 24;
 
             // Left: the invoice's facts; right: who is billed.
@@ -76,34 +76,34 @@ public static class InvoiceDocument
             var top = y;
             foreach (var (label, value) in facts)
             {
-                canvas.DrawText(label, Margin, y, heading, muted);
-                canvas.DrawText(Fit(value, body, half - 100), Margin + 96, y, body, ink);
+                canvas.DrawPrinted(label, Margin, y, heading, muted);
+                canvas.DrawPrinted(Fit(value, body, half - 100), Margin + 96, y, body, ink);
                 y += 14;
             }
 
             var right = top;
-            canvas.DrawText("Bill to", Margin + half, right, heading, muted);
+            canvas.DrawPrinted("Bill to", Margin + half, right, heading, muted);
             right += 14;
             foreach (var line in new[] { content.BillTo }.Concat(content.BillToAddress))
             {
-                canvas.DrawText(Fit(line, body, half), Margin + half, right, body, ink);
+                canvas.DrawPrinted(Fit(line, body, half), Margin + half, right, body, ink);
                 right += 13;
             }
 
             if (content.ShipTo is { } shipTo)
             {
                 right += 6;
-                canvas.DrawText("Ship to", Margin + half, right, heading, muted);
+                canvas.DrawPrinted("Ship to", Margin + half, right, heading, muted);
                 right += 14;
                 foreach (var line in shipTo.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(4))
                 {
-                    canvas.DrawText(Fit(line, body, half), Margin + half, right, body, ink);
+                    canvas.DrawPrinted(Fit(line, body, half), Margin + half, right, body, ink);
                     right += 13;
                 }
             }
 
             y = Math.Max(y, right) + 14;
-            canvas.DrawText(Fit(content.Reference, body, width), Margin, y, body, muted);
+            canvas.DrawPrinted(Fit(content.Reference, body, width), Margin, y, body, muted);
             y += 20;
 
             float[] columns = [Margin, PageWidth - Margin - 200, PageWidth - Margin - 130, PageWidth - Margin];
@@ -117,27 +117,27 @@ public static class InvoiceDocument
                     Headings();
                 }
 
-                canvas.DrawText(Fit(line.Description, body, columns[1] - columns[0] - 8), columns[0], y, body, ink);
-                canvas.DrawText(line.Quantity.ToString("N0", Us), columns[2] - 12, y, SKTextAlign.Right, body, ink);
-                canvas.DrawText(Money(line.UnitPrice), columns[2] + 60, y, SKTextAlign.Right, body, ink);
-                canvas.DrawText(Money(line.Amount), columns[3], y, SKTextAlign.Right, body, ink);
+                canvas.DrawPrinted(Fit(line.Description, body, columns[1] - columns[0] - 8), columns[0], y, body, ink);
+                canvas.DrawPrinted(line.Quantity.ToString("N0", Us), columns[2] - 12, y, SKTextAlign.Right, body, ink);
+                canvas.DrawPrinted(Money(line.UnitPrice), columns[2] + 60, y, SKTextAlign.Right, body, ink);
+                canvas.DrawPrinted(Money(line.Amount), columns[3], y, SKTextAlign.Right, body, ink);
                 y += RowHeight;
             }
 
             canvas.DrawLine(columns[2], y - 8, columns[3], y - 8, rule);
             y += 6;
-            canvas.DrawText($"Total due ({content.Currency})", columns[2] - 40, y, SKTextAlign.Right, heading, ink);
-            canvas.DrawText(Money(content.Total), columns[3], y, SKTextAlign.Right, heading, ink);
+            canvas.DrawPrinted($"Total due ({content.Currency})", columns[2] - 40, y, SKTextAlign.Right, heading, ink);
+            canvas.DrawPrinted(Money(content.Total), columns[3], y, SKTextAlign.Right, heading, ink);
             y += 16;
             if (content.TaxNote is { } note)
             {
-                canvas.DrawText(Fit(note, body, width), Margin, y, body, ink);
+                canvas.DrawPrinted(Fit(note, body, width), Margin, y, body, ink);
                 y += 16;
             }
 
             if (content.Paid is { } paid)
             {
-                canvas.DrawText(Fit(paid, body, width), Margin, y, body, ink);
+                canvas.DrawPrinted(Fit(paid, body, width), Margin, y, body, ink);
                 y += 16;
             }
 
@@ -151,11 +151,11 @@ public static class InvoiceDocument
 
             y += 10;
             canvas.DrawLine(Margin, y - 12, PageWidth - Margin, y - 12, rule);
-            canvas.DrawText(content.BankTransferRequired ? "Pay by ACH or wire (required for this amount)" : "Remit to", Margin, y, heading, ink);
+            canvas.DrawPrinted(content.BankTransferRequired ? "Pay by ACH or wire (required for this amount)" : "Remit to", Margin, y, heading, ink);
             y += 15;
             foreach (var (text, strong) in remit)
             {
-                canvas.DrawText(Fit(text, body, width), Margin, y, strong ? heading : body, strong ? ink : muted);
+                canvas.DrawPrinted(Fit(text, body, width), Margin, y, strong ? heading : body, strong ? ink : muted);
                 y += 13;
             }
 
@@ -172,16 +172,16 @@ public static class InvoiceDocument
                 page++;
                 var next = document.BeginPage(PageWidth, PageHeight);
                 next.DrawLine(Margin, PageHeight - Margin - 20, PageWidth - Margin, PageHeight - Margin - 20, rule);
-                next.DrawText($"Invoice {content.Number} · due {content.DueOn.ToString("MMMM d, yyyy", Us)} · page {page}", Margin, PageHeight - Margin, small, muted);
+                next.DrawPrinted($"Invoice {content.Number} · due {content.DueOn.ToString("MMMM d, yyyy", Us)} · page {page}", Margin, PageHeight - Margin, small, muted);
                 return next;
             }
 
             void Headings()
             {
-                canvas.DrawText("Description", columns[0], y, heading, ink);
-                canvas.DrawText("Qty", columns[2] - 12, y, SKTextAlign.Right, heading, ink);
-                canvas.DrawText("Unit price", columns[2] + 60, y, SKTextAlign.Right, heading, ink);
-                canvas.DrawText("Amount", columns[3], y, SKTextAlign.Right, heading, ink);
+                canvas.DrawPrinted("Description", columns[0], y, heading, ink);
+                canvas.DrawPrinted("Qty", columns[2] - 12, y, SKTextAlign.Right, heading, ink);
+                canvas.DrawPrinted("Unit price", columns[2] + 60, y, SKTextAlign.Right, heading, ink);
+                canvas.DrawPrinted("Amount", columns[3], y, SKTextAlign.Right, heading, ink);
                 canvas.DrawLine(columns[0], y + 6, columns[3], y + 6, rule);
                 y += RowHeight + 6;
             }

@@ -90,7 +90,7 @@ public static class PackingListDocument
                 }
 
                 canvas.DrawLine(Margin, PageHeight - Margin - 20, PageWidth - Margin, PageHeight - Margin - 20, rule);
-                canvas.DrawText($"Lot {content.LotNumber} · packing list generated {generated} · page {index + 1} of {layout.Pages.Count}", Margin, PageHeight - Margin, small, muted);
+                canvas.DrawPrinted($"Lot {content.LotNumber} · packing list generated {generated} · page {index + 1} of {layout.Pages.Count}", Margin, PageHeight - Margin, small, muted);
                 document.EndPage();
             }
 
@@ -106,8 +106,8 @@ public static class PackingListDocument
             var shown = CertificateDocument.FitWidth(value, body, width - LabelWidth);
             layout.Draw(canvas =>
             {
-                canvas.DrawText(label, Margin, y, heading, ink);
-                canvas.DrawText(shown, Margin + LabelWidth, y, body, ink);
+                canvas.DrawPrinted(label, Margin, y, heading, ink);
+                canvas.DrawPrinted(shown, Margin + LabelWidth, y, body, ink);
             });
             layout.Gap(17);
         }
@@ -141,7 +141,7 @@ public static class PackingListDocument
         {
             Ensure(advance);
             var (y, shown) = (Y, CertificateDocument.FitWidth(text, font, width));
-            Draw(canvas => canvas.DrawText(shown, x, y, font, paint));
+            Draw(canvas => canvas.DrawPrinted(shown, x, y, font, paint));
             Gap(advance);
         }
 
@@ -164,7 +164,7 @@ public static class PackingListDocument
                 {
                     for (var c = 0; c < cells.Count; c++)
                     {
-                        canvas.DrawText(cells[c], columns[c], y, font, rowInk);
+                        canvas.DrawPrinted(cells[c], columns[c], y, font, rowInk);
                     }
                 });
                 Gap(RowHeight);
@@ -177,7 +177,7 @@ public static class PackingListDocument
                 {
                     for (var c = 0; c < headings.Count; c++)
                     {
-                        canvas.DrawText(headings[c], columns[c], y, headingFont, ink);
+                        canvas.DrawPrinted(headings[c], columns[c], y, headingFont, ink);
                     }
 
                     canvas.DrawLine(columns[0], y + 6, right, y + 6, rule);

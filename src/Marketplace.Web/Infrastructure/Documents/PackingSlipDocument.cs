@@ -44,7 +44,7 @@ public static class PackingSlipDocument
             var canvas = NewPage();
             var y = Margin + 18f;
             var width = PageWidth - 2 * Margin;
-            canvas.DrawText($"Packing slip — order {content.OrderNumber}", Margin, y, title, ink);
+            canvas.DrawPrinted($"Packing slip — order {content.OrderNumber}", Margin, y, title, ink);
             y += 28;
             Field("Purchase order", content.PurchaseOrder ?? "—");
             Field("Order placed", content.PlacedAt.UtcDateTime.ToString("MMMM d, yyyy", Us));
@@ -56,10 +56,10 @@ public static class PackingSlipDocument
 
             Field("Shipped by", content.Seller);
             Field("Ordered by", content.Buyer);
-            canvas.DrawText("Ship to", Margin, y, heading, ink);
+            canvas.DrawPrinted("Ship to", Margin, y, heading, ink);
             foreach (var line in content.ShipTo.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).DefaultIfEmpty("—").Take(6))
             {
-                canvas.DrawText(CertificateDocument.FitWidth(line, body, width - 120), Margin + 120, y, body, ink);
+                canvas.DrawPrinted(CertificateDocument.FitWidth(line, body, width - 120), Margin + 120, y, body, ink);
                 y += 14;
             }
 
@@ -75,9 +75,9 @@ public static class PackingSlipDocument
                     Headings();
                 }
 
-                canvas.DrawText(line.Quantity.ToString("N0", Us), columns[0], y, body, ink);
-                canvas.DrawText(CertificateDocument.FitWidth(line.Item, body, columns[2] - columns[1] - 8), columns[1], y, body, ink);
-                canvas.DrawText($"{line.WarrantyMonths} months", columns[2], y, body, ink);
+                canvas.DrawPrinted(line.Quantity.ToString("N0", Us), columns[0], y, body, ink);
+                canvas.DrawPrinted(CertificateDocument.FitWidth(line.Item, body, columns[2] - columns[1] - 8), columns[1], y, body, ink);
+                canvas.DrawPrinted($"{line.WarrantyMonths} months", columns[2], y, body, ink);
                 y += RowHeight;
                 foreach (var serials in SerialRows(line.Serials ?? [], small, columns[2] - columns[1] - 8))
                 {
@@ -88,28 +88,28 @@ public static class PackingSlipDocument
                         Headings();
                     }
 
-                    canvas.DrawText(serials, columns[1], y, small, muted);
+                    canvas.DrawPrinted(serials, columns[1], y, small, muted);
                     y += RowHeight - 3;
                 }
             }
 
             y += 6;
-            canvas.DrawText($"{content.Lines.Sum(l => l.Quantity).ToString("N0", Us)} devices in total", Margin, y, heading, ink);
+            canvas.DrawPrinted($"{content.Lines.Sum(l => l.Quantity).ToString("N0", Us)} devices in total", Margin, y, heading, ink);
             document.EndPage();
             document.Close();
 
             void Field(string label, string value)
             {
-                canvas.DrawText(label, Margin, y, heading, ink);
-                canvas.DrawText(CertificateDocument.FitWidth(value, body, width - 120), Margin + 120, y, body, ink);
+                canvas.DrawPrinted(label, Margin, y, heading, ink);
+                canvas.DrawPrinted(CertificateDocument.FitWidth(value, body, width - 120), Margin + 120, y, body, ink);
                 y += 16;
             }
 
             void Headings()
             {
-                canvas.DrawText("Qty", columns[0], y, heading, ink);
-                canvas.DrawText("Item", columns[1], y, heading, ink);
-                canvas.DrawText("Warranty", columns[2], y, heading, ink);
+                canvas.DrawPrinted("Qty", columns[0], y, heading, ink);
+                canvas.DrawPrinted("Item", columns[1], y, heading, ink);
+                canvas.DrawPrinted("Warranty", columns[2], y, heading, ink);
                 canvas.DrawLine(Margin, y + 6, PageWidth - Margin, y + 6, rule);
                 y += RowHeight + 6;
             }
@@ -124,7 +124,7 @@ public static class PackingSlipDocument
                 page++;
                 var next = document.BeginPage(PageWidth, PageHeight);
                 next.DrawLine(Margin, PageHeight - Margin - 20, PageWidth - Margin, PageHeight - Margin - 20, rule);
-                next.DrawText($"Order {content.OrderNumber}" + (content.PurchaseOrder is { } po ? $" · PO {po}" : "") + $" · page {page}", Margin, PageHeight - Margin, small, muted);
+                next.DrawPrinted($"Order {content.OrderNumber}" + (content.PurchaseOrder is { } po ? $" · PO {po}" : "") + $" · page {page}", Margin, PageHeight - Margin, small, muted);
                 return next;
             }
         }
@@ -139,7 +139,7 @@ public static class PackingSlipDocument
         foreach (var serial in serials)
         {
             var longer = $"{row} {serial}";
-            if (font.MeasureText(longer) > width && row.Length > 0)
+            if (font.MeasurePrinted(longer) > width && row.Length > 0)
             {
                 yield return row;
                 row = serial;

@@ -48,9 +48,9 @@ public static class SaleSummaryDocument
                 var y = Margin + 16;
                 if (page == 1)
                 {
-                    canvas.DrawText(CertificateDocument.FitWidth($"Sale summary — lot {content.LotNumber}", title, PageWidth - 2 * Margin), Margin, y, title, ink);
+                    canvas.DrawPrinted(CertificateDocument.FitWidth($"Sale summary — lot {content.LotNumber}", title, PageWidth - 2 * Margin), Margin, y, title, ink);
                     y += 22;
-                    canvas.DrawText(CertificateDocument.FitWidth(content.LotTitle, body, PageWidth - 2 * Margin), Margin, y, body, muted);
+                    canvas.DrawPrinted(CertificateDocument.FitWidth(content.LotTitle, body, PageWidth - 2 * Margin), Margin, y, body, muted);
                     y += 26;
                     Field("District", content.District);
                     Field("Devices", content.Devices.ToString("N0", Us));
@@ -78,40 +78,40 @@ public static class SaleSummaryDocument
                     }
 
                     y += 10;
-                    canvas.DrawText("Offers received", Margin, y, heading, ink);
+                    canvas.DrawPrinted("Offers received", Margin, y, heading, ink);
                     y += 16;
                 }
 
                 float[] columns = [Margin, Margin + 130, Margin + 340, PageWidth - Margin];
-                canvas.DrawText("When (UTC)", columns[0], y, heading, ink);
-                canvas.DrawText("Buyer", columns[1], y, heading, ink);
-                canvas.DrawText("Amount", columns[2], y, heading, ink);
+                canvas.DrawPrinted("When (UTC)", columns[0], y, heading, ink);
+                canvas.DrawPrinted("Buyer", columns[1], y, heading, ink);
+                canvas.DrawPrinted("Amount", columns[2], y, heading, ink);
                 y += 6;
                 canvas.DrawLine(Margin, y, PageWidth - Margin, y, rule);
                 y += 14;
                 if (content.Offers.Count == 0)
                 {
-                    canvas.DrawText("No offers were received.", Margin, y, body, muted);
+                    canvas.DrawPrinted("No offers were received.", Margin, y, body, muted);
                 }
 
                 while (index < content.Offers.Count && y < PageHeight - Margin - 40)
                 {
                     var offer = content.Offers[index++];
-                    canvas.DrawText(offer.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", Us), columns[0], y, body, ink);
-                    canvas.DrawText(CertificateDocument.FitWidth(offer.Bidder, body, columns[2] - columns[1] - 6), columns[1], y, body, ink);
-                    canvas.DrawText(CertificateDocument.FitWidth(offer.Amount.ToString("C", Us) + (offer.Note is null ? "" : $"  {offer.Note}"), body, columns[3] - columns[2]), columns[2], y, body, ink);
+                    canvas.DrawPrinted(offer.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", Us), columns[0], y, body, ink);
+                    canvas.DrawPrinted(CertificateDocument.FitWidth(offer.Bidder, body, columns[2] - columns[1] - 6), columns[1], y, body, ink);
+                    canvas.DrawPrinted(CertificateDocument.FitWidth(offer.Amount.ToString("C", Us) + (offer.Note is null ? "" : $"  {offer.Note}"), body, columns[3] - columns[2]), columns[2], y, body, ink);
                     y += 16;
                 }
 
                 canvas.DrawLine(Margin, PageHeight - Margin - 20, PageWidth - Margin, PageHeight - Margin - 20, rule);
-                canvas.DrawText($"Lot {content.LotNumber} · generated {content.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Us)} · page {page}", Margin, PageHeight - Margin, small, muted);
+                canvas.DrawPrinted($"Lot {content.LotNumber} · generated {content.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Us)} · page {page}", Margin, PageHeight - Margin, small, muted);
                 document.EndPage();
                 page++;
 
                 void Field(string label, string value)
                 {
-                    canvas.DrawText(label, Margin, y, heading, ink);
-                    canvas.DrawText(CertificateDocument.FitWidth(value, body, width), Margin + LabelWidth, y, body, ink);
+                    canvas.DrawPrinted(label, Margin, y, heading, ink);
+                    canvas.DrawPrinted(CertificateDocument.FitWidth(value, body, width), Margin + LabelWidth, y, body, ink);
                     y += 17;
                 }
             }

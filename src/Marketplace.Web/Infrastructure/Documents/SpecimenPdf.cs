@@ -14,11 +14,11 @@ public static class SpecimenPdf
             using var body = new SKFont(EmbeddedFonts.Regular, 11);
             using var ink = new SKPaint { Color = new SKColor(0x1F, 0x29, 0x37), IsAntialias = true };
             var canvas = document.BeginPage(612, 792);
-            canvas.DrawText(title, 48, 72, heading, ink);
+            canvas.DrawPrinted(title, 48, 72, heading, ink);
             var y = 104f;
             foreach (var line in lines.Append("SPECIMEN - demo data, not a real document"))
             {
-                canvas.DrawText(line, 48, y, body, ink);
+                canvas.DrawPrinted(line, 48, y, body, ink);
                 y += 18;
             }
 
