@@ -19,6 +19,8 @@ public static class FeaturesServiceCollectionExtensions
         services.AddImports();
         services.AddInvoicePayments();
         services.AddSanitization();
+        services.AddScoped<Notifications.SendEmail.Draft>();
+        services.AddScoped<IPreparation<Notifications.SendEmail.Command>>(sp => sp.GetRequiredService<Notifications.SendEmail.Draft>());
         services.AddSingleton<Storefront.CatalogIndexCache>();
         services.AddScoped<IPreparation<Storefront.RequestReturn.Command>, Storefront.RequestReturn.CheckPhotos>();
         return services;

@@ -7,6 +7,7 @@ using Marketplace.Web.Infrastructure.Documents;
 using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Jobs;
 using Mediator;
+using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,34 +22,48 @@ namespace Marketplace.Web.Features.Notifications;
 public static class SendEmail
 {
     [AllowedRoles(Roles.System)]
-    public sealed record Command(Guid OrganizationId, string Subject, string Body, IReadOnlyList<string>? Duties = null, EmailAttachment? Attachment = null) : ICommand;
+    public sealed record Command(Guid OrganizationId, string Subject, string Body, IReadOnlyList<string>? Duties = null, EmailAttachment? Attachment = null)
+        : ICommand, IPreparedBeforeTransaction;
 
-    public sealed class Handler(MarketplaceDb db, IEmailSender sender, IClock clock, IOptions<RemittanceOptions> remittance, IOptions<PaymentTermsOptions> terms)
+    /// <summary>The messages of one command, one per recipient, ready to deliver.</summary>
+    internal sealed record Composed(IReadOnlyList<string> Recipients, IReadOnlyList<MimeMessage> Messages, string Logged);
+
+    /// <summary>
+    /// Composes the messages before the transaction (recipients read, each message built and encoded), so the command holds
+    /// SQLite's write lock only to deliver them and record that it did. The handler reads the recipients again inside its
+    /// transaction and composes anew if they changed meanwhile. A message with an attachment is composed inside: the document
+    /// is made from the record as it is when the message is sent.
+    /// </summary>
+    public sealed class Draft(MarketplaceDb db, IEmailSender sender) : IPreparation<Command>
+    {
+        private (Command Command, Composed Composed)? _prepared;
+
+        internal Composed? For(Command command, IReadOnlyList<string> recipients) =>
+            _prepared is { } prepared && ReferenceEquals(prepared.Command, command) && prepared.Composed.Recipients.SequenceEqual(recipients, StringComparer.Ordinal)
+                ? prepared.Composed
+                : null;
+
+        public async ValueTask PrepareAsync(Command command, CancellationToken cancellationToken)
+        {
+            if (command.Attachment is null && (_prepared is null || !ReferenceEquals(_prepared.Value.Command, command)))
+            {
+                _prepared = (command, Compose(sender, command, await RecipientsAsync(db, command, cancellationToken), []));
+            }
+        }
+    }
+
+    public sealed class Handler(MarketplaceDb db, IEmailSender sender, IClock clock, IOptions<RemittanceOptions> remittance, IOptions<PaymentTermsOptions> terms, Draft draft)
         : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            IReadOnlyList<EmailFile> files = command.Attachment is { } attachment ? [await RenderAsync(attachment, command.OrganizationId, cancellationToken)] : [];
-
-            // Deactivated people no longer hear about the organization's business.
-            var members = db.Users.Where(u => u.OrganizationId == command.OrganizationId && u.Email != null && u.DeactivatedAt == null);
-            var recipients = new List<string>();
-            if (command.Duties is { Count: > 0 } duties)
+            var recipients = await RecipientsAsync(db, command, cancellationToken);
+            var composed = draft.For(command, recipients)
+                ?? Compose(sender, command, recipients, command.Attachment is { } attachment ? [await RenderAsync(attachment, command.OrganizationId, cancellationToken)] : []);
+            var delivered = await sender.DeliverAsync(composed.Messages, cancellationToken);
+            for (var i = 0; i < recipients.Count; i++)
             {
-                recipients = await members
-                    .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && duties.Contains(r.Name!))))
-                    .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
-            }
-
-            if (recipients.Count == 0)
-            {
-                recipients = await members.OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
-            }
-            foreach (var to in recipients)
-            {
-                var via = await sender.SendAsync(to, command.Subject, command.Body, files, cancellationToken);
-                var logged = files.Count == 0 ? command.Body : $"{command.Body}\n\n[Attached: {string.Join(", ", files.Select(f => f.FileName))}]";
-                db.EmailMessages.Add(new EmailMessage { To = to, Subject = command.Subject, Body = logged, SentAt = clock.Now, DeliveredVia = via.Truncate(400) });
+                db.EmailMessages.Add(new EmailMessage { To = recipients[i], Subject = command.Subject, Body = composed.Logged, SentAt = clock.Now, DeliveredVia = delivered[i].Truncate(400) });
             }
 
             return Unit.Value;
@@ -77,6 +92,32 @@ public static class SendEmail
             }
         }
     }
+
+    /// <summary>
+    /// The people of the organization holding any of the command's duties, or all of them when it names none or nobody holds
+    /// those duties; deactivated people no longer hear about the organization's business.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> RecipientsAsync(MarketplaceDb db, Command command, CancellationToken cancellationToken)
+    {
+        var members = db.Users.AsNoTracking().Where(u => u.OrganizationId == command.OrganizationId && u.Email != null && u.DeactivatedAt == null);
+        if (command.Duties is { Count: > 0 } duties)
+        {
+            var holders = await members
+                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && duties.Contains(r.Name!))))
+                .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
+            if (holders.Count > 0)
+            {
+                return holders;
+            }
+        }
+
+        return await members.OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
+    }
+
+    private static Composed Compose(IEmailSender sender, Command command, IReadOnlyList<string> recipients, IReadOnlyList<EmailFile> files) => new(
+        recipients,
+        [.. recipients.Select(to => sender.Compose(to, command.Subject, command.Body, files))],
+        files.Count == 0 ? command.Body : $"{command.Body}\n\n[Attached: {string.Join(", ", files.Select(f => f.FileName))}]");
 }
 
 /// <summary>A document to attach, by kind and id: made when the e-mail is sent.</summary>

@@ -22,7 +22,7 @@ public static class PipelineServiceCollectionExtensions
                 typeof(SlowRequestBehavior<,>),
                 // Outside the transaction: reads that need no write lock, once even when the command is run again.
                 typeof(Features.Organizations.RightsFirstBehavior<,>),
-                // Outside the transaction: slow read-only work (a certificate's PDF), once even when the command is run again.
+                // Outside the transaction: read-only work (a certificate's PDF, an e-mail's messages), once even when the command is run again.
                 typeof(PrepareBeforeTransactionBehavior<,>),
                 // Outside the transaction: a command that lost a race on a version token is run again in a new one.
                 typeof(ConflictRetryBehavior<,>),

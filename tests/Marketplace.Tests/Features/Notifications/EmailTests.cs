@@ -2,6 +2,7 @@ using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Features.Notifications;
 
@@ -63,5 +64,42 @@ public sealed class EmailTests
         Assert.Equal(["district@demo.k12"], To("New quote"));
         Assert.Equal(["district@demo.k12", "inventory@demo.k12"], To("Certificate ready"));
         Assert.Equal(["district@demo.k12", "inventory@demo.k12"], To("Nobody holds this"));
+    }
+
+    [Fact]
+    public async Task Mail_composed_before_its_transaction_goes_to_the_people_who_hold_the_duty_when_it_is_sent()
+    {
+        // The messages are composed ahead of the transaction; someone deactivated in between must not receive theirs.
+        await using var factory = new DeactivatingFactory("inventory@demo.k12");
+        var district = await factory.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "Maple Valley School District"));
+        var holders = await factory.WithDbAsync(db => db.Users.Where(u => u.OrganizationId == district.Id && u.Email != null && u.DeactivatedAt == null
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.DistrictInventory)))
+            .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync());
+        Assert.Contains("inventory@demo.k12", holders);
+
+        await factory.SendAsSystemAsync(new SendEmail.Command(district.Id, "Pickup tomorrow", "Dock B.", [Roles.DistrictInventory]));
+
+        var sent = await factory.WithDbAsync(db => db.EmailMessages.AsNoTracking().OrderBy(e => e.To).Select(e => e.To).ToListAsync());
+        Assert.Equal(holders.Where(h => h != "inventory@demo.k12"), sent);
+        var files = Directory.GetFiles(Path.Combine(factory.DataFolder, "mail"), "*.eml").Select(File.ReadAllText).ToList();
+        Assert.Equal(sent.Count, files.Count);
+        Assert.DoesNotContain(files, eml => eml.Contains("To: inventory@demo.k12", StringComparison.Ordinal));
+    }
+
+    /// <summary>Deactivates one person right after the e-mail's messages are composed, before its transaction begins.</summary>
+    private sealed class DeactivatingFactory(string email) : MarketplaceFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddScoped<Marketplace.Web.Infrastructure.Pipeline.IPreparation<SendEmail.Command>>(sp =>
+                new Deactivate(sp.GetRequiredService<Marketplace.Web.Data.MarketplaceDb>(), email)));
+        }
+    }
+
+    private sealed class Deactivate(Marketplace.Web.Data.MarketplaceDb db, string email) : Marketplace.Web.Infrastructure.Pipeline.IPreparation<SendEmail.Command>
+    {
+        public async ValueTask PrepareAsync(SendEmail.Command message, CancellationToken cancellationToken) =>
+            await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.DeactivatedAt, DateTimeOffset.UtcNow), cancellationToken);
     }
 }
