@@ -73,6 +73,12 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
 
     public async Task<IReadOnlyList<string>> DeliverAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
+        if (messages.Count == 0)
+        {
+            // An organization with nobody to tell: no connection to the relay for nothing.
+            return [];
+        }
+
         var settings = options.Value;
         using var client = new SmtpClient();
         await client.ConnectAsync(settings.SmtpHost ?? throw new InvalidOperationException("Email:SmtpHost is not set."), settings.SmtpPort,
