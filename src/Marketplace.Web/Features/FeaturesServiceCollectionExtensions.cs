@@ -1,5 +1,6 @@
 using Marketplace.Web.Features.Imports;
 using Marketplace.Web.Features.Lots;
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Payments;
 using Marketplace.Web.Features.Sales;
 using Marketplace.Web.Features.Sanitization;
@@ -19,8 +20,7 @@ public static class FeaturesServiceCollectionExtensions
         services.AddImports();
         services.AddInvoicePayments();
         services.AddSanitization();
-        services.AddScoped<Notifications.SendEmail.Draft>();
-        services.AddScoped<IPreparation<Notifications.SendEmail.Command>>(sp => sp.GetRequiredService<Notifications.SendEmail.Draft>());
+        services.AddNotifications();
         services.AddSingleton<Storefront.CatalogIndexCache>();
         services.AddScoped<IPreparation<Storefront.RequestReturn.Command>, Storefront.RequestReturn.CheckPhotos>();
         return services;

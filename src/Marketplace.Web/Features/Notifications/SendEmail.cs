@@ -137,3 +137,14 @@ public static class OutboxEmailExtensions
     public static void EmailWithInvoice(this Outbox outbox, Guid payerId, Guid invoiceId, string subject, string body, params string[] duties) =>
         outbox.Enqueue(new SendEmail.Command(payerId, subject, body, duties.Length == 0 ? null : duties, new EmailAttachment(EmailAttachment.Invoice, invoiceId)));
 }
+
+/// <summary>The notifications area's services beyond its handlers and validators.</summary>
+public static class NotificationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.AddScoped<SendEmail.Draft>();
+        services.AddScoped<IPreparation<SendEmail.Command>>(sp => sp.GetRequiredService<SendEmail.Draft>());
+        return services;
+    }
+}

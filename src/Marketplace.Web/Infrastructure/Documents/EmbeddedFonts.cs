@@ -52,8 +52,14 @@ public static class EmbeddedFonts
     /// </summary>
     public static SKFont Covering(SKFont font, ReadOnlySpan<char> text)
     {
+        // Printable ASCII first: most strings are, and it needs no call into Skia (a 50,000-device certificate draws millions).
+        if (!text.ContainsAnyExceptInRange(' ', '~') || CoreDraws(text))
+        {
+            return font;
+        }
+
         var full = font.Typeface == Regular ? RegularFull : font.Typeface == Bold ? BoldFull : null;
-        if (full is null || !text.ContainsAnyExceptInRange(' ', '~') || CoreDraws(text))
+        if (full is null)
         {
             return font;
         }
