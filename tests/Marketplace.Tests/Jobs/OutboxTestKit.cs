@@ -16,7 +16,7 @@ namespace Marketplace.Tests.Jobs;
 /// The app with what outbox tests observe: the outbox job's log, and a gate that can hold an e-mail
 /// command while its job is running but before its transaction begins (as a long preparation would).
 /// </summary>
-internal sealed class OutboxApp : MarketplaceFactory
+internal class OutboxApp : MarketplaceFactory
 {
     public OutboxApp()
     {
