@@ -117,12 +117,7 @@ public static class ReleaseDistrictFunds
         /// </summary>
         private async Task<string?> TransferHeldBecauseAsync(Guid lotId, Organization district, string account, Money amount, CancellationToken cancellationToken)
         {
-            if (district.StripeAccountCheckedAt is null && await payments.ConnectedAccountAsync(account, cancellationToken) is { } status)
-            {
-                district.ApplyStripeAccountStatus(status.ChargesEnabled, status.PayoutsEnabled, status.CurrentlyDue, clock.Now);
-            }
-
-            if (district.StripeTransferBlockedBecause() is { } blocked)
+            if (await ConnectedAccountTransfer.BlockedBecauseAsync(payments, district, account, clock.Now, cancellationToken) is { } blocked)
             {
                 return blocked;
             }
@@ -137,9 +132,7 @@ public static class ReleaseDistrictFunds
                 return $"nothing is owed for this lot any more ({amount}): refunds took its proceeds";
             }
 
-            return await payments.AvailableBalanceAsync(account, amount.Currency, cancellationToken) is { Amount: < 0 } balance
-                ? $"the Stripe connected account's balance is negative ({balance}); a transfer would only cover Stripe's debit"
-                : null;
+            return await ConnectedAccountTransfer.NegativeBalanceAsync(payments, account, amount, cancellationToken);
         }
 
         private void Hold(LotSettlement settlement, Lot lot, Organization district, string reason, DateTimeOffset now)

@@ -57,17 +57,12 @@ public static class ReleaseSellerFunds
             string? transferId = null;
             if (payments.AcceptsCards && seller.StripeAccountId is { } account && invoice is { Method: PaymentMethod.Card, StripeChargeId: { } chargeId })
             {
-                if (seller.StripeAccountCheckedAt is null && await payments.ConnectedAccountAsync(account, cancellationToken) is { } status)
-                {
-                    seller.ApplyStripeAccountStatus(status.ChargesEnabled, status.PayoutsEnabled, status.CurrentlyDue, now);
-                }
-
                 // An account that cannot take payouts yet is paid through finance's queue instead: the refurbisher's money does not wait on Stripe's onboarding.
-                if (seller.StripeTransferBlockedBecause() is null)
+                if (await ConnectedAccountTransfer.BlockedBecauseAsync(payments, seller, account, now, cancellationToken) is null)
                 {
-                    if (await payments.AvailableBalanceAsync(account, amount.Currency, cancellationToken) is { Amount: < 0 } balance)
+                    if (await ConnectedAccountTransfer.NegativeBalanceAsync(payments, account, amount, cancellationToken) is { } negative)
                     {
-                        logger.LogWarning("Payout for order {Order} waits: connected account {Account} has a negative balance ({Balance})", order.Number, account, balance);
+                        logger.LogWarning("Payout for order {Order} to connected account {Account} waits: {Reason}", order.Number, account, negative);
                         return Unit.Value;
                     }
 
