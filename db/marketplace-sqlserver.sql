@@ -5358,3 +5358,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207130923_OutboxPendingIndex'
+)
+BEGIN
+    DROP INDEX [IX_OutboxMessages_CompletedAt_DueAt] ON [OutboxMessages];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207130923_OutboxPendingIndex'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_OutboxMessages_CompletedAt] ON [OutboxMessages] ([CompletedAt]) WHERE [CompletedAt] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207130923_OutboxPendingIndex'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_OutboxMessages_Pending] ON [OutboxMessages] ([DueAt]) WHERE [CompletedAt] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207130923_OutboxPendingIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207130923_OutboxPendingIndex', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

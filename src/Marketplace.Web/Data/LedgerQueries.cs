@@ -11,13 +11,24 @@ public static class LedgerQueries
     /// <summary>What the ledger says a lot still owes its district: the award's proceeds, less what has been released.</summary>
     public static async Task<Money> DistrictPayableForLotAsync(this MarketplaceDb db, Guid lotId, string currency, CancellationToken cancellationToken)
     {
-        var lines = await db.LedgerEntries
-            .Where(e => e.Account == LedgerAccount.DistrictPayable && db.LedgerTransactions.Any(t => t.Id == e.TransactionId && t.LotId == lotId))
-            .GroupBy(_ => 1)
-            .Select(g => new { Debits = g.Sum(e => e.Debit), Credits = g.Sum(e => e.Credit) })
-            .SingleOrDefaultAsync(cancellationToken);
+        var lines = await DistrictPayableLinesOfLot(db, lotId).SingleOrDefaultAsync(cancellationToken);
         return new Money(lines is null ? 0 : ChartOfAccounts.Of(LedgerAccount.DistrictPayable).Balance(lines.Debits, lines.Credits), currency);
     }
+
+    public sealed record Totals(decimal Debits, decimal Credits);
+
+    /// <summary>
+    /// The debits and credits of a lot's district-payable lines, found from the lot's transactions. The account is tested
+    /// inside the sums, not in the filter: asked "account = district payable and transaction of the lot", SQLite (which has
+    /// no statistics here) walks every district-payable line of the marketplace through the account's index.
+    /// </summary>
+    internal static IQueryable<Totals> DistrictPayableLinesOfLot(MarketplaceDb db, Guid lotId) =>
+        db.LedgerTransactions.Where(t => t.LotId == lotId)
+            .Join(db.LedgerEntries, t => t.Id, e => e.TransactionId, (t, e) => e)
+            .GroupBy(_ => 1)
+            .Select(g => new Totals(
+                g.Sum(e => e.Account == LedgerAccount.DistrictPayable ? e.Debit : 0m),
+                g.Sum(e => e.Account == LedgerAccount.DistrictPayable ? e.Credit : 0m)));
 
     /// <summary>
     /// What the ledger says a storefront order still owes its seller: the sale's payable, less refunds, credits and lost

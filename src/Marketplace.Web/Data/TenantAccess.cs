@@ -51,6 +51,20 @@ public static class TenantAccess
     }
 
     /// <summary>
+    /// Whether the signed-in person's organization won this lot: its sales seeked by the lot, never the buyer's whole history
+    /// (<see cref="LotsBoughtBy"/> filtered to one lot lists every sale of the buyer first).
+    /// </summary>
+    public static Task<bool> HasBoughtAsync(this MarketplaceDb db, ICurrentUser user, Guid lotId, CancellationToken cancellationToken) =>
+        db.SalesOfLotBoughtBy(user, lotId).AnyAsync(cancellationToken);
+
+    /// <summary>The lot's sales the signed-in person's organization won (one, or none), found by the lot.</summary>
+    public static IQueryable<Sale> SalesOfLotBoughtBy(this MarketplaceDb db, ICurrentUser user, Guid lotId)
+    {
+        var organizationId = user.RequireOrganization();
+        return db.Sales.Where(s => s.LotId == lotId && s.BuyerId == organizationId);
+    }
+
+    /// <summary>
     /// Lots whose sale is open, and lots offered to the organization after a forfeit: any refurbisher may look at them to
     /// quote or bid; a school sees only those holding no data-bearing devices, the only lots it may ever buy (a lot with
     /// storage that may hold student data goes to a certified processor).

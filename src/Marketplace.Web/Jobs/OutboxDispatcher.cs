@@ -120,8 +120,7 @@ public sealed class OutboxDispatcher(
         int claimed;
         using (await writeGate.EnterAsync(db, cancellationToken))
         {
-            claimed = await db.OutboxMessages
-                .Where(m => candidates.Contains(m.Id) && m.CompletedAt == null && m.DeadAt == null && m.DueAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            claimed = await Claimable(db, candidates, now)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, claim), cancellationToken);
         }
 
@@ -175,6 +174,13 @@ public sealed class OutboxDispatcher(
             .OrderBy(m => m.DueAt)
             .Select(m => m.Id)
             .Take(take);
+
+    /// <summary>
+    /// Of the candidates, those still free to claim (another dispatcher may have taken some since they were read), found by
+    /// their ids: the pending-rows index holds the backlog waiting for a worker, and walking it here would hold the write lock.
+    /// </summary>
+    internal static IQueryable<OutboxMessage> Claimable(MarketplaceDb db, IReadOnlyCollection<Guid> candidates, DateTimeOffset now) =>
+        db.OutboxMessages.Where(m => candidates.Contains(m.Id) && m.CompletedAt == null && m.DeadAt == null && m.DueAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now));
 
     private async Task PruneWhenDueAsync(CancellationToken stoppingToken)
     {

@@ -13,8 +13,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Type).HasMaxLength(300);
         builder.Property(m => m.LeaseOwner).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(2000);
-        // The dispatcher's claim query: pending rows that are due.
-        builder.HasIndex(m => new { m.CompletedAt, m.DueAt });
+        // Pending rows by due time, for the dispatcher and the outbox page. Only pending rows are in it: with a backlog of
+        // claimed rows waiting for a worker, SQLite would otherwise prefer a (CompletedAt, DueAt) index over the primary key
+        // for the claim's "Id IN (…) AND CompletedAt IS NULL", and walk the whole backlog inside the write lock.
+        builder.HasIndex(m => m.DueAt).HasFilter("[CompletedAt] IS NULL").HasDatabaseName("IX_OutboxMessages_Pending");
+        // Completed rows by completion time, for pruning and the outbox page's recent list.
+        builder.HasIndex(m => m.CompletedAt).HasFilter("[CompletedAt] IS NOT NULL");
     }
 }
 

@@ -28,7 +28,7 @@ internal static class FulfillmentLoading
     /// <summary>The fulfillment of a lot the signed-in refurbisher bought and paid for, with its proposed windows.</summary>
     public static async Task<LotFulfillment> LoadBuyerFulfillmentAsync(this MarketplaceDb db, Guid lotId, ICurrentUser user, CancellationToken cancellationToken)
     {
-        if (!await db.LotsBoughtBy(user).AnyAsync(l => l.Id == lotId, cancellationToken))
+        if (!await db.HasBoughtAsync(user, lotId, cancellationToken))
         {
             throw new NotFoundException("Lot");
         }

@@ -19,7 +19,8 @@ internal static class StockableDevices
         var lots = db.LotsBoughtBy(user);
         if (lotId is { } id)
         {
-            lots = lots.Where(l => l.Id == id);
+            var won = db.SalesOfLotBoughtBy(user, id);
+            lots = db.Lots.Where(l => l.Id == id && won.Any());
         }
 
         return lots.Join(db.Certificates, l => l.Id, c => c.LotId, (l, c) => new StockSource(l.Id, l.Number, l.Title, c.Id, c.VerificationCode, c.IssuedAt));
@@ -33,7 +34,7 @@ internal static class StockableDevices
         }
 
         // The buyer learns why its own lot cannot be stocked yet; anyone else learns nothing about the lot.
-        return await db.LotsBoughtBy(user).AnyAsync(l => l.Id == lotId, cancellationToken)
+        return await db.HasBoughtAsync(user, lotId, cancellationToken)
             ? throw new DomainException("This lot's certificate of data destruction is not issued yet: devices are stocked once every one is sanitized and certified.")
             : throw new NotFoundException("Lot");
     }

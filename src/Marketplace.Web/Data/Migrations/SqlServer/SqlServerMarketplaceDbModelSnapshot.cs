@@ -3749,7 +3749,12 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt", "DueAt");
+                    b.HasIndex("CompletedAt")
+                        .HasFilter("[CompletedAt] IS NOT NULL");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("[CompletedAt] IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -3737,7 +3737,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt", "DueAt");
+                    b.HasIndex("CompletedAt")
+                        .HasFilter("[CompletedAt] IS NOT NULL");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("[CompletedAt] IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });
