@@ -22,8 +22,8 @@ public static class JobsServiceCollectionExtensions
     {
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))
-            .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero && o.RetryBackoff > TimeSpan.Zero && o.BatchSize > 0,
-                "Outbox:Lease, PollInterval, PruneInterval and RetryBackoff must be positive durations and Outbox:BatchSize a positive number.")
+            .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero && o.RetryBackoff > TimeSpan.Zero && o.BatchSize > 0 && o.QueueLimit > 0,
+                "Outbox:Lease, PollInterval, PruneInterval and RetryBackoff must be positive durations and Outbox:BatchSize and QueueLimit positive numbers.")
             .ValidateOnStart();
         var sqlServer = configuration.GetDatabaseProvider() == DatabaseProvider.SqlServer;
         if (!sqlServer && !role.RunsJobs)

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.States;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Pipeline;
@@ -20,6 +21,13 @@ public sealed class OutboxOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// At most this many jobs wait in Hangfire's queue for a worker; the dispatcher claims more as the workers take them
+    /// (each finished job wakes it). A backlog stays in the table, unclaimed: no lease runs out in a queue, and the
+    /// dispatcher's read of due rows walks only the few claimed ahead, not thousands.
+    /// </summary>
+    public int QueueLimit { get; set; } = 20;
 
     /// <summary>
     /// How long a failed row waits before its first retry; each further failure doubles the wait, up to an hour, until
@@ -51,6 +59,7 @@ public sealed record OutboxPruned(int OutboxMessages, int EmailMessages, int Inb
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBackgroundJobClient jobs,
+    JobStorage jobStorage,
     IClock clock,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
@@ -66,6 +75,9 @@ public sealed class OutboxDispatcher(
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}".Truncate(60);
 
     private DateTimeOffset _nextPruneAt = DateTimeOffset.MinValue;
+
+    /// <summary>One pass at a time in this process, so two cannot both see room in the queue and fill it twice over.</summary>
+    private readonly SemaphoreSlim _pass = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -101,13 +113,37 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Claims due rows and enqueues one Hangfire job per row. Returns how many were handed out.</summary>
+    /// <summary>
+    /// Claims due rows and enqueues one Hangfire job per row, as many as the queue has room for (<see cref="OutboxOptions.QueueLimit"/>);
+    /// nothing while it is more than half full, so a pass claims rows by the handful rather than one per finished job.
+    /// Returns how many were handed out.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            return await DispatchWithinQueueLimitAsync(cancellationToken);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<int> DispatchWithinQueueLimitAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var room = settings.QueueLimit - (int)Math.Min(int.MaxValue, jobStorage.GetMonitoringApi().EnqueuedCount(EnqueuedState.DefaultQueue));
+        if (room < Math.Max(1, settings.QueueLimit / 2))
+        {
+            return 0;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
         var now = clock.Now;
-        var candidates = await DueRows(db, now, options.Value.BatchSize).ToListAsync(cancellationToken);
+        var candidates = await DueRows(db, now, Math.Min(settings.BatchSize, room)).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
             return 0;
@@ -116,7 +152,7 @@ public sealed class OutboxDispatcher(
         // One claim per pass, in one statement: the rows still free get this pass's token. A row claimed
         // again later always gets a new token, so a job can tell whether its row is still its own.
         var claim = $"{Owner}/{Guid.NewGuid():N}";
-        var leaseUntil = now + options.Value.Lease;
+        var leaseUntil = now + settings.Lease;
         int claimed;
         using (await writeGate.EnterAsync(db, cancellationToken))
         {

@@ -16,11 +16,25 @@ namespace Marketplace.Web.Jobs;
 /// <see cref="Infrastructure.Pipeline.TransactionBehavior{TMessage, TResponse}"/>); while the command
 /// runs the job renews its lease; a failure is recorded on the row and retried with backoff.
 /// </summary>
-public sealed class OutboxJob(IServiceScopeFactory scopes, IClock clock, TimeProvider time, IOptions<OutboxOptions> options, SqliteWriteGate writeGate, ILogger<OutboxJob> logger)
+public sealed class OutboxJob(IServiceScopeFactory scopes, IClock clock, TimeProvider time, IOptions<OutboxOptions> options, SqliteWriteGate writeGate, OutboxSignal signal,
+    ILogger<OutboxJob> logger)
 {
     // Retries are the outbox's: its backoff survives restarts, which Hangfire's in-memory retries do not.
     [AutomaticRetry(Attempts = 0)]
     public async Task Run(Guid messageId, string claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunClaimedAsync(messageId, claim, cancellationToken);
+        }
+        finally
+        {
+            // A worker is free: the dispatcher may hand out more (OutboxOptions.QueueLimit).
+            signal.Notify();
+        }
+    }
+
+    private async Task RunClaimedAsync(Guid messageId, string claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
