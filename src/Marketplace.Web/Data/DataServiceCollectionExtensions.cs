@@ -46,6 +46,8 @@ public static class DataServiceCollectionExtensions
                 .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
             services.AddScoped(sp => (SqliteMarketplaceDb)sp.GetRequiredService<IDbContextFactory<SqliteMarketplaceDb>>().CreateDbContext().ServeScope(sp));
             services.AddScoped<MarketplaceDb>(sp => sp.GetRequiredService<SqliteMarketplaceDb>());
+            services.AddSingleton<SqliteCheckpointer>();
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         }
 
         return services;

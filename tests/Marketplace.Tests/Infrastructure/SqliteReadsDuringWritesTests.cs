@@ -1,4 +1,5 @@
 using Marketplace.Web.Data;
+using Marketplace.Web.Data.Interceptors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,5 +75,22 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
         // Without it Microsoft.Data.Sqlite retries a locked write itself, sleeping 150 ms between tries.
         Assert.Equal(5000, (await a.Database.SqlQueryRaw<long>("PRAGMA busy_timeout").ToListAsync()).Single());
         Assert.Equal(5000, (await b.Database.SqlQueryRaw<long>("PRAGMA busy_timeout").ToListAsync()).Single());
+    }
+
+    [Fact]
+    public async Task The_log_is_copied_into_the_database_file_in_the_background_not_by_the_commit_that_fills_it()
+    {
+        var checkpointer = _factory.Services.GetRequiredService<SqliteCheckpointer>();
+        var autoCheckpoint = await _factory.WithDbAsync(async db => (await db.Database.SqlQueryRaw<long>("PRAGMA wal_autocheckpoint").ToListAsync()).Single());
+        Assert.Equal(SqlitePragmas.AutoCheckpointPages, autoCheckpoint);
+
+        // A write lands in the log; the background checkpoint then finds it there and copies all of it.
+        var before = DateTimeOffset.UtcNow;
+        await _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"Organizations\" SET \"City\" = \"City\""));
+        var copied = await MarketplaceFactory.EventuallyAsync(
+            () => Task.FromResult(checkpointer.Last is { } last && last.At > before && last.CheckpointedPages == last.LogPages ? last : null),
+            "a background checkpoint to copy the log");
+
+        Assert.True(copied.LogPages > 0);
     }
 }

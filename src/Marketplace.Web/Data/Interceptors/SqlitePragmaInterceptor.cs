@@ -14,6 +14,9 @@ namespace Marketplace.Web.Data.Interceptors;
 /// another process or a sign-in) is retried by SQLite itself, after 1, 2, 5, 10… ms, rather than by Microsoft.Data.Sqlite,
 /// which sleeps 150 ms between tries (https://www.sqlite.org/c3ref/busy_timeout.html); past 5 s the driver's own retry
 /// takes over until the command timeout.
+/// And wal_autocheckpoint: the log is copied into the database file by <see cref="SqliteCheckpointer"/>, in the background,
+/// rather than by whichever commit takes it past 1,000 pages while holding the write lock; a commit still does it past
+/// <see cref="SqlitePragmas.AutoCheckpointPages"/>.
 /// </summary>
 /// <remarks>
 /// A pooled connection keeps the setting while it lives, so it is set once per native connection, not on every open:
@@ -21,7 +24,7 @@ namespace Marketplace.Web.Data.Interceptors;
 /// </remarks>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+    private static readonly string Pragmas = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint={SqlitePragmas.AutoCheckpointPages};";
 
     private readonly ConditionalWeakTable<object, object> _set = [];
 
@@ -48,4 +51,13 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     /// <summary>Whether the native connection under <paramref name="connection"/> has not had the pragmas yet.</summary>
     private bool FirstOpen(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || _set.TryAdd(handle, handle);
+}
+
+public static class SqlitePragmas
+{
+    /// <summary>
+    /// Past this many pages in the write-ahead log (about 80 MB) a commit checkpoints it itself, as SQLite does past 1,000
+    /// by default: a safety net should the background checkpoint fall behind.
+    /// </summary>
+    public const int AutoCheckpointPages = 20_000;
 }
