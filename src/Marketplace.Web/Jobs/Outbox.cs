@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Jobs;
 
@@ -13,16 +14,44 @@ public sealed class Outbox(MarketplaceDb db, IClock clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public void Enqueue(IBaseCommand command, DateTimeOffset? dueAt = null)
+    /// <summary>The row of each kind of gathering command (<see cref="Gather{TCommand}"/>) this scope queued, with the command it holds.</summary>
+    private readonly Dictionary<Type, (OutboxMessage Row, IBaseCommand Command)> _gathered = [];
+
+    public void Enqueue(IBaseCommand command, DateTimeOffset? dueAt = null) => Add(command, dueAt);
+
+    /// <summary>
+    /// Adds to the <typeparamref name="TCommand"/> this scope already queued, while it is unsaved, instead of queuing another:
+    /// <paramref name="add"/> is given that command (null when there is none) and returns it with the new work added. So
+    /// the e-mails of one command go out in one job, not one job per organization told.
+    /// </summary>
+    public void Gather<TCommand>(Func<TCommand?, TCommand> add)
+        where TCommand : class, IBaseCommand
+    {
+        if (_gathered.TryGetValue(typeof(TCommand), out var gathered) && db.Entry(gathered.Row).State == EntityState.Added)
+        {
+            // Not saved yet: the row is replaced by one holding the larger command.
+            db.Entry(gathered.Row).State = EntityState.Detached;
+            var command = add((TCommand)gathered.Command);
+            _gathered[typeof(TCommand)] = (Add(command, gathered.Row.DueAt), command);
+            return;
+        }
+
+        var first = add(null);
+        _gathered[typeof(TCommand)] = (Add(first, null), first);
+    }
+
+    private OutboxMessage Add(IBaseCommand command, DateTimeOffset? dueAt)
     {
         var now = clock.Now;
-        db.OutboxMessages.Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             Type = command.GetType().FullName!,
             Payload = JsonSerializer.Serialize(command, command.GetType(), Json),
             CreatedAt = now,
             DueAt = dueAt ?? now,
-        });
+        };
+        db.OutboxMessages.Add(row);
+        return row;
     }
 
     internal static IBaseCommand Deserialize(OutboxMessage message)

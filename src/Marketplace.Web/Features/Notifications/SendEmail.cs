@@ -25,7 +25,16 @@ public static class SendEmail
     public sealed record Command(Guid OrganizationId, string Subject, string Body, IReadOnlyList<string>? Duties = null, EmailAttachment? Attachment = null)
         : ICommand, IPreparedBeforeTransaction;
 
-    /// <summary>The messages of one command, one per recipient, ready to deliver.</summary>
+    /// <summary>
+    /// The letters one command queued (<see cref="OutboxEmailExtensions.Email"/>: a hand-over tells the district and the buyer),
+    /// sent by one job rather than one job per organization: their messages are delivered together (over one SMTP
+    /// connection) and logged in one transaction. As with one organization's several recipients, a delivery that fails
+    /// part-way fails the job, whose retry sends every letter of it again: a rare duplicate, never a lost message.
+    /// </summary>
+    [AllowedRoles(Roles.System)]
+    public sealed record Letters(IReadOnlyList<Command> Items) : ICommand, IPreparedBeforeTransaction;
+
+    /// <summary>The messages of one letter, one per recipient, ready to deliver.</summary>
     internal sealed record Composed(IReadOnlyList<string> Recipients, IReadOnlyList<MimeMessage> Messages, string Logged);
 
     /// <summary>
@@ -34,39 +43,65 @@ public static class SendEmail
     /// transaction and composes anew if they changed meanwhile. A message with an attachment is composed inside: the document
     /// is made from the record as it is when the message is sent.
     /// </summary>
-    public sealed class Draft(MarketplaceDb db, IEmailSender sender) : IPreparation<Command>
+    public sealed class Draft(MarketplaceDb db, IEmailSender sender) : IPreparation<Command>, IPreparation<Letters>
     {
-        private (Command Command, Composed Composed)? _prepared;
+        private readonly Dictionary<Command, Composed> _prepared = new(ReferenceEqualityComparer.Instance);
 
-        internal Composed? For(Command command, IReadOnlyList<string> recipients) =>
-            _prepared is { } prepared && ReferenceEquals(prepared.Command, command) && prepared.Composed.Recipients.SequenceEqual(recipients, StringComparer.Ordinal)
-                ? prepared.Composed
-                : null;
+        internal Composed? For(Command letter, IReadOnlyList<string> recipients) =>
+            _prepared.GetValueOrDefault(letter) is { } composed && composed.Recipients.SequenceEqual(recipients, StringComparer.Ordinal) ? composed : null;
 
-        public async ValueTask PrepareAsync(Command command, CancellationToken cancellationToken)
+        public ValueTask PrepareAsync(Command command, CancellationToken cancellationToken) => PrepareAsync([command], cancellationToken);
+
+        public ValueTask PrepareAsync(Letters command, CancellationToken cancellationToken) => PrepareAsync(command.Items, cancellationToken);
+
+        private async ValueTask PrepareAsync(IReadOnlyList<Command> letters, CancellationToken cancellationToken)
         {
-            if (command.Attachment is null && (_prepared is null || !ReferenceEquals(_prepared.Value.Command, command)))
+            foreach (var letter in letters.Where(l => l.Attachment is null && !_prepared.ContainsKey(l)))
             {
-                _prepared = (command, Compose(sender, command, await RecipientsAsync(db, command, cancellationToken), []));
+                _prepared[letter] = Compose(sender, letter, await RecipientsAsync(db, letter, cancellationToken), []);
             }
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, IEmailSender sender, IClock clock, IOptions<RemittanceOptions> remittance, IOptions<PaymentTermsOptions> terms, Draft draft)
-        : ICommandHandler<Command>
+    public sealed class Handler(Postman postman) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var recipients = await RecipientsAsync(db, command, cancellationToken);
-            var composed = draft.For(command, recipients)
-                ?? Compose(sender, command, recipients, command.Attachment is { } attachment ? [await RenderAsync(attachment, command.OrganizationId, cancellationToken)] : []);
-            var delivered = await sender.DeliverAsync(composed.Messages, cancellationToken);
-            for (var i = 0; i < recipients.Count; i++)
+            await postman.SendAsync([command], cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    public sealed class LettersHandler(Postman postman) : ICommandHandler<Letters>
+    {
+        public async ValueTask<Unit> Handle(Letters command, CancellationToken cancellationToken)
+        {
+            await postman.SendAsync(command.Items, cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    /// <summary>Sends letters inside the command's transaction: recipients read again, messages delivered in order, each logged.</summary>
+    public sealed class Postman(MarketplaceDb db, IEmailSender sender, IClock clock, IOptions<RemittanceOptions> remittance, IOptions<PaymentTermsOptions> terms, Draft draft)
+    {
+        internal async Task SendAsync(IReadOnlyList<Command> letters, CancellationToken cancellationToken)
+        {
+            var messages = new List<MimeMessage>();
+            var logged = new List<(string To, string Subject, string Body)>();
+            foreach (var letter in letters)
             {
-                db.EmailMessages.Add(new EmailMessage { To = recipients[i], Subject = command.Subject, Body = composed.Logged, SentAt = clock.Now, DeliveredVia = delivered[i].Truncate(400) });
+                var recipients = await RecipientsAsync(db, letter, cancellationToken);
+                var composed = draft.For(letter, recipients)
+                    ?? Compose(sender, letter, recipients, letter.Attachment is { } attachment ? [await RenderAsync(attachment, letter.OrganizationId, cancellationToken)] : []);
+                messages.AddRange(composed.Messages);
+                logged.AddRange(recipients.Select(to => (to, letter.Subject, composed.Logged)));
             }
 
-            return Unit.Value;
+            var delivered = await sender.DeliverAsync(messages, cancellationToken);
+            for (var i = 0; i < logged.Count; i++)
+            {
+                db.EmailMessages.Add(new EmailMessage { To = logged[i].To, Subject = logged[i].Subject, Body = logged[i].Body, SentAt = clock.Now, DeliveredVia = delivered[i].Truncate(400) });
+            }
         }
 
         /// <summary>
@@ -129,13 +164,19 @@ public sealed record EmailAttachment(string Kind, Guid Id)
 
 public static class OutboxEmailExtensions
 {
-    /// <summary>Queues an e-mail to the organization's people holding any of <paramref name="duties"/> (everyone when none are named).</summary>
+    /// <summary>
+    /// Queues an e-mail to the organization's people holding any of <paramref name="duties"/> (everyone when none are named).
+    /// The e-mails one command queues are sent by one job (<see cref="SendEmail.Letters"/>).
+    /// </summary>
     public static void Email(this Outbox outbox, Guid organizationId, string subject, string body, params string[] duties) =>
-        outbox.Enqueue(new SendEmail.Command(organizationId, subject, body, duties.Length == 0 ? null : duties));
+        outbox.Letter(new SendEmail.Command(organizationId, subject, body, duties.Length == 0 ? null : duties));
 
     /// <summary>Queues an e-mail to the people of the organization that pays <paramref name="invoiceId"/>, with the invoice's PDF attached.</summary>
     public static void EmailWithInvoice(this Outbox outbox, Guid payerId, Guid invoiceId, string subject, string body, params string[] duties) =>
-        outbox.Enqueue(new SendEmail.Command(payerId, subject, body, duties.Length == 0 ? null : duties, new EmailAttachment(EmailAttachment.Invoice, invoiceId)));
+        outbox.Letter(new SendEmail.Command(payerId, subject, body, duties.Length == 0 ? null : duties, new EmailAttachment(EmailAttachment.Invoice, invoiceId)));
+
+    private static void Letter(this Outbox outbox, SendEmail.Command letter) =>
+        outbox.Gather<SendEmail.Letters>(letters => new SendEmail.Letters([.. letters?.Items ?? [], letter]));
 }
 
 /// <summary>The notifications area's services beyond its handlers and validators.</summary>
@@ -145,6 +186,8 @@ public static class NotificationsServiceCollectionExtensions
     {
         services.AddScoped<SendEmail.Draft>();
         services.AddScoped<IPreparation<SendEmail.Command>>(sp => sp.GetRequiredService<SendEmail.Draft>());
+        services.AddScoped<IPreparation<SendEmail.Letters>>(sp => sp.GetRequiredService<SendEmail.Draft>());
+        services.AddScoped<SendEmail.Postman>();
         return services;
     }
 }

@@ -327,10 +327,7 @@ public sealed class PickupTests(FulfillmentApp app) : IClassFixture<FulfillmentA
 
     /// <summary>The bodies of the e-mails queued with this subject (one per organization).</summary>
     private Task<List<string>> EmailsAsync(string subject) =>
-        app.WithDbAsync(async db => (await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.Type == typeof(SendEmail.Command).FullName && m.Payload.Contains(subject)).OrderBy(m => m.CreatedAt).Select(m => m.Payload).ToListAsync())
-            .Select(p => System.Text.Json.JsonSerializer.Deserialize<SendEmail.Command>(p, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!)
-            .Where(c => c.Subject == subject).Select(c => c.Body).ToList());
+        app.WithDbAsync(async db => (await QueuedEmails.WithSubjectAsync(db, subject)).Select(c => c.Body).ToList());
 
     private Task<List<(SendPickupReminder.Command Command, DateTimeOffset DueAt)>> RemindersAsync(Guid lotId) =>
         app.WithDbAsync(async db => (await db.OutboxMessages.AsNoTracking()

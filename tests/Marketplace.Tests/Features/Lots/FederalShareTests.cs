@@ -135,8 +135,5 @@ public sealed class FederalShareTests : IAsyncLifetime
         _factory.WithDbAsync(db => db.FundingAwards.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
 
     private Task<List<string>> EmailsAsync(string subject) =>
-        _factory.WithDbAsync(async db => (await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.Type == typeof(SendEmail.Command).FullName && m.Payload.Contains(subject)).Select(m => m.Payload).ToListAsync())
-            .Select(p => JsonSerializer.Deserialize<SendEmail.Command>(p, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
-            .Where(c => c.Subject == subject).Select(c => c.Body).ToList());
+        _factory.WithDbAsync(async db => (await QueuedEmails.WithSubjectAsync(db, subject)).Select(c => c.Body).ToList());
 }

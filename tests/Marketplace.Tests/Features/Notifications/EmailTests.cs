@@ -86,6 +86,47 @@ public sealed class EmailTests
         Assert.DoesNotContain(files, eml => eml.Contains("To: inventory@demo.k12", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_emails_one_command_queues_for_several_organizations_go_out_in_one_job_each_to_its_own_people()
+    {
+        await using var smtp = new LocalSmtpServer();
+        await using var factory = new MarketplaceFactory();
+        factory.Settings["Email:SmtpHost"] = "127.0.0.1";
+        factory.Settings["Email:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        factory.Settings["Email:SmtpStartTls"] = "false";
+        var (district, school) = await factory.WithDbAsync(async db => (
+            await db.Organizations.Where(o => o.Name == "Maple Valley School District").Select(o => o.Id).SingleAsync(),
+            await db.Organizations.Where(o => o.Name == "Lakeside Elementary School").Select(o => o.Id).SingleAsync()));
+        var subject = $"Lot handed over {Guid.NewGuid():N}";
+
+        // One command's changes, as the transaction behavior saves them; then a later command's in the same scope.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Marketplace.Web.Data.MarketplaceDb>();
+            var outbox = scope.ServiceProvider.GetRequiredService<Marketplace.Web.Jobs.Outbox>();
+            outbox.Email(district, subject, "Collected at dock B.", Roles.DistrictInventory);
+            outbox.Email(school, subject, "On its way to you.", Roles.SchoolBuyer);
+            await db.SaveChangesAsync();
+            outbox.Email(school, subject + " (later)", "A later command's own job.");
+            await db.SaveChangesAsync();
+        }
+
+        var rows = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Payload.Contains(subject)).OrderBy(m => m.CreatedAt).ToListAsync());
+        Assert.Equal([typeof(SendEmail.Letters).FullName, typeof(SendEmail.Letters).FullName], rows.Select(r => r.Type));
+        Assert.Equal(2, (await factory.WithDbAsync(db => QueuedEmails.WithSubjectAsync(db, subject))).Count);
+
+        await factory.Services.GetRequiredService<Marketplace.Web.Jobs.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await MarketplaceFactory.EventuallyAsync(
+            async () => await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Payload.Contains(subject) && m.CompletedAt != null)) == 2 ? "sent" : null,
+            "both jobs to complete");
+
+        var sent = await factory.WithDbAsync(db => db.EmailMessages.AsNoTracking().Where(e => e.Subject == subject).OrderBy(e => e.To).Select(e => new { e.To, e.Body }).ToListAsync());
+        Assert.Equal(["district@demo.k12", "inventory@demo.k12", "school@demo.k12"], sent.Select(e => e.To));
+        Assert.Equal(["Collected at dock B.", "Collected at dock B.", "On its way to you."], sent.Select(e => e.Body));
+        var logged = await factory.WithDbAsync(db => db.EmailMessages.CountAsync(e => e.Subject.StartsWith(subject)));
+        Assert.Equal(logged, smtp.Recipients.Count);
+    }
+
     /// <summary>Deactivates one person right after the e-mail's messages are composed, before its transaction begins.</summary>
     private sealed class DeactivatingFactory(string email) : MarketplaceFactory
     {

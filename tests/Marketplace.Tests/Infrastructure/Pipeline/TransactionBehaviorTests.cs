@@ -17,7 +17,7 @@ namespace Marketplace.Tests.Infrastructure.Pipeline;
 
 public sealed class TransactionBehaviorTests : IAsyncLifetime
 {
-    private static readonly string EmailType = typeof(SendEmail.Command).FullName!;
+    private static readonly string EmailType = typeof(SendEmail.Letters).FullName!;
     private readonly MarketplaceFactory _factory = new();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
