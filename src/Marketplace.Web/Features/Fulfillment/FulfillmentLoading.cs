@@ -44,10 +44,17 @@ internal static class FulfillmentLoading
     public static async Task<PartyFulfillment> LoadPartyFulfillmentAsync(this MarketplaceDb db, Guid lotId, ICurrentUser user, bool tracked, CancellationToken cancellationToken)
     {
         var organizationId = user.RequireOrganization();
-        var lot = await db.LotsOfParties(user).Where(l => l.Id == lotId).Select(l => new { l.DistrictId }).SingleOrDefaultAsync(cancellationToken)
-                  ?? throw new NotFoundException("Lot");
         var fulfillments = tracked ? db.LotFulfillments : db.LotFulfillments.AsNoTracking();
         var fulfillment = await fulfillments.SingleOrDefaultAsync(f => f.LotId == lotId, cancellationToken);
+        // The fulfillment names both parties, so a party's scan (ten a lot at receiving alone) needs no second read; the
+        // lot is read only to tell anyone else "not found" from its own district's "not paid yet".
+        if (fulfillment is not null && (fulfillment.DistrictId == organizationId || fulfillment.BuyerId == organizationId))
+        {
+            return new PartyFulfillment(fulfillment, fulfillment.DistrictId == organizationId);
+        }
+
+        var lot = await db.LotsOfParties(user).Where(l => l.Id == lotId).Select(l => new { l.DistrictId }).SingleOrDefaultAsync(cancellationToken)
+                  ?? throw new NotFoundException("Lot");
         var isDistrict = lot.DistrictId == organizationId;
         // The lot's other party is the buyer only once it has paid; before that a refurbisher is no party of the fulfillment.
         if (fulfillment is null || (!isDistrict && fulfillment.BuyerId != organizationId))
