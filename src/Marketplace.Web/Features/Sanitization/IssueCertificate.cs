@@ -210,6 +210,8 @@ public static class SanitizationServiceCollectionExtensions
     {
         services.AddScoped<IssueCertificate.Draft>();
         services.AddScoped<IPreparation<IssueCertificate.Command>>(sp => sp.GetRequiredService<IssueCertificate.Draft>());
+        services.AddScoped<UploadErasureReport.Reading>();
+        services.AddScoped<IPreparation<UploadErasureReport.Command>>(sp => sp.GetRequiredService<UploadErasureReport.Reading>());
         return services;
     }
 }

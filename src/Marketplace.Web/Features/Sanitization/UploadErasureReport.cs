@@ -1,5 +1,6 @@
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Infrastructure.Spreadsheets;
 using Marketplace.Web.Infrastructure.Web;
 using Marketplace.Web.Jobs;
@@ -22,7 +23,36 @@ public static class UploadErasureReport
     [AllowedRoles(Roles.RefurbisherTechnician)]
     /// <param name="ProgressToken">The form's token for its progress bar (<see cref="RequestProgress"/>); null when no script runs.</param>
     public sealed record Command(Guid LotId, string FileName, byte[] Content, MediumReport Defaults, IReadOnlyDictionary<string, string>? Mapping = null,
-        string? ProgressToken = null) : ICommand<Result>;
+        string? ProgressToken = null) : ICommand<Result>, IPreparedBeforeTransaction;
+
+    /// <summary>
+    /// Reads the file before the transaction: a report of tens of thousands of rows takes its time to parse, and SQLite's
+    /// write lock, which every other write of the marketplace waits for, is not held meanwhile. The file is the command's
+    /// own, so what is read here is what the handler would read; a file that cannot be read is refused by the handler, in
+    /// its turn after the lot's checks.
+    /// </summary>
+    public sealed class Reading(ICurrentUser user, RequestProgress requests) : IPreparation<Command>
+    {
+        private (Command Command, UploadedTable Table)? _read;
+
+        internal UploadedTable TableOf(Command command) =>
+            _read is { } read && ReferenceEquals(read.Command, command) ? read.Table : UploadedTable.ReadOrRefuse(command.FileName, command.Content, Limits);
+
+        public ValueTask PrepareAsync(Command command, CancellationToken cancellationToken)
+        {
+            requests.Track(user.UserId, command.LotId, command.ProgressToken).Report(new RequestProgress.State("Reading the file", 0, 0));
+            try
+            {
+                _read = (command, UploadedTable.Read(command.FileName, command.Content, Limits));
+            }
+            catch (TableFormatException)
+            {
+                // Refused by the handler, with the same message, once it has checked the lot.
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
 
     /// <summary>Recorded (no problems, no mapping step), or refused with its problems, or waiting for the uploader to map columns.</summary>
     /// <param name="Choices">Field name → the header of the column that filled it ("" for none), for the form sent again.</param>
@@ -48,7 +78,7 @@ public static class UploadErasureReport
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, RequestProgress requests) : ICommandHandler<Command, Result>
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Outbox outbox, RequestProgress requests, Reading reading) : ICommandHandler<Command, Result>
     {
         private static readonly RecordSanitization.Validator RowValidator = new();
 
@@ -62,7 +92,7 @@ public static class UploadErasureReport
             fulfillment.EnsureAcceptsSanitization();
             var progress = requests.Track(user.UserId, command.LotId, command.ProgressToken);
             progress.Report(new RequestProgress.State("Reading the file", 0, 0));
-            var table = UploadedTable.ReadOrRefuse(command.FileName, command.Content, Limits);
+            var table = reading.TableOf(command);
 
             var lotNumber = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.Number).SingleAsync(cancellationToken);
             var mapping = table.Map(All, command.Mapping);

@@ -185,6 +185,28 @@ public sealed class UploadErasureReportTests(SanitizationApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_report_is_read_before_the_transaction_and_a_file_that_cannot_be_read_is_refused_after_the_lot_s_checks()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 1);
+        var stranger = await app.AddOrganizationWithUserAsync($"Evergreen Recyclers {Guid.NewGuid():N}", OrganizationKind.Refurbisher, Roles.RefurbisherTechnician);
+        var readable = Command(lot, "r.csv", Csv(OurHeaders, Row(lot.Serials[0], "SSD-1")));
+        var unreadable = Command(lot, "r.xlsx", Csv(OurHeaders, Row(lot.Serials[0], "SSD-1")));
+
+        // Read once, ahead: the handler takes what was read for this very command.
+        var reading = new UploadErasureReport.Reading(new TestUser(Roles.RefurbisherTechnician), new Marketplace.Web.Infrastructure.Web.RequestProgress(TimeProvider.System));
+        await reading.PrepareAsync(readable, CancellationToken.None);
+        await reading.PrepareAsync(unreadable, CancellationToken.None);
+        Assert.Same(reading.TableOf(readable), reading.TableOf(readable));
+        Assert.Throws<DomainException>(() => reading.TableOf(unreadable));
+
+        // Through the pipeline the lot is checked first, as before: a stranger learns nothing of the file or the lot.
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsAsync(stranger, unreadable));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => app.SendAsAsync(LotJourneys.Refurbisher, unreadable));
+        Assert.Contains("xlsx", refused.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await RecordsAsync(lot.Id));
+    }
+
+    [Fact]
     public async Task The_purchase_page_takes_the_report_and_says_what_it_recorded()
     {
         var lot = await app.ReceivedLotAsync(devices: 2);
