@@ -22,6 +22,14 @@ public sealed class LocalSmtpServer : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>Points the app's e-mail at this server (plain SMTP, no STARTTLS) before it starts.</summary>
+    public void Receive(MarketplaceFactory app)
+    {
+        app.Settings["Email:SmtpHost"] = "127.0.0.1";
+        app.Settings["Email:SmtpPort"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        app.Settings["Email:SmtpStartTls"] = "false";
+    }
+
     public List<string> Messages { get; } = [];
 
     public List<string> Recipients { get; } = [];

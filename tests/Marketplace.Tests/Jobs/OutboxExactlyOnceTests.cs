@@ -17,9 +17,7 @@ public sealed class OutboxExactlyOnceTests
     {
         await using var smtp = new LocalSmtpServer();
         await using var app = new OutboxApp();
-        app.Settings["Email:SmtpHost"] = "127.0.0.1";
-        app.Settings["Email:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        app.Settings["Email:SmtpStartTls"] = "false";
+        smtp.Receive(app);
         var subject = $"Pickup confirmed {Guid.NewGuid():N}";
         app.Gate.HoldFirst(subject);
         smtp.Hold();

@@ -13,9 +13,7 @@ public sealed class EmailTests
     {
         await using var smtp = new LocalSmtpServer();
         await using var factory = new MarketplaceFactory();
-        factory.Settings["Email:SmtpHost"] = "127.0.0.1";
-        factory.Settings["Email:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        factory.Settings["Email:SmtpStartTls"] = "false";
+        smtp.Receive(factory);
         var district = await factory.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "Maple Valley School District"));
 
         await factory.SendAsSystemAsync(new SendEmail.Command(district.Id, "Pickup tomorrow", "Loading dock B, 8–10 am.", [Roles.DistrictApprover]));
@@ -91,9 +89,7 @@ public sealed class EmailTests
     {
         await using var smtp = new LocalSmtpServer();
         await using var factory = new MarketplaceFactory();
-        factory.Settings["Email:SmtpHost"] = "127.0.0.1";
-        factory.Settings["Email:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        factory.Settings["Email:SmtpStartTls"] = "false";
+        smtp.Receive(factory);
         var (district, school) = await factory.WithDbAsync(async db => (
             await db.Organizations.Where(o => o.Name == "Maple Valley School District").Select(o => o.Id).SingleAsync(),
             await db.Organizations.Where(o => o.Name == "Lakeside Elementary School").Select(o => o.Id).SingleAsync()));

@@ -277,9 +277,7 @@ public sealed class CheckoutTests : IAsyncLifetime
     {
         await using var smtp = new LocalSmtpServer();
         await using var app = new MarketplaceFactory();
-        app.Settings["Email:SmtpHost"] = "127.0.0.1";
-        app.Settings["Email:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
-        app.Settings["Email:SmtpStartTls"] = "false";
+        smtp.Receive(app);
         var listing = await ListingAsync(app, price: 50m, quantity: 10);
         await app.SendAsAsync(District, new AddToCart.Command(listing, 2));
         var site = await app.WithDbAsync(db => db.ShippingSites.SingleAsync(s => s.Name == "Maple Valley SD – central receiving"));
