@@ -57,6 +57,13 @@ public static class TenantAccess
     public static Task<bool> HasBoughtAsync(this MarketplaceDb db, ICurrentUser user, Guid lotId, CancellationToken cancellationToken) =>
         db.SalesOfLotBoughtBy(user, lotId).AnyAsync(cancellationToken);
 
+    /// <summary>The lot, when the signed-in person's organization won it: found by its id and its own sales.</summary>
+    public static IQueryable<Lot> LotBoughtBy(this MarketplaceDb db, ICurrentUser user, Guid lotId)
+    {
+        var won = db.SalesOfLotBoughtBy(user, lotId);
+        return db.Lots.Where(l => l.Id == lotId && won.Any());
+    }
+
     /// <summary>The lot's sales the signed-in person's organization won (one, or none), found by the lot.</summary>
     public static IQueryable<Sale> SalesOfLotBoughtBy(this MarketplaceDb db, ICurrentUser user, Guid lotId)
     {

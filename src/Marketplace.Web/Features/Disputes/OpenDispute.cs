@@ -73,8 +73,7 @@ public static class OpenDispute
 
         private async Task<Purchase> LotAsync(Guid lotId, Guid buyerId, CancellationToken cancellationToken)
         {
-            var won = db.SalesOfLotBoughtBy(user, lotId);
-            var lot = await db.Lots.Where(l => l.Id == lotId && won.Any()).Select(l => new { l.Id, l.Number, l.DistrictId }).SingleOrDefaultAsync(cancellationToken)
+            var lot = await db.LotBoughtBy(user, lotId).Select(l => new { l.Id, l.Number, l.DistrictId }).SingleOrDefaultAsync(cancellationToken)
                       ?? throw new NotFoundException("Lot");
             var receivedAt = await db.LotFulfillments.Where(f => f.LotId == lot.Id && f.BuyerId == buyerId).Select(f => f.ReceivedAt).SingleOrDefaultAsync(cancellationToken);
             return new Purchase("Lot", lot.Number, lot.DistrictId, receivedAt, [Roles.DistrictApprover]);

@@ -16,12 +16,7 @@ internal static class StockableDevices
     /// <summary>The refurbisher's certified purchases (or the one lot asked for), filtered before the projection so it stays one query.</summary>
     public static IQueryable<StockSource> StockSourcesOf(this MarketplaceDb db, ICurrentUser user, Guid? lotId = null)
     {
-        var lots = db.LotsBoughtBy(user);
-        if (lotId is { } id)
-        {
-            var won = db.SalesOfLotBoughtBy(user, id);
-            lots = db.Lots.Where(l => l.Id == id && won.Any());
-        }
+        var lots = lotId is { } id ? db.LotBoughtBy(user, id) : db.LotsBoughtBy(user);
 
         return lots.Join(db.Certificates, l => l.Id, c => c.LotId, (l, c) => new StockSource(l.Id, l.Number, l.Title, c.Id, c.VerificationCode, c.IssuedAt));
     }
