@@ -38,12 +38,14 @@ public static class SendEmail
     internal sealed record Composed(IReadOnlyList<string> Recipients, IReadOnlyList<MimeMessage> Messages, string Logged);
 
     /// <summary>
-    /// Composes the messages before the transaction (recipients read, each message built and encoded), so the command holds
-    /// SQLite's write lock only to deliver them and record that it did. The handler reads the recipients again inside its
-    /// transaction and composes anew if they changed meanwhile. A message with an attachment is composed inside: the document
-    /// is made from the record as it is when the message is sent.
+    /// Composes the messages before the transaction (recipients read, each message built and encoded) and stages them with
+    /// the sender (<see cref="IEmailSender.Stage"/>: the pickup folder writes their files), so the command holds SQLite's write
+    /// lock only to deliver them and record that it did. The handler reads the recipients again inside its transaction and
+    /// composes anew if they changed meanwhile. A message with an attachment is composed inside: the document is made from
+    /// the record as it is when the message is sent. What was staged and not delivered (a run that found its row completed
+    /// by another, recipients that changed, a failure) is dropped with the command's scope.
     /// </summary>
-    public sealed class Draft(MarketplaceDb db, IEmailSender sender) : IPreparation<Command>, IPreparation<Letters>
+    public sealed class Draft(MarketplaceDb db, IEmailSender sender) : IPreparation<Command>, IPreparation<Letters>, IDisposable
     {
         private readonly Dictionary<Command, Composed> _prepared = new(ReferenceEqualityComparer.Instance);
 
@@ -58,7 +60,17 @@ public static class SendEmail
         {
             foreach (var letter in letters.Where(l => l.Attachment is null && !_prepared.ContainsKey(l)))
             {
-                _prepared[letter] = Compose(sender, letter, await RecipientsAsync(db, letter, cancellationToken), []);
+                var composed = Compose(sender, letter, await RecipientsAsync(db, letter, cancellationToken), []);
+                _prepared[letter] = composed;
+                sender.Stage(composed.Messages);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var composed in _prepared.Values)
+            {
+                sender.Unstage(composed.Messages);
             }
         }
     }
@@ -130,23 +142,23 @@ public static class SendEmail
 
     /// <summary>
     /// The people of the organization holding any of the command's duties, or all of them when it names none or nobody holds
-    /// those duties; deactivated people no longer hear about the organization's business.
+    /// those duties; deactivated people no longer hear about the organization's business. One query either way: every member,
+    /// each with whether they hold one of the duties.
     /// </summary>
     private static async Task<IReadOnlyList<string>> RecipientsAsync(MarketplaceDb db, Command command, CancellationToken cancellationToken)
     {
-        var members = db.Users.AsNoTracking().Where(u => u.OrganizationId == command.OrganizationId && u.Email != null && u.DeactivatedAt == null);
-        if (command.Duties is { Count: > 0 } duties)
+        var members = db.Users.AsNoTracking().Where(u => u.OrganizationId == command.OrganizationId && u.Email != null && u.DeactivatedAt == null)
+            .OrderBy(u => u.Email);
+        if (command.Duties is not { Count: > 0 } duties)
         {
-            var holders = await members
-                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && duties.Contains(r.Name!))))
-                .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
-            if (holders.Count > 0)
-            {
-                return holders;
-            }
+            return await members.Select(u => u.Email!).ToListAsync(cancellationToken);
         }
 
-        return await members.OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
+        var people = await members
+            .Select(u => new { Email = u.Email!, Holds = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && duties.Contains(r.Name!))) })
+            .ToListAsync(cancellationToken);
+        var holders = people.Where(p => p.Holds).Select(p => p.Email).ToList();
+        return holders.Count > 0 ? holders : [.. people.Select(p => p.Email)];
     }
 
     private static Composed Compose(IEmailSender sender, Command command, IReadOnlyList<string> recipients, IReadOnlyList<EmailFile> files) => new(

@@ -1,6 +1,7 @@
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,6 +83,42 @@ public sealed class EmailTests
         var files = Directory.GetFiles(Path.Combine(factory.DataFolder, "mail"), "*.eml").Select(File.ReadAllText).ToList();
         Assert.Equal(sent.Count, files.Count);
         Assert.DoesNotContain(files, eml => eml.Contains("To: inventory@demo.k12", StringComparison.Ordinal));
+        // The message staged for the person deactivated meanwhile was dropped, not left behind.
+        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataFolder, "mail", PickupFolderEmailSender.StagingFolder)));
+    }
+
+    [Fact]
+    public async Task A_pickup_file_is_written_ahead_under_a_staging_name_and_appears_in_the_folder_only_when_delivered()
+    {
+        await using var factory = new MarketplaceFactory();
+        var sender = Assert.IsType<PickupFolderEmailSender>(factory.Services.GetRequiredService<IEmailSender>());
+        var folder = Path.Combine(factory.DataFolder, "mail");
+        var staging = Path.Combine(folder, PickupFolderEmailSender.StagingFolder);
+        var delivered = sender.Compose("school@demo.k12", "Order shipped", "Tracking 1Z999.", []);
+        var dropped = sender.Compose("school@demo.k12", "Never sent", "A run that found its row completed.", []);
+        // Left by a process that stopped between staging and delivery, long enough ago to be abandoned.
+        Directory.CreateDirectory(staging);
+        var abandoned = Path.Combine(staging, "20260101-000000-abandoned.eml");
+        await File.WriteAllTextAsync(abandoned, "Subject: abandoned");
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddDays(-1));
+
+        sender.Stage([delivered, dropped]);
+
+        Assert.False(File.Exists(abandoned));
+        Assert.Equal(2, Directory.GetFiles(staging, "*.eml").Length);
+        Assert.Empty(Directory.GetFiles(folder, "*.eml"));
+
+        var path = Assert.Single(await sender.DeliverAsync([delivered], CancellationToken.None));
+        sender.Unstage([delivered, dropped]);
+
+        Assert.Equal([path], Directory.GetFiles(folder, "*.eml"));
+        Assert.Contains("Subject: Order shipped", await File.ReadAllTextAsync(path));
+        Assert.Empty(Directory.GetFiles(staging));
+        // A message never staged (one composed inside the transaction) is written and delivered all the same.
+        var composedLate = sender.Compose("school@demo.k12", "Invoice attached", "See the PDF.", []);
+        var late = Assert.Single(await sender.DeliverAsync([composedLate], CancellationToken.None));
+        Assert.Contains("Subject: Invoice attached", await File.ReadAllTextAsync(late));
+        Assert.Empty(Directory.GetFiles(staging));
     }
 
     [Fact]
