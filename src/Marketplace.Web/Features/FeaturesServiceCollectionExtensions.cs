@@ -23,6 +23,8 @@ public static class FeaturesServiceCollectionExtensions
         services.AddNotifications();
         services.AddSingleton<Storefront.CatalogIndexCache>();
         services.AddScoped<IPreparation<Storefront.RequestReturn.Command>, Storefront.RequestReturn.CheckPhotos>();
+        services.AddScoped<Fulfillment.RecordScan.Lookup>();
+        services.AddScoped<IPreparation<Fulfillment.RecordScan.Command>>(sp => sp.GetRequiredService<Fulfillment.RecordScan.Lookup>());
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Domain.Fulfillment;
+using Marketplace.Web.Features.Fulfillment;
 using Marketplace.Web.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +58,25 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
         var plan = await _factory.WithDbAsync(db => PlanAsync(db, db.SalesOfLotBoughtBy(buyer, Guid.NewGuid())));
 
         Assert.EndsWith("USING INDEX IX_Sales_LotId (LotId=?)", Assert.Single(plan));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_scan_reads_its_counts_and_duplicate_check_each_from_its_own_filtered_index(bool matchedADevice)
+    {
+        var plan = await _factory.WithDbAsync(db => PlanAsync(db,
+            ScannedDevice.StateOf(db, Guid.NewGuid(), ScanStage.Receiving, matchedADevice ? Guid.NewGuid() : null, "5CD1234XYZ")));
+
+        Assert.Contains(plan, step => step.EndsWith("USING INDEX IX_LotFulfillments_LotId (LotId=?)", StringComparison.Ordinal));
+        var scans = plan.Where(step => step.Contains("DeviceScans", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, scans.Count);
+        // The two counts, then the duplicate check: a device by its id, an unknown value by its value.
+        Assert.EndsWith("USING INDEX IX_DeviceScans_LotId_Stage_DeviceId (LotId=? AND Stage=? AND DeviceId>?)", scans[0]);
+        Assert.EndsWith("USING INDEX IX_DeviceScans_LotId_Stage_Value (LotId=? AND Stage=?)", scans[1]);
+        Assert.EndsWith(matchedADevice
+            ? "USING INDEX IX_DeviceScans_LotId_Stage_DeviceId (LotId=? AND Stage=? AND DeviceId=?)"
+            : "USING INDEX IX_DeviceScans_LotId_Stage_Value (LotId=? AND Stage=? AND Value=?)", scans[2]);
     }
 
     /// <summary>The steps of SQLite's plan for the query's SQL, parameters left unbound (a plan does not depend on their values).</summary>

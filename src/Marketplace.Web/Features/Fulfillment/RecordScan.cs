@@ -1,5 +1,6 @@
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
+using Marketplace.Web.Infrastructure.Pipeline;
 
 namespace Marketplace.Web.Features.Fulfillment;
 
@@ -41,7 +42,7 @@ public static class RecordScan
     /// <param name="Grade">Receiving only: the cosmetic grade the device arrived in (null: as declared).</param>
     /// <param name="Model">Receiving only: the model it arrived as, when not the one declared.</param>
     public sealed record Command(Guid LotId, string Value, string? Box = null, bool ConfirmDeprovisioned = false, CosmeticGrade? Grade = null, string? Model = null)
-        : ICommand<ScanOutcome>;
+        : ICommand<ScanOutcome>, IPreparedBeforeTransaction;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -55,23 +56,61 @@ public static class RecordScan
         }
     }
 
-    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock) : ICommandHandler<Command, ScanOutcome>
+    /// <summary>What a scan reads before its transaction: which side of the lot the scanner is on, and at receiving the device and the place.</summary>
+    /// <param name="Device">Receiving only: the device the label names (null when none does, or at the hand-over).</param>
+    /// <param name="Place">Receiving only: the buyer's facility, as custody events name it.</param>
+    internal sealed record Looked(bool IsDistrict, ScannedDevice.Match? Device, string? Place)
+    {
+        public ScanStage Stage => IsDistrict ? ScanStage.HandOver : ScanStage.Receiving;
+    }
+
+    /// <summary>
+    /// The reads a receiving scan (ten a lot, at a bench's pace) needs no write lock for, made before its transaction: the
+    /// scanner's side of the lot, which never changes, and the device the label names and the buyer's place. A sold lot's
+    /// devices stay as they are but for their enrollment in device management, which the hand-over asks about: a hand-over
+    /// scan reads its device, and the dock its place names, inside the transaction. The transaction reads the fulfillment's
+    /// state, the running counts and the duplicate check in one query.
+    /// </summary>
+    public sealed class Lookup(MarketplaceDb db, ICurrentUser user) : IPreparation<Command>
+    {
+        private readonly Dictionary<Command, Looked> _looked = new(ReferenceEqualityComparer.Instance);
+
+        public async ValueTask PrepareAsync(Command command, CancellationToken cancellationToken) => _looked[command] = await LookAsync(command, cancellationToken);
+
+        /// <summary>What was looked up before the transaction, or now when nothing was.</summary>
+        internal async ValueTask<Looked> ForAsync(Command command, CancellationToken cancellationToken) =>
+            _looked.GetValueOrDefault(command) ?? await LookAsync(command, cancellationToken);
+
+        private async Task<Looked> LookAsync(Command command, CancellationToken cancellationToken)
+        {
+            // Refuses anyone but the lot's two parties before a device of it is read.
+            var party = await db.LoadPartyFulfillmentAsync(command.LotId, user, tracked: false, cancellationToken);
+            if (party.IsDistrict)
+            {
+                return new Looked(true, null, null);
+            }
+
+            var device = await ScannedDevice.FindAsync(db, command.LotId, ScannedLabel.Read(command.Value), cancellationToken);
+            var buyer = await db.Organizations.Where(o => o.Id == party.Fulfillment.BuyerId).Select(o => new { o.Name, o.City, o.State }).SingleAsync(cancellationToken);
+            return new Looked(false, device, buyer.City is null ? buyer.Name : $"{buyer.Name}, {buyer.City}, {buyer.State}");
+        }
+    }
+
+    public sealed class Handler(MarketplaceDb db, ICurrentUser user, IClock clock, Lookup lookup) : ICommandHandler<Command, ScanOutcome>
     {
         public async ValueTask<ScanOutcome> Handle(Command command, CancellationToken cancellationToken)
         {
             var label = ScannedLabel.Read(command.Value);
-            var party = await db.LoadPartyFulfillmentAsync(command.LotId, user, tracked: false, cancellationToken);
-            var (fulfillment, stage) = (party.Fulfillment, party.Stage);
+            var looked = await lookup.ForAsync(command, cancellationToken);
+            var stage = looked.Stage;
+            var device = looked.IsDistrict ? await ScannedDevice.FindAsync(db, command.LotId, label, cancellationToken) : looked.Device;
+            var state = await ScannedDevice.StateOf(db, command.LotId, stage, device?.Id, label.Value).SingleAsync(cancellationToken);
+            var (fulfillment, counts, duplicate) = (state.Fulfillment, state.Counts, state.Duplicate);
             var now = clock.Now;
             var actor = user.Actor();
             // Asked before the duplicate check: a scan after the stage closed is refused, never "ignored".
             fulfillment.EnsureAcceptsScans(stage);
             var box = string.IsNullOrWhiteSpace(command.Box) ? null : command.Box.Trim();
-            var device = await ScannedDevice.FindAsync(db, fulfillment.LotId, label, cancellationToken);
-            var counts = await ScannedDevice.CountsAsync(db, fulfillment, stage, cancellationToken);
-            var duplicate = device is not null
-                ? await db.DeviceScans.AnyAsync(s => s.LotId == fulfillment.LotId && s.Stage == stage && s.DeviceId == device.Id && s.RemovedAt == null, cancellationToken)
-                : await db.DeviceScans.AnyAsync(s => s.LotId == fulfillment.LotId && s.Stage == stage && s.DeviceId == null && s.Value == label.Value && s.RemovedAt == null, cancellationToken);
             var shown = device?.Serial ?? label.Raw;
             if (duplicate)
             {
@@ -82,7 +121,7 @@ public static class RecordScan
             var condition = command.Grade is null && string.IsNullOrWhiteSpace(command.Model) ? null : new ReceivedCondition(command.Grade, command.Model);
             var scan = fulfillment.RecordScan(stage, label, device?.Id, box, actor, now, condition);
             db.DeviceScans.Add(scan);
-            var place = await PlaceAsync(fulfillment, party.IsDistrict, cancellationToken);
+            var place = looked.Place ?? await DockAsync(fulfillment, cancellationToken);
             db.CustodyEvents.Add(CustodyEvent.Of(CustodyEventKind.Scanned, fulfillment.LotId, device?.Id, actor, now, place,
                 (device is null ? $"Unknown value {label.Raw}" : $"Scanned as {label.Raw}") + (scan.Box is { } inBox ? $", box {inBox}" : "") + scan.ReceivedWords, stage));
 
@@ -108,16 +147,11 @@ public static class RecordScan
                 (stillEnrolled ? " It is still enrolled in device management: deprovision it before the hand-over." : ""));
         }
 
-        private async Task<string?> PlaceAsync(LotFulfillment fulfillment, bool isDistrict, CancellationToken cancellationToken)
+        /// <summary>The district's dock, where a hand-over scan happens: the lot's pickup address and the dock confirmed for the pickup.</summary>
+        private async Task<string> DockAsync(LotFulfillment fulfillment, CancellationToken cancellationToken)
         {
-            if (isDistrict)
-            {
-                var address = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.PickupAddress).SingleAsync(cancellationToken);
-                return string.Join(" · ", new[] { address, fulfillment.PickupDock }.Where(p => !string.IsNullOrWhiteSpace(p)));
-            }
-
-            var buyer = await db.Organizations.Where(o => o.Id == fulfillment.BuyerId).Select(o => new { o.Name, o.City, o.State }).SingleAsync(cancellationToken);
-            return buyer.City is null ? buyer.Name : $"{buyer.Name}, {buyer.City}, {buyer.State}";
+            var address = await db.Lots.Where(l => l.Id == fulfillment.LotId).Select(l => l.PickupAddress).SingleAsync(cancellationToken);
+            return string.Join(" · ", new[] { address, fulfillment.PickupDock }.Where(p => !string.IsNullOrWhiteSpace(p)));
         }
     }
 }
@@ -139,6 +173,25 @@ internal static class ScannedDevice
                // No ORDER BY: it would make SQLite walk the lot in serial order instead of seeking the (lot, asset tag) index.
                ?? await db.Devices.AsNoTracking().Where(d => d.LotId == lotId && d.AssetTag == value)
                    .Select(d => new Match(d.Id, d.Serial, d.AssetTag, d.Model, d.Enrollment)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public sealed record State(LotFulfillment Fulfillment, int Scanned, int Unknown, bool Duplicate)
+    {
+        public ScanCounts Counts => new(Scanned, Fulfillment.DeviceCount, Unknown);
+    }
+
+    /// <summary>
+    /// The lot's fulfillment as it stands, the stage's running counts and whether this device (or, for no device, this unknown
+    /// value) is already scanned at the stage: one query, each count and the check on its own filtered index.
+    /// </summary>
+    public static IQueryable<State> StateOf(MarketplaceDb db, Guid lotId, ScanStage stage, Guid? deviceId, string value)
+    {
+        var scans = db.DeviceScans.Where(s => s.LotId == lotId && s.Stage == stage && s.RemovedAt == null);
+        return db.LotFulfillments.AsNoTracking().Where(f => f.LotId == lotId).Select(f => new State(
+            f,
+            scans.Count(s => s.DeviceId != null),
+            scans.Count(s => s.DeviceId == null),
+            deviceId != null ? scans.Any(s => s.DeviceId == deviceId) : scans.Any(s => s.DeviceId == null && s.Value == value)));
     }
 
     public static async Task<ScanCounts> CountsAsync(MarketplaceDb db, LotFulfillment fulfillment, ScanStage stage, CancellationToken cancellationToken)
