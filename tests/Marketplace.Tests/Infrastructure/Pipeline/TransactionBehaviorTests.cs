@@ -95,4 +95,28 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
             Assert.False(await db.OutboxMessages.AnyAsync(m => m.Payload.Contains($"for lot {lot.Lot.Number} sent")));
         });
     }
+
+    [Fact]
+    public async Task A_writer_leaving_its_turn_steps_aside_only_while_another_writer_waits()
+    {
+        var gate = new SqliteWriteGate();
+        Assert.True(gate.HandOverAsync().IsCompletedSuccessfully);
+
+        var first = await gate.EnterAsync(CancellationToken.None);
+        var second = gate.EnterAsync(CancellationToken.None);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(1, gate.Waiting);
+        // The rest of a writer's work yields to the thread pool, so this thread can run the waiting writer's turn.
+        var handOver = gate.HandOverAsync();
+        Assert.False(handOver.IsCompleted);
+        await handOver;
+
+        first!.Dispose();
+        using (await second)
+        {
+            Assert.Equal(0, gate.Waiting);
+        }
+
+        Assert.True(gate.HandOverAsync().IsCompletedSuccessfully);
+    }
 }
