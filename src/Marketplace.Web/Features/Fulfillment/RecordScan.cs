@@ -186,7 +186,7 @@ internal static class ScannedDevice
     /// </summary>
     public static IQueryable<State> StateOf(MarketplaceDb db, Guid lotId, ScanStage stage, Guid? deviceId, string value)
     {
-        var scans = db.DeviceScans.Where(s => s.LotId == lotId && s.Stage == stage && s.RemovedAt == null);
+        var scans = InForce(db, lotId, stage);
         return db.LotFulfillments.AsNoTracking().Where(f => f.LotId == lotId).Select(f => new State(
             f,
             scans.Count(s => s.DeviceId != null),
@@ -196,10 +196,14 @@ internal static class ScannedDevice
 
     public static async Task<ScanCounts> CountsAsync(MarketplaceDb db, LotFulfillment fulfillment, ScanStage stage, CancellationToken cancellationToken)
     {
-        var scans = db.DeviceScans.Where(s => s.LotId == fulfillment.LotId && s.Stage == stage && s.RemovedAt == null);
+        var scans = InForce(db, fulfillment.LotId, stage);
         return new ScanCounts(
             await scans.CountAsync(s => s.DeviceId != null, cancellationToken),
             fulfillment.DeviceCount,
             await scans.CountAsync(s => s.DeviceId == null, cancellationToken));
     }
+
+    /// <summary>The lot's scans at the stage that were not taken back.</summary>
+    private static IQueryable<DeviceScan> InForce(MarketplaceDb db, Guid lotId, ScanStage stage) =>
+        db.DeviceScans.Where(s => s.LotId == lotId && s.Stage == stage && s.RemovedAt == null);
 }
