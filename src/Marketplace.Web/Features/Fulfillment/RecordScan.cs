@@ -73,13 +73,13 @@ public static class RecordScan
     /// </summary>
     public sealed class Lookup(MarketplaceDb db, ICurrentUser user) : IPreparation<Command>
     {
-        private readonly Dictionary<Command, Looked> _looked = new(ReferenceEqualityComparer.Instance);
+        private readonly Prepared<Command, Looked> _looked = new();
 
-        public async ValueTask PrepareAsync(Command command, CancellationToken cancellationToken) => _looked[command] = await LookAsync(command, cancellationToken);
+        public async ValueTask PrepareAsync(Command command, CancellationToken cancellationToken) => _looked.Keep(command, await LookAsync(command, cancellationToken));
 
         /// <summary>What was looked up before the transaction, or now when nothing was.</summary>
         internal async ValueTask<Looked> ForAsync(Command command, CancellationToken cancellationToken) =>
-            _looked.GetValueOrDefault(command) ?? await LookAsync(command, cancellationToken);
+            _looked.For(command) ?? await LookAsync(command, cancellationToken);
 
         private async Task<Looked> LookAsync(Command command, CancellationToken cancellationToken)
         {

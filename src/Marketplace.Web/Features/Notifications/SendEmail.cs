@@ -47,10 +47,10 @@ public static class SendEmail
     /// </summary>
     public sealed class Draft(MarketplaceDb db, IEmailSender sender) : IPreparation<Command>, IPreparation<Letters>, IDisposable
     {
-        private readonly Dictionary<Command, Composed> _prepared = new(ReferenceEqualityComparer.Instance);
+        private readonly Prepared<Command, Composed> _prepared = new();
 
         internal Composed? For(Command letter, IReadOnlyList<string> recipients) =>
-            _prepared.GetValueOrDefault(letter) is { } composed && composed.Recipients.SequenceEqual(recipients, StringComparer.Ordinal) ? composed : null;
+            _prepared.For(letter) is { } composed && composed.Recipients.SequenceEqual(recipients, StringComparer.Ordinal) ? composed : null;
 
         public ValueTask PrepareAsync(Command command, CancellationToken cancellationToken) => PrepareAsync([command], cancellationToken);
 
@@ -58,17 +58,17 @@ public static class SendEmail
 
         private async ValueTask PrepareAsync(IReadOnlyList<Command> letters, CancellationToken cancellationToken)
         {
-            foreach (var letter in letters.Where(l => l.Attachment is null && !_prepared.ContainsKey(l)))
+            foreach (var letter in letters.Where(l => l.Attachment is null && !_prepared.Has(l)))
             {
                 var composed = Compose(sender, letter, await RecipientsAsync(db, letter, cancellationToken), []);
-                _prepared[letter] = composed;
+                _prepared.Keep(letter, composed);
                 sender.Stage(composed.Messages);
             }
         }
 
         public void Dispose()
         {
-            foreach (var composed in _prepared.Values)
+            foreach (var composed in _prepared.All)
             {
                 sender.Unstage(composed.Messages);
             }

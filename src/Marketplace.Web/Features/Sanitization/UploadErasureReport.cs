@@ -33,17 +33,17 @@ public static class UploadErasureReport
     /// </summary>
     public sealed class Reading(ICurrentUser user, RequestProgress requests) : IPreparation<Command>
     {
-        private (Command Command, UploadedTable Table)? _read;
+        private readonly Prepared<Command, UploadedTable> _read = new();
 
         internal UploadedTable TableOf(Command command) =>
-            _read is { } read && ReferenceEquals(read.Command, command) ? read.Table : UploadedTable.ReadOrRefuse(command.FileName, command.Content, Limits);
+            _read.For(command) ?? UploadedTable.ReadOrRefuse(command.FileName, command.Content, Limits);
 
         public ValueTask PrepareAsync(Command command, CancellationToken cancellationToken)
         {
             requests.Track(user.UserId, command.LotId, command.ProgressToken).Report(new RequestProgress.State("Reading the file", 0, 0));
             try
             {
-                _read = (command, UploadedTable.Read(command.FileName, command.Content, Limits));
+                _read.Keep(command, UploadedTable.Read(command.FileName, command.Content, Limits));
             }
             catch (TableFormatException)
             {

@@ -35,3 +35,22 @@ public sealed class PrepareBeforeTransactionBehavior<TMessage, TResponse>(IServi
         return await next(message, cancellationToken);
     }
 }
+
+/// <summary>
+/// What a preparation made, kept for the very command it was made for: the handler of the same message instance finds it
+/// (also when the transaction is run again after a conflict), another command of the scope with equal values does not.
+/// </summary>
+public sealed class Prepared<TMessage, TValue>
+    where TMessage : class
+    where TValue : class
+{
+    private readonly Dictionary<TMessage, TValue> _values = new(ReferenceEqualityComparer.Instance);
+
+    public TValue? For(TMessage message) => _values.GetValueOrDefault(message);
+
+    public bool Has(TMessage message) => _values.ContainsKey(message);
+
+    public void Keep(TMessage message, TValue value) => _values[message] = value;
+
+    public IEnumerable<TValue> All => _values.Values;
+}
