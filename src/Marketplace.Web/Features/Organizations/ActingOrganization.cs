@@ -20,8 +20,9 @@ public sealed class ActingOrganization(MarketplaceDb db, ICurrentUser user, IClo
 public interface IReadsRightsFirst;
 
 /// <summary>Reads the acting organization's rights ahead of the transaction for <see cref="IReadsRightsFirst"/> commands.</summary>
-/// The connection it opens stays open for the command (the context closes it when the request ends), so the read and the
-/// transaction share one open: EF Core's SQLite provider registers its functions on every open.
+/// The connection it opens stays open for the command (the context closes it when the request ends), so the reads before
+/// the transaction share one open: EF Core's SQLite provider registers its functions on every open. On SQLite the
+/// transaction itself runs on the writers' connection (<see cref="Data.SqliteWriterConnection"/>).
 public sealed class RightsFirstBehavior<TMessage, TResponse>(MarketplaceDb db, ActingOrganization acting) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {

@@ -218,6 +218,8 @@ public sealed class TransactionBehavior<TMessage, TResponse>(MarketplaceDb db, O
 /// them holding the lock while a command begins sends the command to SQLite's busy handler, which sleeps 1, 2, 5, 10…
 /// milliseconds between tries (busy_timeout, set by <c>SqlitePragmaInterceptor</c>; without it Microsoft.Data.Sqlite slept
 /// 150 ms), the long tail a busy auction's bidders would feel. Another process never queues here.
+/// A turn taken for a context (<see cref="EnterAsync(MarketplaceDb, CancellationToken)"/>) also moves it to the writers'
+/// connection for the turn (<see cref="SqliteWriterConnection"/>).
 /// </summary>
 public sealed class SqliteWriteGate
 {
@@ -260,9 +262,21 @@ public sealed class SqliteWriteGate
         static async ValueTask YieldAsync() => await Task.Yield();
     }
 
-    /// <summary>A turn when <paramref name="db"/> is SQLite; SQL Server locks rows, and needs none.</summary>
-    public Task<IDisposable?> EnterAsync(MarketplaceDb db, CancellationToken cancellationToken) =>
-        db.Database.IsSqlite() ? EnterAsync(cancellationToken) : Task.FromResult<IDisposable?>(null);
+    /// <summary>
+    /// A turn when <paramref name="db"/> is SQLite (SQL Server locks rows, and needs none), during which the context writes
+    /// on the writers' connection (<see cref="SqliteWriterConnection"/>). A context already in a transaction keeps its
+    /// connection; so does one that waited past <see cref="Patience"/>, which writes without a turn.
+    /// </summary>
+    public async Task<IDisposable?> EnterAsync(MarketplaceDb db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var turn = await EnterAsync(cancellationToken);
+        return turn is null || db.Database.CurrentTransaction is not null ? turn : SqliteWriterConnection.Lend(db, turn);
+    }
 
     private sealed class Turn(SemaphoreSlim gate) : IDisposable
     {

@@ -10,6 +10,7 @@ using Marketplace.Web.Features.Settlement;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Pipeline;
 using Marketplace.Web.Jobs;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -118,5 +119,85 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
         }
 
         Assert.True(gate.HandOverAsync().IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task Commands_write_on_one_connection_whose_cache_outlives_them_and_read_on_their_own()
+    {
+        var inside = new List<(object? Handle, string ConnectionString)>();
+        var after = new List<string>();
+        var own = new List<object?>();
+        for (var i = 0; i < 2; i++)
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<MarketplaceDb>();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var connectionString = connection.ConnectionString;
+            // Opened before the turn, as ActingOrganization leaves it: the turn still moves the transaction.
+            await db.Database.OpenConnectionAsync();
+            own.Add(connection.Handle);
+            var behavior = new TransactionBehavior<CreateLot.Command, Guid>(db, services.GetRequiredService<OutboxScope>(), services.GetRequiredService<IClock>(), services.GetRequiredService<OutboxSignal>(), services.GetRequiredService<SqliteWriteGate>());
+            await behavior.Handle(new CreateLot.Command("Writers' connection", null, null), (_, _) =>
+            {
+                inside.Add((connection.Handle, connection.ConnectionString));
+                return ValueTask.FromResult(Guid.Empty);
+            }, CancellationToken.None);
+
+            Assert.Equal(connectionString, connection.ConnectionString);
+            after.Add(connection.ConnectionString);
+            // The read after it opens the shared pool again (and, opened explicitly before, stays open until the scope ends).
+            await db.Lots.CountAsync();
+            own.Add(connection.Handle);
+        }
+
+        // Both transactions ran on the same native connection, which neither command's own reads used.
+        Assert.NotNull(inside[0].Handle);
+        Assert.Same(inside[0].Handle, inside[1].Handle);
+        Assert.All(own, handle => Assert.NotNull(handle));
+        Assert.DoesNotContain(inside[0].Handle, own);
+        Assert.All(inside, i => Assert.Equal(SqliteWriterConnection.For(after[0]), i.ConnectionString));
+        Assert.NotEqual(after[0], inside[0].ConnectionString);
+    }
+
+    [Fact]
+    public async Task A_write_outside_commands_takes_the_writers_connection_for_its_turn_and_gives_it_back_when_it_fails()
+    {
+        var gate = _factory.Services.GetRequiredService<SqliteWriteGate>();
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var connection = db.Database.GetDbConnection();
+        var own = connection.ConnectionString;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            using (await gate.EnterAsync(db, CancellationToken.None))
+            {
+                Assert.Equal(SqliteWriterConnection.For(own), connection.ConnectionString);
+                await db.OutboxMessages.Where(m => m.Id == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, 1));
+                throw new InvalidOperationException("Failed in turn.");
+            }
+        });
+
+        Assert.Equal(own, connection.ConnectionString);
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+        Assert.Equal(0, gate.Waiting);
+        // The turn was given back: the next writer gets one at once.
+        using var next = await gate.EnterAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.NotNull(next);
+    }
+
+    [Fact]
+    public void The_writers_connection_string_names_the_same_database_and_settings_and_a_pool_of_its_own()
+    {
+        const string Configured = "Data Source=/srv/marketplace/marketplace.db;Pooling=True;";
+        var writers = SqliteWriterConnection.For(Configured);
+        Assert.NotEqual(Configured, writers);
+        var (a, b) = (new SqliteConnectionStringBuilder(Configured), new SqliteConnectionStringBuilder(writers));
+        Assert.Equal(a.DataSource, b.DataSource);
+        Assert.Equal(a.Pooling, b.Pooling);
+        Assert.Equal(a.DefaultTimeout, b.DefaultTimeout);
+        Assert.Equal(a.Cache, b.Cache);
+        Assert.Equal(a.Mode, b.Mode);
     }
 }
