@@ -94,7 +94,11 @@ public sealed class AuditTrail(ICurrentUser user, IHttpContextAccessor http, ICl
         };
     }
 
-    /// <summary>Records every added, changed and removed row the context is about to save (or holds at the end of the command).</summary>
+    /// <summary>
+    /// Records every added, changed and removed row the context is about to save (or holds at the end of the command). A
+    /// value owned by a row and stored in its columns (a sanitization record's performer and validator) is recorded with
+    /// that row, its fields named by where it sits ("Validator.Name"), never as a record of its own.
+    /// </summary>
     internal void CaptureChanges(DbContext? db)
     {
         if (_shape is not { } shape || db is null)
@@ -103,7 +107,8 @@ public sealed class AuditTrail(ICurrentUser user, IHttpContextAccessor http, ICl
         }
 
         // Materialized first: adding the records while enumerating the tracker would change what is enumerated.
-        var groups = new Dictionary<(IEntityType Type, EntityState State), List<(EntityEntry Entry, List<AuditChange>? Changes)>>();
+        var rows = new List<Row>();
+        List<EntityEntry>? owned = null;
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || AuditPolicy.Skips(entry.Metadata.ClrType))
@@ -111,24 +116,38 @@ public sealed class AuditTrail(ICurrentUser user, IHttpContextAccessor http, ICl
                 continue;
             }
 
-            List<AuditChange>? changes = null;
-            if (entry.State == EntityState.Modified)
+            if (entry.Metadata.FindOwnership() is { PrincipalEntityType: var ownerType } && !ownerType.IsOwned())
             {
-                // A row marked changed with no field that differs (a concurrency version bumped for its children) says nothing.
-                changes = ModifiedFields(entry);
-                if (changes.Count == 0)
-                {
-                    continue;
-                }
+                (owned ??= []).Add(entry);
+                continue;
             }
 
-            var key = (entry.Metadata, entry.State);
+            // A row marked changed with no field that differs (a concurrency version bumped for its children) says nothing
+            // unless a value it owns changed.
+            rows.Add(new Row(entry, entry.State == EntityState.Modified ? ModifiedFields(entry) : null));
+        }
+
+        if (owned is not null)
+        {
+            FoldIntoOwners(db, owned, rows);
+        }
+
+        var groups = new Dictionary<(IEntityType Type, EntityState State), List<Row>>();
+        foreach (var row in rows)
+        {
+            if (row.Changes is { Count: 0 })
+            {
+                continue;
+            }
+
+            // An owner that changed only through a value it owns is tracked as unchanged, and recorded as changed.
+            var key = (row.Entry.Metadata, row.Entry.State == EntityState.Unchanged ? EntityState.Modified : row.Entry.State);
             if (!groups.TryGetValue(key, out var group))
             {
                 groups[key] = group = [];
             }
 
-            group.Add((entry, changes));
+            group.Add(row);
         }
 
         var commandLot = shape.LotId?.Invoke(_command!);
@@ -140,16 +159,105 @@ public sealed class AuditTrail(ICurrentUser user, IHttpContextAccessor http, ICl
                 continue;
             }
 
-            foreach (var (entry, changes) in group)
+            foreach (var (entry, changes, ownedChanges) in group)
             {
                 var operation = state switch { EntityState.Added => AuditOperation.Added, EntityState.Deleted => AuditOperation.Deleted, _ => AuditOperation.Modified };
-                Add(db, NewRecord(shape.Action, operation, AuditPolicy.EntityName(type.ClrType), KeyOf(entry), LabelOf(entry), LotOf(entry) ?? commandLot,
-                    state == EntityState.Added ? AddedFields(entry) : changes));
+                var fields = state == EntityState.Added ? AddedFields(entry) : changes;
+                if (ownedChanges is not null)
+                {
+                    fields = [.. fields ?? [], .. ownedChanges];
+                }
+
+                Add(db, NewRecord(shape.Action, operation, AuditPolicy.EntityName(type.ClrType), KeyOf(entry), LabelOf(entry), LotOf(entry) ?? commandLot, fields));
             }
         }
     }
 
-    private AuditRecord Summary(CommandShape shape, IEntityType type, EntityState state, List<(EntityEntry Entry, List<AuditChange>? Changes)> group, Guid? commandLot)
+    /// <summary>
+    /// A row the trail records: a changed one with its changed fields, those of the values it owns among them; an added or
+    /// removed one with the fields of the values it owns (its own are read when it is recorded).
+    /// </summary>
+    private sealed record Row(EntityEntry Entry, List<AuditChange>? Changes)
+    {
+        public List<AuditChange>? OwnedChanges { get; set; }
+
+        public void Deconstruct(out EntityEntry entry, out List<AuditChange>? changes, out List<AuditChange>? ownedChanges) =>
+            (entry, changes, ownedChanges) = (Entry, Changes, OwnedChanges);
+    }
+
+    /// <summary>
+    /// Adds each owned value's fields to its owner's row, before → after: EF Core tracks an owned value as an entry of its own,
+    /// and one replaced (a record's validator set anew) as the old one removed and the new one added. An owner whose own
+    /// fields did not change is recorded as changed when a value it owns did.
+    /// </summary>
+    private static void FoldIntoOwners(DbContext db, List<EntityEntry> owned, List<Row> rows)
+    {
+        var byOwner = new Dictionary<(IEntityType, string?), Row>();
+        foreach (var row in rows)
+        {
+            byOwner.TryAdd((row.Entry.Metadata, KeyOf(row.Entry)), row);
+        }
+
+        var fields = new Dictionary<Row, Dictionary<string, (string? Before, string? After)>>();
+        foreach (var entry in owned)
+        {
+            var ownership = entry.Metadata.FindOwnership()!;
+            var ownerKey = string.Join(",", ownership.Properties.Select(p => AuditChanges.Format(entry.Property(p.Name).CurrentValue)));
+            if (!byOwner.TryGetValue((ownership.PrincipalEntityType, ownerKey), out var owner))
+            {
+                // The owner's own fields are as they were: only the value it owns changed.
+                var ownerEntry = db.ChangeTracker.Entries().FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType && KeyOf(e) == ownerKey);
+                if (ownerEntry is null)
+                {
+                    continue;
+                }
+
+                owner = new Row(ownerEntry, []);
+                byOwner[(ownership.PrincipalEntityType, ownerKey)] = owner;
+                rows.Add(owner);
+            }
+
+            if (!fields.TryGetValue(owner, out var values))
+            {
+                fields[owner] = values = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+            }
+
+            var path = ownership.PrincipalToDependent?.Name ?? AuditPolicy.EntityName(entry.Metadata.ClrType);
+            var clrType = entry.Metadata.ClrType;
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (property.Metadata.IsKey() || property.Metadata.IsForeignKey() || AuditPolicy.IsUnrecorded(name))
+                {
+                    continue;
+                }
+
+                var field = $"{path}.{name}";
+                var (before, after) = values.GetValueOrDefault(field);
+                values[field] = entry.State switch
+                {
+                    EntityState.Added => (before, AuditPolicy.Shown(name, property.CurrentValue, clrType)),
+                    EntityState.Deleted => (AuditPolicy.Shown(name, property.OriginalValue, clrType), after),
+                    _ => (AuditPolicy.Shown(name, property.OriginalValue, clrType), AuditPolicy.Shown(name, property.CurrentValue, clrType)),
+                };
+            }
+        }
+
+        foreach (var (owner, values) in fields)
+        {
+            List<AuditChange> changes = [.. values.Where(v => v.Value.Before != v.Value.After).Select(v => new AuditChange(v.Key, v.Value.Before, v.Value.After))];
+            if (owner.Changes is { } ownerChanges)
+            {
+                ownerChanges.AddRange(changes);
+            }
+            else
+            {
+                owner.OwnedChanges = changes;
+            }
+        }
+    }
+
+    private AuditRecord Summary(CommandShape shape, IEntityType type, EntityState state, List<Row> group, Guid? commandLot)
     {
         var lots = group.Select(g => LotOf(g.Entry)).Distinct().Take(2).ToList();
         var examples = group.Take(SummaryExamples).Select(g => LabelOf(g.Entry) ?? KeyOf(g.Entry));

@@ -5,6 +5,7 @@ using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Sanitization;
+using Marketplace.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Features.Sanitization;
@@ -23,6 +24,33 @@ public sealed class ValidateSanitizationTests(SanitizationApp app) : IClassFixtu
 
         Assert.Contains("validation must be done by a different person", refused.Message);
         Assert.Equal(RecordStatus.AwaitingValidation, await StatusAsync(record));
+    }
+
+    [Fact]
+    public async Task The_trail_names_who_performed_and_who_validated_in_the_record_s_own_entries()
+    {
+        var lot = await app.ReceivedLotAsync(devices: 1);
+        var record = await app.SendAsAsync(LotJourneys.Refurbisher, new RecordSanitization.Command(lot.Id, lot.Serials[0], Media.Emmc(lot.Serials[0])));
+        await app.SendAsAsync(LotJourneys.SecondTechnician, new ValidateSanitization.Command(lot.Id, record, ValidationDecision.Accept, null, Media.Validator));
+
+        var trail = await app.WithDbAsync(db => db.AuditRecords.AsNoTracking()
+            .Where(r => r.LotId == lot.Id && (r.Action == "Sanitization.RecordSanitization" || r.Action == "Sanitization.ValidateSanitization")).ToListAsync());
+
+        // The people of record are columns of the record's row, not rows of their own.
+        Assert.DoesNotContain(trail, r => r.EntityType == nameof(PersonOfRecord));
+        var recorded = Assert.Single(trail, r => r.Action == "Sanitization.RecordSanitization" && r.EntityType == nameof(SanitizationRecord));
+        Assert.Equal((AuditOperation.Added, record.ToString()), (recorded.Operation, recorded.EntityId));
+        var added = AuditChanges.Read(recorded.Changes).ToDictionary(c => c.Field, c => c.After);
+        Assert.Equal((Media.Performer.Name, Media.Performer.Title, Media.Performer.Contact), (added["Performer.Name"], added["Performer.Title"], added["Performer.Contact"]));
+        Assert.Equal("EMMC-" + lot.Serials[0], added["MediumSerial"]);
+
+        var validated = Assert.Single(trail, r => r.Action == "Sanitization.ValidateSanitization");
+        Assert.Equal((AuditOperation.Modified, nameof(SanitizationRecord), record.ToString()), (validated.Operation, validated.EntityType, validated.EntityId));
+        var changed = AuditChanges.Read(validated.Changes).ToDictionary(c => c.Field, c => (c.Before, c.After));
+        Assert.Equal((null, Media.Validator.Name), changed["Validator.Name"]);
+        Assert.Equal((null, Media.Validator.Location), changed["Validator.Location"]);
+        Assert.Equal(("Awaiting validation", "Accepted"), changed["Status"]);
+        Assert.DoesNotContain(changed.Keys, field => field.StartsWith("Performer.", StringComparison.Ordinal));
     }
 
     [Fact]
