@@ -15,10 +15,16 @@ public static class AuditPolicy
     /// repeat guard of a command whose own changes are recorded); the e-mail log, which is a trail of its own
     /// (/admin/emails) and holds message bodies; and data-protection keys, which are secrets written outside commands.
     /// Hangfire keeps its state outside this model, so nothing of it can reach the trail. A manifest's groups are counts
-    /// derived from its devices (whose changes are recorded), rewritten on every change.
+    /// derived from its devices (whose changes are recorded), rewritten on every change. The chain of custody is a trail
+    /// of its own too, appended and never changed, each event with its person, time and place (a device's history): a
+    /// record of each event's adding would only repeat it, twelve times for a ten-device lot's hand-over and receiving.
+    /// The command that appends one is still recorded, by its other changes or by what it was asked.
     /// </summary>
     private static readonly HashSet<Type> Skipped =
-        [typeof(AuditRecord), typeof(OutboxMessage), typeof(InboxMessage), typeof(EmailMessage), typeof(DataProtectionKey), typeof(Domain.Lots.ManifestGroup)];
+    [
+        typeof(AuditRecord), typeof(OutboxMessage), typeof(InboxMessage), typeof(EmailMessage), typeof(DataProtectionKey), typeof(Domain.Lots.ManifestGroup),
+        typeof(Domain.Fulfillment.CustodyEvent),
+    ];
 
     /// <summary>
     /// Parts of a name that mark a secret: Identity's password hash, security and concurrency stamps, authenticator keys and

@@ -6,6 +6,7 @@ using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Features.Fulfillment;
+using Marketplace.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Features.Fulfillment;
@@ -32,6 +33,12 @@ public sealed class ScanTests(FulfillmentApp app) : IClassFixture<FulfillmentApp
             scans.Select(s => (s.Stage, s.RawValue, s.Value, s.Box)));
         Assert.All(scans, s => Assert.Equal(("Dana Whitfield", true), (s.ScannedBy, s.DeviceId is not null)));
         Assert.Equal(2, await app.WithDbAsync(db => db.CustodyEvents.CountAsync(e => e.LotId == lot.Id && e.Kind == CustodyEventKind.Scanned && e.DeviceId != null)));
+        // The audit trail records each scan; its custody event, a trail of its own, is not recorded twice.
+        var trail = await app.WithDbAsync(db => db.AuditRecords.AsNoTracking().Where(r => r.LotId == lot.Id && r.Action == "Fulfillment.RecordScan").ToListAsync());
+        Assert.DoesNotContain(trail, r => r.EntityType == nameof(CustodyEvent));
+        Assert.Equal(scans.Select(s => s.Id.ToString()).Order(), trail.Where(r => r.EntityType == nameof(DeviceScan)).Select(r => r.EntityId!).Order());
+        // The ignored duplicate changed nothing: it is recorded as what was asked.
+        Assert.Equal(tag.ToLowerInvariant(), AuditChanges.Read(Assert.Single(trail, r => r.Operation == AuditOperation.Command).Changes).Single(c => c.Field == "Value").After);
     }
 
     [Fact]
