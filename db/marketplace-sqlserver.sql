@@ -5395,3 +5395,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207201816_ReturnPhotoPosition'
+)
+BEGIN
+    DROP INDEX [IX_ReturnPhotos_ReturnRequestId_UploadedAt] ON [ReturnPhotos];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207201816_ReturnPhotoPosition'
+)
+BEGIN
+    ALTER TABLE [ReturnPhotos] ADD [Position] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207201816_ReturnPhotoPosition'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnPhotos_ReturnRequestId_Position] ON [ReturnPhotos] ([ReturnRequestId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207201816_ReturnPhotoPosition'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207201816_ReturnPhotoPosition', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

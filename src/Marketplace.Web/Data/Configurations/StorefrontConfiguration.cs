@@ -67,7 +67,7 @@ internal sealed class ReturnPhotoConfiguration : IEntityTypeConfiguration<Return
     {
         builder.Property(p => p.FileName).HasMaxLength(255);
         builder.Property(p => p.ContentType).HasMaxLength(32);
-        builder.HasIndex(p => new { p.ReturnRequestId, p.UploadedAt });
+        builder.HasIndex(p => new { p.ReturnRequestId, p.Position });
         builder.HasOne<ReturnRequest>().WithMany().HasForeignKey(p => p.ReturnRequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -20,4 +20,10 @@ public sealed class ReturnPhoto
     public int Width { get; init; }
     public int Height { get; init; }
     public DateTimeOffset UploadedAt { get; init; }
+
+    /// <summary>
+    /// Where the photo came among those sent with the request (0 first): the order they are shown in. The photos of one
+    /// request share their upload time, and ids made in the same millisecond are not ordered.
+    /// </summary>
+    public int Position { get; init; }
 }

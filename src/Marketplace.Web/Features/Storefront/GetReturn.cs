@@ -26,7 +26,9 @@ public static class GetReturn
             var names = await db.Organizations.Where(o => o.Id == request.BuyerId || o.Id == request.SellerId).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
             var seesPhotos = user.May<GetReturnPhotoFile.Query>();
             var photos = seesPhotos
-                ? await db.ReturnPhotos.AsNoTracking().Where(p => p.ReturnRequestId == request.Id).OrderBy(p => p.UploadedAt).ThenBy(p => p.Id)
+                ? await db.ReturnPhotos.AsNoTracking().Where(p => p.ReturnRequestId == request.Id)
+                    // Photos sent before positions were kept are all at 0: they fall back to the order of their upload time and id.
+                    .OrderBy(p => p.Position).ThenBy(p => p.UploadedAt).ThenBy(p => p.Id)
                     .Select(p => new ReturnPhotoRow(p.Id, p.FileName, p.Width, p.Height)).ToListAsync(cancellationToken)
                 : [];
             return new Result(request, line.Number, request.OrderId, line.Title, names.GetValueOrDefault(request.BuyerId, ""), names.GetValueOrDefault(request.SellerId, ""),

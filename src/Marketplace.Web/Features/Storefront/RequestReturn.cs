@@ -63,7 +63,7 @@ public static class RequestReturn
             var request = ReturnRequest.Open(order, line, command.Kind, command.Quantity, ShipmentLine.SplitSerials(command.Serials), command.Reason, command.Details,
                 earlier, user.UserId, clock.Now);
             db.ReturnRequests.Add(request);
-            foreach (var upload in command.Photos ?? [])
+            foreach (var (upload, position) in (command.Photos ?? []).Select((upload, position) => (upload, position)))
             {
                 // Read before the transaction (CheckPhotos); a file that is no image, or a damaged one, refuses the request naming it.
                 var image = upload.Read();
@@ -77,6 +77,7 @@ public static class RequestReturn
                     Width = image.Width,
                     Height = image.Height,
                     UploadedAt = clock.Now,
+                    Position = position,
                 });
             }
 

@@ -22,7 +22,7 @@ public sealed class ReturnPhotoTests(ClockedMarketplaceFactory app) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var request = await app.WithDbAsync(db => db.ReturnRequests.AsNoTracking().SingleAsync(r => r.OrderId == sale.OrderId));
-        var photos = await app.WithDbAsync(db => db.ReturnPhotos.AsNoTracking().Where(p => p.ReturnRequestId == request.Id).OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).ToListAsync());
+        var photos = await app.WithDbAsync(db => db.ReturnPhotos.AsNoTracking().Where(p => p.ReturnRequestId == request.Id).OrderBy(p => p.Position).ToListAsync());
         Assert.Equal([("cracked-hinge.png", "image/png", 1600, 1200), ("label.jpg", "image/jpeg", 400, 300)],
             photos.Select(p => (p.FileName, p.ContentType, p.Width, p.Height)).ToList());
         Assert.Contains("Photos: 2 attached", (await app.WaitForAsync(sale.SellerEmail, $"Return {request.Number} on order {sale.Number}")).TextBody);

@@ -3357,6 +3357,9 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
                     b.Property<int>("Height")
                         .HasColumnType("int");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("ReturnRequestId")
                         .HasColumnType("uniqueidentifier");
 
@@ -3372,7 +3375,7 @@ namespace Marketplace.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReturnRequestId", "UploadedAt");
+                    b.HasIndex("ReturnRequestId", "Position");
 
                     b.ToTable("ReturnPhotos");
                 });

@@ -3345,6 +3345,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ReturnRequestId")
                         .HasColumnType("TEXT");
 
@@ -3360,7 +3363,7 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReturnRequestId", "UploadedAt");
+                    b.HasIndex("ReturnRequestId", "Position");
 
                     b.ToTable("ReturnPhotos");
                 });
