@@ -33,10 +33,20 @@ public static class SqliteWriterConnection
     {
         var connection = db.Database.GetDbConnection();
         var own = connection.ConnectionString;
-        // A context keeps its connection open between its reads once it has opened it itself (ActingOrganization's read);
-        // closing returns it to the shared pool, and EF Core opens the writers' connection when the transaction begins.
-        connection.Close();
-        connection.ConnectionString = For(own);
+        try
+        {
+            // A context keeps its connection open between its reads once it has opened it itself (ActingOrganization's read);
+            // closing returns it to the shared pool, and EF Core opens the writers' connection when the transaction begins.
+            connection.Close();
+            connection.ConnectionString = For(own);
+        }
+        catch
+        {
+            // The turn is given back whatever happens: a writer that kept it would stop every other.
+            turn.Dispose();
+            throw;
+        }
+
         return new Lent(connection, own, turn);
     }
 

@@ -177,8 +177,12 @@ public sealed class AuditTrail(ICurrentUser user, IHttpContextAccessor http, ICl
     /// A row the trail records: a changed one with its changed fields, those of the values it owns among them; an added or
     /// removed one with the fields of the values it owns (its own are read when it is recorded).
     /// </summary>
-    private sealed record Row(EntityEntry Entry, List<AuditChange>? Changes)
+    private sealed class Row(EntityEntry entry, List<AuditChange>? changes)
     {
+        public EntityEntry Entry { get; } = entry;
+
+        public List<AuditChange>? Changes { get; } = changes;
+
         public List<AuditChange>? OwnedChanges { get; set; }
 
         public void Deconstruct(out EntityEntry entry, out List<AuditChange>? changes, out List<AuditChange>? ownedChanges) =>
