@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,12 +22,12 @@ namespace Marketplace.Web.Data;
 /// </remarks>
 public static class SqliteWriterConnection
 {
+    /// <summary>Each connection string's writers' string, made once: a write's turn would otherwise parse it again in the lock.</summary>
+    private static readonly ConcurrentDictionary<string, string> Writers = new(StringComparer.Ordinal);
+
     /// <summary>The writers' connection string for <paramref name="connectionString"/>: the same settings, a pool of its own.</summary>
-    public static string For(string connectionString)
-    {
-        var timeout = new SqliteConnectionStringBuilder(connectionString).DefaultTimeout;
-        return $"{connectionString.TrimEnd(';', ' ')};Default Timeout={timeout}";
-    }
+    public static string For(string connectionString) => Writers.GetOrAdd(connectionString, static own =>
+        $"{own.TrimEnd(';', ' ')};Default Timeout={new SqliteConnectionStringBuilder(own).DefaultTimeout}");
 
     /// <summary>Points <paramref name="db"/> at the writers' connection until the returned turn, which ends <paramref name="turn"/> too, is disposed.</summary>
     public static IDisposable Lend(MarketplaceDb db, IDisposable turn)
