@@ -107,10 +107,26 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
         var second = gate.EnterAsync(CancellationToken.None);
         Assert.False(second.IsCompleted);
         Assert.Equal(1, gate.Waiting);
-        // The rest of a writer's work yields to the thread pool, so this thread can run the waiting writer's turn.
-        var handOver = gate.HandOverAsync();
+        // The rest of a writer's work yields (to the thread pool, or here to a context that holds it until it is run), so
+        // this thread can run the waiting writer's turn. A context that only queues makes the yield observable: on the
+        // thread pool another worker may finish it before the check.
+        var held = new HeldContinuations();
+        ValueTask handOver;
+        var outer = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(held);
+        try
+        {
+            handOver = gate.HandOverAsync();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(outer);
+        }
+
         Assert.False(handOver.IsCompleted);
-        await handOver;
+        Assert.Equal(1, held.Count);
+        held.RunAll();
+        Assert.True(handOver.IsCompletedSuccessfully);
 
         first!.Dispose();
         using (await second)
@@ -199,5 +215,23 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
         Assert.Equal(a.DefaultTimeout, b.DefaultTimeout);
         Assert.Equal(a.Cache, b.Cache);
         Assert.Equal(a.Mode, b.Mode);
+    }
+
+    /// <summary>A synchronization context that keeps what is posted to it until the test runs it.</summary>
+    private sealed class HeldContinuations : SynchronizationContext
+    {
+        private readonly Queue<(SendOrPostCallback Callback, object? State)> _posted = new();
+
+        public int Count => _posted.Count;
+
+        public override void Post(SendOrPostCallback d, object? state) => _posted.Enqueue((d, state));
+
+        public void RunAll()
+        {
+            while (_posted.TryDequeue(out var next))
+            {
+                next.Callback(next.State);
+            }
+        }
     }
 }
