@@ -65,8 +65,9 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
     [InlineData(false)]
     public async Task A_scan_reads_its_counts_and_duplicate_check_each_from_its_own_filtered_index(bool matchedADevice)
     {
-        var plan = await _factory.WithDbAsync(db => PlanAsync(db,
-            ScannedDevice.StateOf(db, Guid.NewGuid(), ScanStage.Receiving, matchedADevice ? Guid.NewGuid() : null, "5CD1234XYZ")));
+        var plan = await _factory.WithDbAsync(db => PlanAsync(db, matchedADevice
+            ? ScannedDevice.DeviceStateQuery.Compile()(db, Guid.NewGuid(), ScanStage.Receiving, Guid.NewGuid())
+            : ScannedDevice.UnknownValueStateQuery.Compile()(db, Guid.NewGuid(), ScanStage.Receiving, "5CD1234XYZ")));
 
         Assert.Contains(plan, step => step.EndsWith("USING INDEX IX_LotFulfillments_LotId (LotId=?)", StringComparison.Ordinal));
         var scans = plan.Where(step => step.Contains("DeviceScans", StringComparison.Ordinal)).ToList();

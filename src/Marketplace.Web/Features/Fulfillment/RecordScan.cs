@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Marketplace.Web.Domain.Fulfillment;
 using Marketplace.Web.Domain.Lots;
 using Marketplace.Web.Infrastructure.Pipeline;
@@ -104,7 +105,7 @@ public static class RecordScan
             var looked = await lookup.ForAsync(command, cancellationToken);
             var stage = looked.Stage;
             var device = looked.IsDistrict ? await ScannedDevice.FindAsync(db, command.LotId, label, cancellationToken) : looked.Device;
-            var state = await ScannedDevice.StateOf(db, command.LotId, stage, device?.Id, label.Value).SingleAsync(cancellationToken);
+            var state = await ScannedDevice.StateAsync(db, command.LotId, stage, device?.Id, label.Value, cancellationToken);
             var (fulfillment, counts, duplicate) = (state.Fulfillment, state.Counts, state.Duplicate);
             var now = clock.Now;
             var actor = user.Actor();
@@ -165,15 +166,20 @@ internal static class ScannedDevice
     /// The lot's device whose serial, else whose asset tag, is the scanned value, whatever its case (SQLite compares both
     /// columns NOCASE, SQL Server's default collation ignores case): the (lot, serial) index, then the (lot, asset tag) index.
     /// </summary>
-    public static async Task<Match?> FindAsync(MarketplaceDb db, Guid lotId, ScannedLabel label, CancellationToken cancellationToken)
-    {
-        var value = label.Value;
-        return await db.Devices.AsNoTracking().Where(d => d.LotId == lotId && d.Serial == value)
-                   .Select(d => new Match(d.Id, d.Serial, d.AssetTag, d.Model, d.Enrollment)).FirstOrDefaultAsync(cancellationToken)
-               // No ORDER BY: it would make SQLite walk the lot in serial order instead of seeking the (lot, asset tag) index.
-               ?? await db.Devices.AsNoTracking().Where(d => d.LotId == lotId && d.AssetTag == value)
-                   .Select(d => new Match(d.Id, d.Serial, d.AssetTag, d.Model, d.Enrollment)).FirstOrDefaultAsync(cancellationToken);
-    }
+    public static async Task<Match?> FindAsync(MarketplaceDb db, Guid lotId, ScannedLabel label, CancellationToken cancellationToken) =>
+        await BySerial(db, lotId, label.Value, cancellationToken) ?? await ByAssetTag(db, lotId, label.Value, cancellationToken);
+
+    // Compiled once (EF.CompileAsyncQuery): a scan runs these queries, and the state query below inside its write turn,
+    // ten times a lot, and building, comparing and parameterizing their expression trees cost EF Core more than SQLite's
+    // run of them (measured by the pipeline benchmark).
+    private static readonly Func<MarketplaceDb, Guid, string, CancellationToken, Task<Match?>> BySerial = EF.CompileAsyncQuery(
+        (MarketplaceDb db, Guid lotId, string value, CancellationToken _) => db.Devices.AsNoTracking().Where(d => d.LotId == lotId && d.Serial == value)
+            .Select(d => new Match(d.Id, d.Serial, d.AssetTag, d.Model, d.Enrollment)).FirstOrDefault());
+
+    // No ORDER BY: it would make SQLite walk the lot in serial order instead of seeking the (lot, asset tag) index.
+    private static readonly Func<MarketplaceDb, Guid, string, CancellationToken, Task<Match?>> ByAssetTag = EF.CompileAsyncQuery(
+        (MarketplaceDb db, Guid lotId, string value, CancellationToken _) => db.Devices.AsNoTracking().Where(d => d.LotId == lotId && d.AssetTag == value)
+            .Select(d => new Match(d.Id, d.Serial, d.AssetTag, d.Model, d.Enrollment)).FirstOrDefault());
 
     public sealed record State(LotFulfillment Fulfillment, int Scanned, int Unknown, bool Duplicate)
     {
@@ -184,15 +190,28 @@ internal static class ScannedDevice
     /// The lot's fulfillment as it stands, the stage's running counts and whether this device (or, for no device, this unknown
     /// value) is already scanned at the stage: one query, each count and the check on its own filtered index.
     /// </summary>
-    public static IQueryable<State> StateOf(MarketplaceDb db, Guid lotId, ScanStage stage, Guid? deviceId, string value)
-    {
-        var scans = InForce(db, lotId, stage);
-        return db.LotFulfillments.AsNoTracking().Where(f => f.LotId == lotId).Select(f => new State(
+    public static Task<State> StateAsync(MarketplaceDb db, Guid lotId, ScanStage stage, Guid? deviceId, string value, CancellationToken cancellationToken) =>
+        (deviceId is { } id ? DeviceState(db, lotId, stage, id) : UnknownValueState(db, lotId, stage, value)).SingleAsync(cancellationToken).AsTask();
+
+    // The queries as written (their SQL and SQLite's plan for it are tested), then compiled. The lot's scans at the stage
+    // that were not taken back are written out in each: a compiled query is translated as written, so it cannot call a
+    // helper that returns a query.
+    internal static readonly Expression<Func<MarketplaceDb, Guid, ScanStage, Guid, IQueryable<State>>> DeviceStateQuery =
+        (db, lotId, stage, deviceId) => db.LotFulfillments.AsNoTracking().Where(f => f.LotId == lotId).Select(f => new State(
             f,
-            scans.Count(s => s.DeviceId != null),
-            scans.Count(s => s.DeviceId == null),
-            deviceId != null ? scans.Any(s => s.DeviceId == deviceId) : scans.Any(s => s.DeviceId == null && s.Value == value)));
-    }
+            db.DeviceScans.Count(s => s.LotId == lotId && s.Stage == stage && s.RemovedAt == null && s.DeviceId != null),
+            db.DeviceScans.Count(s => s.LotId == lotId && s.Stage == stage && s.RemovedAt == null && s.DeviceId == null),
+            db.DeviceScans.Any(s => s.LotId == lotId && s.Stage == stage && s.RemovedAt == null && s.DeviceId == deviceId)));
+
+    internal static readonly Expression<Func<MarketplaceDb, Guid, ScanStage, string, IQueryable<State>>> UnknownValueStateQuery =
+        (db, lotId, stage, value) => db.LotFulfillments.AsNoTracking().Where(f => f.LotId == lotId).Select(f => new State(
+            f,
+            db.DeviceScans.Count(s => s.LotId == lotId && s.Stage == stage && s.RemovedAt == null && s.DeviceId != null),
+            db.DeviceScans.Count(s => s.LotId == lotId && s.Stage == stage && s.RemovedAt == null && s.DeviceId == null),
+            db.DeviceScans.Any(s => s.LotId == lotId && s.Stage == stage && s.RemovedAt == null && s.DeviceId == null && s.Value == value)));
+
+    private static readonly Func<MarketplaceDb, Guid, ScanStage, Guid, IAsyncEnumerable<State>> DeviceState = EF.CompileAsyncQuery(DeviceStateQuery);
+    private static readonly Func<MarketplaceDb, Guid, ScanStage, string, IAsyncEnumerable<State>> UnknownValueState = EF.CompileAsyncQuery(UnknownValueStateQuery);
 
     public static async Task<ScanCounts> CountsAsync(MarketplaceDb db, LotFulfillment fulfillment, ScanStage stage, CancellationToken cancellationToken)
     {
