@@ -44,8 +44,7 @@ internal static class FulfillmentLoading
     public static async Task<PartyFulfillment> LoadPartyFulfillmentAsync(this MarketplaceDb db, Guid lotId, ICurrentUser user, bool tracked, CancellationToken cancellationToken)
     {
         var organizationId = user.RequireOrganization();
-        var fulfillments = tracked ? db.LotFulfillments : db.LotFulfillments.AsNoTracking();
-        var fulfillment = await fulfillments.SingleOrDefaultAsync(f => f.LotId == lotId, cancellationToken);
+        var fulfillment = await (tracked ? TrackedFulfillmentOf : FulfillmentOf)(db, lotId, cancellationToken);
         // The fulfillment names both parties, so a party's scan (ten a lot at receiving alone) needs no second read; the
         // lot is read only to tell anyone else "not found" from its own district's "not paid yet".
         if (fulfillment is not null && (fulfillment.DistrictId == organizationId || fulfillment.BuyerId == organizationId))
@@ -64,6 +63,14 @@ internal static class FulfillmentLoading
 
         return new PartyFulfillment(fulfillment, isDistrict);
     }
+
+    // Compiled once (EF.CompileAsyncQuery): every scan reads its lot's fulfillment, ten times a lot, where building and
+    // matching the query's expression tree cost EF Core more than SQLite's run of it.
+    private static readonly Func<MarketplaceDb, Guid, CancellationToken, Task<LotFulfillment?>> FulfillmentOf = EF.CompileAsyncQuery(
+        (MarketplaceDb db, Guid lotId, CancellationToken _) => db.LotFulfillments.AsNoTracking().SingleOrDefault(f => f.LotId == lotId));
+
+    private static readonly Func<MarketplaceDb, Guid, CancellationToken, Task<LotFulfillment?>> TrackedFulfillmentOf = EF.CompileAsyncQuery(
+        (MarketplaceDb db, Guid lotId, CancellationToken _) => db.LotFulfillments.SingleOrDefault(f => f.LotId == lotId));
 
     /// <summary>Devices of the lot still enrolled in device management: what the hand-over waits for.</summary>
     public static Task<int> StillEnrolledAsync(this MarketplaceDb db, Guid lotId, CancellationToken cancellationToken) =>
