@@ -60,5 +60,19 @@ public static class OrganizationStanding
             .Select(d => new CertificationRow(d.OrganizationId, d.Kind, d.Number, d.ExpiresOn))
             .ToListAsync(cancellationToken))
             .GroupBy(c => c.OrganizationId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.ExpiresOn ?? DateOnly.MaxValue).First());
+            .ToDictionary(g => g.Key, g => Latest(g));
+
+    /// <summary>
+    /// One organization's current certification with the latest end, or null. Asked by id rather than as a list of one: a
+    /// list parameter makes EF Core generate the query's SQL again on every run, and a certificate asks twice per lot.
+    /// </summary>
+    public static async Task<CertificationRow?> CurrentCertificationOfAsync(this MarketplaceDb db, Guid organizationId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await db.CurrentCertifications(today).Where(c => c.OrganizationId == organizationId)
+            .Select(d => new CertificationRow(d.OrganizationId, d.Kind, d.Number, d.ExpiresOn))
+            .ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : Latest(rows);
+    }
+
+    private static CertificationRow Latest(IEnumerable<CertificationRow> rows) => rows.OrderByDescending(c => c.ExpiresOn ?? DateOnly.MaxValue).First();
 }

@@ -148,7 +148,7 @@ public static class IssueCertificate
         var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == fulfillment.LotId, cancellationToken);
         var district = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == fulfillment.DistrictId, cancellationToken);
         var processor = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == fulfillment.BuyerId, cancellationToken);
-        var certification = (await db.CurrentCertificationsOfAsync([processor.Id], clock.Today, cancellationToken)).GetValueOrDefault(processor.Id);
+        var certification = await db.CurrentCertificationOfAsync(processor.Id, clock.Today, cancellationToken);
         var keys = await LotMedia(db, lot.Id)
             .Select(m => new MediumKey(m.Record.Id, m.Serial, m.Record.MediumSerial, m.Record.Status == RecordStatus.Accepted, m.Record.Version))
             .ToListAsync(cancellationToken);
