@@ -149,27 +149,41 @@ public static class SendEmail
     /// </summary>
     private static async Task<IReadOnlyList<string>> RecipientsAsync(MarketplaceDb db, Command command, CancellationToken cancellationToken)
     {
-        var members = db.Users.AsNoTracking().Where(u => u.OrganizationId == command.OrganizationId && u.Email != null && u.DeactivatedAt == null);
-        if (command.Duties is not { Count: > 0 } duties)
+        var people = new List<(string Email, bool Holds)>();
+        await foreach (var member in MembersWithRoles(db, command.OrganizationId).WithCancellation(cancellationToken))
         {
-            return await members.OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
+            var holds = member.Role is { } role && command.Duties is { } duties && duties.Contains(role, StringComparer.Ordinal);
+            if (people.Count > 0 && people[^1].Email == member.Email)
+            {
+                people[^1] = (member.Email, people[^1].Holds || holds);
+            }
+            else
+            {
+                people.Add((member.Email, holds));
+            }
         }
 
-        var held = await (
-                from u in members
-                join ur in db.UserRoles on u.Id equals ur.UserId into memberships
-                from ur in memberships.DefaultIfEmpty()
-                join r in db.Roles on ur!.RoleId equals r.Id into roles
-                from r in roles.DefaultIfEmpty()
-                orderby u.Email
-                select new { Email = u.Email!, Role = r!.Name })
-            .ToListAsync(cancellationToken);
-        var people = held.GroupBy(h => h.Email, StringComparer.Ordinal)
-            .Select(person => (Email: person.Key, Holds: person.Any(h => h.Role is { } role && duties.Contains(role, StringComparer.Ordinal))))
-            .ToList();
         var holders = people.Where(p => p.Holds).Select(p => p.Email).ToList();
         return holders.Count > 0 ? holders : [.. people.Select(p => p.Email)];
     }
+
+    internal sealed record MemberRole(string Email, string? Role);
+
+    /// <summary>
+    /// Every active member with an e-mail address, once per role held (once with none when holding none), by address.
+    /// Compiled once (EF.CompileAsyncQuery): an e-mail job reads it before its transaction and again inside its write
+    /// turn, and building the query's expression tree cost more than running it.
+    /// </summary>
+    private static readonly Func<MarketplaceDb, Guid, IAsyncEnumerable<MemberRole>> MembersWithRoles = EF.CompileAsyncQuery(
+        (MarketplaceDb db, Guid organizationId) =>
+            from u in db.Users.AsNoTracking()
+            where u.OrganizationId == organizationId && u.Email != null && u.DeactivatedAt == null
+            join ur in db.UserRoles on u.Id equals ur.UserId into memberships
+            from ur in memberships.DefaultIfEmpty()
+            join r in db.Roles on ur!.RoleId equals r.Id into roles
+            from r in roles.DefaultIfEmpty()
+            orderby u.Email, u.Id
+            select new MemberRole(u.Email!, r!.Name));
 
     private static Composed Compose(IEmailSender sender, Command command, IReadOnlyList<string> recipients, IReadOnlyList<EmailFile> files) => new(
         recipients,
