@@ -369,7 +369,6 @@ internal static class PipelineScenario
         return new Big(clock.Elapsed.TotalSeconds, peak, certificateMs);
     }
 
-    /// <summary>Paid lots of the demo district bought by the demo refurbisher, written as the app's own commands would leave them.</summary>
     /// <summary>Lots driven from paid to payout before the clock starts, <see cref="Concurrency"/> at a time as in the timed run.</summary>
     private static async Task WarmUpAsync(BenchmarkApp app, People people, string prefix, int count)
     {
@@ -400,6 +399,7 @@ internal static class PipelineScenario
         }));
     }
 
+    /// <summary>Paid lots of the demo district bought by the demo refurbisher, written as the app's own commands would leave them.</summary>
     private static async Task<List<(Guid Id, string[] Serials)>> PaidLotsAsync(BenchmarkApp app, string prefix, int count, int devices)
     {
         var lots = new List<(Guid, string[])>(count);
