@@ -3,6 +3,7 @@ using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Web.Data;
 
@@ -21,6 +22,13 @@ public static class DataServiceCollectionExtensions
     /// Registers the provider-specific context and exposes it as <see cref="MarketplaceDb"/> to the app. Contexts are
     /// pooled: building one (its options, services and interceptors) cost a busy auction about a tenth of each bid's
     /// processor time. A scope takes one from the pool and returns it, reset, when the scope ends.
+    /// <para>
+    /// Only <see cref="MarketplaceDb"/> is registered; the provider's class, which the pooled factory registers too, is
+    /// taken out again. The container disposes what each scoped registration hands out, so a second registration serving
+    /// the same context (a forward from one type to the other) disposed it twice. The first disposal returned it to the
+    /// pool; a request that took it from the pool before the second got it returned under its feet, and failed with
+    /// "Cannot access a disposed context instance" (or, worse, shared it with the next request that took it).
+    /// </para>
     /// </summary>
     public static IServiceCollection AddMarketplaceData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,8 +41,8 @@ public static class DataServiceCollectionExtensions
             services.AddPooledDbContextFactory<SqlServerMarketplaceDb>((sp, options) => options
                 .UseSqlServer(connectionString, sql => sql.MigrationsAssembly(typeof(MarketplaceDb).Assembly.FullName))
                 .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), AuditInterceptor.Instance, CatalogRevisionInterceptor.Instance, LedgerTotalsInterceptor.Instance));
-            services.AddScoped(sp => (SqlServerMarketplaceDb)sp.GetRequiredService<IDbContextFactory<SqlServerMarketplaceDb>>().CreateDbContext().ServeScope(sp));
-            services.AddScoped<MarketplaceDb>(sp => sp.GetRequiredService<SqlServerMarketplaceDb>());
+            services.RemoveAll<SqlServerMarketplaceDb>();
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SqlServerMarketplaceDb>>().CreateDbContext().ServeScope(sp));
         }
         else
         {
@@ -44,8 +52,8 @@ public static class DataServiceCollectionExtensions
                 // SQLite cannot rebuild a table inside a transaction, so a migration that drops columns runs partly
                 // outside one; EF warns on every fresh install. The README says to back up App_Data before upgrading.
                 .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
-            services.AddScoped(sp => (SqliteMarketplaceDb)sp.GetRequiredService<IDbContextFactory<SqliteMarketplaceDb>>().CreateDbContext().ServeScope(sp));
-            services.AddScoped<MarketplaceDb>(sp => sp.GetRequiredService<SqliteMarketplaceDb>());
+            services.RemoveAll<SqliteMarketplaceDb>();
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SqliteMarketplaceDb>>().CreateDbContext().ServeScope(sp));
             services.AddSingleton<SqliteCheckpointer>();
             services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         }
