@@ -22,13 +22,6 @@ public static class DataServiceCollectionExtensions
     /// Registers the provider-specific context and exposes it as <see cref="MarketplaceDb"/> to the app. Contexts are
     /// pooled: building one (its options, services and interceptors) cost a busy auction about a tenth of each bid's
     /// processor time. A scope takes one from the pool and returns it, reset, when the scope ends.
-    /// <para>
-    /// Only <see cref="MarketplaceDb"/> is registered; the provider's class, which the pooled factory registers too, is
-    /// taken out again. The container disposes what each scoped registration hands out, so a second registration serving
-    /// the same context (a forward from one type to the other) disposed it twice. The first disposal returned it to the
-    /// pool; a request that took it from the pool before the second got it returned under its feet, and failed with
-    /// "Cannot access a disposed context instance" (or, worse, shared it with the next request that took it).
-    /// </para>
     /// </summary>
     public static IServiceCollection AddMarketplaceData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,8 +34,7 @@ public static class DataServiceCollectionExtensions
             services.AddPooledDbContextFactory<SqlServerMarketplaceDb>((sp, options) => options
                 .UseSqlServer(connectionString, sql => sql.MigrationsAssembly(typeof(MarketplaceDb).Assembly.FullName))
                 .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), AuditInterceptor.Instance, CatalogRevisionInterceptor.Instance, LedgerTotalsInterceptor.Instance));
-            services.RemoveAll<SqlServerMarketplaceDb>();
-            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SqlServerMarketplaceDb>>().CreateDbContext().ServeScope(sp));
+            ServeOnePerScope<SqlServerMarketplaceDb>(services);
         }
         else
         {
@@ -52,13 +44,26 @@ public static class DataServiceCollectionExtensions
                 // SQLite cannot rebuild a table inside a transaction, so a migration that drops columns runs partly
                 // outside one; EF warns on every fresh install. The README says to back up App_Data before upgrading.
                 .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
-            services.RemoveAll<SqliteMarketplaceDb>();
-            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SqliteMarketplaceDb>>().CreateDbContext().ServeScope(sp));
+            ServeOnePerScope<SqliteMarketplaceDb>(services);
             services.AddSingleton<SqliteCheckpointer>();
             services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Each scope gets one context from <typeparamref name="TContext"/>'s pool, as <see cref="MarketplaceDb"/> and as nothing
+    /// else: the provider's class, which the pooled factory registers too, is taken out again. The container disposes what
+    /// each scoped registration hands out, so a second registration serving the same context (a forward from one type to
+    /// the other) disposed it twice. The first disposal returned it to the pool; a request that took it from the pool
+    /// before the second got it returned under its feet, and failed with "Cannot access a disposed context instance" (or,
+    /// worse, shared it with the next request that took it).
+    /// </summary>
+    private static void ServeOnePerScope<TContext>(IServiceCollection services) where TContext : MarketplaceDb
+    {
+        services.RemoveAll<TContext>();
+        services.AddScoped<MarketplaceDb>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().ServeScope(sp));
     }
 
     /// <remarks>
