@@ -1,13 +1,12 @@
-using System.Globalization;
 using Marketplace.Web.Features;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Email;
 using Marketplace.Web.Infrastructure.Payments;
 using Marketplace.Web.Infrastructure.Web;
 using Marketplace.Web.Jobs;
 using Serilog;
 
-// Prices, dates and e-mails are written for US school districts, whatever the server's locale.
-CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+AppCulture.Apply();
 
 var builder = WebApplication.CreateBuilder(args).ServeStaticFilesFromAnyDirectory();
 var role = new AppRole(builder.Configuration["App:Role"]);
